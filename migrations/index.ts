@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_22_000100_foundation';
+
+/**
+ * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
+ * test/unit/migrations.test.ts fails when a file in this folder is missing here.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_22_000100_foundation': foundation,
+};

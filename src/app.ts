@@ -1,0 +1,60 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import type { Deps } from './deps';
+import { AppError } from './errors/app-error';
+import { errorResponse } from './errors/http';
+import { agreementRoutes } from './features/agreements/agreements.routes';
+import { auditRoutes } from './features/audit/audit.routes';
+import { checkinRoutes } from './features/checkins/checkins.routes';
+import { cycleRoutes } from './features/cycles/cycles.routes';
+import { importRoutes } from './features/imports/imports.routes';
+import { ledgerRoutes } from './features/ledger/ledger.routes';
+import { meetingRoutes } from './features/meetings/meetings.routes';
+import { memberRoutes } from './features/members/members.routes';
+import { orgRoutes } from './features/orgs/orgs.routes';
+import type { AppEnv } from './features/router';
+import { authenticate } from './features/tokens/authenticate';
+import { webRoutes } from './web/web.routes';
+
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/** The whole HTTP surface, built from its dependencies. No runtime-specific imports. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use(requestId());
+  app.onError((err, c) => errorResponse(c, err, deps.logger));
+  app.notFound((c) => errorResponse(c, new AppError('not_found', `接口不存在：${c.req.method} ${c.req.path}`), deps.logger));
+
+  app.get('/health', (c) => c.json({ status: 'ok', database: deps.dbKind, time: deps.clock.now().toISOString() }));
+
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', `上传内容超过 ${MAX_BODY_BYTES / 1024 / 1024} MB`); } }));
+  app.use('/api/*', async (c, next) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+    const actor = match ? await authenticate(deps.db, match[1]!) : null;
+    if (!actor) throw new AppError('unauthorized', '请提供有效的访问令牌（Authorization: Bearer 令牌）');
+    c.set('ctx', { actor, db: deps.db, clock: deps.clock, requestId: c.get('requestId') });
+    await next();
+  });
+
+  app.route('/api/orgs', orgRoutes());
+  app.route('/api/members', memberRoutes());
+  app.route('/api/agreements', agreementRoutes());
+  app.route('/api/cycles', cycleRoutes());
+  app.route('/api/ledger', ledgerRoutes());
+  app.route('/api/meetings', meetingRoutes());
+  app.route('/api/checkins', checkinRoutes());
+  app.route('/api/imports', importRoutes(deps.spreadsheet));
+  app.route('/api/audit', auditRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.doc('/openapi.json', {
+    openapi: '3.0.3',
+    info: { title: '星评 API', version: '0.1.0', description: '城市基层党建考评系统的接口。所有 /api 接口需要 Bearer 令牌。' },
+  });
+
+  app.route('/', webRoutes(deps));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

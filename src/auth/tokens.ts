@@ -1,0 +1,23 @@
+const PREFIX = 'xp_';
+
+function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A fresh API token: 256 random bits, shown once and stored only as its hash. */
+export function generateToken(): string {
+  return PREFIX + toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+/** SHA-256 hex of a token. Tokens are random, so a fast hash is enough (no password stretching). */
+export async function hashToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The first characters of a token, kept so an admin can tell tokens apart in a list. */
+export function tokenPrefix(token: string): string {
+  return token.slice(0, PREFIX.length + 6);
+}

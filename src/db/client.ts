@@ -1,0 +1,76 @@
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Database } from './database';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  kind: DatabaseKind;
+  /** Human-readable location for logs: the data folder or the server URL without its password. */
+  location: string;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  /** `dataDir` undefined means in memory; `snapshot` starts from a `dumpDataDir` tarball. */
+  | { kind: 'pglite'; dataDir?: string; snapshot?: Blob };
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+// Dates stay 'YYYY-MM-DD' strings (a JS Date would shift them by the server's time zone); bigint counts
+// and ids become numbers in both drivers (pg would give strings, PGlite numbers); numeric stays a string.
+const pgliteParsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) };
+
+/** Opens the database: PostgreSQL through `pg` when a URL is given, PGlite (WASM, on disk) otherwise. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+          if (oid === DATE_OID) return (v: string) => v;
+          if (oid === INT8_OID) return (v: string) => Number(v);
+          return pg.types.getTypeParser(oid, format as 'text');
+        }) as typeof pg.types.getTypeParser,
+      },
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', location: redactUrl(options.url), close: () => db.destroy() };
+  }
+  const client = new PGlite({
+    dataDir: options.dataDir,
+    loadDataDir: options.snapshot,
+    parsers: pgliteParsers,
+  });
+  await client.waitReady;
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  return { db, kind: 'pglite', location: options.dataDir ?? '(内存)', close: () => db.destroy() };
+}
+
+/** A throwaway in-memory PGlite with the schema applied, dumped as a tarball for fast test starts. */
+export async function dumpPgliteSnapshot(prepare: (db: Kysely<Database>) => Promise<void>): Promise<Blob> {
+  const client = new PGlite({ parsers: pgliteParsers });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  try {
+    await prepare(db);
+    return await client.dumpDataDir('none');
+  } finally {
+    await db.destroy();
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres';
+  }
+}

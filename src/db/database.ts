@@ -1,0 +1,176 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A `date` column: always a 'YYYY-MM-DD' string (the drivers are told not to make Dates of it). */
+type DateString = string;
+/** A `numeric` column: a decimal string in both directions, never a float. */
+type Decimal = ColumnType<string, string | null, string | null>;
+type CreatedAt = ColumnType<Date, never, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type OrgKind =
+  | 'district'
+  | 'street'
+  | 'community'
+  | 'grid'
+  | 'building'
+  | 'sector'
+  | 'unit'
+  | 'enterprise'
+  | 'social_org';
+export type Role = 'admin' | 'leader' | 'org_user' | 'reviewer';
+export type CycleState = 'draft' | 'collecting' | 'reviewing' | 'computed' | 'published' | 'finalized';
+export type RecordStatus = 'submitted' | 'verified' | 'rejected';
+export type AttendanceStatus = 'present' | 'excused' | 'absent';
+export type EvidenceRef = { name: string; ref: string };
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  category: string | null;
+  parent_id: number | null;
+  /** Set by a trigger from the parent: '/1/5/23/'. */
+  path: ColumnType<string, never, string>;
+  depth: ColumnType<number, never, number>;
+  secretary_name: string | null;
+  member_count: ColumnType<number, number | undefined, number>;
+  active_from: DateString;
+  active_to: DateString | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, never, Date>;
+}
+
+export interface MemberTable {
+  id: Generated<number>;
+  name: string;
+  org_id: number;
+  employer_name: string | null;
+  employer_org_id: number | null;
+  residence_community_id: number | null;
+  in_service: boolean;
+  created_at: CreatedAt;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  role: Role;
+  org_id: number;
+  token_hash: string;
+  token_prefix: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: CreatedAt;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  org_id: number | null;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  request_id: string | null;
+}
+
+export interface CycleTable {
+  year: number;
+  state: ColumnType<CycleState, CycleState | undefined, CycleState>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, never, Date>;
+}
+
+export interface RecordKindTable {
+  code: string;
+  name: string;
+  group_name: string;
+  unit: 'times' | 'hours';
+  measure: 'outcome' | 'trace';
+  sort: number;
+}
+
+export interface LedgerRecordTable {
+  id: Generated<number>;
+  org_id: number;
+  cycle_year: number;
+  kind: string;
+  occurred_on: DateString;
+  title: string;
+  participants: number;
+  hours: Decimal | null;
+  evidence: Json<EvidenceRef[]>;
+  status: ColumnType<RecordStatus, RecordStatus | undefined, RecordStatus>;
+  source: ColumnType<string, string | undefined, string>;
+  created_by: string;
+  created_at: CreatedAt;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  review_reason: string | null;
+}
+
+export interface LedgerParticipantTable {
+  record_id: number;
+  member_id: number;
+}
+
+export interface MeetingTable {
+  id: Generated<number>;
+  cycle_year: number;
+  kind: 'joint_meeting' | 'policy_study';
+  host_org_id: number;
+  title: string;
+  held_on: DateString;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: number;
+  org_id: number;
+  status: AttendanceStatus;
+  note: string | null;
+}
+
+export interface AgreementTable {
+  id: Generated<number>;
+  community_id: number;
+  unit_id: number;
+  year: number;
+  content: string;
+  signed_on: DateString | null;
+  created_at: CreatedAt;
+}
+
+export interface CheckinTable {
+  id: Generated<number>;
+  member_id: number;
+  community_id: number;
+  cycle_year: number;
+  kind: 'report' | 'service';
+  occurred_on: DateString;
+  hours: Decimal | null;
+  activity: string | null;
+  source: ColumnType<string, string | undefined, string>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface Database {
+  organizations: OrganizationTable;
+  members: MemberTable;
+  api_tokens: ApiTokenTable;
+  audit_log: AuditLogTable;
+  cycles: CycleTable;
+  record_kinds: RecordKindTable;
+  ledger_records: LedgerRecordTable;
+  ledger_participants: LedgerParticipantTable;
+  meetings: MeetingTable;
+  meeting_attendance: MeetingAttendanceTable;
+  agreements: AgreementTable;
+  checkins: CheckinTable;
+}

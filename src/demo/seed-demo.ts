@@ -1,0 +1,260 @@
+import { sql } from 'kysely';
+import { requireRole } from '../auth/scope';
+import { bulkInsert, reserveIds } from '../db/bulk';
+import type { CycleState } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import { AppError } from '../errors/app-error';
+import { todayInChina } from '../lib/clock';
+import { recordAudit } from '../features/audit/record-audit';
+import type { Ctx } from '../features/context';
+import { insertOrgRows } from '../features/orgs/orgs.repository';
+import { checkinsFor, jointMeetingsFor, ledgerFor, policyStudiesFor, type DemoLedgerRow, type DemoMeeting } from './activity';
+import { planAgreements, planDistrict, type PlannedOrg } from './plan';
+
+export type SeedOptions = { scale: number; seed: string; reset?: boolean };
+export type SeedProgress = (step: string, done: number, total: number) => void;
+export type SeedSummary = {
+  organizations: number;
+  members: number;
+  agreements: number;
+  ledgerRecords: number;
+  meetings: number;
+  checkins: number;
+  cycles: { year: number; state: CycleState }[];
+};
+
+const FLUSH_AT = 20_000;
+
+const ledgerColumns = [
+  { name: 'org_id', type: 'int' },
+  { name: 'cycle_year', type: 'int' },
+  { name: 'kind', type: 'text' },
+  { name: 'occurred_on', type: 'date' },
+  { name: 'title', type: 'text' },
+  { name: 'participants', type: 'int' },
+  { name: 'hours', type: 'numeric' },
+  { name: 'evidence', type: 'jsonb' },
+  { name: 'status', type: 'text' },
+  { name: 'source', type: 'text' },
+  { name: 'created_by', type: 'text' },
+  { name: 'created_at', type: 'timestamptz' },
+  { name: 'reviewed_by', type: 'text' },
+  { name: 'reviewed_at', type: 'timestamptz' },
+  { name: 'review_reason', type: 'text' },
+] as const;
+
+/**
+ * Writes the demo district into an empty database, in one transaction: organizations, members,
+ * co-building agreements, and three cycles of ledger, joint meetings and check-ins (the year before
+ * last and last year complete, this year up to today). Deterministic for a seed and a date.
+ */
+export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgress = () => {}): Promise<SeedSummary> {
+  requireRole(ctx, ['admin']);
+  if (ctx.actor.orgPath !== '/') throw new AppError('forbidden', '只有命令行可以生成演示数据');
+  const today = todayInChina(ctx.clock);
+  const thisYear = Number(today.slice(0, 4));
+  const cycles = [
+    { year: thisYear - 2, state: 'reviewing' as const },
+    { year: thisYear - 1, state: 'reviewing' as const },
+    { year: thisYear, state: 'collecting' as const },
+  ];
+
+  return withTransaction(ctx, async (tx) => {
+    const existing = await tx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
+    if (existing && !opts.reset) {
+      throw new AppError('conflict', '数据库中已有组织数据，未生成演示数据（如需清空重建，请加 --reset）');
+    }
+    if (opts.reset) {
+      await sql`truncate table checkins, agreements, meeting_attendance, meetings, ledger_participants, ledger_records,
+        cycles, audit_log, api_tokens, members, organizations restart identity cascade`.execute(tx.db);
+    }
+
+    const plan = planDistrict(opts.seed, opts.scale);
+    progress('组织', 0, plan.orgs.length);
+    const ids = await insertPlannedOrgs(tx, plan.orgs);
+    progress('组织', plan.orgs.length, plan.orgs.length);
+
+    progress('党员', 0, plan.members.length);
+    const memberIds = await reserveIds(tx.db, 'members', plan.members.length);
+    await bulkInsert(
+      tx.db,
+      'members',
+      [
+        { name: 'id', type: 'int' },
+        { name: 'name', type: 'text' },
+        { name: 'org_id', type: 'int' },
+        { name: 'employer_name', type: 'text' },
+        { name: 'employer_org_id', type: 'int' },
+        { name: 'residence_community_id', type: 'int' },
+        { name: 'in_service', type: 'bool' },
+      ],
+      plan.members.map((m, i) => [
+        memberIds[i],
+        m.name,
+        ids.get(m.orgCode),
+        m.employerName,
+        m.employerCode ? ids.get(m.employerCode) : null,
+        m.residenceCode ? ids.get(m.residenceCode) : null,
+        m.inService,
+      ]),
+    );
+    progress('党员', plan.members.length, plan.members.length);
+
+    await tx.db.insertInto('cycles').values(cycles).execute();
+    const agreements = planAgreements(opts.seed, plan, cycles.map((c) => c.year));
+    await bulkInsert(
+      tx.db,
+      'agreements',
+      [
+        { name: 'community_id', type: 'int' },
+        { name: 'unit_id', type: 'int' },
+        { name: 'year', type: 'int' },
+        { name: 'content', type: 'text' },
+        { name: 'signed_on', type: 'date' },
+      ],
+      agreements.map((a) => [ids.get(a.communityCode), ids.get(a.unitCode), a.year, a.content, a.signedOn]),
+    );
+
+    let ledgerCount = 0;
+    let meetingCount = 0;
+    let checkinCount = 0;
+    const ledgerBuffer: DemoLedgerRow[] = [];
+    const flushLedger = async (force: boolean) => {
+      if (ledgerBuffer.length === 0 || (!force && ledgerBuffer.length < FLUSH_AT)) return;
+      await bulkInsert(
+        tx.db,
+        'ledger_records',
+        ledgerColumns,
+        ledgerBuffer.map((r) => [
+          ids.get(r.orgCode),
+          r.year,
+          r.kind,
+          r.occurredOn,
+          r.title,
+          r.participants,
+          r.hours,
+          r.evidence,
+          r.status,
+          'demo',
+          'demo',
+          r.createdAt,
+          r.reviewedAt ? 'demo' : null,
+          r.reviewedAt,
+          r.reviewReason,
+        ]),
+      );
+      ledgerCount += ledgerBuffer.length;
+      ledgerBuffer.length = 0;
+    };
+
+    const communities = plan.orgs.filter((o) => o.kind === 'community');
+    const streets = plan.orgs.filter((o) => o.kind === 'street');
+    for (const { year } of cycles) {
+      const step = `${year} 年度台账`;
+      progress(step, 0, plan.orgs.length);
+      const meetings: DemoMeeting[] = [];
+      for (const [i, org] of plan.orgs.entries()) {
+        ledgerBuffer.push(...ledgerFor(opts.seed, org, year, today));
+        if (org.kind === 'community') {
+          const joint = jointMeetingsFor(opts.seed, org, plan.partners.get(org.code) ?? [], year, today);
+          meetings.push(...joint.meetings);
+          ledgerBuffer.push(...joint.ledger);
+        }
+        await flushLedger(false);
+        if (i % 200 === 0) progress(step, i, plan.orgs.length);
+      }
+      await flushLedger(true);
+      for (const street of streets) {
+        const mine = communities.filter((c) => c.parentCode === street.code).map((c) => c.code);
+        meetings.push(...policyStudiesFor(opts.seed, street, mine, year, today));
+      }
+      meetingCount += await insertMeetings(tx, meetings, ids);
+      progress(step, plan.orgs.length, plan.orgs.length);
+
+      const checkins = plan.members.flatMap((m, i) => checkinsFor(opts.seed, m, i, year, today));
+      await bulkInsert(
+        tx.db,
+        'checkins',
+        [
+          { name: 'member_id', type: 'int' },
+          { name: 'community_id', type: 'int' },
+          { name: 'cycle_year', type: 'int' },
+          { name: 'kind', type: 'text' },
+          { name: 'occurred_on', type: 'date' },
+          { name: 'hours', type: 'numeric' },
+          { name: 'activity', type: 'text' },
+          { name: 'source', type: 'text' },
+          { name: 'created_by', type: 'text' },
+        ],
+        checkins.map((c) => [memberIds[c.memberIndex], ids.get(c.communityCode), c.year, c.kind, c.occurredOn, c.hours, c.activity, 'demo', 'demo']),
+      );
+      checkinCount += checkins.length;
+    }
+
+    const summary: SeedSummary = {
+      organizations: plan.orgs.length,
+      members: plan.members.length,
+      agreements: agreements.length,
+      ledgerRecords: ledgerCount,
+      meetings: meetingCount,
+      checkins: checkinCount,
+      cycles,
+    };
+    await recordAudit(tx, { action: 'demo.seed', entity: 'database', entityId: 'demo', orgId: ids.get('XC') ?? null, after: { ...opts, today, ...summary } });
+    return summary;
+  });
+}
+
+/** Inserts organizations a tree level at a time (the path trigger needs each parent first); returns code → id. */
+async function insertPlannedOrgs(ctx: Ctx, orgs: readonly PlannedOrg[]): Promise<Map<string, number>> {
+  const depth = new Map<string, number>();
+  for (const o of orgs) depth.set(o.code, o.parentCode === null ? 0 : depth.get(o.parentCode)! + 1);
+  const ids = new Map<string, number>();
+  const maxDepth = Math.max(...depth.values());
+  for (let level = 0; level <= maxDepth; level++) {
+    const rows = orgs
+      .filter((o) => depth.get(o.code) === level)
+      .map((o) => ({
+        code: o.code,
+        name: o.name,
+        kind: o.kind,
+        category: o.category,
+        parent_id: o.parentCode === null ? null : ids.get(o.parentCode)!,
+        secretary_name: o.secretary,
+        member_count: o.memberCount,
+        active_from: o.activeFrom,
+        active_to: null,
+      }));
+    for (const row of await insertOrgRows(ctx.db, rows)) ids.set(row.code, row.id);
+  }
+  return ids;
+}
+
+async function insertMeetings(ctx: Ctx, meetings: readonly DemoMeeting[], ids: Map<string, number>): Promise<number> {
+  const meetingIds = await reserveIds(ctx.db, 'meetings', meetings.length);
+  await bulkInsert(
+    ctx.db,
+    'meetings',
+    [
+      { name: 'id', type: 'int' },
+      { name: 'cycle_year', type: 'int' },
+      { name: 'kind', type: 'text' },
+      { name: 'host_org_id', type: 'int' },
+      { name: 'title', type: 'text' },
+      { name: 'held_on', type: 'date' },
+      { name: 'created_by', type: 'text' },
+    ],
+    meetings.map((m, i) => [meetingIds[i], m.year, m.kind, ids.get(m.hostCode), m.title, m.heldOn, 'demo']),
+  );
+  await bulkInsert(
+    ctx.db,
+    'meeting_attendance',
+    [
+      { name: 'meeting_id', type: 'int' },
+      { name: 'org_id', type: 'int' },
+      { name: 'status', type: 'text' },
+    ],
+    meetings.flatMap((m, i) => m.attendance.map((a) => [meetingIds[i], ids.get(a.orgCode), a.status])),
+  );
+  return meetings.length;
+}

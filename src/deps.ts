@@ -1,0 +1,27 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './db/database';
+import type { Logger } from './errors/http';
+import type { Clock } from './lib/clock';
+import type { Spreadsheet } from './features/imports/spreadsheet';
+
+/**
+ * Everything the app needs from the outside world. The entries (node, CLI, tests, later the Worker)
+ * build it; the app itself imports nothing runtime-specific.
+ */
+export type Deps = {
+  db: Kysely<Database>;
+  dbKind: 'pglite' | 'postgres';
+  clock: Clock;
+  logger: Logger;
+  /** Reads and writes .xlsx/.csv (exceljs on Node). */
+  spreadsheet: Spreadsheet;
+};
+
+/** JSON lines on stdout/stderr. */
+export const consoleLogger: Logger = {
+  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
+  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
+};
+
+/** A logger for tests and quiet CLI runs that still reports errors. */
+export const quietLogger: Logger = { info: () => {}, error: consoleLogger.error };

@@ -1,0 +1,92 @@
+import type { AttendanceStatus, CycleState, OrgKind, RecordStatus, Role } from '../db/database';
+
+/** Chinese names of organization kinds, as users read them. */
+export const orgKindLabel: Record<OrgKind, string> = {
+  district: '区（县）委',
+  street: '街道党工委',
+  community: '社区党组织',
+  grid: '网格党支部',
+  building: '楼院党小组',
+  sector: '行业系统党委',
+  unit: '驻区单位党组织',
+  enterprise: '非公企业党组织',
+  social_org: '社会组织党组织',
+};
+
+export const orgKinds = Object.keys(orgKindLabel) as [OrgKind, ...OrgKind[]];
+
+/** Which kinds may sit directly under which: the territorial line (块) and the sector line (条). */
+export const allowedParentKinds: Record<OrgKind, readonly OrgKind[]> = {
+  district: [],
+  street: ['district'],
+  community: ['street', 'district'],
+  grid: ['community'],
+  building: ['grid'],
+  sector: ['district', 'street'],
+  unit: ['sector', 'street', 'community', 'district'],
+  enterprise: ['sector', 'street', 'community', 'district'],
+  social_org: ['sector', 'street', 'community', 'district'],
+};
+
+/** Kinds that can be the other side of a co-building agreement with a community. */
+export const coBuildingUnitKinds: readonly OrgKind[] = ['unit', 'enterprise', 'social_org'];
+
+/** Assessment categories (考核类别): rule sets apply to them and rankings are within them. */
+export const categoryLabel = {
+  street: '街道党工委',
+  community: '社区党组织',
+  grid: '网格党支部',
+  building: '楼院党小组',
+  agency: '机关党组织',
+  institution: '企事业单位党组织',
+  enterprise: '非公企业党组织',
+  social_org: '社会组织党组织',
+} as const;
+
+export type Category = keyof typeof categoryLabel;
+export const categories = Object.keys(categoryLabel) as [Category, ...Category[]];
+
+/** The category an organization of a kind gets when none is given. */
+export const defaultCategory: Record<OrgKind, Category | null> = {
+  district: null,
+  street: 'street',
+  community: 'community',
+  grid: 'grid',
+  building: 'building',
+  sector: null,
+  unit: 'institution',
+  enterprise: 'enterprise',
+  social_org: 'social_org',
+};
+
+export const roleLabel: Record<Role, string> = {
+  admin: '组织部门工作人员',
+  leader: '领导',
+  org_user: '党组织书记/党务工作者',
+  reviewer: '评议人',
+};
+
+export const roles = Object.keys(roleLabel) as [Role, ...Role[]];
+
+export const cycleStateLabel: Record<CycleState, string> = {
+  draft: '草稿',
+  collecting: '台账填报中',
+  reviewing: '年度评议中',
+  computed: '已计分',
+  published: '公示中',
+  finalized: '已定档',
+};
+
+export const cycleStates = Object.keys(cycleStateLabel) as [CycleState, ...CycleState[]];
+
+export const recordStatusLabel: Record<RecordStatus, string> = {
+  submitted: '待审核',
+  verified: '已审核',
+  rejected: '已退回',
+};
+
+export const attendanceLabel: Record<AttendanceStatus, string> = {
+  present: '出席',
+  excused: '请假',
+  absent: '缺席',
+};

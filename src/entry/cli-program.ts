@@ -1,0 +1,171 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { migrateDown, migrateToLatest } from '../db/migrate';
+import type { Deps } from '../deps';
+import { seedDemo } from '../demo/seed-demo';
+import { AppError } from '../errors/app-error';
+import { toAppError } from '../errors/http';
+import type { Ctx } from '../features/context';
+import { importLedger } from '../features/imports/import-ledger';
+import { importOrgs } from '../features/imports/import-orgs';
+import { importTemplate } from '../features/imports/import-templates';
+import type { RowError } from '../features/imports/sheet-reader';
+import { createToken, listApiTokens, revokeApiToken } from '../features/tokens/create-token';
+
+export type Session = { ctx: Ctx; deps: Deps };
+/** Runs a command body with a database session: opened for the call, or the running server's own. */
+export type SessionRunner = <T>(fn: (s: Session) => Promise<T>) => Promise<T>;
+/** Where a command writes: the terminal, or a running server's control socket relaying to one. */
+export type CliIo = {
+  out(text: string): void;
+  err(text: string): void;
+  progress(step: string, done: number, total: number): void;
+};
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('应为正整数');
+  return n;
+}
+
+/** Files are read and written relative to the directory the user ran the command in (`cwd`). */
+function readUpload(cwd: string, file: string) {
+  return { name: basename(file), bytes: new Uint8Array(readFileSync(resolve(cwd, file))) };
+}
+
+/** The `xingping` command tree. Pure wiring: every command calls a service verb through the runner. */
+export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Command {
+  const program = new Command('xingping')
+    .description('星评：城市基层党建考评系统')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
+    .showHelpAfterError();
+
+  program
+    .command('migrate')
+    .description('执行数据库迁移（默认迁移到最新）')
+    .option('--down', '回退最近一次迁移')
+    .action(async (o: { down?: boolean }) =>
+      run(async ({ deps }) => {
+        const result = o.down ? await migrateDown(deps.db) : await migrateToLatest(deps.db);
+        const done = result.results ?? [];
+        io.out(done.length === 0 ? '数据库已是最新。' : done.map((r) => `${r.direction === 'Up' ? '已迁移' : '已回退'}：${r.migrationName}`).join('\n'));
+      }),
+    );
+
+  const token = program.command('token').description('管理访问令牌');
+  token
+    .command('create')
+    .description('创建访问令牌（只显示一次）')
+    .requiredOption('--role <role>', '角色：admin | leader | org_user | reviewer')
+    .option('--org <id>', '令牌所属组织（默认为唯一的顶级组织）', positiveInt)
+    .option('--name <name>', '令牌名称')
+    .action(async (o: { role: string; org?: number; name?: string }) =>
+      run(async ({ ctx }) => {
+        const t = await createToken({ ctx, input: { role: o.role, orgId: o.org, name: o.name } });
+        io.err(`已创建令牌 #${t.id}「${t.name}」，角色 ${t.role}，所属组织 ${t.orgId} ${t.orgName}。令牌只显示这一次：`);
+        io.out(t.token);
+      }),
+    );
+  token
+    .command('list')
+    .description('列出令牌（不含令牌本身）')
+    .action(async () =>
+      run(async ({ ctx }) => {
+        for (const t of await listApiTokens({ ctx })) {
+          io.out(`#${t.id}\t${t.role}\t${t.org_id} ${t.org_name}\t${t.name}\t${t.token_prefix}…${t.revoked_at ? '\t已吊销' : ''}`);
+        }
+      }),
+    );
+  token
+    .command('revoke <id>')
+    .description('吊销令牌')
+    .action(async (id: string) =>
+      run(async ({ ctx }) => {
+        await revokeApiToken({ ctx, id: positiveInt(id) });
+        io.out(`令牌 #${id} 已吊销。`);
+      }),
+    );
+
+  program
+    .command('seed-demo')
+    .description('生成演示区县数据（确定性，可重复）')
+    .option('--scale <n>', '规模倍数（10 为十倍，用于性能测试）', positiveInt, 1)
+    .option('--seed <seed>', '随机种子', 'xingping')
+    .option('--reset', '先清空所有数据（包括令牌）再生成')
+    .action(async (o: { scale: number; seed: string; reset?: boolean }) =>
+      run(async ({ ctx }) => {
+        const started = Date.now();
+        const s = await seedDemo(ctx, o, io.progress);
+        io.out(
+          `演示数据已生成（${((Date.now() - started) / 1000).toFixed(1)} s）：组织 ${s.organizations}，党员 ${s.members}，` +
+            `共建协议 ${s.agreements}，台账 ${s.ledgerRecords}，会议 ${s.meetings}，报到与服务 ${s.checkins}；` +
+            `考核年度 ${s.cycles.map((c) => c.year).join('、')}`,
+        );
+      }),
+    );
+
+  const imports = program.command('import').description('从 .xlsx 或 .csv 导入（全部成功或全部不写入）');
+  imports
+    .command('orgs <file>')
+    .description('导入组织')
+    .action(async (file: string) =>
+      run(async ({ ctx, deps }) => {
+        const r = await importOrgs({ ctx, spreadsheet: deps.spreadsheet, file: readUpload(cwd, file) });
+        io.out(`已导入组织 ${r.imported} 个。`);
+      }),
+    );
+  imports
+    .command('ledger <file>')
+    .description('导入台账记录')
+    .action(async (file: string) =>
+      run(async ({ ctx, deps }) => {
+        const r = await importLedger({ ctx, spreadsheet: deps.spreadsheet, file: readUpload(cwd, file) });
+        io.out(`已导入台账记录 ${r.imported} 条。`);
+      }),
+    );
+  imports
+    .command('template <target>')
+    .description('下载导入模板：orgs 或 ledger')
+    .requiredOption('--out <file>', '保存到')
+    .option('--format <format>', 'xlsx 或 csv', 'xlsx')
+    .action(async (target: string, o: { out: string; format: string }) =>
+      run(async ({ ctx, deps }) => {
+        if (target !== 'orgs' && target !== 'ledger') throw new AppError('validation_failed', '模板只能是 orgs 或 ledger');
+        if (o.format !== 'xlsx' && o.format !== 'csv') throw new AppError('validation_failed', '格式只能是 xlsx 或 csv');
+        const t = await importTemplate({ ctx, spreadsheet: deps.spreadsheet, target, format: o.format });
+        writeFileSync(resolve(cwd, o.out), t.bytes);
+        io.out(`模板已保存：${o.out}`);
+      }),
+    );
+  return program;
+}
+
+/**
+ * Runs one command line; returns the exit code. Errors become Chinese messages on stderr (with every bad
+ * row of an import), never a stack trace, except for internal errors.
+ */
+export async function runCommand(argv: readonly string[], run: SessionRunner, io: CliIo, cwd: string): Promise<number> {
+  try {
+    await buildProgram(run, io, cwd).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err && typeof err === 'object' && 'exitCode' in err && 'code' in err && String(err.code).startsWith('commander.')) {
+      return Number(err.exitCode);
+    }
+    if (err && typeof err === 'object' && 'code' in err && err.code === 'ENOENT' && 'path' in err) {
+      io.err(`错误：找不到文件 ${String(err.path)}`);
+      return 1;
+    }
+    const e = toAppError(err);
+    if (e.code === 'internal') {
+      io.err(`错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return 1;
+    }
+    io.err(`错误：${e.message}`);
+    const rows = (e.details as { errors?: RowError[] } | undefined)?.errors;
+    for (const r of rows ?? []) io.err(`  第 ${r.row} 行「${r.column}」：${r.value ?? ''} ${r.message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { migrateToLatest } from '../db/migrate';
+import { quietLogger } from '../deps';
+import { parseEnv } from '../env';
+import { cliActor } from '../features/context';
+import { runCommand, type CliIo, type Session } from './cli-program';
+import { forwardToServer, runningServer } from './control';
+import { openFromEnv } from './database';
+import { nodeDeps } from './node-deps';
+import { progressReporter } from './progress';
+
+/** `npx xingping …`: runs a command against the database, or through the running server that owns it. */
+async function main(argv: string[]): Promise<number> {
+  const env = parseEnv(process.env);
+  const bar = progressReporter();
+  const io: CliIo = {
+    out: (text) => console.log(text),
+    err: (text) => {
+      bar.stop();
+      console.error(text);
+    },
+    progress: bar.update,
+  };
+  try {
+    const server = env.DATABASE_URL ? null : runningServer(resolve(env.XINGPING_DATA_DIR));
+    if (server) return await forwardToServer(server, argv, io);
+    const run = async <T>(fn: (s: Session) => Promise<T>): Promise<T> => {
+      const handle = await openFromEnv(env);
+      try {
+        await migrateToLatest(handle.db);
+        const deps = nodeDeps(handle, { logger: quietLogger });
+        return await fn({ deps, ctx: { actor: cliActor(), db: deps.db, clock: deps.clock, requestId: null } });
+      } finally {
+        await handle.close();
+      }
+    };
+    return await runCommand(argv, run, io, process.cwd());
+  } finally {
+    bar.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error('错误：', err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../app';
+import { migrateToLatest } from '../db/migrate';
+import { seedDemo } from '../demo/seed-demo';
+import { parseEnv } from '../env';
+import { cliActor } from '../features/context';
+import { createToken } from '../features/tokens/create-token';
+import { runningServer, startControl } from './control';
+import { openFromEnv } from './database';
+import { nodeDeps } from './node-deps';
+import { progressReporter } from './progress';
+
+/** `npm start`: migrate, seed the demo district into an empty database, serve on 127.0.0.1. */
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  const dataDir = resolve(env.XINGPING_DATA_DIR);
+  const owner = env.DATABASE_URL ? null : runningServer(dataDir);
+  if (owner) throw new Error(`数据目录 ${dataDir} 正被另一个星评进程（PID ${owner.pid}）使用`);
+  const handle = await openFromEnv(env);
+  const deps = nodeDeps(handle);
+  await migrateToLatest(handle.db);
+  const releaseControl = handle.kind === 'pglite' ? await startControl(dataDir, deps) : () => {};
+  console.log(`数据库：${handle.kind === 'pglite' ? 'PGlite（嵌入式）' : 'PostgreSQL'} ${handle.location}`);
+
+  const empty = !(await handle.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst());
+  if (empty && env.XINGPING_DEMO === 'auto') {
+    console.log('数据库为空，正在生成演示区县数据……');
+    const ctx = { actor: cliActor(), db: deps.db, clock: deps.clock, requestId: null };
+    const progress = progressReporter();
+    const s = await seedDemo(ctx, { scale: 1, seed: env.XINGPING_DEMO_SEED }, progress.update);
+    progress.stop();
+    console.log(`演示数据：组织 ${s.organizations}，党员 ${s.members}，台账 ${s.ledgerRecords} 条。`);
+    const t = await createToken({ ctx, input: { role: 'admin', name: '演示管理员' } });
+    console.log(`演示管理员令牌（只显示这一次，请保存）：\n  ${t.token}`);
+  }
+
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+    console.log(`星评已启动：http://${info.address}:${info.port}/`);
+  });
+  const stop = () => {
+    releaseControl();
+    server.close(() => {
+      void handle.close().then(() => process.exit(0));
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error('启动失败：', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Configuration from the environment, parsed once at the entry. */
+export const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  /** PostgreSQL through `pg` when set; embedded PGlite otherwise. */
+  DATABASE_URL: z.string().url().optional(),
+  XINGPING_DATA_DIR: z.string().default('./data'),
+  /** 'auto' seeds the demo district when the database has no organizations; 'off' never does. */
+  XINGPING_DEMO: z.enum(['auto', 'off']).default('auto'),
+  XINGPING_DEMO_SEED: z.string().default('xingping'),
+});
+export type Env = z.infer<typeof Env>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = Env.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`环境变量配置有误：\n${lines}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,33 @@
+import type { Kysely } from 'kysely';
+import type { Database, Role } from '../db/database';
+import type { Clock } from '../lib/clock';
+
+/**
+ * Who is calling, bound to an organization: everything they read or write must lie under `orgPath`
+ * (the materialized path of their organization, e.g. '/1/5/').
+ */
+export type Actor = {
+  /** 'token:12', or 'cli' for the command line. */
+  id: string;
+  name: string;
+  role: Role;
+  /** null only for the command line, which acts on the whole database. */
+  orgId: number | null;
+  orgPath: string;
+};
+
+/** What every service verb receives: the caller, the database (or the open transaction) and the clock. */
+export type Ctx = {
+  actor: Actor;
+  db: Kysely<Database>;
+  clock: Clock;
+  requestId: string | null;
+  /** Set inside withTransaction so nested verbs reuse the open transaction. */
+  inTransaction?: boolean;
+};
+
+/** The command line acts as an administrator over every tree in the database. */
+export function cliActor(): Actor {
+  const user = typeof process !== 'undefined' ? (process.env.USER ?? 'unknown') : 'unknown';
+  return { id: 'cli', name: `命令行（${user}）`, role: 'admin', orgId: null, orgPath: '/' };
+}

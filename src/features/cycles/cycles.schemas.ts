@@ -1,0 +1,22 @@
+import { cycleStates } from '../../domain/catalog';
+import { z } from '../../lib/zod';
+
+export const CycleState = z.enum(cycleStates);
+
+export const Cycle = z
+  .object({
+    year: z.number().int(),
+    state: CycleState,
+    stateLabel: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Cycle');
+export type Cycle = z.infer<typeof Cycle>;
+
+export const CreateCycleInput = z
+  .object({ year: z.number().int().min(1900).max(9999) })
+  .strict()
+  .openapi('CreateCycle');
+
+export const TransitionCycleInput = z.object({ to: CycleState }).strict().openapi('TransitionCycle');

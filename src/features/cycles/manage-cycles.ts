@@ -1,0 +1,84 @@
+import { readers, requireRole } from '../../auth/scope';
+import type { CycleState } from '../../db/database';
+import { withTransaction } from '../../db/transaction';
+import { cycleStateLabel } from '../../domain/catalog';
+import { AppError, forbidden, notFound } from '../../errors/app-error';
+import { recordAudit } from '../audit/record-audit';
+import type { Ctx } from '../context';
+import { CreateCycleInput, TransitionCycleInput, type Cycle } from './cycles.schemas';
+import { findCycle, insertCycle, listCycleRows, setCycleState } from './cycles.repository';
+
+type CycleRow = { year: number; state: CycleState; created_at: Date; updated_at: Date };
+
+function toCycle(row: CycleRow): Cycle {
+  return {
+    year: row.year,
+    state: row.state,
+    stateLabel: cycleStateLabel[row.state],
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/**
+ * Transitions an administrator may make by hand. Later states (computed, published, finalized) are
+ * reached through scoring and publishing, which check their own preconditions.
+ */
+const manualTransitions: Partial<Record<CycleState, CycleState>> = { draft: 'collecting', collecting: 'reviewing' };
+
+/** Cycles are city-wide: only an administrator of a top-level organization (or the CLI) manages them. */
+function requireTopLevelAdmin(ctx: Ctx): void {
+  requireRole(ctx, ['admin']);
+  if (ctx.actor.orgPath.split('/').length > 3) throw forbidden('只有顶级组织的管理员可以管理考核周期');
+}
+
+export async function listCycles({ ctx }: { ctx: Ctx }): Promise<{ items: Cycle[] }> {
+  requireRole(ctx, readers);
+  return { items: (await listCycleRows(ctx.db)).map(toCycle) };
+}
+
+export async function getCycle({ ctx, year }: { ctx: Ctx; year: number }): Promise<Cycle> {
+  requireRole(ctx, readers);
+  const row = await findCycle(ctx.db, year);
+  if (!row) throw notFound(`${year} 年度考核周期`, 'year');
+  return toCycle(row);
+}
+
+export async function createCycle({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Cycle> {
+  requireTopLevelAdmin(ctx);
+  const { year } = CreateCycleInput.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    if (await findCycle(tx.db, year)) throw new AppError('conflict', `${year} 年度考核周期已存在`, { field: 'year' });
+    const cycle = toCycle(await insertCycle(tx.db, year, 'draft'));
+    await recordAudit(tx, { action: 'cycle.create', entity: 'cycle', entityId: year, orgId: ctx.actor.orgId, after: cycle });
+    return cycle;
+  });
+}
+
+export async function transitionCycle({ ctx, year, input }: { ctx: Ctx; year: number; input: unknown }): Promise<Cycle> {
+  requireTopLevelAdmin(ctx);
+  const { to } = TransitionCycleInput.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    const row = await findCycle(tx.db, year, 'update');
+    if (!row) throw notFound(`${year} 年度考核周期`, 'year');
+    if (manualTransitions[row.state] !== to) {
+      const next = manualTransitions[row.state];
+      throw new AppError(
+        'conflict',
+        `不能把 ${year} 年度考核周期从「${cycleStateLabel[row.state]}」改为「${cycleStateLabel[to]}」` +
+          (next ? `；下一步只能是「${cycleStateLabel[next]}」` : '；该状态不能手工变更'),
+        { field: 'to', from: row.state },
+      );
+    }
+    const cycle = toCycle(await setCycleState(tx.db, year, to, tx.clock.now()));
+    await recordAudit(tx, {
+      action: 'cycle.transition',
+      entity: 'cycle',
+      entityId: year,
+      orgId: ctx.actor.orgId,
+      before: { state: row.state },
+      after: { state: to },
+    });
+    return cycle;
+  });
+}

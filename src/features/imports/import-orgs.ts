@@ -1,0 +1,196 @@
+import { inScope, requireRole } from '../../auth/scope';
+import type { OrgKind } from '../../db/database';
+import { withTransaction } from '../../db/transaction';
+import { allowedParentKinds, categoryLabel, defaultCategory, orgKindLabel, orgKinds, type Category } from '../../domain/catalog';
+import { todayInChina } from '../../lib/clock';
+import { recordAudit } from '../audit/record-audit';
+import type { Ctx } from '../context';
+import { toOrg } from '../orgs/orgs.model';
+import { findOrgsByCodes, insertOrgRows, type NewOrgRow } from '../orgs/orgs.repository';
+import { importRefused, mapColumns, RowReader, type ColumnDef } from './sheet-reader';
+import type { Spreadsheet, TemplateSpec } from './spreadsheet';
+
+const columns = [
+  { key: 'code', header: '组织编码', aliases: ['组织代码'], required: true },
+  { key: 'name', header: '组织名称', aliases: ['名称'], required: true },
+  { key: 'kind', header: '组织类型', aliases: ['类型'], required: true },
+  { key: 'parentCode', header: '上级组织编码', aliases: ['上级编码'] },
+  { key: 'category', header: '考核类别', aliases: ['类别'] },
+  { key: 'secretary', header: '书记', aliases: ['书记姓名'] },
+  { key: 'members', header: '党员人数', aliases: ['党员数'] },
+  { key: 'activeFrom', header: '成立日期' },
+  { key: 'activeTo', header: '撤销日期' },
+] as const satisfies readonly ColumnDef[];
+
+type Key = (typeof columns)[number]['key'];
+const headers = Object.fromEntries(columns.map((c) => [c.key, c.header])) as Record<Key, string>;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function resolveOrgKind(text: string): OrgKind | undefined {
+  return orgKinds.find((k) => k === text || orgKindLabel[k] === text);
+}
+
+function resolveCategory(text: string): Category | undefined {
+  return (Object.keys(categoryLabel) as Category[]).find((c) => c === text || categoryLabel[c] === text);
+}
+
+export function orgTemplateSpec(): TemplateSpec {
+  const notes: Record<Key, [string, string]> = {
+    code: ['唯一编码：字母、数字和 . _ -', 'XC-01-01'],
+    name: ['组织全称', '金桥社区党委'],
+    kind: [`可选：${orgKinds.map((k) => orgKindLabel[k]).join('、')}`, '社区党组织'],
+    parentCode: ['上级组织的编码：系统中已有的，或本表中的其他行', 'XC-01'],
+    category: [`可不填（按组织类型默认）；可选：${Object.values(categoryLabel).join('、')}`, '社区党组织'],
+    secretary: ['书记姓名', '王建国'],
+    members: ['党员人数，整数', '86'],
+    activeFrom: ['成立日期，不填为今天', '2015-03-01'],
+    activeTo: ['撤销日期，仍存续的不填', ''],
+  };
+  return {
+    title: '组织导入',
+    sheetName: '组织',
+    columns: columns.map((c) => ({
+      header: c.header,
+      width: c.key === 'name' ? 30 : 16,
+      note: notes[c.key][0],
+      example: notes[c.key][1],
+      choices: c.key === 'kind' ? orgKinds.map((k) => orgKindLabel[k]) : undefined,
+    })),
+  };
+}
+
+type Parsed = {
+  row: number;
+  code: string;
+  name: string;
+  kind: OrgKind;
+  parentCode: string | null;
+  category: Category | null;
+  secretary: string | null;
+  members: number;
+  activeFrom: string;
+  activeTo: string | null;
+};
+
+/**
+ * Imports organizations; parents may be existing organizations in the caller's subtree or other rows of
+ * the same file, in any order. All rows are checked first; nothing is written if any row is wrong.
+ */
+export async function importOrgs({
+  ctx,
+  spreadsheet,
+  file,
+}: {
+  ctx: Ctx;
+  spreadsheet: Spreadsheet;
+  file: { name: string; bytes: Uint8Array };
+}): Promise<{ imported: number }> {
+  requireRole(ctx, ['admin']);
+  const sheet = await spreadsheet.read(file.bytes, file.name);
+  const index = mapColumns(sheet, columns);
+  const r = new RowReader(headers);
+  const today = todayInChina(ctx.clock);
+  const parsed: Parsed[] = [];
+
+  for (const row of sheet.rows) {
+    const before = r.errors.length;
+    const code = r.text(row, 'code', index.code, { required: true, max: 40 });
+    if (code && !CODE.test(code)) r.add(row, 'code', code, '只能包含字母、数字和 . _ -');
+    const name = r.text(row, 'name', index.name, { required: true, max: 100 });
+    const kindText = r.text(row, 'kind', index.kind, { required: true });
+    const kind = kindText ? resolveOrgKind(kindText) : undefined;
+    if (kindText && !kind) r.add(row, 'kind', kindText, `未知的组织类型，可选：${orgKinds.map((k) => orgKindLabel[k]).join('、')}`);
+    const parentCode = r.text(row, 'parentCode', index.parentCode, { max: 40 });
+    const categoryText = r.text(row, 'category', index.category);
+    const category = categoryText ? resolveCategory(categoryText) : undefined;
+    if (categoryText && !category) r.add(row, 'category', categoryText, `未知的考核类别，可选：${Object.values(categoryLabel).join('、')}`);
+    const secretary = r.text(row, 'secretary', index.secretary, { max: 40 });
+    const members = r.int(row, 'members', index.members, { min: 0, max: 1_000_000 });
+    const activeFrom = r.date(row, 'activeFrom', index.activeFrom) ?? today;
+    const activeTo = r.date(row, 'activeTo', index.activeTo);
+    if (activeTo && activeTo < activeFrom) r.add(row, 'activeTo', activeTo, `早于成立日期 ${activeFrom}`);
+    if (r.errors.length === before) {
+      parsed.push({
+        row: row.rowNumber,
+        code: code!,
+        name: name!,
+        kind: kind!,
+        parentCode,
+        category: category ?? defaultCategory[kind!],
+        secretary,
+        members: members ?? 0,
+        activeFrom,
+        activeTo,
+      });
+    }
+  }
+
+  return withTransaction(ctx, async (tx) => {
+    const firstRow = new Map<string, number>();
+    for (const p of parsed) {
+      if (firstRow.has(p.code)) r.add(p.row, 'code', p.code, `与第 ${firstRow.get(p.code)} 行的编码重复`);
+      else firstRow.set(p.code, p.row);
+    }
+    const byCode = new Map(parsed.map((p) => [p.code, p]));
+    const referenced = [...new Set([...parsed.map((p) => p.code), ...parsed.flatMap((p) => (p.parentCode ? [p.parentCode] : []))])];
+    const existing = new Map((await findOrgsByCodes(tx.db, referenced)).map((o) => [o.code, o]));
+
+    for (const p of parsed) {
+      if (existing.has(p.code)) r.add(p.row, 'code', p.code, '系统中已有该编码的组织');
+      const parentKind = p.parentCode ? (byCode.get(p.parentCode)?.kind ?? existing.get(p.parentCode)?.kind) : null;
+      if (p.parentCode === null) {
+        if (allowedParentKinds[p.kind].length > 0) r.add(p.row, 'parentCode', null, `${orgKindLabel[p.kind]}必须填写上级组织编码`);
+        else if (ctx.actor.orgPath !== '/') r.add(p.row, 'parentCode', null, '只有命令行可以导入顶级组织');
+        continue;
+      }
+      const parentInDb = existing.get(p.parentCode);
+      if (!byCode.has(p.parentCode) && !parentInDb) {
+        r.add(p.row, 'parentCode', p.parentCode, '上级组织编码既不在系统中，也不在本表中');
+      } else if (parentInDb && !byCode.has(p.parentCode) && !inScope(ctx.actor, parentInDb.path)) {
+        r.add(p.row, 'parentCode', p.parentCode, '上级组织不在您的管辖范围内');
+      } else if (parentKind && !allowedParentKinds[p.kind].includes(parentKind)) {
+        r.add(p.row, 'parentCode', p.parentCode, `${orgKindLabel[p.kind]}的上级不能是${orgKindLabel[parentKind]}`);
+      }
+    }
+
+    // Insert level by level: a row goes in once its parent exists. Rows left over form a cycle.
+    const ids = new Map([...existing.values()].map((o) => [o.code, o.id]));
+    let pending = parsed.filter((p) => !existing.has(p.code));
+    const levels: Parsed[][] = [];
+    const placed = new Set<string>();
+    while (pending.length > 0) {
+      const ready = pending.filter((p) => p.parentCode === null || existing.has(p.parentCode) || placed.has(p.parentCode));
+      if (ready.length === 0) {
+        for (const p of pending) r.add(p.row, 'parentCode', p.parentCode, '上级关系形成了循环');
+        break;
+      }
+      ready.forEach((p) => placed.add(p.code));
+      levels.push(ready);
+      pending = pending.filter((p) => !placed.has(p.code));
+    }
+    if (r.errors.length > 0) throw importRefused(r.errors, sheet.rows.length);
+
+    let imported = 0;
+    for (const level of levels) {
+      const rows: NewOrgRow[] = level.map((p) => ({
+        code: p.code,
+        name: p.name,
+        kind: p.kind,
+        category: p.category,
+        parent_id: p.parentCode === null ? null : ids.get(p.parentCode)!,
+        secretary_name: p.secretary,
+        member_count: p.members,
+        active_from: p.activeFrom,
+        active_to: p.activeTo,
+      }));
+      const inserted = await insertOrgRows(tx.db, rows);
+      inserted.forEach((o) => ids.set(o.code, o.id));
+      await recordAudit(
+        tx,
+        inserted.map((o) => ({ action: 'org.import', entity: 'organization', entityId: o.id, orgId: o.id, after: { ...toOrg(o), file: file.name } })),
+      );
+      imported += inserted.length;
+    }
+    return { imported };
+  });
+}

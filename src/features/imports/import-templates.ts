@@ -1,0 +1,31 @@
+import { ledgerWriters, requireRole } from '../../auth/scope';
+import type { Ctx } from '../context';
+import { ledgerTemplateSpec } from './import-ledger';
+import { orgTemplateSpec } from './import-orgs';
+import type { Spreadsheet } from './spreadsheet';
+
+const contentTypes = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/** The blank sheet to fill in for an import, with the columns, notes and choice lists it expects. */
+export async function importTemplate({
+  ctx,
+  spreadsheet,
+  target,
+  format,
+}: {
+  ctx: Ctx;
+  spreadsheet: Spreadsheet;
+  target: 'ledger' | 'orgs';
+  format: 'xlsx' | 'csv';
+}): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> {
+  requireRole(ctx, target === 'ledger' ? ledgerWriters : ['admin']);
+  const spec = target === 'ledger' ? await ledgerTemplateSpec(ctx) : orgTemplateSpec();
+  return {
+    bytes: await spreadsheet.template(spec, format),
+    fileName: `${spec.title}模板.${format}`,
+    contentType: contentTypes[format],
+  };
+}

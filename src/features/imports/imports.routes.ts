@@ -1,0 +1,81 @@
+import { createRoute } from '@hono/zod-openapi';
+import { AppError } from '../../errors/app-error';
+import { z } from '../../lib/zod';
+import { ErrorSchema } from '../common.schemas';
+import { newRouter } from '../router';
+import { importTemplate } from './import-templates';
+import { importLedger } from './import-ledger';
+import { importOrgs } from './import-orgs';
+import type { Spreadsheet } from './spreadsheet';
+
+const tags = ['导入'];
+const Target = z.object({ target: z.enum(['ledger', 'orgs']).openapi({ param: { name: 'target', in: 'path' } }) });
+const UploadForm = z.object({
+  file: z.instanceof(Blob, { message: '请上传文件（字段名 file）' }).openapi({ type: 'string', format: 'binary' }),
+});
+const ImportResult = z.object({ imported: z.number().int() }).passthrough();
+
+const errors = {
+  400: { description: '文件有误：details.errors 列出每个出错的行、列和原因；未写入任何数据', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: '未提供或无效的令牌', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: '角色不允许', content: { 'application/json': { schema: ErrorSchema } } },
+  409: { description: '考核周期已关闭', content: { 'application/json': { schema: ErrorSchema } } },
+};
+
+/** RFC 5987 Content-Disposition so Chinese file names survive every browser. */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function importRoutes(spreadsheet: Spreadsheet) {
+  const r = newRouter();
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{target}',
+      summary: '从 .xlsx 或 .csv 导入（全部成功或全部不写入）',
+      tags,
+      security: [{ bearerAuth: [] }],
+      request: { params: Target, body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
+      responses: { 200: { description: '导入成功', content: { 'application/json': { schema: ImportResult } } }, ...errors },
+    }),
+    async (c) => {
+      const { target } = c.req.valid('param');
+      const upload = c.req.valid('form').file;
+      const name = upload instanceof File ? upload.name : 'upload';
+      const file = { name, bytes: new Uint8Array(await upload.arrayBuffer()) };
+      if (file.bytes.length === 0) throw new AppError('validation_failed', '上传的文件是空的', { field: 'file' });
+      const ctx = c.get('ctx');
+      const result = target === 'ledger' ? await importLedger({ ctx, spreadsheet, file }) : await importOrgs({ ctx, spreadsheet, file });
+      return c.json(result, 200);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{target}/template',
+      summary: '下载导入模板',
+      tags,
+      security: [{ bearerAuth: [] }],
+      request: { params: Target, query: z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }) },
+      responses: {
+        200: {
+          description: '模板文件',
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) },
+            'text/csv': { schema: z.string() },
+          },
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { target } = c.req.valid('param');
+      const { format } = c.req.valid('query');
+      const t = await importTemplate({ ctx: c.get('ctx'), spreadsheet, target, format });
+      return c.body(t.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': t.contentType, 'Content-Disposition': attachment(t.fileName) });
+    },
+  );
+  return r;
+}

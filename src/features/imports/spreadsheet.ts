@@ -1,0 +1,17 @@
+/** A cell as read from a spreadsheet: text, a number, a date cell, a boolean, or empty. */
+export type Cell = string | number | boolean | Date | null;
+
+/** One data row; `rowNumber` is the row number the user sees in Excel (the header is row 1). */
+export type SheetRow = { rowNumber: number; cells: Cell[] };
+
+export type Sheet = { headers: string[]; rows: SheetRow[] };
+
+export type TemplateColumn = { header: string; width: number; note: string; example: string; choices?: string[] };
+export type TemplateSpec = { title: string; sheetName: string; columns: TemplateColumn[] };
+
+/** Reads uploaded sheets and writes template sheets; the Node implementation uses exceljs and csv-parse. */
+export type Spreadsheet = {
+  /** The first worksheet of an .xlsx, or a .csv (UTF-8 with or without BOM, or GB18030 as Excel saves it). */
+  read(bytes: Uint8Array, fileName: string): Promise<Sheet>;
+  template(spec: TemplateSpec, format: 'xlsx' | 'csv'): Promise<Uint8Array>;
+};

@@ -1,0 +1,78 @@
+import { z } from '../../lib/zod';
+import { Hours, IsoDate, Pagination } from '../common.schemas';
+
+export const RecordStatus = z.enum(['submitted', 'verified', 'rejected']);
+
+export const EvidenceRef = z
+  .object({
+    name: z.string().trim().min(1).max(100).openapi({ example: '会议记录.jpg' }),
+    ref: z.string().trim().min(1).max(500).openapi({ example: 'files/2025/0618-会议记录.jpg' }),
+  })
+  .strict();
+
+export const LedgerRecord = z
+  .object({
+    id: z.number().int(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    cycleYear: z.number().int(),
+    kind: z.string(),
+    kindName: z.string(),
+    occurredOn: z.string(),
+    title: z.string(),
+    participants: z.number().int(),
+    hours: z.string().nullable(),
+    evidence: z.array(EvidenceRef),
+    status: RecordStatus,
+    statusLabel: z.string(),
+    source: z.string(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    reviewedBy: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+    reviewReason: z.string().nullable(),
+  })
+  .openapi('LedgerRecord');
+export type LedgerRecord = z.infer<typeof LedgerRecord>;
+
+export const CreateLedgerInput = z
+  .object({
+    orgId: z.number().int().positive(),
+    kind: z.string().trim().min(1).max(40).openapi({ example: 'theme_day', description: '记录类型编码或中文名，见 GET /api/ledger/kinds' }),
+    occurredOn: IsoDate,
+    cycleYear: z.number().int().min(1900).max(9999).optional().openapi({ description: '可选；给出时日期必须在该年度内' }),
+    title: z.string().trim().min(1).max(200).openapi({ example: '6 月主题党日：重温入党誓词' }),
+    participants: z.number().int().min(0).max(100_000).optional(),
+    memberIds: z.array(z.number().int().positive()).max(5000).optional(),
+    hours: Hours.optional(),
+    evidence: z.array(EvidenceRef).max(20).default([]),
+  })
+  .strict()
+  .openapi('CreateLedgerRecord');
+export type CreateLedgerInput = z.infer<typeof CreateLedgerInput>;
+
+export const ListLedgerQuery = Pagination.extend({
+  cycle: z.coerce.number().int().min(1900).max(9999).optional(),
+  orgId: z.coerce.number().int().positive().optional().openapi({ description: '只看该组织自己的记录' }),
+  under: z.coerce.number().int().positive().optional().openapi({ description: '该组织及其全部下级的记录' }),
+  kind: z.string().trim().min(1).max(40).optional(),
+  status: RecordStatus.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+export type ListLedgerQuery = z.infer<typeof ListLedgerQuery>;
+
+export const RejectInput = z
+  .object({ reason: z.string().trim().min(2).max(500).openapi({ example: '缺少签到表' }) })
+  .strict()
+  .openapi('RejectLedgerRecord');
+
+export const RecordKind = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    groupName: z.string(),
+    unit: z.enum(['times', 'hours']),
+    measure: z.enum(['outcome', 'trace']),
+  })
+  .openapi('RecordKind');

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+
+/** Members with the paths of their own organization and of the community they live in. */
+export async function findMembersByIds(db: Kysely<Database>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('members as m')
+    .innerJoin('organizations as o', 'o.id', 'm.org_id')
+    .leftJoin('organizations as c', 'c.id', 'm.residence_community_id')
+    .select([
+      'm.id',
+      'm.name',
+      'm.org_id',
+      'o.path as org_path',
+      'm.residence_community_id',
+      'c.path as residence_path',
+      'm.in_service',
+    ])
+    .where('m.id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+export type MemberFilter = {
+  pathPrefix: string;
+  orgId?: number;
+  residenceCommunityId?: number;
+  inService?: boolean;
+  q?: string;
+  limit: number;
+  offset: number;
+};
+
+/**
+ * Members visible under a path: those whose own organization is in the subtree, and in-service members
+ * who live in a community of the subtree (the community sees who reports to it).
+ */
+export async function listMemberRows(db: Kysely<Database>, f: MemberFilter) {
+  const base = db
+    .selectFrom('members as m')
+    .innerJoin('organizations as o', 'o.id', 'm.org_id')
+    .leftJoin('organizations as c', 'c.id', 'm.residence_community_id')
+    .where((eb) => eb.or([eb('o.path', 'like', `${f.pathPrefix}%`), eb('c.path', 'like', `${f.pathPrefix}%`)]))
+    .$if(f.orgId !== undefined, (q) => q.where('m.org_id', '=', f.orgId!))
+    .$if(f.residenceCommunityId !== undefined, (q) => q.where('m.residence_community_id', '=', f.residenceCommunityId!))
+    .$if(f.inService !== undefined, (q) => q.where('m.in_service', '=', f.inService!))
+    .$if(f.q !== undefined, (q) => q.where('m.name', 'like', `%${f.q}%`));
+  const [rows, count] = await Promise.all([
+    base
+      .select([
+        'm.id',
+        'm.name',
+        'm.org_id',
+        'o.name as org_name',
+        'm.employer_name',
+        'm.employer_org_id',
+        'm.residence_community_id',
+        'c.name as residence_community_name',
+        'm.in_service',
+      ])
+      .orderBy('m.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

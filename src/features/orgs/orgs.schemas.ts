@@ -1,0 +1,82 @@
+import { categories, orgKinds } from '../../domain/catalog';
+import { z } from '../../lib/zod';
+import { IsoDate, Pagination } from '../common.schemas';
+
+export const OrgKind = z.enum(orgKinds).openapi({ example: 'community' });
+export const OrgCategory = z.enum(categories).openapi({ example: 'community' });
+
+export const OrgCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, '组织编码只能包含字母、数字和 . _ -')
+  .openapi({ example: 'XC-01-03' });
+
+export const Org = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    kind: OrgKind,
+    kindLabel: z.string(),
+    category: OrgCategory.nullable(),
+    categoryLabel: z.string().nullable(),
+    parentId: z.number().int().nullable(),
+    depth: z.number().int(),
+    secretaryName: z.string().nullable(),
+    memberCount: z.number().int(),
+    activeFrom: z.string(),
+    activeTo: z.string().nullable(),
+  })
+  .openapi('Organization');
+export type Org = z.infer<typeof Org>;
+
+export const CreateOrgInput = z
+  .object({
+    code: OrgCode,
+    name: z.string().trim().min(1).max(100),
+    kind: OrgKind,
+    category: OrgCategory.optional(),
+    parentId: z.number().int().positive(),
+    secretaryName: z.string().trim().min(1).max(40).optional(),
+    memberCount: z.number().int().min(0).max(1_000_000).default(0),
+    activeFrom: IsoDate.optional(),
+    activeTo: IsoDate.optional(),
+  })
+  .strict()
+  .openapi('CreateOrganization');
+export type CreateOrgInput = z.infer<typeof CreateOrgInput>;
+
+export const UpdateOrgInput = z
+  .object({
+    code: OrgCode,
+    name: z.string().trim().min(1).max(100),
+    category: OrgCategory.nullable(),
+    secretaryName: z.string().trim().min(1).max(40).nullable(),
+    memberCount: z.number().int().min(0).max(1_000_000),
+    activeFrom: IsoDate,
+    activeTo: IsoDate.nullable(),
+  })
+  .partial()
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: '至少提供一个要修改的字段' })
+  .openapi('UpdateOrganization');
+export type UpdateOrgInput = z.infer<typeof UpdateOrgInput>;
+
+export const MoveOrgInput = z.object({ parentId: z.number().int().positive() }).strict().openapi('MoveOrganization');
+export type MoveOrgInput = z.infer<typeof MoveOrgInput>;
+
+export const ListOrgsQuery = Pagination.extend({
+  kind: OrgKind.optional(),
+  category: OrgCategory.optional(),
+  parentId: z.coerce.number().int().positive().optional(),
+  under: z.coerce.number().int().positive().optional().openapi({ description: '只列出该组织的下级（含各级）' }),
+  q: z.string().trim().min(1).max(50).optional().openapi({ description: '名称或编码包含' }),
+  activeOn: IsoDate.optional().openapi({ description: '该日期处于存续期的组织' }),
+});
+export type ListOrgsQuery = z.infer<typeof ListOrgsQuery>;
+
+export const SubtreeQuery = z.object({
+  maxDepth: z.coerce.number().int().min(0).max(10).optional().openapi({ description: '相对深度，0 只含本组织' }),
+});

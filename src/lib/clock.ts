@@ -1,0 +1,21 @@
+/** The one source of "now", injected so tests and the demo generator can pin it. */
+export type Clock = { now(): Date };
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function fixedClock(iso: string): Clock {
+  const at = new Date(iso);
+  return { now: () => new Date(at) };
+}
+
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today's calendar date in China Standard Time, whatever the server's time zone: 'YYYY-MM-DD'. */
+export function todayInChina(clock: Clock): string {
+  return shanghaiDate.format(clock.now());
+}

@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Deps } from '../deps';
+import { roleLabel } from '../domain/catalog';
+import { getOverview } from '../features/overview/get-overview';
+import type { AppEnv } from '../features/router';
+import { authenticate } from '../features/tokens/authenticate';
+import { homePage, loginPage } from './home.page';
+
+const COOKIE = 'xp_token';
+
+/** Server-rendered pages. The API token is kept in an HttpOnly cookie; the JSON API accepts only Bearer. */
+export function webRoutes(deps: Deps) {
+  const web = new Hono<AppEnv>();
+
+  web.get('/', async (c) => {
+    const token = getCookie(c, COOKIE);
+    const actor = token ? await authenticate(deps.db, token) : null;
+    if (!actor || actor.role === 'reviewer') return c.html(loginPage(token ? '令牌无效或已吊销，请重新登录' : undefined), token ? 401 : 200);
+    const overview = await getOverview({ ctx: { actor, db: deps.db, clock: deps.clock, requestId: c.get('requestId') } });
+    return c.html(homePage(overview, `${actor.name} · ${roleLabel[actor.role]}`));
+  });
+
+  web.post('/login', async (c) => {
+    const form = await c.req.parseBody();
+    const token = typeof form.token === 'string' ? form.token.trim() : '';
+    const actor = token ? await authenticate(deps.db, token) : null;
+    if (!actor || actor.role === 'reviewer') return c.html(loginPage('令牌无效、已吊销，或该角色不能查看首页'), 401);
+    setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 60 * 60 * 12 });
+    return c.redirect('/', 303);
+  });
+
+  web.post('/logout', (c) => {
+    deleteCookie(c, COOKIE, { path: '/' });
+    return c.redirect('/', 303);
+  });
+
+  return web;
+}

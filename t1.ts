@@ -1,0 +1,16 @@
+import { PGlite } from '@electric-sql/pglite';
+const t0 = Date.now();
+const db = new PGlite({ parsers: { 1082: (v: string) => v, 20: (v: string) => Number(v) } });
+await db.waitReady;
+console.log('start', Date.now() - t0);
+await db.exec(`create table t (id int, name text, d date, h numeric(8,2))`);
+const r = await db.query(`insert into t select * from unnest($1::int[], $2::text[], $3::date[], $4::numeric[]) returning *`, [[1,2],['a','b'],['2025-01-01','2025-02-03'],['1.5', null]]);
+console.log(r.rows);
+console.log((await db.query(`select count(*) c, sum(h) s, now() n, d from t group by d`)).rows);
+const t1 = Date.now();
+const dump = await db.dumpDataDir('none');
+console.log('dump', Date.now() - t1, dump.size);
+const t2 = Date.now();
+const db2 = new PGlite({ loadDataDir: dump });
+await db2.waitReady;
+console.log('load', Date.now() - t2, (await db2.query('select count(*) from t')).rows);

@@ -1,0 +1,54 @@
+import { afterAll } from 'vitest';
+import { exceljsSpreadsheet } from '../../src/adapters/spreadsheet-exceljs';
+import { createApp } from '../../src/app';
+import { quietLogger, type Deps } from '../../src/deps';
+import { systemClock, type Clock } from '../../src/lib/clock';
+import { openTestDatabase } from './db';
+
+export type TestApp = Awaited<ReturnType<typeof setupTestApp>>;
+
+/** createApp on a real database (PGlite snapshot or PostgreSQL), closed after the file's tests. */
+export async function setupTestApp(opts: { clock?: Clock } = {}) {
+  const handle = await openTestDatabase();
+  const deps: Deps = {
+    db: handle.db,
+    dbKind: handle.kind,
+    clock: opts.clock ?? systemClock,
+    logger: quietLogger,
+    spreadsheet: exceljsSpreadsheet,
+  };
+  const app = createApp(deps);
+  afterAll(() => handle.close());
+  return { app, db: handle.db, deps };
+}
+
+export type ApiResponse = { status: number; body: any; headers: Headers };
+
+/** Calls the app like a client: JSON in, JSON out, with an optional bearer token. */
+export function client(app: ReturnType<typeof createApp>, token?: string) {
+  const call = async (method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...extraHeaders };
+    if (token) headers.authorization = `Bearer ${token}`;
+    let payload: BodyInit | undefined;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+    const res = await app.request(path, { method, headers, body: payload });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON (HTML page, file download): keep the text.
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
+  return {
+    get: (path: string) => call('GET', path),
+    post: (path: string, body?: unknown) => call('POST', path, body),
+    patch: (path: string, body?: unknown) => call('PATCH', path, body),
+    call,
+  };
+}

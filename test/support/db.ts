@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../src/db/client';
+import { migrateToLatest } from '../../src/db/migrate';
+
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+/**
+ * The database a test file uses: the shared, migrated PostgreSQL database when DATABASE_URL is set
+ * (suites mint unique data, so they can share it), otherwise a fresh PGlite from the migrated snapshot.
+ */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  if (process.env.DATABASE_URL) return openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL, poolSize: 4 });
+  const bytes = readFileSync(inject('pgliteSnapshot'));
+  return openDatabase({ kind: 'pglite', snapshot: new Blob([bytes]) });
+}
+
+/**
+ * A database of its own, empty and migrated, for tests that need the whole database (the demo district,
+ * the e2e start): a new PGlite, or a new database on the PostgreSQL server, dropped again by `drop()`.
+ */
+export async function openIsolatedDatabase(): Promise<DatabaseHandle & { url?: string; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const handle = await openTestDatabase();
+    return { ...handle, drop: () => handle.close() };
+  }
+  const name = `xp_test_${process.pid}_${Date.now()}`;
+  const admin = await openDatabase({ kind: 'postgres', url: base, poolSize: 1 });
+  const { sql } = await import('kysely');
+  await sql`create database ${sql.id(name)}`.execute(admin.db);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    url: url.toString(),
+    drop: async () => {
+      await handle.close();
+      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
+      await admin.close();
+    },
+  };
+}
