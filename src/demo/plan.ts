@@ -126,16 +126,20 @@ export function planDistrict(seed: string, scale: number): DemoPlan {
     add({ code: 'XC-S2', parentCode: district.code, name: '星城区驻区单位党建联盟', kind: 'sector', activeFrom: '2012-01-01' }),
     add({ code: 'XC-S3', parentCode: district.code, name: '中共星城区非公有制经济组织和社会组织综合委员会', kind: 'sector', activeFrom: '2010-01-01' }),
   ];
-  const usedNames = new Set<string>();
+  // Names repeat at larger scales (there are only so many bureaus): later copies get a number.
+  const usedNames = new Map<string, number>();
   const unique = (make: () => string) => {
-    for (let i = 0; ; i++) {
-      const base = make();
-      const name = i < 20 ? base : `${base}（${cnNumber((i % 9) + 1)}）`;
+    for (let i = 0; i < 20; i++) {
+      const name = make();
       if (!usedNames.has(name)) {
-        usedNames.add(name);
+        usedNames.set(name, 1);
         return name;
       }
     }
+    const base = make();
+    const n = (usedNames.get(base) ?? 0) + 1;
+    usedNames.set(base, n);
+    return `${base}（${n}）`;
   };
   const units: PlannedOrg[] = [];
   const unitSpecs: [keyof typeof UNITS, PlannedOrg, OrgKind, () => string][] = [

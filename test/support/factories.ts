@@ -54,15 +54,19 @@ export type Tree = {
   unit: OrgRow;
 };
 
-/** A small district of its own: district → street → community → two grids, and a sector with one unit. */
-export async function createTree(db: Kysely<Database>): Promise<Tree> {
-  const district = await createOrg(db, { kind: 'district', name: `测试区${counter}` });
-  const street = await createOrg(db, { kind: 'street', parent_id: district.id, name: '测试街道党工委' });
-  const community = await createOrg(db, { kind: 'community', parent_id: street.id, name: '测试社区党委' });
-  const grid = await createOrg(db, { kind: 'grid', parent_id: community.id, name: '测试第一网格党支部' });
-  const grid2 = await createOrg(db, { kind: 'grid', parent_id: community.id, name: '测试第二网格党支部' });
-  const sector = await createOrg(db, { kind: 'sector', parent_id: district.id, name: '驻区单位党建联盟' });
-  const unit = await createOrg(db, { kind: 'unit', parent_id: sector.id, name: '测试供电局党支部' });
+/**
+ * A small district of its own: district → street → community → two grids, and a sector with one unit.
+ * Every name carries `label` and a number unique to the run, so one tree's names never appear in another's.
+ */
+export async function createTree(db: Kysely<Database>, label = '测试'): Promise<Tree> {
+  const n = uniqueCode('').replace(/[^0-9a-z]/gi, '');
+  const district = await createOrg(db, { kind: 'district', name: `${label}区委${n}` });
+  const street = await createOrg(db, { kind: 'street', parent_id: district.id, name: `${label}街道党工委${n}` });
+  const community = await createOrg(db, { kind: 'community', parent_id: street.id, name: `${label}社区党委${n}` });
+  const grid = await createOrg(db, { kind: 'grid', parent_id: community.id, name: `${label}第一网格党支部${n}` });
+  const grid2 = await createOrg(db, { kind: 'grid', parent_id: community.id, name: `${label}第二网格党支部${n}` });
+  const sector = await createOrg(db, { kind: 'sector', parent_id: district.id, name: `${label}驻区单位党建联盟${n}` });
+  const unit = await createOrg(db, { kind: 'unit', parent_id: sector.id, name: `${label}供电局党支部${n}` });
   return { district, street, community, grid, grid2, sector, unit };
 }
 

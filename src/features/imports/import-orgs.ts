@@ -91,6 +91,8 @@ export async function importOrgs({
   const r = new RowReader(headers);
   const today = todayInChina(ctx.clock);
   const parsed: Parsed[] = [];
+  // Codes of rows that failed: their children are not reported again (fixing the parent row is enough).
+  const badCodes = new Set<string>();
 
   for (const row of sheet.rows) {
     const before = r.errors.length;
@@ -109,7 +111,9 @@ export async function importOrgs({
     const activeFrom = r.date(row, 'activeFrom', index.activeFrom) ?? today;
     const activeTo = r.date(row, 'activeTo', index.activeTo);
     if (activeTo && activeTo < activeFrom) r.add(row, 'activeTo', activeTo, `早于成立日期 ${activeFrom}`);
-    if (r.errors.length === before) {
+    if (r.errors.length > before) {
+      if (code) badCodes.add(code);
+    } else {
       parsed.push({
         row: row.rowNumber,
         code: code!,
@@ -144,6 +148,7 @@ export async function importOrgs({
         continue;
       }
       const parentInDb = existing.get(p.parentCode);
+      if (badCodes.has(p.parentCode)) continue;
       if (!byCode.has(p.parentCode) && !parentInDb) {
         r.add(p.row, 'parentCode', p.parentCode, '上级组织编码既不在系统中，也不在本表中');
       } else if (parentInDb && !byCode.has(p.parentCode) && !inScope(ctx.actor, parentInDb.path)) {
@@ -159,6 +164,10 @@ export async function importOrgs({
     const levels: Parsed[][] = [];
     const placed = new Set<string>();
     while (pending.length > 0) {
+      const blocked = pending.filter((p) => p.parentCode !== null && badCodes.has(p.parentCode));
+      blocked.forEach((p) => badCodes.add(p.code));
+      pending = pending.filter((p) => !blocked.includes(p));
+      if (pending.length === 0) break;
       const ready = pending.filter((p) => p.parentCode === null || existing.has(p.parentCode) || placed.has(p.parentCode));
       if (ready.length === 0) {
         for (const p of pending) r.add(p.row, 'parentCode', p.parentCode, '上级关系形成了循环');

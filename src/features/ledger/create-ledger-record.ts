@@ -31,6 +31,7 @@ export async function createLedgerRecord({ ctx, input }: { ctx: Ctx; input: unkn
     }
     const today = todayInChina(tx.clock);
     if (data.occurredOn > today) throw invalidField('occurredOn', `日期 ${data.occurredOn} 晚于今天（${today}）`);
+    await openCycleFor(tx, year, 'ledger', 'occurredOn');
     if (data.occurredOn < org.active_from || (org.active_to !== null && data.occurredOn > org.active_to)) {
       throw invalidField(
         'occurredOn',
@@ -46,7 +47,6 @@ export async function createLedgerRecord({ ctx, input }: { ctx: Ctx; input: unkn
     if (participants < new Set(memberIds).size) {
       throw invalidField('participants', `参加人数 ${participants} 少于所列党员人数 ${new Set(memberIds).size}`);
     }
-    await openCycleFor(tx, year, 'ledger', 'occurredOn');
 
     const [id] = await insertLedgerRows(tx.db, [
       {

@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openIsolatedDatabase, onPostgres } from '../support/db';
+
+/**
+ * The README's promise, end to end with real processes: `npm start` on an empty database seeds the
+ * demo district and serves; `npx xingping token create --role admin` run beside it (through the server,
+ * since an embedded database belongs to one process) gives a token that lists 27 communities.
+ */
+
+const root = process.cwd();
+let dataDir: string;
+let env: NodeJS.ProcessEnv;
+let server: ChildProcess;
+let port: number;
+let isolated: Awaited<ReturnType<typeof openIsolatedDatabase>> | null = null;
+let serverLog = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port: p } = s.address() as { port: number };
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bin/xingping.mjs'), ...args], { env, cwd: dataDir });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'xingping-e2e-'));
+  port = await freePort();
+  env = { ...process.env, PORT: String(port), XINGPING_DATA_DIR: join(dataDir, 'data'), DATABASE_URL: '' };
+  if (onPostgres) {
+    isolated = await openIsolatedDatabase();
+    await isolated.close();
+    env.DATABASE_URL = isolated.url;
+  }
+  server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/entry/node.ts')], { env, cwd: root });
+  server.stdout!.on('data', (d) => (serverLog += d));
+  server.stderr!.on('data', (d) => (serverLog += d));
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${serverLog}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}, 120_000);
+
+afterAll(async () => {
+  if (server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  if (isolated) await isolated.drop().catch(() => {});
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start and the xingping command', () => {
+  it('seeds the demo district on first start and prints a demo admin token', () => {
+    expect(serverLog).toContain('数据库为空，正在生成演示区县数据');
+    expect(serverLog).toMatch(/演示管理员令牌.*\n\s+xp_[\w-]{40,}/);
+  });
+
+  it('creates a token beside the running server that lists the 27 communities', async () => {
+    const created = await cli(['token', 'create', '--role', 'admin']);
+    expect(created.code, created.stderr).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^xp_[\w-]{40,}$/);
+    const res = await fetch(`http://127.0.0.1:${port}/api/orgs?kind=community`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { total: number; items: { name: string }[] };
+    expect(body.total).toBe(27);
+    expect(body.items.every((o) => /社区(党委|党总支)$/.test(o.name))).toBe(true);
+  });
+
+  it('reports bad input in Chinese with a non-zero exit code', async () => {
+    const missing = await cli(['import', 'ledger', 'no-such-file.xlsx']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('找不到文件');
+
+    writeFileSync(join(dataDir, 'bad.csv'), '组织编码,记录类型,日期,标题\nXC-01-01-01,打卡,2026-01-05,签到\n');
+    const bad = await cli(['import', 'ledger', 'bad.csv']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('第 2 行「记录类型」：打卡 未知的记录类型');
+
+    const role = await cli(['token', 'create', '--role', 'boss']);
+    expect(role.code).toBe(1);
+    expect(role.stderr).toContain('role');
+  });
+
+  it('refuses a second server on the same embedded data folder', async () => {
+    if (onPostgres) return; // a PostgreSQL server is shared by design
+    const second = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/entry/node.ts')], { env: { ...env, PORT: String(await freePort()) }, cwd: root });
+    let out = '';
+    second.stderr!.on('data', (d) => (out += d));
+    const code = await new Promise((r) => second.on('exit', r));
+    expect(code).toBe(1);
+    expect(out).toContain('正被另一个星评进程');
+  });
+});

@@ -1,0 +1,77 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo, type SeedSummary } from '../../src/demo/seed-demo';
+import { cliActor } from '../../src/features/context';
+import { fixedClock } from '../../src/lib/clock';
+import { openIsolatedDatabase } from '../support/db';
+
+let handle: Awaited<ReturnType<typeof openIsolatedDatabase>>;
+let summary: SeedSummary;
+const clock = fixedClock('2026-11-22T04:00:00Z'); // noon in China: "today" is 2026-11-22
+
+beforeAll(async () => {
+  handle = await openIsolatedDatabase();
+  summary = await seedDemo({ actor: cliActor(), db: handle.db, clock, requestId: null }, { scale: 1, seed: 'xingping' });
+});
+afterAll(() => handle.drop());
+
+async function one<T>(query: ReturnType<typeof sql<T>>): Promise<T> {
+  return (await query.execute(handle.db)).rows[0]!;
+}
+
+describe('the demo district', () => {
+  it('has the shape of the district in the seed documents', async () => {
+    const kinds = await sql<{ kind: string; n: number }>`select kind, count(*)::int as n from organizations group by kind`.execute(handle.db);
+    const n = Object.fromEntries(kinds.rows.map((r) => [r.kind, r.n]));
+    expect(n).toMatchObject({ district: 1, street: 6, community: 27, grid: 145, building: 135, sector: 3 });
+    expect(n.unit + n.enterprise + n.social_org).toBe(310);
+    expect(summary.members).toBeGreaterThan(9_500);
+    expect(summary.members).toBeLessThan(11_000);
+    const members = await one(sql<{ total: number; sum: number }>`select (select count(*) from members)::int as total, (select sum(member_count) from organizations)::int as sum`);
+    expect(members.sum).toBe(members.total); // member_count on every organization matches its members
+    const pairs = await one(sql<{ n: number }>`select count(*)::int as n from agreements where year = 2025`);
+    expect(pairs.n).toBeGreaterThanOrEqual(300);
+  });
+
+  it('has three cycles: two complete years under review and this year collecting up to today', async () => {
+    const cycles = await sql<{ year: number; state: string }>`select year, state from cycles order by year`.execute(handle.db);
+    expect(cycles.rows).toEqual([
+      { year: 2024, state: 'reviewing' },
+      { year: 2025, state: 'reviewing' },
+      { year: 2026, state: 'collecting' },
+    ]);
+    const latest = await one(sql<{ d: string }>`select max(occurred_on)::text as d from ledger_records`);
+    expect(latest.d <= '2026-11-22').toBe(true);
+    const months = await one(sql<{ n: number }>`select count(distinct extract(month from occurred_on))::int as n from ledger_records where cycle_year = 2025`);
+    expect(months.n).toBe(12);
+  });
+
+  it('spreads diligence the way real districts do: full years, missing months, unverified and rejected records', async () => {
+    const spread = await sql<{ months: number; grids: number }>`
+      select months, count(*)::int as grids from (
+        select o.id, count(distinct extract(month from r.occurred_on))::int as months
+        from organizations o left join ledger_records r on r.org_id = o.id and r.cycle_year = 2025 and r.kind = 'theme_day'
+        where o.kind = 'grid' group by o.id) g
+      group by months order by months`.execute(handle.db);
+    const byMonths = new Map(spread.rows.map((r) => [r.months, r.grids]));
+    expect(byMonths.get(12) ?? 0).toBeGreaterThan(10); // a diligent group with every monthly 主题党日
+    expect(spread.rows.filter((r) => r.months <= 9).reduce((s, r) => s + r.grids, 0)).toBeGreaterThan(5); // laggards
+
+    const status = await sql<{ status: string; n: number }>`select status, count(*)::int as n from ledger_records where cycle_year = 2025 group by status`.execute(handle.db);
+    const s = Object.fromEntries(status.rows.map((r) => [r.status, r.n]));
+    expect(s.verified).toBeGreaterThan(s.submitted);
+    expect(s.submitted).toBeGreaterThan(0);
+    expect(s.rejected).toBeGreaterThan(0);
+
+    const silent = await one(sql<{ n: number }>`
+      select count(*)::int as n from members m where m.in_service
+      and not exists (select 1 from checkins c where c.member_id = m.id)`);
+    expect(silent.n).toBeGreaterThan(50); // in-service members who never report
+    const absences = await one(sql<{ n: number }>`select count(*)::int as n from meeting_attendance where status = 'absent'`);
+    expect(absences.n).toBeGreaterThan(0);
+  });
+
+  it('refuses to seed over existing data without --reset', async () => {
+    await expect(seedDemo({ actor: cliActor(), db: handle.db, clock, requestId: null }, { scale: 1, seed: 'xingping' })).rejects.toThrow('已有组织数据');
+  });
+});

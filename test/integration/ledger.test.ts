@@ -1,0 +1,151 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { client, setupTestApp, type TestApp } from '../support/app';
+import { createCycle, createMember, createOrg, createToken, createTree, type Tree } from '../support/factories';
+
+let t: TestApp;
+let tree: Tree;
+let year: number;
+let closedYear: number;
+let gridUser: ReturnType<typeof client>;
+let grid2User: ReturnType<typeof client>;
+let communityUser: ReturnType<typeof client>;
+
+const record = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
+  orgId: tree.grid.id,
+  kind: 'theme_day',
+  occurredOn: `${year}-06-18`,
+  title: '6 月主题党日：重温入党誓词',
+  participants: 18,
+  evidence: [{ name: '签到表', ref: 'files/0618.jpg' }],
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await setupTestApp();
+  tree = await createTree(t.db);
+  year = await createCycle(t.db, 'collecting');
+  closedYear = await createCycle(t.db, 'reviewing');
+  gridUser = client(t.app, await createToken(t.db, 'org_user', tree.grid.id));
+  grid2User = client(t.app, await createToken(t.db, 'org_user', tree.grid2.id));
+  communityUser = client(t.app, await createToken(t.db, 'org_user', tree.community.id));
+});
+
+describe('creating ledger records', () => {
+  it('files a record into the cycle of its date, with its audit row', async () => {
+    const member = await createMember(t.db, { org_id: tree.grid.id });
+    const res = await gridUser.post('/api/ledger', record({ kind: '志愿服务', hours: 2.5, memberIds: [member.id], participants: undefined }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
+      orgId: tree.grid.id,
+      cycleYear: year,
+      kind: 'volunteer',
+      kindName: '志愿服务',
+      hours: '2.50',
+      participants: 1,
+      status: 'submitted',
+      statusLabel: '待审核',
+    });
+    const participants = await t.db.selectFrom('ledger_participants').selectAll().where('record_id', '=', res.body.id).execute();
+    expect(participants.map((p) => p.member_id)).toEqual([member.id]);
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'ledger_record').where('entity_id', '=', String(res.body.id)).execute();
+    expect(audit.map((a) => a.action)).toEqual(['ledger.create']);
+  });
+
+  it.each([
+    ['an unknown kind', { kind: '打卡签到' }, 'kind', '未知的记录类型'],
+    ['a date outside the named cycle', () => ({ cycleYear: year, occurredOn: `${year + 1}-01-03` }), 'occurredOn', '不在'],
+    ['a year with no cycle', { occurredOn: '1899-05-01' }, 'occurredOn', '1899 年度考核周期不存在'],
+    ['a date after today', { occurredOn: '2999-01-01' }, 'occurredOn', '晚于今天'],
+    ['volunteering without hours', { kind: 'volunteer' }, 'hours', '需要填写时长'],
+    ['an impossible date', { occurredOn: `${1950}-02-30` }, 'occurredOn', '有效日期'],
+    ['a date before the organization existed', { orgId: 0 }, 'occurredOn', '不处于存续期'],
+    ['fewer participants than listed members', { participants: 1, memberIds: 'two' }, 'participants', '少于所列党员人数'],
+  ])('refuses %s with a 400 naming the field', async (_, over, field, text) => {
+    const body = record(typeof over === 'function' ? over() : over);
+    if (body.orgId === 0) {
+      body.orgId = (await createOrg(t.db, { kind: 'grid', parent_id: tree.community.id, active_from: `${year}-07-01` })).id;
+    }
+    if (body.memberIds === 'two') {
+      body.memberIds = [(await createMember(t.db, { org_id: tree.grid.id })).id, (await createMember(t.db, { org_id: tree.grid.id })).id];
+    }
+    const res = await communityUser.post('/api/ledger', body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.details.issues.map((i: { field: string }) => i.field)).toContain(field);
+    expect(res.body.error.message).toContain(text);
+  });
+
+  it('refuses a record in a cycle that is no longer collecting (409, field named)', async () => {
+    const res = await gridUser.post('/api/ledger', record({ occurredOn: `${closedYear}-03-01` }));
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'cycle_closed', details: { field: 'occurredOn', state: 'reviewing' } });
+    expect(res.body.error.message).toContain('年度评议中');
+  });
+
+  it('refuses a record for an organization outside the caller subtree (403) and a missing one (404)', async () => {
+    const outside = await gridUser.post('/api/ledger', record({ orgId: tree.grid2.id }));
+    expect(outside.status).toBe(403);
+    expect(outside.body.error.details.field).toBe('orgId');
+    const missing = await gridUser.post('/api/ledger', record({ orgId: 2_000_000_000 }));
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.details.field).toBe('orgId');
+  });
+
+  it('refuses members the caller cannot see, naming the list position', async () => {
+    const stranger = await createMember(t.db, { org_id: tree.unit.id });
+    const res = await gridUser.post('/api/ledger', record({ memberIds: [stranger.id] }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues[0].field).toBe('memberIds.0');
+  });
+});
+
+describe('reviewing ledger records', () => {
+  it('lets the parent verify, not the branch itself, and only once', async () => {
+    const created = await gridUser.post('/api/ledger', record({ title: '待审核记录' }));
+    const own = await gridUser.post(`/api/ledger/${created.body.id}/verify`);
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toContain('上级组织审核');
+
+    const ok = await communityUser.post(`/api/ledger/${created.body.id}/verify`);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ status: 'verified', reviewedBy: expect.stringMatching(/^token:/) });
+    const again = await communityUser.post(`/api/ledger/${created.body.id}/reject`, { reason: '重复审核' });
+    expect(again.status).toBe(409);
+  });
+
+  it('rejects with a reason and records before/after', async () => {
+    const created = await gridUser.post('/api/ledger', record({ title: '缺签到表的记录' }));
+    const noReason = await communityUser.post(`/api/ledger/${created.body.id}/reject`, {});
+    expect(noReason.status).toBe(400);
+    const res = await communityUser.post(`/api/ledger/${created.body.id}/reject`, { reason: '缺少签到表' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'rejected', reviewReason: '缺少签到表' });
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'ledger.reject').where('entity_id', '=', String(created.body.id)).executeTakeFirstOrThrow();
+    expect(audit.before).toEqual({ status: 'submitted' });
+    expect(audit.after).toEqual({ status: 'rejected', reason: '缺少签到表' });
+  });
+
+  it('refuses a sibling branch reviewing (403)', async () => {
+    const created = await gridUser.post('/api/ledger', record({ title: '兄弟支部不能审' }));
+    const res = await grid2User.post(`/api/ledger/${created.body.id}/verify`);
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('listing ledger records', () => {
+  it('shows a branch only its own records and a community all of its grids', async () => {
+    await grid2User.post('/api/ledger', record({ orgId: tree.grid2.id, title: '第二网格的记录' }));
+    const mine = await gridUser.get(`/api/ledger?cycle=${year}&limit=1000`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThan(0);
+    expect(new Set(mine.body.items.map((r: { orgId: number }) => r.orgId))).toEqual(new Set([tree.grid.id]));
+
+    const all = await communityUser.get(`/api/ledger?cycle=${year}&limit=1000`);
+    expect(new Set(all.body.items.map((r: { orgId: number }) => r.orgId))).toEqual(new Set([tree.grid.id, tree.grid2.id]));
+    expect(all.body.total).toBe(all.body.items.length);
+
+    const rejected = await communityUser.get(`/api/ledger?cycle=${year}&status=rejected`);
+    expect(rejected.body.items.every((r: { status: string }) => r.status === 'rejected')).toBe(true);
+    expect((await gridUser.get(`/api/ledger/${all.body.items.find((r: { orgId: number }) => r.orgId === tree.grid2.id).id}`)).status).toBe(404);
+  });
+});

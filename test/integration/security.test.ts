@@ -1,0 +1,162 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../src/db/database';
+import { client, setupTestApp, type TestApp } from '../support/app';
+import { createCycle, createMember, createToken, createTree, type Tree } from '../support/factories';
+
+/**
+ * The shared security suite: every /api route, called with no token, with a role that may not use it,
+ * and by a user of another subtree. Nothing may leak (reads: 404 or an empty list) and nothing may be
+ * written (writes: refused, and the victim's rows and audit trail unchanged). A route added to the app
+ * without an entry here fails the coverage test.
+ */
+
+let t: TestApp;
+let a: Tree; // the victim district
+let b: Tree; // another district
+let year: number;
+let ids: { record: number; agreement: number; meeting: number; member: number };
+const tokens = {} as Record<'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser', string>;
+
+type Call = { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown };
+type RouteCase = {
+  route: string;
+  call: () => Call | Promise<Call>;
+  /** Roles bound to the victim's district root that must be refused (403). */
+  wrongRoles: Role[];
+  /** Read of one thing (404 from outside), a list (200, nothing of the victim's), or a write. */
+  type: 'item' | 'list' | 'write';
+  /** Who tries from outside: another district's org_user (default) or its admin. */
+  outsider?: 'bOrgUser' | 'bAdmin';
+};
+
+function csvUpload(lines: string[]): FormData {
+  const form = new FormData();
+  form.append('file', new File([new TextEncoder().encode(lines.join('\n'))], 'x.csv'));
+  return form;
+}
+
+const readers: Role[] = ['reviewer'];
+const adminOnly: Role[] = ['leader', 'org_user', 'reviewer'];
+const writers: Role[] = ['leader', 'reviewer'];
+
+const cases: RouteCase[] = [
+  { route: 'GET /api/orgs', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/orgs?limit=1000' }) },
+  { route: 'POST /api/orgs', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/orgs', body: { code: `SEC-${Date.now()}`, name: '渗透网格', kind: 'grid', parentId: a.community.id } }) },
+  { route: 'GET /api/orgs/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/orgs/${a.grid.id}` }) },
+  { route: 'PATCH /api/orgs/:id', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PATCH', path: `/api/orgs/${a.grid.id}`, body: { name: '被改名' } }) },
+  { route: 'POST /api/orgs/:id/move', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/orgs/${a.grid.id}/move`, body: { parentId: b.community.id } }) },
+  { route: 'GET /api/orgs/:id/subtree', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/orgs/${a.district.id}/subtree` }) },
+  { route: 'GET /api/members', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/members?limit=1000' }) },
+  { route: 'GET /api/agreements', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/agreements?limit=1000' }) },
+  { route: 'POST /api/agreements', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/agreements', body: { communityId: a.community.id, unitId: b.unit.id, year, content: '越权共建' } }) },
+  { route: 'GET /api/agreements/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}` }) },
+  { route: 'GET /api/cycles', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cycles' }) },
+  { route: 'POST /api/cycles', type: 'write', wrongRoles: adminOnly, call: () => ({ method: 'POST', path: '/api/cycles', body: { year: 2998 } }) },
+  { route: 'GET /api/cycles/:year', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}` }) },
+  { route: 'POST /api/cycles/:year/transition', type: 'write', wrongRoles: adminOnly, call: () => ({ method: 'POST', path: `/api/cycles/${year}/transition`, body: { to: 'reviewing' } }) },
+  { route: 'GET /api/ledger/kinds', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/ledger/kinds' }) },
+  { route: 'GET /api/ledger', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/ledger?limit=1000' }) },
+  { route: 'POST /api/ledger', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/ledger', body: { orgId: a.grid.id, kind: 'theme_day', occurredOn: `${year}-05-05`, title: '越权记录' } }) },
+  { route: 'GET /api/ledger/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/ledger/${ids.record}` }) },
+  { route: 'POST /api/ledger/:id/verify', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/ledger/${ids.record}/verify` }) },
+  { route: 'POST /api/ledger/:id/reject', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/ledger/${ids.record}/reject`, body: { reason: '越权退回' } }) },
+  { route: 'GET /api/meetings', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/meetings?limit=1000' }) },
+  { route: 'POST /api/meetings', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/meetings', body: { hostOrgId: a.community.id, kind: 'joint_meeting', title: '越权会议', heldOn: `${year}-05-05`, attendance: [{ orgId: a.unit.id, status: 'present' }] } }) },
+  { route: 'GET /api/meetings/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/meetings/${ids.meeting}` }) },
+  { route: 'POST /api/meetings/:id/attendance', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/meetings/${ids.meeting}/attendance`, body: { attendance: [{ orgId: a.unit.id, status: 'absent' }] } }) },
+  { route: 'GET /api/checkins', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/checkins?limit=1000' }) },
+  { route: 'POST /api/checkins', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/checkins', body: { memberId: ids.member, communityId: a.community.id, kind: 'service', occurredOn: `${year}-05-05`, hours: 2 } }) },
+  {
+    route: 'POST /api/imports/:target',
+    type: 'write',
+    wrongRoles: writers,
+    call: () => ({ method: 'POST', path: '/api/imports/ledger', body: csvUpload(['组织编码,记录类型,日期,标题', `${a.grid.code},主题党日,${year}-05-06,越权导入`]) }),
+  },
+  { route: 'GET /api/imports/:target/template', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/imports/ledger/template' }) },
+  { route: 'GET /api/audit', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit?limit=1000' }) },
+];
+
+/** Everything of the victim's that a write could touch, and its audit trail. */
+async function victimState(): Promise<unknown> {
+  const r = await sql<Record<string, unknown>>`
+    select
+      (select json_agg(o order by o.id) from (select id, code, name, parent_id, path, secretary_name, member_count from organizations where path like ${`${a.district.path}%`}) o) as orgs,
+      (select json_agg(l order by l.id) from (select r.id, r.status, r.title from ledger_records r join organizations o on o.id = r.org_id where o.path like ${`${a.district.path}%`}) l) as ledger,
+      (select count(*) from agreements where community_id = ${a.community.id})::int as agreements,
+      (select json_agg(m order by m.meeting_id, m.org_id) from meeting_attendance m where m.meeting_id = ${ids.meeting}) as attendance,
+      (select count(*) from meetings where host_org_id = ${a.community.id})::int as meetings,
+      (select count(*) from checkins where community_id = ${a.community.id})::int as checkins,
+      (select count(*) from audit_log au join organizations o on o.id = au.org_id where o.path like ${`${a.district.path}%`})::int as audit,
+      (select json_agg(c order by c.year) from (select year, state from cycles where year in (${year}, 2998)) c) as cycles`.execute(t.db);
+  return r.rows[0];
+}
+
+beforeAll(async () => {
+  t = await setupTestApp();
+  a = await createTree(t.db, '甲方');
+  b = await createTree(t.db, '乙方');
+  year = await createCycle(t.db, 'collecting');
+  tokens.aAdmin = await createToken(t.db, 'admin', a.district.id);
+  tokens.aLeader = await createToken(t.db, 'leader', a.district.id);
+  tokens.aOrgUser = await createToken(t.db, 'org_user', a.district.id);
+  tokens.aReviewer = await createToken(t.db, 'reviewer', a.district.id);
+  tokens.bAdmin = await createToken(t.db, 'admin', b.district.id);
+  tokens.bOrgUser = await createToken(t.db, 'org_user', b.district.id);
+
+  const api = client(t.app, tokens.aAdmin);
+  const member = await createMember(t.db, { org_id: a.unit.id, in_service: true, residence_community_id: a.community.id, name: '甲方党员' });
+  const record = await api.post('/api/ledger', { orgId: a.grid.id, kind: 'theme_day', occurredOn: `${year}-03-03`, title: '甲方的记录' });
+  const agreement = await api.post('/api/agreements', { communityId: a.community.id, unitId: a.unit.id, year, content: '甲方共建' });
+  const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
+  await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
+  for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
+  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id };
+});
+
+async function send(token: string | undefined, c: Call) {
+  return client(t.app, token).call(c.method, c.path, c.body);
+}
+
+describe('security suite', () => {
+  it('covers every /api route of the app', () => {
+    const routes = new Set(t.app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
+    expect([...routes].sort()).toEqual(cases.map((c) => c.route).sort());
+  });
+
+  describe.each(cases)('$route', (rc) => {
+    it('answers 401 with the error envelope without a token, or with a wrong one', async () => {
+      const before = await victimState();
+      for (const token of [undefined, 'xp_not-a-real-token-at-all']) {
+        const res = await send(token, await rc.call());
+        expect(res.status).toBe(401);
+        expect(res.body.error).toMatchObject({ code: 'unauthorized', requestId: expect.any(String) });
+      }
+      expect(await victimState()).toEqual(before);
+    });
+
+    it('answers 403 to roles that may not use it', async () => {
+      const before = await victimState();
+      const byRole: Record<Role, string> = { admin: tokens.aAdmin, leader: tokens.aLeader, org_user: tokens.aOrgUser, reviewer: tokens.aReviewer };
+      for (const role of rc.wrongRoles) {
+        const res = await send(byRole[role], await rc.call());
+        expect(res.status, `${role} on ${rc.route}`).toBe(403);
+        expect(res.body.error.code).toBe('forbidden');
+      }
+      expect(await victimState()).toEqual(before);
+    });
+
+    it('neither leaks nor writes for a user of another subtree', async () => {
+      const before = await victimState();
+      const res = await send(tokens[rc.outsider ?? 'bOrgUser'], await rc.call());
+      if (rc.type === 'item') expect(res.status).toBe(404);
+      if (rc.type === 'list') {
+        expect(res.status).toBe(200);
+        const text = JSON.stringify(res.body);
+        for (const secret of ['甲方', a.grid.name, a.district.name]) expect(text).not.toContain(secret);
+      }
+      if (rc.type === 'write') expect([400, 403, 404]).toContain(res.status);
+      expect(await victimState()).toEqual(before);
+    });
+  });
+});
