@@ -33,7 +33,7 @@ function section(node: OverviewTreeNode, open: boolean) {
   return html`<details ${open ? 'open' : ''}>
     <summary>
       <span>${node.name} <span class="badge">${node.kindLabel}</span></span>
-      <span class="meta">下级组织 ${node.org_count - 1} 个 · 党员 ${node.member_count} 名 · 本年度台账 ${node.record_count} 条</span>
+      <span class="meta">下级党组织 ${node.org_count - 1} 个 · 党员 ${node.member_count} 名 · 本年度台账 ${node.record_count} 条</span>
     </summary>
     ${childTable(node.children)}
   </details>`;
@@ -45,26 +45,28 @@ export function homePage(o: Overview, who: string) {
   const totals = o.roots.reduce(
     (t, r) => ({
       orgs: t.orgs + r.org_count,
+      communities: t.communities + r.community_count,
       grids: t.grids + r.grid_count,
       units: t.units + r.unit_count,
       members: t.members + r.member_count,
       records: t.records + r.record_count,
       verified: t.verified + r.verified_count,
     }),
-    { orgs: 0, grids: 0, units: 0, members: 0, records: 0, verified: 0 },
+    { orgs: 0, communities: 0, grids: 0, units: 0, members: 0, records: 0, verified: 0 },
   );
-  const communities = o.roots.flatMap((r) => r.children.flatMap((s) => s.children)).filter((n) => n.kind === 'community').length;
   const body = html`
     <h2>${root ? root.name : '尚无组织'}${o.cycle ? html`<span class="badge">${o.cycle.year} 年度 · ${o.cycle.stateLabel}</span>` : ''}</h2>
     <div class="cards">
       <div class="card"><div class="n">${totals.orgs}</div><div class="l">党组织</div></div>
-      <div class="card"><div class="n">${communities}</div><div class="l">社区党组织</div></div>
+      <div class="card"><div class="n">${totals.communities}</div><div class="l">社区党组织</div></div>
       <div class="card"><div class="n">${totals.grids}</div><div class="l">网格党支部</div></div>
       <div class="card"><div class="n">${totals.units}</div><div class="l">驻区单位、企业和社会组织</div></div>
       <div class="card"><div class="n">${totals.members}</div><div class="l">党员</div></div>
       <div class="card"><div class="n">${totals.records}</div><div class="l">本年度台账（已审核 ${pct(totals.verified, totals.records)}%）</div></div>
     </div>
-    ${o.roots.flatMap((r) => (r.children.length > 0 ? r.children.map((s, i) => section(s, i === 0)) : [section(r, true)]))}
+    ${o.roots.flatMap((r) =>
+      r.children.some((c) => c.children.length > 0) ? r.children.map((s, i) => section(s, i === 0)) : [section(r, true)],
+    )}
     <p class="hint">考核年度：${o.cycles.map((c) => `${c.year}（${c.stateLabel}）`).join('、') || '尚未建立'}</p>
   `;
   return layout('首页', body, who);

@@ -18,7 +18,8 @@ export function webRoutes(deps: Deps) {
     const actor = token ? await authenticate(deps.db, token) : null;
     if (!actor || actor.role === 'reviewer') return c.html(loginPage(token ? '令牌无效或已吊销，请重新登录' : undefined), token ? 401 : 200);
     const overview = await getOverview({ ctx: { actor, db: deps.db, clock: deps.clock, requestId: c.get('requestId') } });
-    return c.html(homePage(overview, `${actor.name} · ${roleLabel[actor.role]}`));
+    const who = actor.name.startsWith(roleLabel[actor.role]) ? actor.name : `${actor.name} · ${roleLabel[actor.role]}`;
+    return c.html(homePage(overview, who));
   });
 
   web.post('/login', async (c) => {

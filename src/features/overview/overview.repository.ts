@@ -11,6 +11,7 @@ export type OverviewNode = {
   secretary_name: string | null;
   /** Counted over the organization and everything below it. */
   org_count: number;
+  community_count: number;
   grid_count: number;
   unit_count: number;
   member_count: number;
@@ -37,6 +38,7 @@ export async function overviewTree(db: Kysely<Database>, path: string, maxDepth:
     rolled as (
       select a.ancestor_id,
              count(*)::int as org_count,
+             (count(*) filter (where sub.kind = 'community'))::int as community_count,
              (count(*) filter (where sub.kind = 'grid'))::int as grid_count,
              (count(*) filter (where sub.kind in ('unit', 'enterprise', 'social_org')))::int as unit_count,
              coalesce(sum(sub.member_count), 0)::int as member_count,
@@ -48,7 +50,7 @@ export async function overviewTree(db: Kysely<Database>, path: string, maxDepth:
       group by a.ancestor_id
     )
     select o.id, o.code, o.name, o.kind, o.parent_id, o.depth, o.secretary_name,
-           rolled.org_count, rolled.grid_count, rolled.unit_count, rolled.member_count,
+           rolled.org_count, rolled.community_count, rolled.grid_count, rolled.unit_count, rolled.member_count,
            rolled.record_count, rolled.verified_count
     from organizations o join rolled on rolled.ancestor_id = o.id
     where o.path like ${`${path}%`} and o.depth <= ${maxDepth}
