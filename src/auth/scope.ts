@@ -20,6 +20,11 @@ export function strictlyBelow(actor: Actor, orgPath: string): boolean {
   return orgPath.length > actor.orgPath.length && orgPath.startsWith(actor.orgPath);
 }
 
+/** The path of the top-level organization a path lies under: '/1/5/23/' → '/1/'. */
+export function rootOf(path: string): string {
+  return path.slice(0, path.indexOf('/', 1) + 1);
+}
+
 /** The LIKE pattern matching every path in the actor's subtree; paths hold only digits and '/'. */
 export function subtreePattern(path: string): string {
   return `${path}%`;

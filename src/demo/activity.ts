@@ -87,20 +87,27 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
 function dateIn(rng: Rng, year: number, month: number): string {
   return `${year}-${pad(month, 2)}-${pad(rng.int(1, daysIn(year, month)), 2)}`;
 }
 
-/** Review state as a superior would have left it: recent records often still wait; lagging ones get sent back. */
-function review(rng: Rng, d: Diligence, occurredOn: string, today: string) {
-  const age = (Date.parse(today) - Date.parse(occurredOn)) / 86_400_000;
-  if (age < 30 && rng.chance(0.7)) return { status: 'submitted' as const, reviewedAt: null, reviewReason: null };
+/**
+ * Review state as a superior would have left it, some days after the record was filed: recent records
+ * often still wait; lagging organizations get more sent back; nothing is reviewed after today.
+ */
+function review(rng: Rng, d: Diligence, filedOn: string, today: string) {
+  const waiting = { status: 'submitted' as const, reviewedAt: null, reviewReason: null };
+  const reviewedOn = addDays(filedOn, rng.int(2, 20));
+  if (reviewedOn > today) return waiting;
   const rejected = { high: 0.02, mid: 0.05, low: 0.12 }[d];
   const pending = { high: 0.02, mid: 0.07, low: 0.2 }[d];
-  const reviewedOn = addDays(occurredOn, rng.int(2, 20));
-  const reviewedAt = `${reviewedOn > today ? today : reviewedOn}T02:00:00Z`;
+  const reviewedAt = `${reviewedOn}T07:00:00Z`;
   if (rng.chance(rejected)) return { status: 'rejected' as const, reviewedAt, reviewReason: rng.pick(rejectReasons) };
-  if (rng.chance(pending)) return { status: 'submitted' as const, reviewedAt: null, reviewReason: null };
+  if (rng.chance(pending)) return waiting;
   return { status: 'verified' as const, reviewedAt, reviewReason: null };
 }
 
@@ -124,10 +131,12 @@ export function ledgerFor(seed: string, org: PlannedOrg, year: number, today: st
       for (let t = 0; t < times; t++) {
         const occurredOn = dateIn(rng, year, month);
         if (occurredOn > today || occurredOn < org.activeFrom) continue;
-        const participants = Math.max(1, Math.round((org.memberCount * rng.int(...turnout)) / 100));
+        // A building group (党小组) has no members of its own (they belong to the grid branch): draw its size.
+        const size = org.kind === 'building' ? rng.int(5, 12) : org.memberCount;
+        const participants = Math.max(1, Math.round((size * rng.int(...turnout)) / 100));
         const hasEvidence = rng.chance({ high: 0.97, mid: 0.85, low: 0.55 }[d]);
         const title = spec.title(rng, month);
-        const filedOn = addDays(occurredOn, rng.int(0, 4));
+        const filedOn = minDate(addDays(occurredOn, rng.int(0, 4)), today);
         rows.push({
           orgCode: org.code,
           year,
@@ -137,8 +146,8 @@ export function ledgerFor(seed: string, org: PlannedOrg, year: number, today: st
           participants: spec.kind === 'volunteer' ? Math.min(participants, rng.int(4, 30)) : participants,
           hours: spec.hours ? (rng.int(spec.hours[0], spec.hours[1]) / 2).toFixed(2) : null,
           evidence: JSON.stringify(hasEvidence ? [{ name: '签到表及照片', ref: `demo/${org.code}/${occurredOn}-${spec.kind}-${t + 1}.jpg` }] : []),
-          ...review(rng, d, occurredOn, today),
-          createdAt: `${filedOn > today ? today : filedOn}T01:00:00Z`,
+          ...review(rng, d, filedOn, today),
+          createdAt: `${filedOn}T01:00:00Z`,
         });
       }
     }
@@ -150,7 +159,7 @@ export function ledgerFor(seed: string, org: PlannedOrg, year: number, today: st
 export function jointMeetingsFor(
   seed: string,
   community: PlannedOrg,
-  partnerCodes: readonly string[],
+  partners: readonly { code: string; signedOn: string }[],
   year: number,
   today: string,
 ): { meetings: DemoMeeting[]; ledger: DemoLedgerRow[] } {
@@ -158,13 +167,14 @@ export function jointMeetingsFor(
   const rng = new Rng(`${seed}/joint/${community.code}/${year}`);
   const out: DemoMeeting[] = [];
   const ledger: DemoLedgerRow[] = [];
-  if (partnerCodes.length === 0) return { meetings: out, ledger };
   for (let q = 1; q <= 4; q++) {
     if (!rng.chance({ high: 0.98, mid: 0.88, low: 0.65 }[d])) continue;
     const heldOn = dateIn(rng, year, (q - 1) * 3 + rng.int(2, 3));
-    if (heldOn > today) continue;
+    // Only units whose agreement for the year was signed by then are invited.
+    const invited = partners.filter((p) => p.signedOn <= heldOn).map((p) => p.code);
+    if (heldOn > today || invited.length === 0) continue;
     const title = `第${cnNumber(q)}季度大党委联席会议`;
-    const attendance = partnerCodes.map((orgCode) => {
+    const attendance = invited.map((orgCode) => {
       const ud = diligenceOf(seed, orgCode, year);
       const status = rng.weighted<'present' | 'excused' | 'absent'>([
         ['present', { high: 92, mid: 76, low: 50 }[ud]],
@@ -184,7 +194,7 @@ export function jointMeetingsFor(
       hours: null,
       evidence: JSON.stringify([{ name: '会议纪要', ref: `demo/${community.code}/${heldOn}-joint.pdf` }]),
       ...review(rng, d, heldOn, today),
-      createdAt: `${heldOn}T09:00:00Z`,
+      createdAt: `${heldOn}T01:00:00Z`,
     });
   }
   return { meetings: out, ledger };

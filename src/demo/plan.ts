@@ -197,7 +197,8 @@ export function diligenceOf(seed: string, code: string, year: number): Diligence
   return ladder[Math.max(0, Math.min(2, ladder.indexOf(base) + drift))]!;
 }
 
-export function planAgreements(seed: string, plan: DemoPlan, years: readonly number[]): PlannedAgreement[] {
+/** One agreement per partner pair and year, signed in the first quarter (never after `today`). */
+export function planAgreements(seed: string, plan: DemoPlan, years: readonly number[], today: string): PlannedAgreement[] {
   const out: PlannedAgreement[] = [];
   for (const [communityCode, unitCodes] of plan.partners) {
     for (const unitCode of unitCodes) {
@@ -208,12 +209,16 @@ export function planAgreements(seed: string, plan: DemoPlan, years: readonly num
           unitCode,
           year,
           content: rng.pick(agreementContents),
-          signedOn: `${year}-0${rng.int(1, 3)}-${pad(rng.int(1, 28), 2)}`,
+          signedOn: minDate(`${year}-0${rng.int(1, 3)}-${pad(rng.int(1, 28), 2)}`, today),
         });
       }
     }
   }
   return out;
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
 }
 
 export function pad(n: number, width: number): string {

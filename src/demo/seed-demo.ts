@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error';
 import { todayInChina } from '../lib/clock';
 import { recordAudit } from '../features/audit/record-audit';
 import type { Ctx } from '../features/context';
-import { insertOrgRows } from '../features/orgs/orgs.repository';
+import { insertOrgRows, lockOrgTree } from '../features/orgs/orgs.repository';
 import { checkinsFor, jointMeetingsFor, ledgerFor, policyStudiesFor, type DemoLedgerRow, type DemoMeeting } from './activity';
 import { planAgreements, planDistrict, type PlannedOrg } from './plan';
 
@@ -60,6 +60,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
   ];
 
   return withTransaction(ctx, async (tx) => {
+    await lockOrgTree(tx.db);
     const existing = await tx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
     if (existing && !opts.reset) {
       throw new AppError('conflict', '数据库中已有组织数据，未生成演示数据（如需清空重建，请加 --reset）');
@@ -101,7 +102,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
     progress('党员', plan.members.length, plan.members.length);
 
     await tx.db.insertInto('cycles').values(cycles).execute();
-    const agreements = planAgreements(opts.seed, plan, cycles.map((c) => c.year));
+    const agreements = planAgreements(opts.seed, plan, cycles.map((c) => c.year), today);
     await bulkInsert(
       tx.db,
       'agreements',
@@ -114,6 +115,12 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       ],
       agreements.map((a) => [ids.get(a.communityCode), ids.get(a.unitCode), a.year, a.content, a.signedOn]),
     );
+
+    const partnersOf = new Map<string, { code: string; signedOn: string }[]>();
+    for (const a of agreements) {
+      const key = `${a.communityCode}|${a.year}`;
+      partnersOf.set(key, [...(partnersOf.get(key) ?? []), { code: a.unitCode, signedOn: a.signedOn }]);
+    }
 
     let ledgerCount = 0;
     let meetingCount = 0;
@@ -156,7 +163,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       for (const [i, org] of plan.orgs.entries()) {
         ledgerBuffer.push(...ledgerFor(opts.seed, org, year, today));
         if (org.kind === 'community') {
-          const joint = jointMeetingsFor(opts.seed, org, plan.partners.get(org.code) ?? [], year, today);
+          const joint = jointMeetingsFor(opts.seed, org, partnersOf.get(`${org.code}|${year}`) ?? [], year, today);
           meetings.push(...joint.meetings);
           ledgerBuffer.push(...joint.ledger);
         }

@@ -12,6 +12,7 @@ import { importOrgs } from '../features/imports/import-orgs';
 import { importTemplate } from '../features/imports/import-templates';
 import type { RowError } from '../features/imports/sheet-reader';
 import { createToken, listApiTokens, revokeApiToken } from '../features/tokens/create-token';
+import { createCycle, listCycles, transitionCycle } from '../features/cycles/manage-cycles';
 
 export type Session = { ctx: Ctx; deps: Deps };
 /** Runs a command body with a database session: opened for the call, or the running server's own. */
@@ -85,6 +86,34 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
       run(async ({ ctx }) => {
         await revokeApiToken({ ctx, id: positiveInt(id) });
         io.out(`令牌 #${id} 已吊销。`);
+      }),
+    );
+
+  const cycle = program.command('cycle').description('管理考核周期');
+  cycle
+    .command('list')
+    .description('列出考核周期')
+    .action(async () =>
+      run(async ({ ctx }) => {
+        for (const c of (await listCycles({ ctx })).items) io.out(`${c.year}\t${c.stateLabel}`);
+      }),
+    );
+  cycle
+    .command('create <year>')
+    .description('新建考核周期（草稿）')
+    .action(async (year: string) =>
+      run(async ({ ctx }) => {
+        const c = await createCycle({ ctx, input: { year: positiveInt(year) } });
+        io.out(`已新建 ${c.year} 年度考核周期（${c.stateLabel}）。`);
+      }),
+    );
+  cycle
+    .command('transition <year> <state>')
+    .description('推进考核周期状态：collecting（台账填报中）或 reviewing（年度评议中）')
+    .action(async (year: string, state: string) =>
+      run(async ({ ctx }) => {
+        const c = await transitionCycle({ ctx, year: positiveInt(year), input: { to: state } });
+        io.out(`${c.year} 年度考核周期现在是「${c.stateLabel}」。`);
       }),
     );
 

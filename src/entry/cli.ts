@@ -1,10 +1,11 @@
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { migrateToLatest } from '../db/migrate';
 import { quietLogger } from '../deps';
 import { parseEnv } from '../env';
 import { cliActor } from '../features/context';
 import { runCommand, type CliIo, type Session } from './cli-program';
-import { forwardToServer, runningServer } from './control';
+import { acquireDataDir, forwardToServer, type DataDirLock } from './control';
 import { openFromEnv } from './database';
 import { nodeDeps } from './node-deps';
 import { progressReporter } from './progress';
@@ -21,9 +22,19 @@ async function main(argv: string[]): Promise<number> {
     },
     progress: bar.update,
   };
+  let lock: DataDirLock | null = null;
   try {
-    const server = env.DATABASE_URL ? null : runningServer(resolve(env.XINGPING_DATA_DIR));
-    if (server) return await forwardToServer(server, argv, io);
+    if (!env.DATABASE_URL) {
+      const dataDir = resolve(env.XINGPING_DATA_DIR);
+      mkdirSync(dataDir, { recursive: true });
+      const got = acquireDataDir(dataDir, 'cli');
+      if ('owner' in got) {
+        if (got.owner.socket) return await forwardToServer(got.owner.socket, argv, io);
+        io.err(`错误：数据目录 ${dataDir} 正被另一个${got.owner.role === 'server' ? '正在启动的服务器' : '命令'}（PID ${got.owner.pid}）使用，请稍后再试`);
+        return 1;
+      }
+      lock = got.lock;
+    }
     const run = async <T>(fn: (s: Session) => Promise<T>): Promise<T> => {
       const handle = await openFromEnv(env);
       try {
@@ -37,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
     return await runCommand(argv, run, io, process.cwd());
   } finally {
     bar.stop();
+    lock?.release();
   }
 }
 

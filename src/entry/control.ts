@@ -1,51 +1,85 @@
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliActor } from '../features/context';
 import type { Deps } from '../deps';
-import { runCommand, type CliIo } from './cli-program';
+import { cliActor } from '../features/context';
+import { runCommand, type CliIo, type Session } from './cli-program';
 
 /**
- * PGlite is one process's database: a second process opening the same folder would corrupt it. So the
- * server takes the folder with a lock file and listens on a Unix socket inside it (mode 0600, only the
- * same user can connect); `npx xingping …` run while the server is up sends its command line there and
- * the server runs it against its own database, relaying output and progress line by line (NDJSON).
+ * PGlite is one process's database: a second process opening the same folder would corrupt it. Whoever
+ * opens the folder (the server, or a CLI command run while no server is up) first creates
+ * `owner.lock.json` exclusively and holds it until the database is closed. The server also listens on a
+ * Unix socket (mode 0600, created under umask 077) so that `npx xingping …` run beside it sends its
+ * command line there; the server runs it on its own database and relays output and progress as NDJSON.
  */
-type LockInfo = { pid: number; socket: string };
+export type Owner = { pid: number; role: 'server' | 'cli'; socket: string | null };
 type Line = { out?: string; err?: string; progress?: [string, number, number]; exit?: number };
 
-const lockFile = (dataDir: string) => join(dataDir, 'server.lock.json');
+const MAX_BODY = 64 * 1024;
+const lockPath = (dataDir: string) => join(dataDir, 'owner.lock.json');
 
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-/** The running server owning this data folder, if any (stale locks of dead processes are ignored). */
-export function runningServer(dataDir: string): LockInfo | null {
-  const file = lockFile(dataDir);
-  if (!existsSync(file)) return null;
+function readOwner(dataDir: string): Owner | null {
   try {
-    const info = JSON.parse(readFileSync(file, 'utf8')) as LockInfo;
-    return info.pid !== process.pid && alive(info.pid) && existsSync(info.socket) ? info : null;
+    return JSON.parse(readFileSync(lockPath(dataDir), 'utf8')) as Owner;
   } catch {
     return null;
   }
 }
 
-/** Takes the data folder for this server and opens the control socket; returns a function that releases both. */
-export async function startControl(dataDir: string, deps: Deps): Promise<() => void> {
-  const other = runningServer(dataDir);
-  if (other) throw new Error(`数据目录 ${dataDir} 正被另一个星评进程（PID ${other.pid}）使用`);
-  // Unix socket paths are limited to about 100 bytes: deep data folders get one in the temp folder.
+export type DataDirLock = { setSocket(socket: string): void; release(): void };
+
+/**
+ * Takes the data folder, or reports who holds it. A lock left by a dead process is taken over; a live
+ * holder is never overridden.
+ */
+export function acquireDataDir(dataDir: string, role: Owner['role']): { lock: DataDirLock } | { owner: Owner } {
+  const file = lockPath(dataDir);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(file, 'wx', 0o600);
+      writeSync(fd, JSON.stringify({ pid: process.pid, role, socket: null } satisfies Owner));
+      closeSync(fd);
+      return {
+        lock: {
+          setSocket(socket) {
+            const tmp = `${file}.${process.pid}`;
+            writeFileSync(tmp, JSON.stringify({ pid: process.pid, role, socket } satisfies Owner), { mode: 0o600 });
+            renameSync(tmp, file);
+          },
+          release() {
+            if (readOwner(dataDir)?.pid === process.pid) rmSync(file, { force: true });
+          },
+        },
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = readOwner(dataDir);
+      if (owner && alive(owner.pid)) return { owner };
+      rmSync(file, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new Error(`无法取得数据目录 ${dataDir} 的使用权`);
+}
+
+/** Opens the control socket for a running server; returns a function that stops it once running commands end. */
+export async function startControl(dataDir: string, deps: Deps, lock: DataDirLock): Promise<() => Promise<void>> {
+  // Unix socket paths are limited to about 100 bytes: deep data folders get one in a private temp folder.
   const inside = join(dataDir, 'xingping.sock');
-  const socket = inside.length < 100 ? inside : join(tmpdir(), `xingping-${process.pid}.sock`);
+  const privateDir = inside.length < 100 ? null : mkdtempSync(join(tmpdir(), 'xingping-'));
+  const socket = privateDir ? join(privateDir, 'xingping.sock') : inside;
   rmSync(socket, { force: true });
+  let running = 0;
+
   const server: Server = createServer((req, res) => {
     if (req.method !== 'POST' || req.url !== '/cli') {
       res.writeHead(404).end();
@@ -53,37 +87,54 @@ export async function startControl(dataDir: string, deps: Deps): Promise<() => v
     }
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
+    req.on('data', (chunk: string) => {
+      body += chunk;
+      if (body.length > MAX_BODY) req.destroy();
+    });
     req.on('end', () => {
-      const { argv, cwd } = JSON.parse(body) as { argv: string[]; cwd: string };
+      let parsed: { argv: string[]; cwd: string };
+      try {
+        parsed = JSON.parse(body) as { argv: string[]; cwd: string };
+        if (!Array.isArray(parsed.argv) || typeof parsed.cwd !== 'string') throw new Error('bad request');
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
       const send = (line: Line) => res.write(`${JSON.stringify(line)}\n`);
       const io: CliIo = { out: (out) => send({ out }), err: (err) => send({ err }), progress: (...p) => send({ progress: p }) };
-      const run = <T>(fn: (s: { ctx: ReturnType<typeof ctxFor>; deps: Deps }) => Promise<T>) => fn({ ctx: ctxFor(deps), deps });
-      void runCommand(argv, run, io, cwd).then((exit) => res.end(`${JSON.stringify({ exit })}\n`));
+      const run = <T>(fn: (s: Session) => Promise<T>) =>
+        fn({ deps, ctx: { actor: cliActor(), db: deps.db, clock: deps.clock, requestId: null } });
+      running += 1;
+      void runCommand(parsed.argv.map(String), run, io, parsed.cwd)
+        .then((exit) => res.end(`${JSON.stringify({ exit })}\n`))
+        .finally(() => (running -= 1));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socket, () => resolve());
-  });
-  chmodSync(socket, 0o600);
-  writeFileSync(lockFile(dataDir), JSON.stringify({ pid: process.pid, socket } satisfies LockInfo));
-  return () => {
+
+  const previous = process.umask(0o077);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(socket, () => resolve());
+    });
+  } finally {
+    process.umask(previous);
+  }
+  lock.setSocket(socket);
+
+  return async () => {
     server.close();
+    for (let waited = 0; running > 0 && waited < 600; waited++) await new Promise((r) => setTimeout(r, 100));
     rmSync(socket, { force: true });
-    rmSync(lockFile(dataDir), { force: true });
+    if (privateDir) rmSync(privateDir, { recursive: true, force: true });
   };
 }
 
-function ctxFor(deps: Deps) {
-  return { actor: cliActor(), db: deps.db, clock: deps.clock, requestId: null };
-}
-
 /** Sends a command line to the running server and relays what it writes; resolves to the exit code. */
-export function forwardToServer(info: LockInfo, argv: readonly string[], io: CliIo): Promise<number> {
+export function forwardToServer(socket: string, argv: readonly string[], io: CliIo): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ socketPath: info.socket, path: '/cli', method: 'POST' }, (res) => {
+    const req = request({ socketPath: socket, path: '/cli', method: 'POST' }, (res) => {
       let buffer = '';
       let exit = 1;
       res.setEncoding('utf8');

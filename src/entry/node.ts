@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
@@ -6,22 +7,29 @@ import { seedDemo } from '../demo/seed-demo';
 import { parseEnv } from '../env';
 import { cliActor } from '../features/context';
 import { createToken } from '../features/tokens/create-token';
-import { runningServer, startControl } from './control';
+import { acquireDataDir, startControl, type DataDirLock } from './control';
 import { openFromEnv } from './database';
 import { nodeDeps } from './node-deps';
 import { progressReporter } from './progress';
 
-/** `npm start`: migrate, seed the demo district into an empty database, serve on 127.0.0.1. */
+/** `npm start`: take the data folder, migrate, seed the demo district into an empty database, serve on 127.0.0.1. */
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const dataDir = resolve(env.XINGPING_DATA_DIR);
-  const owner = env.DATABASE_URL ? null : runningServer(dataDir);
-  if (owner) throw new Error(`数据目录 ${dataDir} 正被另一个星评进程（PID ${owner.pid}）使用`);
+  let lock: DataDirLock | null = null;
+  if (!env.DATABASE_URL) {
+    mkdirSync(dataDir, { recursive: true });
+    const got = acquireDataDir(dataDir, 'server');
+    if ('owner' in got) {
+      throw new Error(`数据目录 ${dataDir} 正被另一个星评进程（PID ${got.owner.pid}）使用；嵌入式数据库只能由一个进程打开`);
+    }
+    lock = got.lock;
+  }
   const handle = await openFromEnv(env);
   const deps = nodeDeps(handle);
   await migrateToLatest(handle.db);
-  const releaseControl = handle.kind === 'pglite' ? await startControl(dataDir, deps) : () => {};
   console.log(`数据库：${handle.kind === 'pglite' ? 'PGlite（嵌入式）' : 'PostgreSQL'} ${handle.location}`);
+  const stopControl = lock ? await startControl(dataDir, deps, lock) : async () => {};
 
   const empty = !(await handle.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst());
   if (empty && env.XINGPING_DEMO === 'auto') {
@@ -39,10 +47,18 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     console.log(`星评已启动：http://${info.address}:${info.port}/`);
   });
+  let stopping = false;
   const stop = () => {
-    releaseControl();
+    if (stopping) return;
+    stopping = true;
     server.close(() => {
-      void handle.close().then(() => process.exit(0));
+      // Order matters: no new commands, running ones finish, the database closes, then the folder is free.
+      void stopControl()
+        .then(() => handle.close())
+        .finally(() => {
+          lock?.release();
+          process.exit(0);
+        });
     });
   };
   process.on('SIGINT', stop);

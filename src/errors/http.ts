@@ -33,6 +33,10 @@ function fromDatabase(err: PgError): AppError | null {
       return new AppError('validation_failed', '引用的数据不存在', { constraint: err.constraint });
     case '23514':
       return new AppError('validation_failed', '数据不满足约束条件', { constraint: err.constraint });
+    case '22003':
+    case '22008':
+    case '22P02':
+      return new AppError('validation_failed', '数值或日期超出允许范围');
     default:
       return null;
   }

@@ -8,10 +8,10 @@ export const IsoDate = z
   .refine(isIsoDate, { message: '应为有效日期，格式 YYYY-MM-DD' })
   .openapi({ example: '2025-06-18', format: 'date' });
 
-export const Id = z.coerce.number().int().positive().openapi({ example: 12 });
+export const Id = z.coerce.number().int().positive().max(2_147_483_647).openapi({ example: 12 });
 
 export const IdParam = z.object({
-  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 12 }),
+  id: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'id', in: 'path' }, example: 12 }),
 });
 
 export const YearParam = z.object({
@@ -29,7 +29,7 @@ export const Hours = z
   .transform((v, ctx) => {
     const d = toDecimal2(v);
     if (d === null) {
-      ctx.addIssue({ code: 'custom', message: '应为不小于 0、最多两位小数的数' });
+      ctx.addIssue({ code: 'custom', message: '应为 0 到 9999.99 之间、最多两位小数的数' });
       return z.NEVER;
     }
     return d;

@@ -1,7 +1,7 @@
-const DECIMAL_2 = /^\d{1,6}(\.\d{1,2})?$/;
+const DECIMAL_2 = /^\d{1,4}(\.\d{1,2})?$/;
 
 /**
- * Normalizes a non-negative quantity with at most two decimals (hours) to the exact string stored in a
+ * Normalizes a non-negative quantity below 10,000 with at most two decimals (hours) to the exact string stored in a
  * `numeric` column ('2.5' → '2.50'); null when the input is not such a number. Never goes through a
  * float computation, so '0.1' stays '0.10'.
  */

@@ -31,6 +31,16 @@ describe('co-building agreements', () => {
     expect(dup.status).toBe(409);
   });
 
+  it('answers a unit of another district as missing, without naming it', async () => {
+    const res = await communityUser.post('/api/agreements', { communityId: tree.community.id, unitId: other.unit.id, year, content: '跨区共建' });
+    expect(res.status).toBe(404);
+    expect(res.body.error.details.field).toBe('unitId');
+    expect(JSON.stringify(res.body)).not.toContain(other.unit.name);
+    const street = await communityUser.post('/api/agreements', { communityId: tree.community.id, unitId: other.street.id, year, content: 'x' });
+    expect(street.status).toBe(404);
+    expect(JSON.stringify(street.body)).not.toContain(other.street.name);
+  });
+
   it('refuses a grid as the community side and a street as the unit side', async () => {
     const admin = client(t.app, await createToken(t.db, 'admin', tree.district.id));
     const grid = await admin.post('/api/agreements', { communityId: tree.grid.id, unitId: tree.unit.id, year, content: 'x' });
@@ -97,22 +107,27 @@ describe('in-service member check-ins', () => {
     const listed = await communityUser.get(`/api/checkins?cycle=${year}&memberId=${member.id}`);
     expect(listed.body.total).toBe(2);
   });
-});
 
-describe('cycles', () => {
-  it('moves forward one manual step at a time, audited, and refuses skipping', async () => {
-    const admin = client(t.app, await createToken(t.db, 'admin', tree.district.id));
-    const y = await createCycle(t.db, 'draft');
-    const skip = await admin.post(`/api/cycles/${y}/transition`, { to: 'reviewing' });
-    expect(skip.status).toBe(409);
-    expect(skip.body.error.message).toContain('下一步只能是「台账填报中」');
-    const step = await admin.post(`/api/cycles/${y}/transition`, { to: 'collecting' });
-    expect(step.status).toBe(200);
-    expect(step.body).toMatchObject({ year: y, state: 'collecting', stateLabel: '台账填报中' });
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'cycle').where('entity_id', '=', String(y)).execute();
-    expect(audit.map((r) => [r.before, r.after])).toEqual([[{ state: 'draft' }, { state: 'collecting' }]]);
+  it('answers members and communities the caller cannot see as missing, and keeps check-ins at the home community', async () => {
+    const foreign = await createMember(t.db, { org_id: other.unit.id, in_service: true, residence_community_id: other.community.id, name: '外区党员' });
+    const res = await communityUser.post('/api/checkins', { memberId: foreign.id, communityId: tree.community.id, kind: 'report', occurredOn: `${year}-03-01` });
+    expect(res.status).toBe(404);
+    expect(res.body.error.details.field).toBe('memberId');
+    expect(JSON.stringify(res.body)).not.toContain('外区党员');
 
-    const streetAdmin = client(t.app, await createToken(t.db, 'admin', tree.street.id));
-    expect((await streetAdmin.post(`/api/cycles/${y}/transition`, { to: 'reviewing' })).status).toBe(403);
+    const mine = await createMember(t.db, { org_id: tree.unit.id, in_service: true, residence_community_id: tree.community.id });
+    const intoOther = await unitUser.post('/api/checkins', { memberId: mine.id, communityId: other.community.id, kind: 'report', occurredOn: `${year}-03-01` });
+    expect(intoOther.status).toBe(404);
+    expect(intoOther.body.error.details.field).toBe('communityId');
+    expect(JSON.stringify(intoOther.body)).not.toContain(other.community.name);
+  });
+
+  it('shows a community the in-service members living there, not every member who lives there', async () => {
+    const retired = await createMember(t.db, { org_id: other.grid.id, in_service: false, residence_community_id: tree.community.id, name: '外区退休党员' });
+    const worker = await createMember(t.db, { org_id: other.unit.id, in_service: true, residence_community_id: tree.community.id, name: '外区在职党员' });
+    const res = await communityUser.get('/api/members?limit=1000');
+    const ids = res.body.items.map((m: { id: number }) => m.id);
+    expect(ids).toContain(worker.id);
+    expect(ids).not.toContain(retired.id);
   });
 });

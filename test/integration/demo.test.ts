@@ -71,6 +71,19 @@ describe('the demo district', () => {
     expect(absences.n).toBeGreaterThan(0);
   });
 
+  it('keeps time consistent: reviews after filing, nothing signed or held after today, partners invited once signed', async () => {
+    const early = await one(sql<{ n: number }>`select count(*)::int as n from ledger_records where reviewed_at < created_at or created_at::date > '2026-11-22'`);
+    expect(early.n).toBe(0);
+    const future = await one(sql<{ n: number }>`select count(*)::int as n from agreements where signed_on > '2026-11-22'`);
+    expect(future.n).toBe(0);
+    const unsigned = await one(sql<{ n: number }>`
+      select count(*)::int as n from meetings m join meeting_attendance a on a.meeting_id = m.id
+      where m.kind = 'joint_meeting' and not exists (
+        select 1 from agreements g where g.community_id = m.host_org_id and g.unit_id = a.org_id
+        and g.year = m.cycle_year and g.signed_on <= m.held_on)`);
+    expect(unsigned.n).toBe(0);
+  });
+
   it('refuses to seed over existing data without --reset', async () => {
     await expect(seedDemo({ actor: cliActor(), db: handle.db, clock, requestId: null }, { scale: 1, seed: 'xingping' })).rejects.toThrow('已有组织数据');
   });

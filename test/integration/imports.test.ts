@@ -69,7 +69,7 @@ describe('ledger import from .xlsx', () => {
     expect(bad.body.error.code).toBe('import_invalid');
     expect(bad.body.error.details.badRows).toEqual([11, 43, 78]);
     expect(bad.body.error.details.errors).toEqual([
-      expect.objectContaining({ row: 11, column: '组织编码', value: 'NO-SUCH-ORG', message: '组织编码不存在' }),
+      expect.objectContaining({ row: 11, column: '组织编码', value: 'NO-SUCH-ORG', message: '组织编码不存在或不在您的管辖范围内' }),
       expect.objectContaining({ row: 43, column: '日期', value: `${year}-13-01` }),
       expect.objectContaining({ row: 78, column: '记录类型', value: '打卡' }),
     ]);
@@ -116,6 +116,20 @@ describe('ledger import from .xlsx', () => {
       [3, '组织编码'],
       [4, '日期'],
       [5, '时长（小时）'],
+    ]);
+    // Outside the subtree reads exactly like a code that does not exist: nothing about the organization leaks.
+    expect(res.body.error.details.errors[0].message).toBe('组织编码不存在或不在您的管辖范围内');
+    expect(JSON.stringify(res.body)).not.toContain(tree.grid2.name);
+  });
+
+  it('points each repeated row at the first copy in the file', async () => {
+    const line = `${tree.grid.code},党课,${year}-10-10,重复三次的记录,9,,`;
+    const csv = [header.join(','), line, line, line].join('\n');
+    const res = await admin.call('POST', '/api/imports/ledger', upload(new TextEncoder().encode(csv), 'dup.csv'));
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors.map((e: { row: number; message: string }) => [e.row, e.message])).toEqual([
+      [3, '与第 2 行重复'],
+      [4, '与第 2 行重复'],
     ]);
   });
 

@@ -125,6 +125,21 @@ describe('reviewing ledger records', () => {
     expect(audit.after).toEqual({ status: 'rejected', reason: '缺少签到表' });
   });
 
+  it('refuses reviewing a record one filed oneself, even as the parent', async () => {
+    const created = await communityUser.post('/api/ledger', record({ title: '社区替网格填报的记录' }));
+    expect(created.status).toBe(201);
+    const res = await communityUser.post(`/api/ledger/${created.body.id}/verify`);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe('不能审核自己填报的记录');
+  });
+
+  it('refuses hours beyond 9999.99 and ids beyond the integer range with a 400', async () => {
+    const hours = await gridUser.post('/api/ledger', record({ kind: 'volunteer', hours: '12345' }));
+    expect(hours.status).toBe(400);
+    expect(hours.body.error.details.issues[0].field).toBe('hours');
+    expect((await gridUser.get('/api/ledger/3000000000')).status).toBe(400);
+  });
+
   it('refuses a sibling branch reviewing (403)', async () => {
     const created = await gridUser.post('/api/ledger', record({ title: '兄弟支部不能审' }));
     const res = await grid2User.post(`/api/ledger/${created.body.id}/verify`);

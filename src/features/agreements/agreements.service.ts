@@ -1,4 +1,4 @@
-import { inScope, readers, requireRole } from '../../auth/scope';
+import { inScope, readers, requireRole, rootOf } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import { coBuildingUnitKinds, orgKindLabel } from '../../domain/catalog';
 import { AppError, invalidField, notFound } from '../../errors/app-error';
@@ -37,9 +37,10 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: unknown
     if (community.kind !== 'community') {
       throw invalidField('communityId', `共建协议的一方必须是社区党组织，「${community.name}」是${orgKindLabel[community.kind]}`);
     }
-    // The unit is usually outside the community's subtree (it sits on the sector line): it need only exist.
+    // The unit usually sits outside the community's subtree (on the sector line), but always in the same
+    // top-level tree; anything else is answered as missing, before its name or kind is revealed.
     const unit = await findOrgById(tx.db, data.unitId);
-    if (!unit) throw notFound('共建单位', 'unitId');
+    if (!unit || rootOf(unit.path) !== rootOf(community.path)) throw notFound('共建单位', 'unitId');
     if (!coBuildingUnitKinds.includes(unit.kind)) {
       throw invalidField('unitId', `共建单位必须是驻区单位、非公企业或社会组织的党组织，「${unit.name}」是${orgKindLabel[unit.kind]}`);
     }

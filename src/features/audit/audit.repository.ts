@@ -20,14 +20,26 @@ export async function insertAuditRows(db: Kysely<Database>, rows: AuditRow[]): P
   }
 }
 
-export type AuditFilter = { pathPrefix: string; entity?: string; entityId?: string; limit: number; offset: number };
+export type AuditFilter = {
+  pathPrefix: string;
+  /** Also rows about no organization (cycles, the command line's own actions): for top-level readers. */
+  includeGlobal: boolean;
+  entity?: string;
+  entityId?: string;
+  limit: number;
+  offset: number;
+};
 
 /** Audit rows about organizations in the subtree, newest first. */
 export async function listAuditRows(db: Kysely<Database>, f: AuditFilter) {
   const base = db
     .selectFrom('audit_log as a')
-    .innerJoin('organizations as o', 'o.id', 'a.org_id')
-    .where('o.path', 'like', `${f.pathPrefix}%`)
+    .leftJoin('organizations as o', 'o.id', 'a.org_id')
+    .where((eb) =>
+      f.includeGlobal
+        ? eb.or([eb('o.path', 'like', `${f.pathPrefix}%`), eb('a.org_id', 'is', null)])
+        : eb('o.path', 'like', `${f.pathPrefix}%`),
+    )
     .$if(f.entity !== undefined, (q) => q.where('a.entity', '=', f.entity!))
     .$if(f.entityId !== undefined, (q) => q.where('a.entity_id', '=', f.entityId!));
   const [rows, count] = await Promise.all([

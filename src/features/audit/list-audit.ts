@@ -26,7 +26,8 @@ export const AuditQuery = Pagination.extend({ entity: z.string().max(40).optiona
 export async function listAudit({ ctx, input }: { ctx: Ctx; input: unknown }) {
   requireRole(ctx, ['admin', 'leader']);
   const q = AuditQuery.parse(input);
-  const { rows, total } = await listAuditRows(ctx.db, { ...q, pathPrefix: ctx.actor.orgPath });
+  const topLevel = ctx.actor.orgPath === '/' || ctx.actor.orgPath.split('/').length === 3;
+  const { rows, total } = await listAuditRows(ctx.db, { ...q, pathPrefix: ctx.actor.orgPath, includeGlobal: topLevel });
   return {
     total,
     items: rows.map((r) => ({

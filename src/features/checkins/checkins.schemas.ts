@@ -24,8 +24,8 @@ export type Checkin = z.infer<typeof Checkin>;
 
 export const CreateCheckinInput = z
   .object({
-    memberId: z.number().int().positive(),
-    communityId: z.number().int().positive(),
+    memberId: z.number().int().positive().max(2_147_483_647),
+    communityId: z.number().int().positive().max(2_147_483_647),
     kind: CheckinKind,
     occurredOn: IsoDate,
     hours: Hours.optional(),
@@ -36,7 +36,7 @@ export const CreateCheckinInput = z
 
 export const ListCheckinsQuery = Pagination.extend({
   cycle: z.coerce.number().int().min(1900).max(9999).optional(),
-  communityId: z.coerce.number().int().positive().optional(),
-  memberId: z.coerce.number().int().positive().optional(),
+  communityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  memberId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   kind: CheckinKind.optional(),
 });

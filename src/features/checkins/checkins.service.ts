@@ -1,12 +1,13 @@
 import { inScope, ledgerWriters, readers, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
-import { invalidField, notFound, forbidden } from '../../errors/app-error';
+import { invalidField, notFound } from '../../errors/app-error';
 import { todayInChina } from '../../lib/clock';
 import { yearOf } from '../../lib/dates';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
 import { findMembersByIds } from '../members/members.repository';
+import { memberVisible } from '../members/member-access';
 import { findOrgById } from '../orgs/orgs.repository';
 import { findCheckinRow, insertCheckinRow, listCheckinRows, type CheckinRow } from './checkins.repository';
 import { CreateCheckinInput, ListCheckinsQuery, type Checkin } from './checkins.schemas';
@@ -39,15 +40,19 @@ export async function createCheckin({ ctx, input }: { ctx: Ctx; input: unknown }
   requireRole(ctx, ledgerWriters);
   const data = CreateCheckinInput.parse(input);
   return withTransaction(ctx, async (tx) => {
-    const community = await findOrgById(tx.db, data.communityId);
-    if (!community) throw notFound('社区', 'communityId');
-    if (community.kind !== 'community') throw invalidField('communityId', `「${community.name}」不是社区党组织`);
+    // Nothing is named before the caller is known to see it: an invisible member or community is "missing".
     const [member] = await findMembersByIds(tx.db, [data.memberId]);
-    if (!member) throw notFound('党员', 'memberId');
-    if (!inScope(ctx.actor, community.path) && !inScope(ctx.actor, member.org_path)) {
-      throw forbidden('该社区和该党员所在组织都不在您的管辖范围内，不能登记', 'communityId');
-    }
+    if (!member || !memberVisible(ctx, member)) throw notFound('党员', 'memberId');
+    const community = await findOrgById(tx.db, data.communityId);
+    const ownCommunity = community !== undefined && inScope(ctx.actor, community.path);
+    // The member's own organization may record service at the community the member lives in, even outside its subtree.
+    const memberSide = community !== undefined && inScope(ctx.actor, member.org_path) && member.residence_community_id === community.id;
+    if (!community || !(ownCommunity || memberSide)) throw notFound('社区', 'communityId');
+    if (community.kind !== 'community') throw invalidField('communityId', `「${community.name}」不是社区党组织`);
     if (!member.in_service) throw invalidField('memberId', `${member.name}不是在职党员，不需要到社区报到`);
+    if (member.residence_community_id !== community.id) {
+      throw invalidField('communityId', `${member.name}登记的居住社区不是「${community.name}」，在职党员应到居住地社区报到`);
+    }
     const today = todayInChina(tx.clock);
     if (data.occurredOn > today) throw invalidField('occurredOn', `日期 ${data.occurredOn} 晚于今天（${today}）`);
     if (data.kind === 'service' && data.hours === undefined) throw invalidField('hours', '志愿服务需要填写时长（小时）');

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { CreateCycleInput, TransitionCycleInput, type Cycle } from './cycles.schemas';
 import { findCycle, insertCycle, listCycleRows, setCycleState } from './cycles.repository';
+import { countRoots } from '../orgs/orgs.repository';
 
 type CycleRow = { year: number; state: CycleState; created_at: Date; updated_at: Date };
 
@@ -26,10 +27,16 @@ function toCycle(row: CycleRow): Cycle {
  */
 const manualTransitions: Partial<Record<CycleState, CycleState>> = { draft: 'collecting', collecting: 'reviewing' };
 
-/** Cycles are city-wide: only an administrator of a top-level organization (or the CLI) manages them. */
-function requireTopLevelAdmin(ctx: Ctx): void {
+/**
+ * Cycles are shared by the whole database: only the command line, or the administrator of the one
+ * top-level organization, manages them. With several top-level organizations none of their
+ * administrators may close a cycle for the others.
+ */
+async function requireCycleManager(ctx: Ctx): Promise<void> {
   requireRole(ctx, ['admin']);
+  if (ctx.actor.orgPath === '/') return;
   if (ctx.actor.orgPath.split('/').length > 3) throw forbidden('只有顶级组织的管理员可以管理考核周期');
+  if ((await countRoots(ctx.db)).length > 1) throw forbidden('库中有多个顶级组织，考核周期只能用命令行管理');
 }
 
 export async function listCycles({ ctx }: { ctx: Ctx }): Promise<{ items: Cycle[] }> {
@@ -45,7 +52,7 @@ export async function getCycle({ ctx, year }: { ctx: Ctx; year: number }): Promi
 }
 
 export async function createCycle({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Cycle> {
-  requireTopLevelAdmin(ctx);
+  await requireCycleManager(ctx);
   const { year } = CreateCycleInput.parse(input);
   return withTransaction(ctx, async (tx) => {
     if (await findCycle(tx.db, year)) throw new AppError('conflict', `${year} 年度考核周期已存在`, { field: 'year' });
@@ -56,7 +63,7 @@ export async function createCycle({ ctx, input }: { ctx: Ctx; input: unknown }):
 }
 
 export async function transitionCycle({ ctx, year, input }: { ctx: Ctx; year: number; input: unknown }): Promise<Cycle> {
-  requireTopLevelAdmin(ctx);
+  await requireCycleManager(ctx);
   const { to } = TransitionCycleInput.parse(input);
   return withTransaction(ctx, async (tx) => {
     const row = await findCycle(tx.db, year, 'update');

@@ -95,7 +95,7 @@ export async function importLedger({
     let hours: string | null = null;
     if (hoursCell !== null && String(hoursCell).trim() !== '') {
       hours = toDecimal2(typeof hoursCell === 'number' ? hoursCell : String(hoursCell));
-      if (hours === null) r.add(row, 'hours', hoursCell, '应为不小于 0、最多两位小数的数');
+      if (hours === null) r.add(row, 'hours', hoursCell, '应为 0 到 9999.99 之间、最多两位小数的数');
     }
     const evidence = parseEvidence(r.text(row, 'evidence', index.evidence, { max: 2000 }));
     if (r.errors.length === before) {
@@ -110,7 +110,7 @@ export async function importLedger({
     const today = todayInChina(tx.clock);
     const existing = await existingRecordKeys(
       tx.db,
-      [...orgs.values()].map((o) => o.id),
+      [...orgs.values()].filter((o) => inScope(ctx.actor, o.path)).map((o) => o.id),
       parsed.map((p) => p.date),
     );
     const inFile = new Map<string, number>();
@@ -119,22 +119,23 @@ export async function importLedger({
     for (const p of parsed) {
       const org = orgs.get(p.orgCode);
       const kind = resolveKind(kinds, p.kind);
-      if (!org || !inScope(ctx.actor, org.path)) {
-        r.add(p.row, 'orgCode', p.orgCode, org ? '该组织不在您的管辖范围内' : '组织编码不存在');
-      }
+      // An organization outside the caller's subtree is reported exactly like a missing one, and nothing
+      // else about it (its name, its dates, its records) is checked or revealed.
+      const visible = org !== undefined && inScope(ctx.actor, org.path);
+      if (!visible) r.add(p.row, 'orgCode', p.orgCode, '组织编码不存在或不在您的管辖范围内');
       if (!kind) r.add(p.row, 'kind', p.kind, `未知的记录类型，可选：${kindChoices(kinds)}`);
       if (p.date > today) r.add(p.row, 'date', p.date, `晚于今天（${today}）`);
       const cycleProblem = closed.get(yearOf(p.date));
       if (cycleProblem) r.add(p.row, 'date', p.date, cycleProblem);
-      if (org && (p.date < org.active_from || (org.active_to !== null && p.date > org.active_to))) {
+      if (visible && (p.date < org.active_from || (org.active_to !== null && p.date > org.active_to))) {
         r.add(p.row, 'date', p.date, `「${org.name}」在该日期不处于存续期（${org.active_from} 至 ${org.active_to ?? '今'}）`);
       }
       if (kind?.unit === 'hours' && p.hours === null) r.add(p.row, 'hours', null, `「${kind.name}」需要填写时长`);
-      if (!org || !kind) continue;
+      if (!visible || !kind) continue;
       const key = recordKey(org.id, kind.code, p.date, p.title);
       if (existing.has(key)) r.add(p.row, 'title', p.title, '系统中已有同一组织、同一类型、同一日期、同一标题的记录');
       else if (inFile.has(key)) r.add(p.row, 'title', p.title, `与第 ${inFile.get(key)} 行重复`);
-      inFile.set(key, p.row);
+      else inFile.set(key, p.row);
       rows.push({
         org_id: org.id,
         cycle_year: yearOf(p.date),

@@ -6,7 +6,7 @@ import { todayInChina } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { toOrg } from '../orgs/orgs.model';
-import { findOrgsByCodes, insertOrgRows, type NewOrgRow } from '../orgs/orgs.repository';
+import { findOrgsByCodes, insertOrgRows, lockOrgTree, type NewOrgRow } from '../orgs/orgs.repository';
 import { importRefused, mapColumns, RowReader, type ColumnDef } from './sheet-reader';
 import type { Spreadsheet, TemplateSpec } from './spreadsheet';
 
@@ -130,6 +130,7 @@ export async function importOrgs({
   }
 
   return withTransaction(ctx, async (tx) => {
+    await lockOrgTree(tx.db);
     const firstRow = new Map<string, number>();
     for (const p of parsed) {
       if (firstRow.has(p.code)) r.add(p.row, 'code', p.code, `与第 ${firstRow.get(p.code)} 行的编码重复`);

@@ -1,4 +1,4 @@
-import { inScope, ledgerWriters, requireRole } from '../../auth/scope';
+import { ledgerWriters, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import { invalidField } from '../../errors/app-error';
 import { todayInChina } from '../../lib/clock';
@@ -6,6 +6,7 @@ import { yearOf } from '../../lib/dates';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
+import { memberVisible } from '../members/member-access';
 import { findMembersByIds } from '../members/members.repository';
 import { orgForWrite } from '../orgs/org-access';
 import { kindChoices, resolveKind, toLedgerRecord } from './ledger.model';
@@ -80,7 +81,6 @@ async function assertMembersVisible(ctx: Ctx, memberIds: readonly number[]): Pro
   const found = new Map((await findMembersByIds(ctx.db, memberIds)).map((m) => [m.id, m]));
   memberIds.forEach((id, i) => {
     const m = found.get(id);
-    const visible = m && (inScope(ctx.actor, m.org_path) || (m.residence_path !== null && inScope(ctx.actor, m.residence_path)));
-    if (!visible) throw invalidField(`memberIds.${i}`, `党员 ${id} 不存在或不在管辖范围内`);
+    if (!m || !memberVisible(ctx, m)) throw invalidField(`memberIds.${i}`, `党员 ${id} 不存在或不在管辖范围内`);
   });
 }

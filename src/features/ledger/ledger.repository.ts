@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database, EvidenceRef, RecordStatus } from '../../db/database';
 
 export async function listRecordKinds(db: Kysely<Database>) {
@@ -130,8 +130,8 @@ export async function existingRecordKeys(
   const rows = await db
     .selectFrom('ledger_records')
     .select(['org_id', 'kind', 'occurred_on', 'title'])
-    .where('org_id', 'in', [...new Set(orgIds)])
-    .where('occurred_on', 'in', [...new Set(dates)])
+    .where(sql<boolean>`org_id = any(${[...new Set(orgIds)]}::int[])`)
+    .where(sql<boolean>`occurred_on = any(${[...new Set(dates)]}::date[])`)
     .execute();
   return new Set(rows.map((r) => recordKey(r.org_id, r.kind, r.occurred_on, r.title)));
 }

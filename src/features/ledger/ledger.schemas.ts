@@ -37,13 +37,13 @@ export type LedgerRecord = z.infer<typeof LedgerRecord>;
 
 export const CreateLedgerInput = z
   .object({
-    orgId: z.number().int().positive(),
+    orgId: z.number().int().positive().max(2_147_483_647),
     kind: z.string().trim().min(1).max(40).openapi({ example: 'theme_day', description: '记录类型编码或中文名，见 GET /api/ledger/kinds' }),
     occurredOn: IsoDate,
     cycleYear: z.number().int().min(1900).max(9999).optional().openapi({ description: '可选；给出时日期必须在该年度内' }),
     title: z.string().trim().min(1).max(200).openapi({ example: '6 月主题党日：重温入党誓词' }),
     participants: z.number().int().min(0).max(100_000).optional(),
-    memberIds: z.array(z.number().int().positive()).max(5000).optional(),
+    memberIds: z.array(z.number().int().positive().max(2_147_483_647)).max(5000).optional(),
     hours: Hours.optional(),
     evidence: z.array(EvidenceRef).max(20).default([]),
   })
@@ -53,8 +53,8 @@ export type CreateLedgerInput = z.infer<typeof CreateLedgerInput>;
 
 export const ListLedgerQuery = Pagination.extend({
   cycle: z.coerce.number().int().min(1900).max(9999).optional(),
-  orgId: z.coerce.number().int().positive().optional().openapi({ description: '只看该组织自己的记录' }),
-  under: z.coerce.number().int().positive().optional().openapi({ description: '该组织及其全部下级的记录' }),
+  orgId: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ description: '只看该组织自己的记录' }),
+  under: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ description: '该组织及其全部下级的记录' }),
   kind: z.string().trim().min(1).max(40).optional(),
   status: RecordStatus.optional(),
   from: IsoDate.optional(),

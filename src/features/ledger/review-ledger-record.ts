@@ -29,6 +29,7 @@ async function review(ctx: Ctx, id: number, status: 'verified' | 'rejected', rea
     if (ctx.actor.role === 'org_user' && !strictlyBelow(ctx.actor, row.org_path)) {
       throw forbidden('不能审核本组织自己的台账，应由上级组织审核');
     }
+    if (row.created_by === ctx.actor.id) throw forbidden('不能审核自己填报的记录');
     if (row.status !== 'submitted') {
       throw new AppError('conflict', `该记录已是「${recordStatusLabel[row.status]}」状态，不能再审核`, { status: row.status });
     }

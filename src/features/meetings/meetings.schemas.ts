@@ -5,7 +5,7 @@ export const AttendanceStatus = z.enum(['present', 'excused', 'absent']);
 export const MeetingKind = z.enum(['joint_meeting', 'policy_study']).openapi({ description: 'joint_meeting 大党委联席会议；policy_study 政策学习会' });
 
 export const AttendanceInput = z
-  .object({ orgId: z.number().int().positive(), status: AttendanceStatus, note: z.string().trim().max(200).optional() })
+  .object({ orgId: z.number().int().positive().max(2_147_483_647), status: AttendanceStatus, note: z.string().trim().max(200).optional() })
   .strict();
 
 export const Meeting = z
@@ -27,7 +27,7 @@ export type Meeting = z.infer<typeof Meeting>;
 
 export const CreateMeetingInput = z
   .object({
-    hostOrgId: z.number().int().positive(),
+    hostOrgId: z.number().int().positive().max(2_147_483_647),
     kind: MeetingKind,
     title: z.string().trim().min(1).max(200).openapi({ example: '第二季度大党委联席会议' }),
     heldOn: IsoDate,
@@ -40,6 +40,6 @@ export const SetAttendanceInput = z.object({ attendance: z.array(AttendanceInput
 
 export const ListMeetingsQuery = Pagination.extend({
   cycle: z.coerce.number().int().min(1900).max(9999).optional(),
-  hostOrgId: z.coerce.number().int().positive().optional(),
+  hostOrgId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   kind: MeetingKind.optional(),
 });

@@ -40,7 +40,12 @@ export async function listMemberRows(db: Kysely<Database>, f: MemberFilter) {
     .selectFrom('members as m')
     .innerJoin('organizations as o', 'o.id', 'm.org_id')
     .leftJoin('organizations as c', 'c.id', 'm.residence_community_id')
-    .where((eb) => eb.or([eb('o.path', 'like', `${f.pathPrefix}%`), eb('c.path', 'like', `${f.pathPrefix}%`)]))
+    .where((eb) =>
+      eb.or([
+        eb('o.path', 'like', `${f.pathPrefix}%`),
+        eb.and([eb('m.in_service', '=', true), eb('c.path', 'like', `${f.pathPrefix}%`)]),
+      ]),
+    )
     .$if(f.orgId !== undefined, (q) => q.where('m.org_id', '=', f.orgId!))
     .$if(f.residenceCommunityId !== undefined, (q) => q.where('m.residence_community_id', '=', f.residenceCommunityId!))
     .$if(f.inService !== undefined, (q) => q.where('m.in_service', '=', f.inService!))

@@ -17,8 +17,8 @@ export const Member = z
 export type Member = z.infer<typeof Member>;
 
 export const ListMembersQuery = Pagination.extend({
-  orgId: z.coerce.number().int().positive().optional(),
-  residenceCommunityId: z.coerce.number().int().positive().optional(),
+  orgId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  residenceCommunityId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   inService: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')

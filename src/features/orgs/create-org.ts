@@ -8,7 +8,7 @@ import type { Ctx } from '../context';
 import { orgForWrite } from './org-access';
 import { assertActiveRange, assertParentKind } from './org-rules';
 import { toOrg } from './orgs.model';
-import { findOrgsByCodes, insertOrgRows } from './orgs.repository';
+import { findOrgsByCodes, insertOrgRows, lockOrgTree } from './orgs.repository';
 import { CreateOrgInput, type Org } from './orgs.schemas';
 
 /** Creates an organization under a parent in the admin's subtree. */
@@ -16,6 +16,7 @@ export async function createOrg({ ctx, input }: { ctx: Ctx; input: unknown }): P
   requireRole(ctx, ['admin']);
   const data = CreateOrgInput.parse(input);
   return withTransaction(ctx, async (tx) => {
+    await lockOrgTree(tx.db);
     const parent = await orgForWrite(tx, data.parentId, 'parentId');
     assertParentKind(data.kind, parent.kind, 'parentId');
     const activeFrom = data.activeFrom ?? todayInChina(tx.clock);

@@ -24,13 +24,13 @@ export async function findOrgById(db: Kysely<Database>, id: number): Promise<Org
 /** Organizations by id, in one query. */
 export async function findOrgsByIds(db: Kysely<Database>, ids: readonly number[]): Promise<OrgRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('organizations').select(orgColumns).where('id', 'in', [...new Set(ids)]).execute();
+  return db.selectFrom('organizations').select(orgColumns).where(sql<boolean>`id = any(${[...new Set(ids)]}::int[])`).execute();
 }
 
-/** Organizations by code, in one query. */
+/** Organizations by code, in one query (one array parameter, however many codes an import holds). */
 export async function findOrgsByCodes(db: Kysely<Database>, codes: readonly string[]): Promise<OrgRow[]> {
   if (codes.length === 0) return [];
-  return db.selectFrom('organizations').select(orgColumns).where('code', 'in', [...new Set(codes)]).execute();
+  return db.selectFrom('organizations').select(orgColumns).where(sql<boolean>`code = any(${[...new Set(codes)]}::text[])`).execute();
 }
 
 export async function countRoots(db: Kysely<Database>): Promise<OrgRow[]> {
@@ -150,6 +150,18 @@ export async function moveSubtree(
     .where('path', 'like', `${node.path}%`)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** An arbitrary constant naming the organization tree's advisory lock. */
+const TREE_LOCK = 7_411_001;
+
+/**
+ * Serializes changes to the tree's shape (create, import, move) until the transaction ends. Paths are
+ * derived from parents, so a move must not interleave with an insert under the moving subtree or with
+ * another move (two crossed moves would make a cycle). Call it before reading the rows involved.
+ */
+export async function lockOrgTree(db: Kysely<Database>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${TREE_LOCK})`.execute(db);
 }
 
 /** Escapes LIKE metacharacters in user text. */

@@ -38,7 +38,7 @@ export const CreateOrgInput = z
     name: z.string().trim().min(1).max(100),
     kind: OrgKind,
     category: OrgCategory.optional(),
-    parentId: z.number().int().positive(),
+    parentId: z.number().int().positive().max(2_147_483_647),
     secretaryName: z.string().trim().min(1).max(40).optional(),
     memberCount: z.number().int().min(0).max(1_000_000).default(0),
     activeFrom: IsoDate.optional(),
@@ -64,14 +64,14 @@ export const UpdateOrgInput = z
   .openapi('UpdateOrganization');
 export type UpdateOrgInput = z.infer<typeof UpdateOrgInput>;
 
-export const MoveOrgInput = z.object({ parentId: z.number().int().positive() }).strict().openapi('MoveOrganization');
+export const MoveOrgInput = z.object({ parentId: z.number().int().positive().max(2_147_483_647) }).strict().openapi('MoveOrganization');
 export type MoveOrgInput = z.infer<typeof MoveOrgInput>;
 
 export const ListOrgsQuery = Pagination.extend({
   kind: OrgKind.optional(),
   category: OrgCategory.optional(),
-  parentId: z.coerce.number().int().positive().optional(),
-  under: z.coerce.number().int().positive().optional().openapi({ description: '只列出该组织的下级（含各级）' }),
+  parentId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  under: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ description: '只列出该组织的下级（含各级）' }),
   q: z.string().trim().min(1).max(50).optional().openapi({ description: '名称或编码包含' }),
   activeOn: IsoDate.optional().openapi({ description: '该日期处于存续期的组织' }),
 });

@@ -7,7 +7,7 @@ import { assertCodeFree } from './create-org';
 import { orgForWrite } from './org-access';
 import { assertActiveRange, assertParentKind } from './org-rules';
 import { toOrg } from './orgs.model';
-import { findOrgById, moveSubtree, updateOrgRow } from './orgs.repository';
+import { findOrgById, lockOrgTree, moveSubtree, updateOrgRow } from './orgs.repository';
 import { MoveOrgInput, UpdateOrgInput, type Org } from './orgs.schemas';
 
 /** Changes an organization's attributes (not its kind or place in the tree: see moveOrg). */
@@ -45,6 +45,7 @@ export async function moveOrg({ ctx, id, input }: { ctx: Ctx; id: number; input:
   requireRole(ctx, ['admin']);
   const { parentId } = MoveOrgInput.parse(input);
   return withTransaction(ctx, async (tx) => {
+    await lockOrgTree(tx.db);
     const node = await orgForWrite(tx, id, 'id');
     const parent = await orgForWrite(tx, parentId, 'parentId');
     if (node.id === ctx.actor.orgId) throw forbidden('不能移动您自己所在的组织');

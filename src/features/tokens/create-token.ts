@@ -12,7 +12,7 @@ import { insertToken, listTokens, revokeToken } from './tokens.repository';
 
 export const CreateTokenInput = z.object({
   role: z.enum(roles),
-  orgId: z.number().int().positive().optional(),
+  orgId: z.number().int().positive().max(2_147_483_647).optional(),
   name: z.string().trim().min(1).max(60).optional(),
 });
 
@@ -61,13 +61,13 @@ async function onlyRoot(ctx: Ctx) {
 
 export async function listApiTokens({ ctx }: { ctx: Ctx }) {
   requireRole(ctx, ['admin']);
-  return listTokens(ctx.db);
+  return listTokens(ctx.db, ctx.actor.orgPath);
 }
 
 export async function revokeApiToken({ ctx, id }: { ctx: Ctx; id: number }) {
   requireRole(ctx, ['admin']);
   return withTransaction(ctx, async (tx) => {
-    const row = await revokeToken(tx.db, id, tx.clock.now());
+    const row = await revokeToken(tx.db, id, ctx.actor.orgPath, tx.clock.now());
     if (!row) throw new AppError('not_found', `令牌 ${id} 不存在或已吊销`);
     await recordAudit(tx, { action: 'token.revoke', entity: 'api_token', entityId: id, orgId: row.org_id, before: row });
     return row;
