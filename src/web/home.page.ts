@@ -11,6 +11,11 @@ function verifiedCell(n: OverviewTreeNode) {
   return html`<span class="bar"><i style="width:${p}%"></i></span>${p}%`;
 }
 
+/** A count card, left out when the caller's part of the tree has none of the kind. */
+function card(n: number, label: string) {
+  return n === 0 ? '' : html`<div class="card"><div class="n">${n}</div><div class="l">${label}</div></div>`;
+}
+
 function childTable(children: OverviewTreeNode[]) {
   if (children.length === 0) return html`<p class="hint" style="padding:0 16px">暂无下级组织</p>`;
   return html`<table>
@@ -21,7 +26,8 @@ function childTable(children: OverviewTreeNode[]) {
       ${children.map(
         (c) => html`<tr>
           <td>${c.name}</td><td>${c.kindLabel}</td><td>${c.secretary_name ?? '—'}</td>
-          <td class="num">${c.grid_count}</td><td class="num">${c.member_count}</td>
+          <td class="num">${c.kind === 'grid' || c.kind === 'building' ? '—' : c.grid_count}</td>
+          <td class="num">${c.kind === 'building' ? '—' : c.member_count}</td>
           <td class="num">${c.record_count}</td><td>${verifiedCell(c)}</td>
         </tr>`,
       )}
@@ -58,9 +64,9 @@ export function homePage(o: Overview, who: string) {
     <h2>${root ? root.name : '尚无组织'}${o.cycle ? html`<span class="badge">${o.cycle.year} 年度 · ${o.cycle.stateLabel}</span>` : ''}</h2>
     <div class="cards">
       <div class="card"><div class="n">${totals.orgs}</div><div class="l">党组织</div></div>
-      <div class="card"><div class="n">${totals.communities}</div><div class="l">社区党组织</div></div>
-      <div class="card"><div class="n">${totals.grids}</div><div class="l">网格党支部</div></div>
-      <div class="card"><div class="n">${totals.units}</div><div class="l">驻区单位、企业和社会组织</div></div>
+      ${card(totals.communities, '社区党组织')}
+      ${card(totals.grids, '网格党支部')}
+      ${card(totals.units, '驻区单位、企业和社会组织')}
       <div class="card"><div class="n">${totals.members}</div><div class="l">党员</div></div>
       <div class="card"><div class="n">${totals.records}</div><div class="l">本年度台账（已审核 ${pct(totals.verified, totals.records)}%）</div></div>
     </div>

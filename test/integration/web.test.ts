@@ -46,7 +46,7 @@ describe('home page', () => {
     expect(html).not.toContain(other.district.name);
     expect(html).toContain('网格党支部');
     // The community row counts its two grids and their members (20 each, from the factory) plus its own 20.
-    expect(html).toMatch(new RegExp(`${tree.community.name}</td><td>社区党组织</td><td>张三</td>\\s*<td class="num">2</td><td class="num">60</td>`));
+    expect(html).toMatch(new RegExp(`${tree.community.name}</td><td>社区党组织</td><td>张三</td>\\s*<td class="num">2</td>\\s*<td class="num">60</td>`));
   });
 
   it('keeps the JSON API on bearer tokens only: the cookie does not authorize /api', async () => {
