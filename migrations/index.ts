@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_22_000100_foundation';
+import * as scoring from './2026_11_22_000200_scoring';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -7,4 +8,5 @@ import * as foundation from './2026_11_22_000100_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_000100_foundation': foundation,
+  '2026_11_22_000200_scoring': scoring,
 };

@@ -13,6 +13,7 @@ import { ledgerRoutes } from './features/ledger/ledger.routes';
 import { meetingRoutes } from './features/meetings/meetings.routes';
 import { memberRoutes } from './features/members/members.routes';
 import { orgRoutes } from './features/orgs/orgs.routes';
+import { scoringRoutes } from './features/scoring/scoring.routes';
 import type { AppEnv } from './features/router';
 import { authenticate } from './features/tokens/authenticate';
 import { webRoutes } from './web/web.routes';
@@ -41,6 +42,7 @@ export function createApp(deps: Deps) {
   app.route('/api/members', memberRoutes());
   app.route('/api/agreements', agreementRoutes());
   app.route('/api/cycles', cycleRoutes());
+  app.route('/api/cycles', scoringRoutes(deps.ruleSets));
   app.route('/api/ledger', ledgerRoutes());
   app.route('/api/meetings', meetingRoutes());
   app.route('/api/checkins', checkinRoutes());

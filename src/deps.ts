@@ -3,6 +3,7 @@ import type { Database } from './db/database';
 import type { Logger } from './errors/http';
 import type { Clock } from './lib/clock';
 import type { Spreadsheet } from './features/imports/spreadsheet';
+import type { RuleSets } from './rules/registry';
 
 /**
  * Everything the app needs from the outside world. The entries (node, CLI, tests, later the Worker)
@@ -15,6 +16,8 @@ export type Deps = {
   logger: Logger;
   /** Reads and writes .xlsx/.csv (exceljs on Node). */
   spreadsheet: Spreadsheet;
+  /** The rule sets in force, compiled once at start (one json-rules-engine Engine each). */
+  ruleSets: RuleSets;
 };
 
 /** JSON lines on stdout/stderr. */

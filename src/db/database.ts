@@ -160,6 +160,59 @@ export interface CheckinTable {
   created_at: CreatedAt;
 }
 
+export interface RuleSetTable {
+  hash: string;
+  id: string;
+  version: string;
+  title: string;
+  categories: Json<string[]>;
+  body: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface ScoreRevisionTable {
+  id: Generated<number>;
+  cycle_year: number;
+  rule_sets: Json<{ category: string; hash: string; id: string; version: string }[]>;
+  org_count: number;
+  note: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ScoreTable {
+  revision_id: number;
+  org_id: number;
+  category: string;
+  rule_set_hash: string;
+  assessed: boolean;
+  total: string;
+  result: Json<unknown>;
+}
+
+export interface InspectionTable {
+  id: Generated<number>;
+  cycle_year: number;
+  org_id: number;
+  indicator: string;
+  points: string;
+  reason: string;
+  evidence: Json<EvidenceRef[]>;
+  inspected_on: DateString;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface DeclaredFactTable {
+  cycle_year: number;
+  org_id: number;
+  key: string;
+  value: Json<unknown>;
+  note: string | null;
+  created_by: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -173,4 +226,9 @@ export interface Database {
   meeting_attendance: MeetingAttendanceTable;
   agreements: AgreementTable;
   checkins: CheckinTable;
+  rule_sets: RuleSetTable;
+  score_revisions: ScoreRevisionTable;
+  scores: ScoreTable;
+  inspections: InspectionTable;
+  declared_facts: DeclaredFactTable;
 }

@@ -170,7 +170,7 @@ export function planDistrict(seed: string, scale: number): DemoPlan {
           employerCode: unit.code,
           residenceCode: resident ? communities[r.int(0, communities.length - 1)]!.code : null,
           inService: resident,
-          neverReports: resident && r.chance(0.15),
+          neverReports: resident && r.chance(0.08),
         };
       });
     }

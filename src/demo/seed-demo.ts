@@ -8,7 +8,7 @@ import { todayInChina } from '../lib/clock';
 import { recordAudit } from '../features/audit/record-audit';
 import type { Ctx } from '../features/context';
 import { insertOrgRows, lockOrgTree } from '../features/orgs/orgs.repository';
-import { checkinsFor, jointMeetingsFor, ledgerFor, policyStudiesFor, type DemoLedgerRow, type DemoMeeting } from './activity';
+import { checkinsFor, declaredFor, jointMeetingsFor, ledgerFor, policyStudiesFor, type DemoLedgerRow, type DemoMeeting } from './activity';
 import { planAgreements, planDistrict, type PlannedOrg } from './plan';
 
 export type SeedOptions = { scale: number; seed: string; reset?: boolean };
@@ -66,8 +66,9 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       throw new AppError('conflict', '数据库中已有组织数据，未生成演示数据（如需清空重建，请加 --reset）');
     }
     if (opts.reset) {
-      await sql`truncate table checkins, agreements, meeting_attendance, meetings, ledger_participants, ledger_records,
-        cycles, audit_log, api_tokens, members, organizations restart identity cascade`.execute(tx.db);
+      await sql`truncate table scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
+        meeting_attendance, meetings, ledger_participants, ledger_records, cycles, audit_log, api_tokens, members, organizations
+        restart identity cascade`.execute(tx.db);
     }
 
     const plan = planDistrict(opts.seed, opts.scale);
@@ -197,6 +198,22 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       );
       checkinCount += checkins.length;
     }
+
+    // Year-end paper results for the cycles whose year is over.
+    const declared = cycles.filter((c) => c.state !== 'collecting').flatMap((c) => plan.orgs.flatMap((o) => declaredFor(opts.seed, o, c.year)));
+    await bulkInsert(
+      tx.db,
+      'declared_facts',
+      [
+        { name: 'cycle_year', type: 'int' },
+        { name: 'org_id', type: 'int' },
+        { name: 'key', type: 'text' },
+        { name: 'value', type: 'jsonb' },
+        { name: 'note', type: 'text' },
+        { name: 'created_by', type: 'text' },
+      ],
+      declared.map((d) => [d.year, ids.get(d.orgCode), d.key, JSON.stringify(d.value), d.note, 'demo']),
+    );
 
     const summary: SeedSummary = {
       organizations: plan.orgs.length,

@@ -90,3 +90,24 @@ export const attendanceLabel: Record<AttendanceStatus, string> = {
   excused: '请假',
   absent: '缺席',
 };
+
+/**
+ * The record kinds of the daily ledger (mirrors the record_kinds table the first migration fills; a test
+ * keeps the two equal). `measure` says whether a kind records an outcome for people or only a trace.
+ */
+export const recordKinds = [
+  { code: 'branch_assembly', name: '支部党员大会', group: '三会一课', unit: 'times', measure: 'trace' },
+  { code: 'committee_meeting', name: '支委会', group: '三会一课', unit: 'times', measure: 'trace' },
+  { code: 'group_meeting', name: '党小组会', group: '三会一课', unit: 'times', measure: 'trace' },
+  { code: 'party_lecture', name: '党课', group: '三会一课', unit: 'times', measure: 'trace' },
+  { code: 'theme_day', name: '主题党日', group: '组织生活', unit: 'times', measure: 'trace' },
+  { code: 'org_life', name: '组织生活会', group: '组织生活', unit: 'times', measure: 'trace' },
+  { code: 'member_review', name: '民主评议党员', group: '组织生活', unit: 'times', measure: 'trace' },
+  { code: 'joint_meeting', name: '联席会议', group: '共驻共建', unit: 'times', measure: 'trace' },
+  { code: 'member_report', name: '在职党员报到', group: '共驻共建', unit: 'times', measure: 'outcome' },
+  { code: 'volunteer', name: '志愿服务', group: '服务群众', unit: 'hours', measure: 'outcome' },
+  { code: 'micro_wish', name: '微心愿', group: '服务群众', unit: 'times', measure: 'outcome' },
+  { code: 'practical_deed', name: '为民办实事', group: '服务群众', unit: 'times', measure: 'outcome' },
+  { code: 'study', name: '学习', group: '学习教育', unit: 'times', measure: 'trace' },
+] as const;
+export type RecordKindCode = (typeof recordKinds)[number]['code'];

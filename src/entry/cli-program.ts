@@ -13,6 +13,13 @@ import { importTemplate } from '../features/imports/import-templates';
 import type { RowError } from '../features/imports/sheet-reader';
 import { createToken, listApiTokens, revokeApiToken } from '../features/tokens/create-token';
 import { createCycle, listCycles, transitionCycle } from '../features/cycles/manage-cycles';
+import { listCycleScores } from '../features/scoring/get-scorecard';
+import { scoreCycle } from '../features/scoring/score-cycle';
+import { todayInChina } from '../lib/clock';
+import { RuleSetError } from '../rules/compile';
+import { ruleSetRegistry } from '../rules/registry';
+import { runExamples } from '../scoring/run';
+import { compileFiles, defaultRulesDir, ruleFiles } from './rule-files';
 
 export type Session = { ctx: Ctx; deps: Deps };
 /** Runs a command body with a database session: opened for the call, or the running server's own. */
@@ -114,6 +121,67 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
       run(async ({ ctx }) => {
         const c = await transitionCycle({ ctx, year: positiveInt(year), input: { to: state } });
         io.out(`${c.year} 年度考核周期现在是「${c.stateLabel}」。`);
+      }),
+    );
+
+  const rules = program.command('rules').description('考核细则（规则文件）');
+  rules
+    .command('validate [files...]')
+    .description('校验规则文件（默认 rules/ 下全部）：错误时以非 0 退出，并指出文件、JSON 路径、期望和实际')
+    .action(async (files: string[]) => {
+      const list = files.length > 0 ? files.map((f) => resolve(cwd, f)) : ruleFiles(defaultRulesDir);
+      const { compiled, issues } = await compileFiles(list);
+      for (const c of compiled) {
+        for (const w of c.warnings) io.err(`警告：${w.file} ${w.path}：${w.message}`);
+        io.out(`通过：${c.file}（${c.ruleSet.title} ${c.ruleSet.version}，内容哈希 ${c.hash.slice(0, 12)}）`);
+      }
+      for (const i of issues) io.err(`错误：${i.file} ${i.path}：${i.message}${i.expected ? `；期望：${i.expected}` : ''}${i.found ? `；实际：${i.found}` : ''}`);
+      if (issues.length > 0) throw new AppError('validation_failed', `${issues.length} 处错误`);
+      try {
+        ruleSetRegistry(compiled);
+      } catch (e) {
+        if (e instanceof RuleSetError) throw new AppError('validation_failed', e.message);
+        throw e;
+      }
+    });
+  rules
+    .command('test [files...]')
+    .description('运行规则文件中的示例（事实 → 期望得分），逐项核对到 0.01')
+    .action(async (files: string[]) => {
+      const list = files.length > 0 ? files.map((f) => resolve(cwd, f)) : ruleFiles(defaultRulesDir);
+      const { compiled, issues } = await compileFiles(list);
+      for (const i of issues) io.err(`错误：${i.file} ${i.path}：${i.message}`);
+      let failed = issues.length;
+      for (const c of compiled) {
+        for (const o of await runExamples(c)) {
+          if (o.ok) io.out(`通过：${c.file}「${o.name}」总分 ${o.result.total}`);
+          else {
+            failed += 1;
+            io.err(`未通过：${c.file}「${o.name}」\n  ${o.mismatches.join('\n  ')}`);
+          }
+        }
+      }
+      if (failed > 0) throw new AppError('validation_failed', `${failed} 项未通过`);
+    });
+
+  program
+    .command('score')
+    .description('按 rules/ 中的细则为一个考核年度计分，生成新的计分版本')
+    .option('--cycle <year>', '考核年度（默认去年）', positiveInt)
+    .option('--json', '以 JSON 输出每个组织的得分')
+    .option('--note <note>', '本次计分的说明')
+    .action(async (o: { cycle?: number; json?: boolean; note?: string }) =>
+      run(async ({ ctx, deps }) => {
+        const year = o.cycle ?? Number(todayInChina(deps.clock).slice(0, 4)) - 1;
+        const s = await scoreCycle({ ctx, year, ruleSets: deps.ruleSets, note: o.note, progress: io.progress });
+        if (o.json) {
+          io.out(JSON.stringify({ ...s, scores: (await listCycleScores({ ctx, year })).items }, null, 2));
+          return;
+        }
+        io.out(`${year} 年度计分完成：计分版本 #${s.revisionId}，共 ${s.organizations} 个组织，考核周期现为「${s.state === 'computed' ? '已计分' : s.state}」。`);
+        for (const c of s.categories) {
+          io.out(`  ${c.ruleSet}：${c.organizations} 个（参加评定 ${c.assessed} 个），平均 ${c.mean}，最低 ${c.min}，最高 ${c.max}`);
+        }
       }),
     );
 

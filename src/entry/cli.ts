@@ -9,6 +9,8 @@ import { acquireDataDir, forwardToServer, type DataDirLock } from './control';
 import { openFromEnv } from './database';
 import { nodeDeps } from './node-deps';
 import { progressReporter } from './progress';
+import { loadRuleSets } from './rule-files';
+import { unavailableRuleSets } from '../rules/registry';
 
 /** `npx xingping …`: runs a command against the database, or through the running server that owns it. */
 async function main(argv: string[]): Promise<number> {
@@ -39,7 +41,8 @@ async function main(argv: string[]): Promise<number> {
       const handle = await openFromEnv(env);
       try {
         await migrateToLatest(handle.db);
-        const deps = nodeDeps(handle, { logger: quietLogger });
+        const ruleSets = await loadRuleSets().catch((e: Error) => unavailableRuleSets(e));
+        const deps = nodeDeps(handle, { logger: quietLogger, ruleSets });
         return await fn({ deps, ctx: { actor: cliActor(), db: deps.db, clock: deps.clock, requestId: null } });
       } finally {
         await handle.close();

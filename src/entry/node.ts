@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
+import { RuleSetError } from '../rules/compile';
 import { migrateToLatest } from '../db/migrate';
 import { seedDemo } from '../demo/seed-demo';
 import { parseEnv } from '../env';
@@ -11,6 +12,7 @@ import { acquireDataDir, startControl, type DataDirLock } from './control';
 import { openFromEnv } from './database';
 import { nodeDeps } from './node-deps';
 import { progressReporter } from './progress';
+import { loadRuleSets } from './rule-files';
 
 /** `npm start`: take the data folder, migrate, seed the demo district into an empty database, serve on 127.0.0.1. */
 async function main(): Promise<void> {
@@ -25,8 +27,9 @@ async function main(): Promise<void> {
     }
     lock = got.lock;
   }
+  const ruleSets = await loadRuleSets();
   const handle = await openFromEnv(env);
-  const deps = nodeDeps(handle);
+  const deps = nodeDeps(handle, { ruleSets });
   await migrateToLatest(handle.db);
   console.log(`数据库：${handle.kind === 'pglite' ? 'PGlite（嵌入式）' : 'PostgreSQL'} ${handle.location}`);
   const stopControl = lock ? await startControl(dataDir, deps, lock) : async () => {};
@@ -67,5 +70,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   console.error('启动失败：', err instanceof Error ? err.message : err);
+  if (err instanceof RuleSetError) console.error('请用 npx xingping rules validate 检查规则文件。');
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError, type z } from 'zod';
+import { RuleSetError } from '../rules/compile';
 import { AppError, type FieldIssue } from './app-error';
 
 export type Logger = {
@@ -46,6 +47,9 @@ function fromDatabase(err: PgError): AppError | null {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return validationError(err);
+  if (err instanceof RuleSetError) {
+    return new AppError('validation_failed', `考核细则文件有误：${err.issues.slice(0, 3).map((i) => `${i.file} ${i.path} ${i.message}`).join('；')}`, { issues: err.issues });
+  }
   if (err instanceof HTTPException) {
     if (err.status === 413) return new AppError('payload_too_large', '上传内容过大');
     if (err.status === 415) return new AppError('unsupported_media_type', '请求体类型不受支持，请使用 application/json');

@@ -4,6 +4,15 @@ import { createApp } from '../../src/app';
 import { quietLogger, type Deps } from '../../src/deps';
 import { systemClock, type Clock } from '../../src/lib/clock';
 import { openTestDatabase } from './db';
+import { loadRuleSets } from '../../src/entry/rule-files';
+import type { RuleSets } from '../../src/rules/registry';
+
+let cached: Promise<RuleSets> | null = null;
+/** The rule sets of rules/, compiled once per test worker. */
+export function testRuleSets(): Promise<RuleSets> {
+  cached ??= loadRuleSets();
+  return cached;
+}
 
 export type TestApp = Awaited<ReturnType<typeof setupTestApp>>;
 
@@ -11,6 +20,7 @@ export type TestApp = Awaited<ReturnType<typeof setupTestApp>>;
 export async function setupTestApp(opts: { clock?: Clock } = {}) {
   const handle = await openTestDatabase();
   const deps: Deps = {
+    ruleSets: await testRuleSets(),
     db: handle.db,
     dbKind: handle.kind,
     clock: opts.clock ?? systemClock,

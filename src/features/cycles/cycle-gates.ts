@@ -10,6 +10,8 @@ export const writableIn = {
   review: ['collecting', 'reviewing'],
   meeting: ['collecting'],
   checkin: ['collecting'],
+  inspection: ['collecting', 'reviewing'],
+  declared: ['collecting', 'reviewing'],
 } as const satisfies Record<string, readonly CycleState[]>;
 
 export type WriteKind = keyof typeof writableIn;

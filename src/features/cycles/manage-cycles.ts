@@ -32,7 +32,7 @@ const manualTransitions: Partial<Record<CycleState, CycleState>> = { draft: 'col
  * top-level organization, manages them. With several top-level organizations none of their
  * administrators may close a cycle for the others.
  */
-async function requireCycleManager(ctx: Ctx): Promise<void> {
+export async function requireCycleManager(ctx: Ctx): Promise<void> {
   requireRole(ctx, ['admin']);
   if (ctx.actor.orgPath === '/') return;
   if (ctx.actor.orgPath.split('/').length > 3) throw forbidden('只有顶级组织的管理员可以管理考核周期');

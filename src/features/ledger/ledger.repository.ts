@@ -83,7 +83,7 @@ export type LedgerFilter = {
   pathPrefix: string;
   orgId?: number;
   cycle?: number;
-  kind?: string;
+  kinds?: string[];
   status?: RecordStatus;
   from?: string;
   to?: string;
@@ -98,7 +98,7 @@ export async function listLedgerRows(db: Kysely<Database>, f: LedgerFilter) {
     .where('o.path', 'like', `${f.pathPrefix}%`)
     .$if(f.orgId !== undefined, (q) => q.where('r.org_id', '=', f.orgId!))
     .$if(f.cycle !== undefined, (q) => q.where('r.cycle_year', '=', f.cycle!))
-    .$if(f.kind !== undefined, (q) => q.where('r.kind', '=', f.kind!))
+    .$if(f.kinds !== undefined, (q) => q.where('r.kind', 'in', f.kinds!))
     .$if(f.status !== undefined, (q) => q.where('r.status', '=', f.status!))
     .$if(f.from !== undefined, (q) => q.where('r.occurred_on', '>=', f.from!))
     .$if(f.to !== undefined, (q) => q.where('r.occurred_on', '<=', f.to!));

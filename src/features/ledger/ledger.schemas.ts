@@ -55,7 +55,7 @@ export const ListLedgerQuery = Pagination.extend({
   cycle: z.coerce.number().int().min(1900).max(9999).optional(),
   orgId: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ description: '只看该组织自己的记录' }),
   under: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ description: '该组织及其全部下级的记录' }),
-  kind: z.string().trim().min(1).max(40).optional(),
+  kind: z.string().trim().min(1).max(300).optional().openapi({ description: '记录类型编码或中文名，多个用逗号分隔' }),
   status: RecordStatus.optional(),
   from: IsoDate.optional(),
   to: IsoDate.optional(),

@@ -14,8 +14,9 @@ export async function listLedger({ ctx, input }: { ctx: Ctx; input: unknown }): 
   if (q.under !== undefined) pathPrefix = (await orgForRead(ctx, q.under, 'under')).path;
   if (q.orgId !== undefined) await orgForRead(ctx, q.orgId, 'orgId');
   // An unknown kind filter matches nothing rather than failing: the list is simply empty.
-  const kind = q.kind === undefined ? undefined : (resolveKind(await listRecordKinds(ctx.db), q.kind)?.code ?? q.kind);
-  const { rows, total } = await listLedgerRows(ctx.db, { ...q, kind, pathPrefix });
+  const all = q.kind === undefined ? [] : await listRecordKinds(ctx.db);
+  const kinds = q.kind?.split(/[,，]/).map((k) => resolveKind(all, k)?.code ?? k.trim());
+  const { rows, total } = await listLedgerRows(ctx.db, { ...q, kinds, pathPrefix });
   return { items: rows.map(toLedgerRecord), total };
 }
 

@@ -1,0 +1,345 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database } from '../../db/database';
+import type { FactDef, Window } from '../../rules/rule-set.schema';
+import type { FactValue } from '../../scoring/fact-catalog';
+
+/**
+ * Computes a rule set's facts for every organization of a cycle in a handful of set-based statements:
+ * one per source family (ledger, meetings, check-ins, agreements, inspections, organizations, declared
+ * facts), however many organizations and facts there are. Nothing here runs a query per organization.
+ */
+export type FactRows = Map<number, Record<string, FactValue | undefined>>;
+
+type Def<S extends FactDef['source']> = Extract<FactDef, { source: S }>;
+type Named<D> = { name: string; col: string; def: D };
+
+/** The dates a window covers in a year (inclusive). */
+export function windowDates(year: number, w: Window): { from: string; to: string } {
+  const bounds: Record<string, [string, string]> = {
+    year: ['01-01', '12-31'],
+    H1: ['01-01', '06-30'],
+    H2: ['07-01', '12-31'],
+    Q1: ['01-01', '03-31'],
+    Q2: ['04-01', '06-30'],
+    Q3: ['07-01', '09-30'],
+    Q4: ['10-01', '12-31'],
+  };
+  const [from, to] = typeof w === 'string' ? bounds[w]! : [w.from, w.to];
+  return { from: `${year}-${from}`, to: `${year}-${to}` };
+}
+
+/** How many months or quarters a window touches (the denominator of "missing periods"). */
+export function periodsInWindow(year: number, w: Window, period: 'month' | 'quarter'): number {
+  const { from, to } = windowDates(year, w);
+  const m1 = Number(from.slice(5, 7));
+  const m2 = Number(to.slice(5, 7));
+  return period === 'month' ? m2 - m1 + 1 : Math.ceil(m2 / 3) - Math.ceil(m1 / 3) + 1;
+}
+
+function statusFilter(status: 'verified' | 'submitted' | 'rejected' | 'not_rejected' | 'any'): RawBuilder<boolean> {
+  if (status === 'any') return sql<boolean>`true`;
+  if (status === 'not_rejected') return sql<boolean>`status <> 'rejected'`;
+  return sql<boolean>`status = ${status}`;
+}
+
+function inWindow(column: string, year: number, w: Window): RawBuilder<boolean> {
+  const { from, to } = windowDates(year, w);
+  return sql<boolean>`${sql.ref(column)} between ${from}::date and ${to}::date`;
+}
+
+const trunc = (period: string, column: string) => sql`date_trunc(${period}, ${sql.ref(column)}::timestamp)`;
+
+/** Joins one-row-per-organization subqueries onto the list of organizations and reads the columns back. */
+async function collect(
+  db: Kysely<Database>,
+  orgIds: readonly number[],
+  ctes: { name: string; body: RawBuilder<unknown> }[],
+  selects: { col: string; expr: RawBuilder<unknown> }[],
+  joins: string[],
+): Promise<Record<string, unknown>[]> {
+  const withClause = ctes.length > 0 ? sql`with ${sql.join(ctes.map((c) => sql`${sql.id(c.name)} as (${c.body})`))}` : sql``;
+  const joinClause = sql.join(
+    joins.map((j) => sql`left join ${sql.id(j)} on ${sql.ref(`${j}.org_id`)} = o.id`),
+    sql` `,
+  );
+  const result = await sql<Record<string, unknown>>`
+    ${withClause}
+    select o.id as org_id, ${sql.join(selects.map((s) => sql`${s.expr} as ${sql.id(s.col)}`))}
+    from unnest(${[...orgIds]}::int[]) as o(id) ${joinClause}`.execute(db);
+  return result.rows;
+}
+
+async function ledgerFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[]) {
+  const base = sql`select org_id, kind, status, occurred_on, hours, participants from ledger_records
+    where cycle_year = ${year} and org_id = any(${[...orgIds]}::int[])`;
+  const ctes: { name: string; body: RawBuilder<unknown> }[] = [{ name: 'r', body: base }];
+  const aggCols: RawBuilder<unknown>[] = [];
+  const selects: { col: string; expr: RawBuilder<unknown> }[] = [];
+  const joins: string[] = [];
+  for (const { col, def } of facts) {
+    if (!('kinds' in def)) continue;
+    const where = sql<boolean>`kind = any(${def.kinds}::text[]) and ${statusFilter(def.status)} and ${inWindow('occurred_on', year, def.window)}`;
+    const hours = def.source === 'ledger.hours' && def.capPerRecord !== undefined ? sql`least(hours, ${def.capPerRecord})` : sql`hours`;
+    const capPer = 'capPer' in def ? def.capPer : undefined;
+    if ((def.source === 'ledger.count' || def.source === 'ledger.hours') && capPer) {
+      // Capped per day/week/month/quarter: total per bucket first, then the capped buckets summed.
+      const amount = def.source === 'ledger.count' ? sql`count(*)` : sql`coalesce(sum(${hours}), 0)`;
+      ctes.push({
+        name: col,
+        body: sql`select org_id, sum(least(n, ${capPer.max})) as v from (
+          select org_id, ${trunc(capPer.period, 'occurred_on')} as b, ${amount} as n from r where ${where} group by 1, 2) x group by 1`,
+      });
+      joins.push(col);
+      selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+    } else if (def.source === 'ledger.periods' || def.source === 'ledger.missingPeriods') {
+      ctes.push({
+        name: col,
+        body: sql`select org_id, count(*) as v from (
+          select org_id from r where ${where} group by org_id, ${trunc(def.period, 'occurred_on')} having count(*) >= ${def.min}) x group by 1`,
+      });
+      joins.push(col);
+      const met = sql`coalesce(${sql.ref(`${col}.v`)}, 0)`;
+      selects.push({
+        col,
+        expr: def.source === 'ledger.periods' ? met : sql`${periodsInWindow(year, def.window, def.period)}::int - ${met}`,
+      });
+    } else {
+      const expr =
+        def.source === 'ledger.count'
+          ? sql`count(*) filter (where ${where})`
+          : def.source === 'ledger.hours'
+            ? sql`coalesce(sum(${hours}) filter (where ${where}), 0)`
+            : sql`coalesce(sum(participants) filter (where ${where}), 0)`;
+      aggCols.push(sql`${expr} as ${sql.id(col)}`);
+      selects.push({ col, expr: sql`coalesce(${sql.ref(`agg.${col}`)}, 0)` });
+    }
+  }
+  if (aggCols.length > 0) {
+    ctes.push({ name: 'agg', body: sql`select org_id, ${sql.join(aggCols)} from r group by org_id` });
+    joins.push('agg');
+  }
+  return collect(db, orgIds, ctes, selects, joins);
+}
+
+async function meetingFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[]) {
+  const ctes: { name: string; body: RawBuilder<unknown> }[] = [
+    {
+      name: 'a',
+      body: sql`select a.org_id, a.status, m.kind, m.held_on from meeting_attendance a join meetings m on m.id = a.meeting_id
+        where m.cycle_year = ${year} and a.org_id = any(${[...orgIds]}::int[])`,
+    },
+    {
+      name: 'h',
+      body: sql`select host_org_id as org_id, kind, held_on from meetings where cycle_year = ${year} and host_org_id = any(${[...orgIds]}::int[])`,
+    },
+  ];
+  const attendCols: RawBuilder<unknown>[] = [];
+  const hostCols: RawBuilder<unknown>[] = [];
+  const selects: { col: string; expr: RawBuilder<unknown> }[] = [];
+  const joins: string[] = [];
+  for (const { col, def } of facts) {
+    if (!('meeting' in def)) continue;
+    const where = sql<boolean>`kind = ${def.meeting} and ${inWindow('held_on', year, def.window)}`;
+    switch (def.source) {
+      case 'meetings.attended':
+        attendCols.push(sql`count(*) filter (where ${where} and status = ${def.status}) as ${sql.id(col)}`);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`att.${col}`)}, 0)` });
+        break;
+      case 'meetings.invited':
+        attendCols.push(sql`count(*) filter (where ${where}) as ${sql.id(col)}`);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`att.${col}`)}, 0)` });
+        break;
+      case 'meetings.attendanceRate': {
+        const present = def.excusedCounts ? sql`status in ('present', 'excused')` : sql`status = 'present'`;
+        attendCols.push(
+          sql`round(100.0 * count(*) filter (where ${where} and ${present}) / nullif(count(*) filter (where ${where}), 0), 2) as ${sql.id(col)}`,
+        );
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`att.${col}`)}, ${def.ifNone})` });
+        break;
+      }
+      case 'meetings.hosted':
+        hostCols.push(sql`count(*) filter (where ${where}) as ${sql.id(col)}`);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`host.${col}`)}, 0)` });
+        break;
+      case 'meetings.missingHostedPeriods':
+        hostCols.push(sql`count(distinct ${trunc(def.period, 'held_on')}) filter (where ${where}) as ${sql.id(col)}`);
+        selects.push({ col, expr: sql`${periodsInWindow(year, def.window, def.period)}::int - coalesce(${sql.ref(`host.${col}`)}, 0)` });
+        break;
+    }
+  }
+  if (attendCols.length > 0) {
+    ctes.push({ name: 'att', body: sql`select org_id, ${sql.join(attendCols)} from a group by org_id` });
+    joins.push('att');
+  }
+  if (hostCols.length > 0) {
+    ctes.push({ name: 'host', body: sql`select org_id, ${sql.join(hostCols)} from h group by org_id` });
+    joins.push('host');
+  }
+  return collect(db, orgIds, ctes, selects, joins);
+}
+
+async function checkinFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[]) {
+  const ctes: { name: string; body: RawBuilder<unknown> }[] = [
+    { name: 'mem', body: sql`select id, org_id from members where in_service and org_id = any(${[...orgIds]}::int[])` },
+    { name: 'memcount', body: sql`select org_id, count(*) as n from mem group by org_id` },
+    { name: 'k', body: sql`select member_id, community_id, kind, occurred_on, hours from checkins where cycle_year = ${year}` },
+  ];
+  const selects: { col: string; expr: RawBuilder<unknown> }[] = [];
+  const joins = new Set<string>();
+  const members = sql`coalesce(memcount.n, 0)`;
+  for (const { col, def } of facts) {
+    const win = 'window' in def ? inWindow('occurred_on', year, def.window) : sql<boolean>`true`;
+    const hours = 'capPerRecord' in def && def.capPerRecord !== undefined ? sql`least(k.hours, ${def.capPerRecord})` : sql`k.hours`;
+    switch (def.source) {
+      case 'checkins.inServiceMembers':
+        joins.add('memcount');
+        selects.push({ col, expr: members });
+        break;
+      case 'checkins.reportedMembers':
+      case 'checkins.reportRate':
+        ctes.push({
+          name: col,
+          body: sql`select mem.org_id, count(distinct mem.id) as v from mem join k on k.member_id = mem.id where k.kind = 'report' and ${win} group by 1`,
+        });
+        joins.add(col);
+        joins.add('memcount');
+        selects.push({
+          col,
+          expr:
+            def.source === 'checkins.reportedMembers'
+              ? sql`coalesce(${sql.ref(`${col}.v`)}, 0)`
+              : sql`coalesce(round(100.0 * coalesce(${sql.ref(`${col}.v`)}, 0) / nullif(${members}, 0), 2), ${def.ifNone})`,
+        });
+        break;
+      case 'checkins.serviceHours':
+        ctes.push({ name: col, body: sql`select mem.org_id, sum(${hours}) as v from mem join k on k.member_id = mem.id where k.kind = 'service' and ${win} group by 1` });
+        joins.add(col);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        break;
+      case 'checkins.completionRate':
+        ctes.push({
+          name: col,
+          body: sql`select org_id, count(*) filter (where h >= ${def.minHours}) as v from (
+            select mem.org_id, mem.id, coalesce(sum(${hours}) filter (where k.kind = 'service' and ${win}), 0) as h
+            from mem left join k on k.member_id = mem.id group by 1, 2) x group by 1`,
+        });
+        joins.add(col);
+        joins.add('memcount');
+        selects.push({ col, expr: sql`coalesce(round(100.0 * coalesce(${sql.ref(`${col}.v`)}, 0) / nullif(${members}, 0), 2), ${def.ifNone})` });
+        break;
+      case 'checkins.receivedMembers':
+        ctes.push({
+          name: col,
+          body: sql`select community_id as org_id, count(distinct member_id) as v from k where kind = 'report' and ${win}
+            and community_id = any(${[...orgIds]}::int[]) group by 1`,
+        });
+        joins.add(col);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        break;
+      case 'checkins.receivedHours':
+        ctes.push({
+          name: col,
+          body: sql`select community_id as org_id, sum(${hours}) as v from k where kind = 'service' and ${win}
+            and community_id = any(${[...orgIds]}::int[]) group by 1`,
+        });
+        joins.add(col);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        break;
+    }
+  }
+  return collect(db, orgIds, ctes, selects, [...joins]);
+}
+
+async function otherFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[]) {
+  const ctes: { name: string; body: RawBuilder<unknown> }[] = [];
+  const selects: { col: string; expr: RawBuilder<unknown> }[] = [];
+  const joins: string[] = [];
+  for (const { col, def } of facts) {
+    switch (def.source) {
+      case 'agreements.count':
+        ctes.push({
+          name: col,
+          body: sql`select org_id, count(*) as v from (
+            select community_id as org_id from agreements where year = ${year}
+            union all select unit_id from agreements where year = ${year}) x group by 1`,
+        });
+        joins.push(col);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        break;
+      case 'inspections.sum':
+      case 'inspections.count': {
+        const sign = def.sign === 'bonus' ? sql`points > 0` : def.sign === 'deduction' ? sql`points < 0` : sql`true`;
+        const indicator = def.indicator ? sql`indicator = ${def.indicator}` : sql`true`;
+        ctes.push({
+          name: col,
+          body: sql`select org_id, ${def.source === 'inspections.sum' ? sql`sum(points)` : sql`count(*)`} as v from inspections
+            where cycle_year = ${year} and ${sign} and ${indicator} group by 1`,
+        });
+        joins.push(col);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        break;
+      }
+      case 'org.memberCount':
+        ctes.push({ name: col, body: sql`select id as org_id, member_count as v from organizations where id = any(${[...orgIds]}::int[])` });
+        joins.push(col);
+        selects.push({ col, expr: sql`${sql.ref(`${col}.v`)}` });
+        break;
+    }
+  }
+  return collect(db, orgIds, ctes, selects, joins);
+}
+
+async function declaredFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<Def<'declared'>>[]) {
+  const keys = [...new Set(facts.map((f) => f.def.key))];
+  return db
+    .selectFrom('declared_facts')
+    .select(['org_id', 'key', 'value'])
+    .where('cycle_year', '=', year)
+    .where(sql<boolean>`key = any(${keys}::text[])`)
+    .where(sql<boolean>`org_id = any(${[...orgIds]}::int[])`)
+    .execute();
+}
+
+function typed(def: Def<'declared'>, value: unknown): FactValue | undefined {
+  if (def.type === 'number') return typeof value === 'number' ? value : undefined;
+  if (def.type === 'boolean') return typeof value === 'boolean' ? value : undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  // A flat tally { 满意: 80 } is one group; { 居民: { 满意: 80 } } is per group.
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.every(([, v]) => typeof v === 'number')) return { 全部: value as Record<string, number> };
+  return value as Record<string, Record<string, number>>;
+}
+
+/** All facts of a rule set for the given organizations of a cycle, keyed by organization id. */
+export async function computeFacts(
+  db: Kysely<Database>,
+  year: number,
+  orgIds: readonly number[],
+  defs: Readonly<Record<string, FactDef>>,
+): Promise<FactRows> {
+  const out: FactRows = new Map(orgIds.map((id) => [id, {}]));
+  if (orgIds.length === 0) return out;
+  const named = Object.entries(defs).map(([name, def], i) => ({ name, def, col: `f${i}` }));
+  const family = (prefix: string) => named.filter((n) => n.def.source.startsWith(prefix));
+  const numericFamilies: [Named<FactDef>[], typeof ledgerFacts][] = [
+    [family('ledger.'), ledgerFacts],
+    [family('meetings.'), meetingFacts],
+    [family('checkins.'), checkinFacts],
+    [named.filter((n) => ['agreements.count', 'inspections.sum', 'inspections.count', 'org.memberCount'].includes(n.def.source)), otherFacts],
+  ];
+  for (const [list, query] of numericFamilies) {
+    if (list.length === 0) continue;
+    for (const row of await query(db, year, orgIds, list)) {
+      const target = out.get(Number(row.org_id))!;
+      for (const { name, col } of list) target[name] = row[col] === null || row[col] === undefined ? 0 : Number(row[col]);
+    }
+  }
+  const declared = named.filter((n): n is Named<Def<'declared'>> => n.def.source === 'declared');
+  if (declared.length > 0) {
+    for (const row of await declaredFacts(db, year, orgIds, declared)) {
+      const target = out.get(row.org_id)!;
+      for (const d of declared) if (d.def.key === row.key) target[d.name] = typed(d.def, row.value);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,83 @@
+import { readers, requireRole } from '../../auth/scope';
+import { categoryLabel, type Category } from '../../domain/catalog';
+import { notFound } from '../../errors/app-error';
+import type { FactDef, RuleSet } from '../../rules/rule-set.schema';
+import type { ScoreResult } from '../../scoring/evaluate';
+import type { Ctx } from '../context';
+import { orgForRead } from '../orgs/org-access';
+import { windowDates } from './facts.repository';
+import { findRuleSetBody, latestRevision, latestScore, listScores } from './scores.repository';
+import type { Scorecard } from './scoring.schemas';
+
+/** Where to see the records behind a fact: the ledger, meeting, check-in or inspection list, filtered. */
+function evidenceHref(def: FactDef, orgId: number, year: number): string | null {
+  const q = new URLSearchParams();
+  if ('kinds' in def) {
+    const { from, to } = windowDates(year, def.window);
+    q.set('orgId', String(orgId));
+    q.set('cycle', String(year));
+    q.set('kind', def.kinds.join(','));
+    if (def.status === 'verified' || def.status === 'submitted' || def.status === 'rejected') q.set('status', def.status);
+    q.set('from', from);
+    q.set('to', to);
+    return `/api/ledger?${q}`;
+  }
+  if (def.source.startsWith('meetings.')) return `/api/meetings?cycle=${year}`;
+  if (def.source.startsWith('checkins.')) return `/api/checkins?cycle=${year}`;
+  if (def.source.startsWith('inspections.')) return `/api/cycles/${year}/inspections?orgId=${orgId}`;
+  if (def.source === 'declared') return `/api/cycles/${year}/facts?orgId=${orgId}&key=${encodeURIComponent(def.key)}`;
+  return null;
+}
+
+/**
+ * The stored scorecard of an organization for a cycle (the newest revision, or the one asked for):
+ * parts, indicators, every line with its explanation, and links to the records behind its facts.
+ */
+export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; year: number; orgId: number; revision?: number }): Promise<Scorecard> {
+  requireRole(ctx, readers);
+  const org = await orgForRead(ctx, orgId, 'orgId');
+  const row = await latestScore(ctx.db, year, org.id, revision);
+  if (!row) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'year');
+  const body = (await findRuleSetBody(ctx.db, row.rule_set_hash))!;
+  const rs = body.body as RuleSet;
+  const result = row.result as ScoreResult;
+  const defs = rs.facts as Record<string, FactDef>;
+  const category = org.category as Category | null;
+  return {
+    org: { id: org.id, code: org.code, name: org.name, category, categoryLabel: category ? categoryLabel[category] : null },
+    year,
+    revision: { id: row.revision_id, createdAt: row.created_at.toISOString(), createdBy: row.created_by },
+    ruleSet: result.ruleSet,
+    assessed: result.assessed,
+    reasons: result.reasons,
+    total: result.total,
+    totalText: result.totalText,
+    parts: result.parts.map((p) => ({
+      ...p,
+      indicators: p.indicators.map((i) => ({
+        ...i,
+        lines: i.lines.map((l) => ({
+          ...l,
+          evidence: Object.keys(l.facts).flatMap((name) => {
+            const def = defs[name];
+            const href = def ? evidenceHref(def, org.id, year) : null;
+            return def && href ? [{ fact: name, label: def.label, href }] : [];
+          }),
+        })),
+      })),
+    })),
+  };
+}
+
+/** The newest revision's totals for the caller's subtree (or `under`), best first. */
+export async function listCycleScores({ ctx, year, category, under }: { ctx: Ctx; year: number; category?: string; under?: number }) {
+  requireRole(ctx, readers);
+  const prefix = under ? (await orgForRead(ctx, under, 'under')).path : ctx.actor.orgPath;
+  const revision = await latestRevision(ctx.db, year);
+  if (!revision) return { revisionId: null, items: [] };
+  const rows = await listScores(ctx.db, revision.id, prefix, category);
+  return {
+    revisionId: revision.id,
+    items: rows.map((r) => ({ orgId: r.org_id, code: r.code, name: r.name, category: r.category, assessed: r.assessed, total: r.total })),
+  };
+}

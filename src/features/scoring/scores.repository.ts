@@ -1,0 +1,102 @@
+import { type Kysely, sql } from 'kysely';
+import { bulkInsert } from '../../db/bulk';
+import type { Database } from '../../db/database';
+
+/** Organizations of the given categories that existed at some point of the cycle year. */
+export async function orgsToScore(db: Kysely<Database>, year: number, categories: readonly string[]) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'category', 'name'])
+    .where(sql<boolean>`category = any(${[...categories]}::text[])`)
+    .where('active_from', '<=', `${year}-12-31`)
+    .where((eb) => eb.or([eb('active_to', 'is', null), eb('active_to', '>=', `${year}-01-01`)]))
+    .orderBy('id')
+    .execute();
+}
+
+export async function inspectionsFor(db: Kysely<Database>, year: number, orgIds: readonly number[]) {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('inspections')
+    .select(['id', 'org_id', 'indicator', 'points', 'reason', 'inspected_on'])
+    .where('cycle_year', '=', year)
+    .where(sql<boolean>`org_id = any(${[...orgIds]}::int[])`)
+    .orderBy('inspected_on')
+    .orderBy('id')
+    .execute();
+}
+
+export async function saveRuleSets(db: Kysely<Database>, rows: { hash: string; id: string; version: string; title: string; categories: string[]; body: unknown }[]) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('rule_sets')
+    .values(rows.map((r) => ({ ...r, categories: JSON.stringify(r.categories), body: JSON.stringify(r.body) })))
+    .onConflict((oc) => oc.column('hash').doNothing())
+    .execute();
+}
+
+export async function insertRevision(
+  db: Kysely<Database>,
+  row: { cycle_year: number; rule_sets: { category: string; hash: string; id: string; version: string }[]; org_count: number; note: string | null; created_by: string },
+) {
+  return db
+    .insertInto('score_revisions')
+    .values({ ...row, rule_sets: JSON.stringify(row.rule_sets) })
+    .returning(['id', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export type ScoreRow = { orgId: number; category: string; hash: string; assessed: boolean; total: string; result: unknown };
+
+export async function insertScores(db: Kysely<Database>, revisionId: number, rows: readonly ScoreRow[]) {
+  await bulkInsert(
+    db,
+    'scores',
+    [
+      { name: 'revision_id', type: 'int' },
+      { name: 'org_id', type: 'int' },
+      { name: 'category', type: 'text' },
+      { name: 'rule_set_hash', type: 'text' },
+      { name: 'assessed', type: 'bool' },
+      { name: 'total', type: 'numeric' },
+      { name: 'result', type: 'jsonb' },
+    ],
+    rows.map((r) => [revisionId, r.orgId, r.category, r.hash, r.assessed, r.total, JSON.stringify(r.result)]),
+  );
+}
+
+/** The newest revision of a cycle that scored this organization, with its stored result. */
+export async function latestScore(db: Kysely<Database>, year: number, orgId: number, revisionId?: number) {
+  return db
+    .selectFrom('scores as s')
+    .innerJoin('score_revisions as v', 'v.id', 's.revision_id')
+    .select(['s.revision_id', 'v.created_at', 'v.created_by', 's.category', 's.rule_set_hash', 's.assessed', 's.total', 's.result'])
+    .where('v.cycle_year', '=', year)
+    .where('s.org_id', '=', orgId)
+    .$if(revisionId !== undefined, (q) => q.where('s.revision_id', '=', revisionId!))
+    .orderBy('s.revision_id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function findRuleSetBody(db: Kysely<Database>, hash: string) {
+  return db.selectFrom('rule_sets').select(['hash', 'id', 'version', 'title', 'body']).where('hash', '=', hash).executeTakeFirst();
+}
+
+export async function latestRevision(db: Kysely<Database>, year: number) {
+  return db.selectFrom('score_revisions').selectAll().where('cycle_year', '=', year).orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+/** One revision's totals for the organizations under a path, best first. */
+export async function listScores(db: Kysely<Database>, revisionId: number, pathPrefix: string, category?: string) {
+  return db
+    .selectFrom('scores as s')
+    .innerJoin('organizations as o', 'o.id', 's.org_id')
+    .select(['s.org_id', 'o.code', 'o.name', 'o.parent_id', 's.category', 's.assessed', 's.total'])
+    .where('s.revision_id', '=', revisionId)
+    .where('o.path', 'like', `${pathPrefix}%`)
+    .$if(category !== undefined, (q) => q.where('s.category', '=', category!))
+    .orderBy(sql`s.total`, 'desc')
+    .orderBy('o.code')
+    .execute();
+}

@@ -1,0 +1,73 @@
+import { z } from '../../lib/zod';
+
+const FactValueOut = z.union([z.number(), z.boolean(), z.record(z.string(), z.record(z.string(), z.number())), z.null()]);
+
+export const ScoreLine = z.object({
+  clause: z.number().int(),
+  type: z.string(),
+  text: z.string().openapi({ example: '主题党日 11 次，每次 5 分，11 × 5 = 55 分，超过上限，计 50 分' }),
+  points: z.string().openapi({ example: '50.00' }),
+  facts: z.record(z.string(), FactValueOut),
+  evidence: z.array(z.object({ fact: z.string(), label: z.string(), href: z.string() })),
+});
+
+export const Scorecard = z
+  .object({
+    org: z.object({ id: z.number().int(), code: z.string(), name: z.string(), category: z.string().nullable(), categoryLabel: z.string().nullable() }),
+    year: z.number().int(),
+    revision: z.object({ id: z.number().int(), createdAt: z.string(), createdBy: z.string() }),
+    ruleSet: z.object({ id: z.string(), title: z.string(), version: z.string(), hash: z.string() }),
+    assessed: z.boolean(),
+    reasons: z.array(z.string()),
+    total: z.string().openapi({ example: '86.35' }),
+    totalText: z.string(),
+    parts: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        kind: z.string(),
+        points: z.string(),
+        max: z.string().nullable(),
+        valid: z.boolean(),
+        invalidReason: z.string().nullable(),
+        note: z.string().nullable(),
+        indicators: z.array(
+          z.object({ id: z.string(), title: z.string(), points: z.string(), max: z.string().nullable(), note: z.string().nullable(), lines: z.array(ScoreLine) }),
+        ),
+      }),
+    ),
+  })
+  .openapi('Scorecard');
+export type Scorecard = z.infer<typeof Scorecard>;
+
+export const ScoreListItem = z
+  .object({
+    orgId: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    category: z.string(),
+    assessed: z.boolean(),
+    total: z.string(),
+  })
+  .openapi('ScoreListItem');
+
+export const ScoreListQuery = z.object({
+  category: z.string().max(40).optional(),
+  under: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+});
+
+export const ScorecardQuery = z.object({ revision: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+
+export const ComputeInput = z.object({ note: z.string().trim().max(200).optional() }).strict();
+
+export const RevisionSummary = z
+  .object({
+    revisionId: z.number().int(),
+    year: z.number().int(),
+    state: z.string(),
+    organizations: z.number().int(),
+    categories: z.array(
+      z.object({ category: z.string(), ruleSet: z.string(), organizations: z.number().int(), assessed: z.number().int(), mean: z.string(), min: z.string(), max: z.string() }),
+    ),
+  })
+  .openapi('RevisionSummary');

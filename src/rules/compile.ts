@@ -1,0 +1,119 @@
+import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
+import type { Formula } from './formula';
+import type { Clause, Condition, RuleSet } from './rule-set.schema';
+import { validateRuleSet, type RuleIssue } from './validate';
+
+/** A validated rule set ready to score: its tree, its content hash, and one reusable Engine. */
+export type CompiledRuleSet = {
+  ruleSet: RuleSet;
+  formula: Formula;
+  /** sha256 of the file's canonical JSON: the version a revision is pinned to. */
+  hash: string;
+  file: string;
+  warnings: RuleIssue[];
+  /** The facts the engine needs; null when no clause or gate has a condition (nothing to run). */
+  engine: Engine | null;
+};
+
+/** Where a condition sits, carried by the engine event that fires for it. */
+export const clauseRef = (p: number, i: number, c: number) => `c:${p}.${i}.${c}`;
+export const tierRef = (p: number, i: number, c: number, t: number) => `${clauseRef(p, i, c)}#${t}`;
+export const gateRef = (g: number) => `g:${g}`;
+
+/** JSON with object keys sorted at every level: the same content always gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function toEngineCondition(c: Condition): NestedCondition {
+  if ('all' in c) return { all: c.all.map(toEngineCondition) };
+  if ('any' in c) return { any: c.any.map(toEngineCondition) };
+  if ('not' in c) return { not: toEngineCondition(c.not) };
+  return { fact: c.fact, operator: c.operator, value: c.value };
+}
+
+function top(c: Condition): TopLevelCondition {
+  const n = toEngineCondition(c);
+  return 'all' in n || 'any' in n || 'not' in n ? (n as TopLevelCondition) : { all: [n] };
+}
+
+/** A tier's bounds as engine conditions: { gte: 8, lt: 12 } → fact ≥ 8 and fact < 12. */
+function tierCondition(fact: string, t: { gte?: number; gt?: number; lte?: number; lt?: number }): TopLevelCondition {
+  const all: NestedCondition[] = [];
+  if (t.gte !== undefined) all.push({ fact, operator: 'greaterThanInclusive', value: t.gte });
+  if (t.gt !== undefined) all.push({ fact, operator: 'greaterThan', value: t.gt });
+  if (t.lte !== undefined) all.push({ fact, operator: 'lessThanInclusive', value: t.lte });
+  if (t.lt !== undefined) all.push({ fact, operator: 'lessThan', value: t.lt });
+  return { all };
+}
+
+/**
+ * Builds the one Engine of a rule set: a rule per conditional clause, per tier and per gate, each firing an
+ * event that carries its reference. The scoring itself happens in the pure core, which sums in the order
+ * of the file, so the order the engine fires rules in can never change a score.
+ */
+function buildEngine(rs: RuleSet): Engine | null {
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  let rules = 0;
+  const add = (conditions: TopLevelCondition, ref: string) => {
+    engine.addRule({ conditions, event: { type: 'fire', params: { ref } }, name: ref });
+    rules += 1;
+  };
+  rs.parts.forEach((p, pi) =>
+    p.indicators.forEach((ind, ii) =>
+      ind.clauses.forEach((c: Clause, ci) => {
+        if (c.when) add(top(c.when), clauseRef(pi, ii, ci));
+        if (c.type === 'tiers') c.tiers.forEach((t, ti) => add(tierCondition(c.fact, t), tierRef(pi, ii, ci, ti)));
+      }),
+    ),
+  );
+  rs.gates.forEach((g, gi) => add(top(g.when), gateRef(gi)));
+  return rules > 0 ? engine : null;
+}
+
+export class RuleSetError extends Error {
+  constructor(readonly issues: RuleIssue[]) {
+    super(issues.map((i) => `${i.file} ${i.path}：${i.message}`).join('\n'));
+    this.name = 'RuleSetError';
+  }
+}
+
+/** Parses, validates and compiles a rule file's text; throws RuleSetError listing every problem. */
+export async function compileRuleSet(text: string, file: string): Promise<CompiledRuleSet> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new RuleSetError([{ file, path: '$', message: `不是有效的 JSON：${(e as Error).message}` }]);
+  }
+  const result = validateRuleSet(json, file);
+  if (!result.ok) throw new RuleSetError(result.errors);
+  const { $schema: _schema, ...content } = json as Record<string, unknown>;
+  return {
+    ruleSet: result.ruleSet,
+    formula: result.formula,
+    hash: await sha256Hex(canonicalJson(content)),
+    file,
+    warnings: result.warnings,
+    engine: buildEngine(result.ruleSet),
+  };
+}
+
+/** The references of the conditions that hold for one organization's facts. */
+export async function firedRefs(compiled: CompiledRuleSet, facts: Record<string, unknown>): Promise<Set<string>> {
+  if (!compiled.engine) return new Set();
+  const { events } = await compiled.engine.run(facts);
+  return new Set(events.map((e) => String(e.params?.ref)));
+}

@@ -1,0 +1,215 @@
+import { categories } from '../domain/catalog';
+import { z } from '../lib/zod';
+
+/**
+ * The rule-set file format (rules/*.json). Validated by this schema at load; the same schema is exported
+ * as rules/rule-set.schema.json for editors. Semantic checks that a schema cannot express (facts that
+ * exist, types that match, formulas that reference real parts, weights that add up) are in validate.ts.
+ */
+
+const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '只能用字母、数字和下划线，并以字母开头');
+const Label = z.string().trim().min(1).max(100);
+const Num = z.number().finite();
+const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '格式为 MM-DD');
+
+/** A part of the cycle year: the whole year, a half, a quarter, or explicit month-day bounds (inclusive). */
+export const Window = z
+  .union([z.enum(['year', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4']), z.object({ from: MonthDay, to: MonthDay }).strict()])
+  .default('year')
+  .describe('统计区间：全年 year、上半年 H1、下半年 H2、季度 Q1–Q4，或 {from:"MM-DD", to:"MM-DD"}');
+export type Window = z.infer<typeof Window>;
+
+const Status = z
+  .enum(['verified', 'submitted', 'rejected', 'not_rejected', 'any'])
+  .default('verified')
+  .describe('只计已审核 verified（默认）、待审核 submitted、已退回 rejected、未退回 not_rejected 或全部 any');
+const Kinds = z.array(z.string().min(1)).min(1).describe('台账记录类型编码，见 GET /api/ledger/kinds');
+const CapPer = z
+  .object({ period: z.enum(['day', 'week', 'month', 'quarter']), max: Num.positive() })
+  .strict()
+  .describe('每日/周/月/季度最多计入的数量');
+const CapPerRecord = Num.positive().describe('每条记录最多计入的小时数（如每次活动最多 2 小时）');
+const Meeting = z.enum(['joint_meeting', 'policy_study']);
+const IfNone = Num.min(0).max(100).default(100).describe('分母为 0（无应到、无应报）时的比率，默认 100');
+const Period = z.enum(['month', 'quarter']);
+
+const fact = <S extends string, T extends z.ZodRawShape>(source: S, shape: T) =>
+  z.object({ source: z.literal(source), label: Label, ...shape }).strict();
+
+/** Every fact a rule set can declare: a source from the catalog and its parameters. */
+export const FactDef = z.discriminatedUnion('source', [
+  fact('ledger.count', { kinds: Kinds, status: Status, window: Window, capPer: CapPer.optional() }),
+  fact('ledger.hours', { kinds: Kinds, status: Status, window: Window, capPerRecord: CapPerRecord.optional(), capPer: CapPer.optional() }),
+  fact('ledger.participants', { kinds: Kinds, status: Status, window: Window }),
+  fact('ledger.periods', { kinds: Kinds, status: Status, window: Window, period: Period, min: z.number().int().min(1).default(1) }),
+  fact('ledger.missingPeriods', { kinds: Kinds, status: Status, window: Window, period: Period, min: z.number().int().min(1).default(1) }),
+  fact('meetings.attended', { meeting: Meeting, status: z.enum(['present', 'excused', 'absent']), window: Window }),
+  fact('meetings.invited', { meeting: Meeting, window: Window }),
+  fact('meetings.attendanceRate', { meeting: Meeting, window: Window, excusedCounts: z.boolean().default(false), ifNone: IfNone }),
+  fact('meetings.hosted', { meeting: Meeting, window: Window }),
+  fact('meetings.missingHostedPeriods', { meeting: Meeting, window: Window, period: Period }),
+  fact('checkins.inServiceMembers', {}),
+  fact('checkins.reportedMembers', { window: Window }),
+  fact('checkins.reportRate', { window: Window, ifNone: IfNone }),
+  fact('checkins.serviceHours', { window: Window, capPerRecord: CapPerRecord.optional() }),
+  fact('checkins.completionRate', { window: Window, minHours: Num.positive(), capPerRecord: CapPerRecord.optional(), ifNone: IfNone }),
+  fact('checkins.receivedMembers', { window: Window }),
+  fact('checkins.receivedHours', { window: Window, capPerRecord: CapPerRecord.optional() }),
+  fact('agreements.count', {}),
+  fact('inspections.sum', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
+  fact('inspections.count', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
+  fact('org.memberCount', {}),
+  fact('declared', {
+    key: z.string().regex(/^[a-z][a-z0-9_.]*$/),
+    type: z.enum(['number', 'boolean', 'distribution']),
+    unit: z.string().max(10).optional().describe('说明中显示的单位，如 "%"、"岁"'),
+    measure: z.enum(['outcome', 'trace', 'login', 'checkin', 'online']).optional().describe('申报数据衡量的是成效、留痕，还是登录、打卡、在线时长'),
+    default: z.union([Num, z.boolean()]).optional().describe('未申报时的取值；不给则缺少该数据的组织不予评定'),
+  }),
+]);
+export type FactDef = z.infer<typeof FactDef>;
+
+const Operator = z.enum(['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+export type Operator = z.infer<typeof Operator>;
+
+export const Comparison = z
+  .object({
+    fact: Id,
+    operator: Operator,
+    value: z.union([Num, z.boolean(), z.object({ fact: Id }).strict()]),
+  })
+  .strict();
+export type Comparison = z.infer<typeof Comparison>;
+
+/** json-rules-engine's condition format: all / any / not over comparisons of facts. */
+export type Condition = Comparison | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    Comparison,
+    z.object({ all: z.array(Condition).min(1) }).strict(),
+    z.object({ any: z.array(Condition).min(1) }).strict(),
+    z.object({ not: Condition }).strict(),
+  ]),
+);
+
+const clause = <S extends string, T extends z.ZodRawShape>(type: S, shape: T) =>
+  z
+    .object({
+      type: z.literal(type),
+      label: Label.optional().describe('这一条在说明中的名称'),
+      when: Condition.optional().describe('只有条件成立时这一条才计分'),
+      ...shape,
+    })
+    .strict();
+
+const Tier = z
+  .object({ gte: Num.optional(), gt: Num.optional(), lte: Num.optional(), lt: Num.optional(), points: Num })
+  .strict()
+  .refine((t) => t.gte !== undefined || t.gt !== undefined || t.lte !== undefined || t.lt !== undefined, '每一档至少要有一个边界（gte/gt/lte/lt）');
+
+export const Clause = z.discriminatedUnion('type', [
+  clause('perUnit', { fact: Id, points: Num, cap: Num.positive().optional().describe('这一条最多得（或扣）多少分') }),
+  clause('tiers', { fact: Id, tiers: z.array(Tier).min(1).describe('按顺序取第一个符合的档'), otherwise: Num.default(0) }),
+  clause('ratio', { fact: Id, target: Num.positive(), points: Num, capAtTarget: z.boolean().default(true) }),
+  clause('shortfall', {
+    fact: Id,
+    below: Num.optional(),
+    above: Num.optional(),
+    per: Num.positive().default(1),
+    points: Num,
+    round: z.enum(['none', 'down', 'up']).default('none').describe('差额按单位取整：none 按比例，down 只计整单位，up 不足一个单位按一个计'),
+    cap: Num.positive().optional(),
+  }),
+  clause('fixed', { points: Num }),
+  clause('inspections', { sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
+  clause('votes', {
+    fact: Id,
+    coefficients: z.record(z.string().min(1), Num).describe('每种答案的分值，如 {"满意":100,"基本满意":75}'),
+    invalid: z.array(z.string().min(1)).default([]).describe('不计为有效票的答案，如 ["不了解"]'),
+    trim: Num.min(0).max(0.25).default(0).describe('去掉最高、最低各多少比例的票'),
+    groups: z.record(z.string().min(1), Num.positive().max(1)).optional().describe('各评议群体的权重，合计为 1'),
+    minSample: z.number().int().min(1).default(1).describe('有效票少于此数时该部分无效'),
+    scale: Num.positive().default(1).describe('折算后的平均分乘以此数计入'),
+    thresholds: z
+      .array(z.object({ answer: z.string().min(1), below: Num.min(0).max(100), points: Num }).strict())
+      .default([])
+      .describe('某答案占有效票的百分比低于 below 时另计 points，如 “好” 低于 95% 扣 4 分'),
+  }),
+]);
+export type Clause = z.infer<typeof Clause>;
+
+export const Indicator = z
+  .object({
+    id: Id,
+    title: Label,
+    max: Num.optional().describe('指标最高分，超过按此计'),
+    base: Num.default(0).describe('基础分：从这里加减'),
+    floor: Num.optional().describe('最低分；有基础分时默认 0（扣完为止），没有基础分时默认不设下限'),
+    clauses: z.array(Clause).min(1),
+  })
+  .strict();
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Part = z
+  .object({
+    id: Id,
+    title: Label,
+    kind: z.enum(['score', 'bonus', 'deduction']).default('score').describe('score 计分部分；bonus 加分；deduction 扣分'),
+    max: Num.positive().optional().describe('该部分满分，也是上限'),
+    base: Num.default(0),
+    floor: Num.optional().describe('最低分；有基础分时默认 0，没有基础分时默认不设下限'),
+    whenInvalid: z.enum(['notAssessed', 'zero']).default('notAssessed').describe('样本不足等无效时：不予评定，或按 0 分计'),
+    indicators: z.array(Indicator).min(1),
+  })
+  .strict();
+export type Part = z.infer<typeof Part>;
+
+const FactValue = z.union([Num, z.boolean(), z.record(z.string(), z.union([Num, z.record(z.string(), Num)]))]);
+
+export const Example = z
+  .object({
+    name: Label,
+    facts: z.record(Id, FactValue),
+    inspections: z
+      .array(z.object({ indicator: Id, points: Num, reason: Label }).strict())
+      .default([]),
+    expect: z
+      .object({
+        total: Num.optional(),
+        assessed: z.boolean().optional(),
+        parts: z.record(Id, Num).optional(),
+        indicators: z.record(Id, Num).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type Example = z.infer<typeof Example>;
+
+export const RuleSet = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    title: Label,
+    version: z.string().min(1).max(40),
+    source: z.string().max(500).optional().describe('参照的文件或细则'),
+    categories: z.array(z.enum(categories)).min(1),
+    facts: z.record(Id, FactDef),
+    parts: z.array(Part).min(1),
+    total: z
+      .object({
+        formula: z.string().min(1).max(500).describe('如 "daily * 50% + annual * 50% + bonus - deduction"'),
+        max: Num.positive().optional().describe('各计分部分都得满分时的总分（核对权重）'),
+        floor: Num.default(0),
+        cap: Num.positive().optional(),
+      })
+      .strict(),
+    gates: z
+      .array(z.object({ id: Id, title: Label, when: Condition, reason: Label }).strict())
+      .default([])
+      .describe('条件成立的组织不予评定'),
+    traceShareLimit: Num.min(0).max(1).default(0.5).describe('只衡量“留痕”的指标最多占总分的比例（超出时校验给出警告）'),
+    examples: z.array(Example).default([]),
+  })
+  .strict();
+export type RuleSet = z.infer<typeof RuleSet>;
+export type RuleSetInput = z.input<typeof RuleSet>;

@@ -1,0 +1,287 @@
+import { categoryLabel } from '../domain/catalog';
+import { dec, Dec } from '../scoring/decimal';
+import { factMeasure, factType, knownKindCodes, type FactType } from '../scoring/fact-catalog';
+import { evaluateFormula, FormulaError, formulaRefs, parseFormula, type Formula } from './formula';
+import { RuleSet, type Clause, type Condition, type FactDef, type Part } from './rule-set.schema';
+
+/** One problem in a rule file: where (file and JSON path), what was expected, what was found. */
+export type RuleIssue = { file: string; path: string; message: string; expected?: string; found?: string };
+
+export type ValidationResult =
+  | { ok: true; ruleSet: RuleSet; formula: Formula; warnings: RuleIssue[] }
+  | { ok: false; errors: RuleIssue[]; warnings: RuleIssue[] };
+
+/** '$.parts[0].indicators[2].clauses[0].fact' */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  return `$${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
+}
+
+function found(v: unknown): string {
+  const s = JSON.stringify(v);
+  return s === undefined ? '（缺少）' : s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+const numericOps = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
+const suspicious = /登录|登陆|打卡|签到|在线时长|在线时间|log-?in|check-?in|online/i;
+
+/**
+ * Validates a parsed JSON value as a rule set: the zod schema first, then everything a schema cannot say.
+ * Never throws for a bad file: every problem comes back as an issue naming its JSON path.
+ */
+export function validateRuleSet(json: unknown, file: string): ValidationResult {
+  const parsed = RuleSet.safeParse(json, { reportInput: true });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      warnings: [],
+      errors: parsed.error.issues.map((i) => ({
+        file,
+        path: jsonPath(i.path),
+        message:
+          i.code === 'invalid_key'
+            ? `名称「${String(i.path.at(-1))}」无效：${i.issues.map((x) => x.message).join('；')}`
+            : i.message,
+        expected: 'expected' in i && typeof i.expected === 'string' ? i.expected : undefined,
+        found: 'input' in i ? found(i.input) : undefined,
+      })),
+    };
+  }
+  const rs = parsed.data;
+  const errors: RuleIssue[] = [];
+  const warnings: RuleIssue[] = [];
+  const err = (path: (string | number)[], message: string, expected?: string, got?: unknown): void => {
+    errors.push({ file, path: jsonPath(path), message, expected, found: got === undefined ? undefined : found(got) });
+  };
+  const warn = (path: (string | number)[], message: string): void => {
+    warnings.push({ file, path: jsonPath(path), message });
+  };
+
+  const facts = rs.facts;
+  const factNames = Object.keys(facts);
+  const typeOf = (name: string): FactType | undefined => (facts[name] ? factType(facts[name]) : undefined);
+  const declaredList = factNames.length > 0 ? factNames.join('、') : '（未声明任何事实）';
+
+  // Facts: known record kinds, indicator references.
+  const indicatorIds = new Set(rs.parts.flatMap((p) => p.indicators.map((i) => i.id)));
+  for (const [name, def] of Object.entries(facts)) {
+    if ('kinds' in def) {
+      def.kinds.forEach((k, i) => {
+        if (!knownKindCodes.has(k)) err(['facts', name, 'kinds', i], `未知的台账记录类型「${k}」`, [...knownKindCodes].join('、'), k);
+      });
+    }
+    if ((def.source === 'inspections.sum' || def.source === 'inspections.count') && def.indicator && !indicatorIds.has(def.indicator)) {
+      err(['facts', name, 'indicator'], `引用了不存在的指标「${def.indicator}」`, [...indicatorIds].join('、'), def.indicator);
+    }
+  }
+
+  const checkFact = (path: (string | number)[], name: string, want: FactType) => {
+    const t = typeOf(name);
+    if (!t) return err(path, `引用了未声明的事实「${name}」`, `已声明的事实：${declaredList}`, name);
+    if (t !== want) err(path, `事实「${name}」的类型是 ${t}，这里需要 ${want}`, want, t);
+  };
+
+  const checkCondition = (c: Condition, path: (string | number)[]): void => {
+    if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
+    if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
+    if ('not' in c) return checkCondition(c.not, [...path, 'not']);
+    const t = typeOf(c.fact);
+    if (!t) return err([...path, 'fact'], `引用了未声明的事实「${c.fact}」`, `已声明的事实：${declaredList}`, c.fact);
+    if (t === 'distribution') return err([...path, 'fact'], `分布型事实「${c.fact}」不能用在条件里`, 'number 或 boolean', t);
+    const valueType = typeof c.value === 'object' ? typeOf(c.value.fact) : typeof c.value === 'boolean' ? 'boolean' : 'number';
+    if (typeof c.value === 'object' && !valueType) {
+      return err([...path, 'value', 'fact'], `引用了未声明的事实「${c.value.fact}」`, `已声明的事实：${declaredList}`, c.value.fact);
+    }
+    if (numericOps.has(c.operator) && t !== 'number') err([...path, 'operator'], `「${c.operator}」只能比较数值，事实「${c.fact}」是 ${t}`, 'number', t);
+    if (valueType !== t) err([...path, 'value'], `事实「${c.fact}」是 ${t}，比较的值却是 ${valueType}`, t, c.value);
+  };
+
+  const checkClause = (c: Clause, path: (string | number)[]) => {
+    if (c.when) checkCondition(c.when, [...path, 'when']);
+    switch (c.type) {
+      case 'perUnit':
+      case 'ratio':
+        return checkFact([...path, 'fact'], c.fact, 'number');
+      case 'tiers':
+        checkFact([...path, 'fact'], c.fact, 'number');
+        return c.tiers.forEach((t, i) => {
+          const lo = t.gte ?? t.gt;
+          const hi = t.lte ?? t.lt;
+          if (lo !== undefined && hi !== undefined && lo > hi) err([...path, 'tiers', i], `下限 ${lo} 大于上限 ${hi}，这一档永远不会成立`);
+        });
+      case 'shortfall':
+        checkFact([...path, 'fact'], c.fact, 'number');
+        if ((c.below === undefined) === (c.above === undefined)) err(path, '差额扣分要给出 below（低于）或 above（高于）二者之一', 'below 或 above', { below: c.below, above: c.above });
+        return;
+      case 'votes': {
+        checkFact([...path, 'fact'], c.fact, 'distribution');
+        if (c.groups) {
+          const sum = Object.values(c.groups).reduce((s, w) => s.plus(dec(w)), dec(0));
+          if (!sum.eq(1)) err([...path, 'groups'], `各评议群体权重合计为 ${sum.toString()}，应为 1`, '1', sum.toNumber());
+        }
+        c.invalid.forEach((a, i) => {
+          if (a in c.coefficients) err([...path, 'invalid', i], `「${a}」既有分值又被列为无效票`);
+        });
+        c.thresholds.forEach((t, i) => {
+          if (!(t.answer in c.coefficients)) err([...path, 'thresholds', i, 'answer'], `「${t.answer}」不是有分值的答案`, Object.keys(c.coefficients).join('、'), t.answer);
+        });
+        return;
+      }
+      case 'fixed':
+        if (!c.when) err([...path, 'when'], '固定加减分（fixed）必须有条件 when', '条件', undefined);
+        return;
+      case 'inspections':
+        return;
+    }
+  };
+
+  // Ids unique; clauses and gates well-typed.
+  const seen = new Map<string, string>();
+  rs.parts.forEach((p, pi) => {
+    if (seen.has(p.id)) err(['parts', pi, 'id'], `编号「${p.id}」重复`, '唯一的编号', p.id);
+    seen.set(p.id, 'part');
+    p.indicators.forEach((ind, ii) => {
+      if (seen.has(ind.id)) err(['parts', pi, 'indicators', ii, 'id'], `编号「${ind.id}」重复`, '唯一的编号', ind.id);
+      seen.set(ind.id, 'indicator');
+      if (ind.max !== undefined && ind.floor !== undefined && ind.floor > ind.max) err(['parts', pi, 'indicators', ii, 'floor'], `最低分 ${ind.floor} 高于最高分 ${ind.max}`);
+      ind.clauses.forEach((c, ci) => checkClause(c, ['parts', pi, 'indicators', ii, 'clauses', ci]));
+    });
+  });
+  rs.gates.forEach((g, gi) => checkCondition(g.when, ['gates', gi, 'when']));
+
+  // The formula: parses, references only parts, uses every part, and its weights add up.
+  let formula: Formula | null = null;
+  try {
+    formula = parseFormula(rs.total.formula);
+  } catch (e) {
+    if (!(e instanceof FormulaError)) throw e;
+    err(['total', 'formula'], `公式有误：${e.message}`, '由部分编号、数字、+ - * / 、括号和 min/max 组成的公式', rs.total.formula);
+  }
+  if (formula) {
+    const refs = formulaRefs(formula);
+    const partIds = new Set(rs.parts.map((p) => p.id));
+    for (const r of refs) if (!partIds.has(r)) err(['total', 'formula'], `公式引用了不存在的部分「${r}」`, `部分：${[...partIds].join('、')}`, r);
+    rs.parts.forEach((p, pi) => {
+      if (!refs.has(p.id)) err(['parts', pi, 'id'], `部分「${p.id}」没有出现在总分公式中`, `出现在 ${rs.total.formula} 中`, p.id);
+    });
+    if (rs.total.max !== undefined && [...refs].every((r) => partIds.has(r))) checkWeights(rs.parts, formula, rs.total.max, err);
+  }
+
+  // Examples use declared facts of the right type and expect things that exist.
+  rs.examples.forEach((ex, ei) => {
+    for (const [name, value] of Object.entries(ex.facts)) {
+      const t = typeOf(name);
+      const vt = typeof value === 'object' ? 'distribution' : typeof value === 'boolean' ? 'boolean' : 'number';
+      if (!t) err(['examples', ei, 'facts', name], `示例给出了未声明的事实「${name}」`, `已声明的事实：${declaredList}`, name);
+      else if (t !== vt) err(['examples', ei, 'facts', name], `事实「${name}」是 ${t}，示例给的是 ${vt}`, t, value);
+    }
+    for (const [name, def] of Object.entries(facts)) {
+      if (!(name in ex.facts) && !(def.source === 'declared' && def.default !== undefined)) {
+        err(['examples', ei, 'facts'], `示例缺少事实「${name}」`, name, Object.keys(ex.facts));
+      }
+    }
+    ex.inspections.forEach((x, xi) => {
+      if (!indicatorIds.has(x.indicator)) err(['examples', ei, 'inspections', xi, 'indicator'], `不存在的指标「${x.indicator}」`, [...indicatorIds].join('、'), x.indicator);
+    });
+    for (const id of Object.keys(ex.expect.parts ?? {})) if (seen.get(id) !== 'part') err(['examples', ei, 'expect', 'parts', id], `不存在的部分「${id}」`);
+    for (const id of Object.keys(ex.expect.indicators ?? {})) if (seen.get(id) !== 'indicator') err(['examples', ei, 'expect', 'indicators', id], `不存在的指标「${id}」`);
+  });
+
+  warnForBurden(rs, formula, warn);
+  if (errors.length > 0 || !formula) return { ok: false, errors, warnings };
+  return { ok: true, ruleSet: rs, formula, warnings };
+}
+
+/** The nominal full score of a part: its max, or the sum of its indicators' maxima. */
+export function partMax(p: Part): Dec | null {
+  if (p.max !== undefined) return dec(p.max);
+  if (p.indicators.every((i) => i.max !== undefined)) return p.indicators.reduce((s, i) => s.plus(dec(i.max!)), dec(p.base));
+  return null;
+}
+
+/** With every scoring part at its full score and bonuses and deductions at zero, the formula must give total.max. */
+function checkWeights(parts: Part[], formula: Formula, max: number, err: (path: (string | number)[], m: string, e?: string, f?: unknown) => void) {
+  const env: Record<string, Dec> = {};
+  for (const [pi, p] of parts.entries()) {
+    if (p.kind !== 'score') {
+      env[p.id] = dec(0);
+      continue;
+    }
+    const m = partMax(p);
+    if (m === null) return err(['parts', pi, 'max'], `部分「${p.title}」没有满分，无法核对权重：请给出 max`, '数值', undefined);
+    env[p.id] = m;
+  }
+  try {
+    const full = evaluateFormula(formula, env);
+    if (!full.eq(dec(max))) {
+      err(['total', 'formula'], `各部分都得满分时，公式得出 ${full.toString()} 分，与总分满分 ${max} 分不符：权重合计不对`, String(max), full.toNumber());
+    }
+  } catch (e) {
+    if (e instanceof FormulaError) err(['total', 'formula'], e.message);
+    else throw e;
+  }
+}
+
+/** Facts used anywhere in a clause (its own fact, its condition, a fact compared against). */
+export function clauseFacts(c: Clause): string[] {
+  const out: string[] = 'fact' in c ? [c.fact] : [];
+  const walk = (x: Condition): void => {
+    if ('all' in x) x.all.forEach(walk);
+    else if ('any' in x) x.any.forEach(walk);
+    else if ('not' in x) walk(x.not);
+    else {
+      out.push(x.fact);
+      if (typeof x.value === 'object') out.push(x.value.fact);
+    }
+  };
+  if (c.when) walk(c.when);
+  return out;
+}
+
+/**
+ * 减负: warn (never fail) when points go to log-ins, check-ins (打卡) or time online, or when indicators
+ * that measure only traces carry more than `traceShareLimit` of the full score.
+ */
+function warnForBurden(rs: RuleSet, formula: Formula | null, warn: (path: (string | number)[], m: string) => void) {
+  const measure = (name: string) => (rs.facts[name] ? factMeasure(rs.facts[name] as FactDef) : 'outcome');
+  for (const [name, def] of Object.entries(rs.facts)) {
+    const m = factMeasure(def);
+    if (m === 'login' || m === 'checkin' || m === 'online' || suspicious.test(def.label) || suspicious.test(name)) {
+      warn(['facts', name], `事实「${def.label}」看起来衡量的是登录、打卡签到或在线时长：按中央关于整治“指尖上的形式主义”的要求，不应据此计分`);
+    }
+  }
+  if (!formula || rs.total.max === undefined) return;
+  let traceOnly = dec(0);
+  rs.parts.forEach((p) => {
+    if (p.kind !== 'score') return;
+    const pm = partMax(p);
+    if (!pm || pm.isZero()) return;
+    const weight = partWeight(rs.parts, formula, p.id, pm);
+    for (const ind of p.indicators) {
+      const used = ind.clauses.flatMap(clauseFacts);
+      if (used.length > 0 && used.every((f) => measure(f) === 'trace') && ind.max !== undefined) {
+        traceOnly = traceOnly.plus(dec(ind.max).times(weight));
+      }
+    }
+  });
+  const share = traceOnly.div(dec(rs.total.max));
+  if (share.gt(dec(rs.traceShareLimit))) {
+    warn(
+      ['traceShareLimit'],
+      `只衡量“留痕”（台账条数、会议次数等）的指标占总分 ${share.times(100).toDecimalPlaces(1).toString()}%，超过设定的 ${dec(rs.traceShareLimit).times(100).toString()}%：宜多考核服务成效和群众评价`,
+    );
+  }
+}
+
+/** How much one point of a part moves the total (for linear formulas). */
+function partWeight(parts: Part[], formula: Formula, id: string, pm: Dec): Dec {
+  const zero = Object.fromEntries(parts.map((p) => [p.id, dec(0)]));
+  try {
+    return evaluateFormula(formula, { ...zero, [id]: pm }).minus(evaluateFormula(formula, zero)).div(pm);
+  } catch {
+    return dec(1);
+  }
+}
+
+export function categoryNames(rs: RuleSet): string {
+  return rs.categories.map((c) => categoryLabel[c]).join('、');
+}

@@ -1,0 +1,265 @@
+import { clauseRef, gateRef, tierRef, type CompiledRuleSet } from '../rules/compile';
+import { evaluateFormula, formulaText } from '../rules/formula';
+import type { Clause, Condition, FactDef, Indicator } from '../rules/rule-set.schema';
+import { clamp, Dec, dec, fixed2, round2, show } from './decimal';
+import { factType, factUnit, type Distribution, type FactValue } from './fact-catalog';
+import { convertVotes } from './votes';
+
+/** An on-site inspection entry (现场督查) scored against an indicator. */
+export type InspectionEntry = { id: number; indicator: string; points: string; reason: string; inspectedOn: string };
+
+/** Facts of one organization; a declared fact that was never entered (and has no default) is missing. */
+export type OrgFacts = Record<string, FactValue | undefined>;
+
+export type Line = {
+  /** Index of the clause in its indicator; -1 for base-score and cap notes. */
+  clause: number;
+  type: Clause['type'] | 'base' | 'inspection' | 'threshold';
+  text: string;
+  points: string;
+  /** The fact values this line used, by fact name. */
+  facts: Record<string, FactValue | null>;
+};
+export type IndicatorScore = { id: string; title: string; points: string; max: string | null; lines: Line[]; note: string | null };
+export type PartScore = {
+  id: string;
+  title: string;
+  kind: 'score' | 'bonus' | 'deduction';
+  points: string;
+  max: string | null;
+  valid: boolean;
+  invalidReason: string | null;
+  indicators: IndicatorScore[];
+  note: string | null;
+};
+export type ScoreResult = {
+  ruleSet: { id: string; title: string; version: string; hash: string };
+  assessed: boolean;
+  reasons: string[];
+  parts: PartScore[];
+  total: string;
+  totalText: string;
+};
+
+const opText: Record<string, string> = {
+  equal: '=',
+  notEqual: '≠',
+  lessThan: '<',
+  lessThanInclusive: '≤',
+  greaterThan: '>',
+  greaterThanInclusive: '≥',
+};
+
+/** Pure scoring of one organization: facts, fired conditions and inspections in, a scored explanation out. */
+export function scoreOrg(
+  compiled: CompiledRuleSet,
+  input: { facts: OrgFacts; fired: ReadonlySet<string>; inspections: readonly InspectionEntry[] },
+): ScoreResult {
+  const rs = compiled.ruleSet;
+  const { facts, fired } = input;
+  const reasons: string[] = [];
+  const defs = rs.facts as Record<string, FactDef>;
+  const label = (name: string) => defs[name]?.label ?? name;
+  const unit = (name: string) => (defs[name] ? factUnit(defs[name]) : '');
+  const num = (name: string): Dec | null => {
+    const v = facts[name];
+    return typeof v === 'number' ? dec(v) : null;
+  };
+  const valueText = (name: string): string => {
+    const v = facts[name];
+    if (v === undefined) return '（缺少数据）';
+    if (typeof v === 'boolean') return v ? '是' : '否';
+    if (typeof v === 'number') return `${show(v)}${unit(name) === '%' ? '%' : ` ${unit(name)}`}`.trimEnd();
+    return '（分布）';
+  };
+  const used = (...names: string[]): Line['facts'] => Object.fromEntries(names.map((n) => [n, facts[n] ?? null]));
+  const missing = new Set(Object.keys(defs).filter((n) => facts[n] === undefined));
+  for (const n of missing) reasons.push(`缺少数据：${label(n)}`);
+
+  const conditionText = (c: Condition): string => {
+    if ('all' in c) return c.all.map(conditionText).join(' 且 ');
+    if ('any' in c) return `（${c.any.map(conditionText).join(' 或 ')}）`;
+    if ('not' in c) return `并非（${conditionText(c.not)}）`;
+    const rhs = typeof c.value === 'object' ? label(c.value.fact) : typeof c.value === 'boolean' ? (c.value ? '是' : '否') : show(c.value);
+    return `${label(c.fact)}（${valueText(c.fact)}）${opText[c.operator]} ${rhs}`;
+  };
+  const conditionFacts = (c: Condition): string[] =>
+    'all' in c ? c.all.flatMap(conditionFacts) : 'any' in c ? c.any.flatMap(conditionFacts) : 'not' in c ? conditionFacts(c.not) : [c.fact, ...(typeof c.value === 'object' ? [c.value.fact] : [])];
+  const gain = (p: Dec) => (p.isNegative() ? `扣 ${show(p.abs())} 分` : `得 ${show(p)} 分`);
+
+  let partsInvalid = false;
+  const parts: PartScore[] = rs.parts.map((part, pi) => {
+    let invalidReason: string | null = null;
+    const indicators = part.indicators.map((ind, ii): IndicatorScore => {
+      const lines: Line[] = [];
+      ind.clauses.forEach((c, ci) => {
+        const name = c.label ?? ('fact' in c ? label(c.fact) : ind.title);
+        if (c.when && !fired.has(clauseRef(pi, ii, ci))) {
+          lines.push({ clause: ci, type: c.type, text: `${name}：条件不成立（${conditionText(c.when)}），不计分`, points: '0.00', facts: used(...conditionFacts(c.when)) });
+          return;
+        }
+        const when = c.when && c.type !== 'fixed' ? `（条件成立：${conditionText(c.when)}）` : '';
+        const whenFacts = c.when ? conditionFacts(c.when) : [];
+        const factName = 'fact' in c ? c.fact : null;
+        if (factName && missing.has(factName)) {
+          lines.push({ clause: ci, type: c.type, text: `${name}：缺少数据，不计分`, points: '0.00', facts: used(factName) });
+          return;
+        }
+        const push = (points: Dec, text: string, names: string[] = factName ? [factName] : []) =>
+          lines.push({ clause: ci, type: c.type, text: `${text}${when}`, points: fixed2(points), facts: used(...names, ...whenFacts) });
+
+        switch (c.type) {
+          case 'perUnit': {
+            const v = num(c.fact)!;
+            const raw = v.times(dec(c.points));
+            const capped = c.cap === undefined ? raw : clamp(raw, dec(-c.cap), dec(c.cap));
+            const each = c.points < 0 ? `每${unit(c.fact) || '个'}扣 ${show(-c.points)} 分` : `每${unit(c.fact) || '个'} ${show(c.points)} 分`;
+            const base = `${name} ${valueText(c.fact)}，${each}，${c.points < 0 ? `共扣 ${show(raw.abs())} 分` : `${show(v)} × ${show(c.points)} = ${show(raw)} 分`}`;
+            push(round2(capped), capped.eq(raw) ? base : `${base}，超过上限，计 ${show(capped)} 分`);
+            return;
+          }
+          case 'tiers': {
+            const hit = c.tiers.findIndex((_, ti) => fired.has(tierRef(pi, ii, ci, ti)));
+            if (hit < 0) {
+              push(dec(c.otherwise), `${name} ${valueText(c.fact)}，未达到任何档次，${gain(dec(c.otherwise))}`);
+              return;
+            }
+            const t = c.tiers[hit]!;
+            const bounds = [
+              t.gte !== undefined ? `≥ ${show(t.gte)}` : '',
+              t.gt !== undefined ? `> ${show(t.gt)}` : '',
+              t.lte !== undefined ? `≤ ${show(t.lte)}` : '',
+              t.lt !== undefined ? `< ${show(t.lt)}` : '',
+            ].filter(Boolean);
+            push(dec(t.points), `${name} ${valueText(c.fact)}，属于「${bounds.join(' 且 ')}」档，${gain(dec(t.points))}`);
+            return;
+          }
+          case 'ratio': {
+            const v = num(c.fact)!;
+            let r = v.div(dec(c.target));
+            if (c.capAtTarget && r.gt(1)) r = dec(1);
+            if (r.isNegative()) r = dec(0);
+            const p = dec(c.points).times(r);
+            push(round2(p), `${name} ${valueText(c.fact)}，目标 ${show(c.target)}${unit(c.fact) === '%' ? '%' : ` ${unit(c.fact)}`}，完成 ${show(r.times(100))}%，${show(c.points)} × ${show(r.times(100))}% = ${show(p)} 分`);
+            return;
+          }
+          case 'shortfall': {
+            const v = num(c.fact)!;
+            const u = unit(c.fact) === '%' ? '个百分点' : unit(c.fact) || '个单位';
+            const limit = dec((c.below ?? c.above)!);
+            const gap = c.below !== undefined ? Dec.max(limit.minus(v), 0) : Dec.max(v.minus(limit), 0);
+            const side = c.below !== undefined ? '低于' : '高于';
+            if (gap.isZero()) {
+              push(dec(0), `${name} ${valueText(c.fact)}，未${side} ${show(limit)}，不计分`);
+              return;
+            }
+            let units = gap.div(dec(c.per));
+            if (c.round === 'down') units = units.floor();
+            if (c.round === 'up') units = units.ceil();
+            const raw = units.times(dec(c.points));
+            const capped = c.cap === undefined ? raw : clamp(raw, dec(-c.cap), dec(c.cap));
+            const perText = c.per === 1 ? `每${u}` : `每 ${show(c.per)} ${u}`;
+            const text = `${name} ${valueText(c.fact)}，${side} ${show(limit)} 共 ${show(gap)} ${u}，${perText}${c.points < 0 ? '扣' : '加'} ${show(Math.abs(c.points))} 分，${gain(raw)}`;
+            push(round2(capped), capped.eq(raw) ? text : `${text}，超过上限，计 ${show(capped)} 分`);
+            return;
+          }
+          case 'fixed':
+            push(dec(c.points), `${name}：${conditionText(c.when!)}，${gain(dec(c.points))}`, []);
+            return;
+          case 'inspections': {
+            const entries = input.inspections.filter(
+              (e) => e.indicator === ind.id && (c.sign === 'any' || (c.sign === 'bonus' ? dec(e.points).gt(0) : dec(e.points).lt(0))),
+            );
+            if (entries.length === 0) push(dec(0), `${name}：无现场督查记录`, []);
+            for (const e of entries) {
+              lines.push({ clause: ci, type: 'inspection', text: `现场督查（${e.inspectedOn}）：${e.reason}，${gain(dec(e.points))}`, points: fixed2(dec(e.points)), facts: {} });
+            }
+            return;
+          }
+          case 'votes': {
+            const dist = facts[c.fact] as Distribution;
+            const out = convertVotes(c, dist, name);
+            if (!out.valid) {
+              invalidReason = out.reason;
+              push(dec(0), out.text);
+              return;
+            }
+            push(round2(out.points), out.text);
+            for (const t of out.thresholdLines) {
+              lines.push({ clause: ci, type: 'threshold', text: t.text, points: fixed2(t.points), facts: {} });
+            }
+            return;
+          }
+        }
+      });
+      return sumIndicator(ind, lines);
+    });
+
+    const sum = indicators.reduce((s, i) => s.plus(dec(i.points)), dec(part.base));
+    const cap = part.max === undefined ? null : dec(part.max);
+    const floor = defaultFloor(part.floor, part.base);
+    let points = clamp(sum, floor, cap);
+    let note = points.eq(sum) ? null : `合计 ${show(sum)} 分，${points.gt(sum) ? `扣完为止` : `超过满分`}，计 ${show(points)} 分`;
+    if (invalidReason) {
+      if (part.whenInvalid === 'notAssessed') {
+        partsInvalid = true;
+        reasons.push(`${part.title}无效：${invalidReason}`);
+      }
+      points = dec(0);
+      note = `${part.title}无效（${invalidReason}），按 0 分计`;
+    }
+    return {
+      id: part.id,
+      title: part.title,
+      kind: part.kind,
+      points: fixed2(points),
+      max: cap ? fixed2(cap) : null,
+      valid: invalidReason === null,
+      invalidReason,
+      indicators,
+      note,
+    };
+  });
+
+  rs.gates.forEach((g, gi) => {
+    if (fired.has(gateRef(gi))) reasons.push(`${g.title}：${g.reason}（${conditionText(g.when)}）`);
+  });
+
+  const env = Object.fromEntries(parts.map((p) => [p.id, dec(p.points)]));
+  const raw = evaluateFormula(compiled.formula, env);
+  const total = round2(clamp(raw, dec(rs.total.floor), rs.total.cap === undefined ? null : dec(rs.total.cap)));
+  const labels = Object.fromEntries(parts.map((p) => [p.id, `${p.title} ${show(dec(p.points))}`]));
+  const clampNote = total.eq(round2(raw)) ? '' : `，按 ${show(total)} 分计`;
+  return {
+    ruleSet: { id: rs.id, title: rs.title, version: rs.version, hash: compiled.hash },
+    assessed: reasons.length === 0 && !partsInvalid,
+    reasons,
+    parts,
+    total: fixed2(total),
+    totalText: `${formulaText(compiled.formula, labels)} = ${show(raw)} 分${clampNote}`,
+  };
+}
+
+/** An indicator's points: its base plus every line, kept within its floor and maximum (扣完为止). */
+function sumIndicator(ind: Indicator, lines: Line[]): IndicatorScore {
+  const base = dec(ind.base);
+  const sum = lines.reduce((s, l) => s.plus(dec(l.points)), base);
+  const max = ind.max === undefined ? null : dec(ind.max);
+  const points = clamp(sum, defaultFloor(ind.floor, ind.base), max);
+  if (!base.isZero()) lines.unshift({ clause: -1, type: 'base', text: `基础分 ${show(base)} 分`, points: fixed2(base), facts: {} });
+  let note: string | null = null;
+  if (points.lt(sum)) note = `合计 ${show(sum)} 分，超过本项满分 ${show(max!)} 分，计 ${show(points)} 分`;
+  if (points.gt(sum)) note = `合计 ${show(sum)} 分，扣完为止，计 ${show(points)} 分`;
+  return { id: ind.id, title: ind.title, points: fixed2(points), max: max ? fixed2(max) : null, lines, note };
+}
+
+/** 扣完为止: with a base score the floor defaults to 0; without one, deductions are not floored. */
+function defaultFloor(floor: number | undefined, base: number): Dec | null {
+  if (floor !== undefined) return dec(floor);
+  return base > 0 ? dec(0) : null;
+}
+
+/** Facts a rule set needs from the database, with the type each must have. */
+export function requiredFacts(compiled: CompiledRuleSet): { name: string; def: FactDef; type: ReturnType<typeof factType> }[] {
+  return Object.entries(compiled.ruleSet.facts).map(([name, def]) => ({ name, def, type: factType(def) }));
+}

@@ -1,0 +1,56 @@
+import { firedRefs, type CompiledRuleSet } from '../rules/compile';
+import { dec } from './decimal';
+import { scoreOrg, type InspectionEntry, type OrgFacts, type ScoreResult } from './evaluate';
+import type { FactValue } from './fact-catalog';
+
+/** Fills in declared defaults; a fact still missing stays undefined (the organization is then not assessed). */
+export function withDefaults(compiled: CompiledRuleSet, raw: Readonly<Record<string, FactValue | undefined>>): OrgFacts {
+  const out: OrgFacts = {};
+  for (const [name, def] of Object.entries(compiled.ruleSet.facts)) {
+    const v = raw[name];
+    out[name] = v !== undefined ? v : def.source === 'declared' && def.default !== undefined ? def.default : undefined;
+  }
+  return out;
+}
+
+/** Runs the engine over one organization's facts, then the pure core. */
+export async function scoreFacts(
+  compiled: CompiledRuleSet,
+  raw: Readonly<Record<string, FactValue | undefined>>,
+  inspections: readonly InspectionEntry[] = [],
+): Promise<ScoreResult> {
+  const facts = withDefaults(compiled, raw);
+  // json-rules-engine refuses undefined facts (allowUndefinedFacts stays false): a missing one is null,
+  // which no comparison accepts, and the core reports it as missing data.
+  const engineFacts = Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, v === undefined ? null : v]));
+  const fired = await firedRefs(compiled, engineFacts);
+  return scoreOrg(compiled, { facts, fired, inspections });
+}
+
+export type ExampleOutcome = { name: string; ok: boolean; mismatches: string[]; result: ScoreResult };
+
+/** The examples a rule file carries (facts in, expected points out), each checked to 0.01. */
+export async function runExamples(compiled: CompiledRuleSet): Promise<ExampleOutcome[]> {
+  const outcomes: ExampleOutcome[] = [];
+  for (const ex of compiled.ruleSet.examples) {
+    const inspections = ex.inspections.map((x, i) => ({ id: -(i + 1), indicator: x.indicator, points: String(x.points), reason: x.reason, inspectedOn: '示例' }));
+    const result = await scoreFacts(compiled, ex.facts as Record<string, FactValue>, inspections);
+    const mismatches: string[] = [];
+    const check = (what: string, got: string, want: number) => {
+      if (!dec(got).eq(dec(want).toDecimalPlaces(2))) mismatches.push(`${what}：期望 ${want}，实际 ${dec(got).toString()}`);
+    };
+    if (ex.expect.total !== undefined) check('总分', result.total, ex.expect.total);
+    if (ex.expect.assessed !== undefined && ex.expect.assessed !== result.assessed) {
+      mismatches.push(`是否参加评定：期望 ${ex.expect.assessed ? '是' : '否'}，实际 ${result.assessed ? '是' : '否'}（${result.reasons.join('；')}）`);
+    }
+    for (const [id, want] of Object.entries(ex.expect.parts ?? {})) {
+      check(`部分 ${id}`, result.parts.find((p) => p.id === id)!.points, want);
+    }
+    const indicators = result.parts.flatMap((p) => p.indicators);
+    for (const [id, want] of Object.entries(ex.expect.indicators ?? {})) {
+      check(`指标 ${id}`, indicators.find((i) => i.id === id)!.points, want);
+    }
+    outcomes.push({ name: ex.name, ok: mismatches.length === 0, mismatches, result });
+  }
+  return outcomes;
+}
