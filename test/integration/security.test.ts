@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/database';
-import { client, setupTestApp, type TestApp } from '../support/app';
-import { createCycle, createMember, createToken, createTree, type Tree } from '../support/factories';
+import { scoreCycle } from '../../src/features/scoring/score-cycle';
+import { client, setupTestApp, testRuleSets, type TestApp } from '../support/app';
+import { cliCtx, createCycle, createMember, createToken, createTree, type Tree } from '../support/factories';
 
 /**
  * The shared security suite: every /api route, called with no token, with a role that may not use it,
@@ -18,7 +19,7 @@ let year: number;
 let ids: { record: number; agreement: number; meeting: number; member: number };
 const tokens = {} as Record<'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser', string>;
 
-type Call = { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: unknown };
+type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
 type RouteCase = {
   route: string;
   call: () => Call | Promise<Call>;
@@ -74,6 +75,13 @@ const cases: RouteCase[] = [
     call: () => ({ method: 'POST', path: '/api/imports/ledger', body: csvUpload(['组织编码,记录类型,日期,标题', `${a.grid.code},主题党日,${year}-05-06,越权导入`]) }),
   },
   { route: 'GET /api/imports/:target/template', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/imports/ledger/template' }) },
+  { route: 'POST /api/cycles/:year/score', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${year}/score`, body: {} }) },
+  { route: 'GET /api/cycles/:year/scores', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}/scores` }) },
+  { route: 'GET /api/cycles/:year/orgs/:orgId/scorecard', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}/orgs/${a.grid.id}/scorecard` }) },
+  { route: 'GET /api/cycles/:year/inspections', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}/inspections` }) },
+  { route: 'POST /api/cycles/:year/inspections', type: 'write', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${year}/inspections`, body: { orgId: a.grid.id, indicator: 'ledger', points: -5, reason: '越权扣分', inspectedOn: `${year}-06-01` } }) },
+  { route: 'GET /api/cycles/:year/facts', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}/facts` }) },
+  { route: 'PUT /api/cycles/:year/facts', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/facts`, body: { orgId: a.grid.id, key: 'public.satisfaction', value: { 居民: { 满意: 1 } } } }) },
   { route: 'GET /api/audit', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit?limit=1000' }) },
 ];
 
@@ -88,7 +96,11 @@ async function victimState(): Promise<unknown> {
       (select count(*) from meetings where host_org_id = ${a.community.id})::int as meetings,
       (select count(*) from checkins where community_id = ${a.community.id})::int as checkins,
       (select count(*) from audit_log au join organizations o on o.id = au.org_id where o.path like ${`${a.district.path}%`})::int as audit,
-      (select json_agg(c order by c.year) from (select year, state from cycles where year in (${year}, 2998)) c) as cycles`.execute(t.db);
+      (select json_agg(c order by c.year) from (select year, state from cycles where year in (${year}, 2998)) c) as cycles,
+      (select count(*) from score_revisions where cycle_year = ${year})::int as revisions,
+      (select count(*) from inspections i join organizations o on o.id = i.org_id where o.path like ${`${a.district.path}%`})::int as inspections,
+      (select json_agg(d order by d.org_id, d.key) from (select d.org_id, d.key, d.value from declared_facts d join organizations o on o.id = d.org_id
+        where o.path like ${`${a.district.path}%`}) d) as declared`.execute(t.db);
   return r.rows[0];
 }
 
@@ -112,6 +124,8 @@ beforeAll(async () => {
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
   ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id };
+  // A stored score for the victim's grid, so a refused scorecard is refused for scope, not for want of a score.
+  await scoreCycle({ ctx: cliCtx(t.db), year, ruleSets: await testRuleSets() });
 });
 
 async function send(token: string | undefined, c: Call) {
@@ -156,6 +170,7 @@ describe('security suite', () => {
         for (const secret of ['甲方', a.grid.name, a.district.name]) expect(text).not.toContain(secret);
       }
       if (rc.type === 'write') expect([400, 403, 404]).toContain(res.status);
+      if (rc.type === 'item') expect(JSON.stringify(res.body)).not.toContain('甲方');
       expect(await victimState()).toEqual(before);
     });
   });

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { runCommand, type CliIo } from '../../src/entry/cli-program';
+import { compileFiles, defaultRulesDir, ruleFiles } from '../../src/entry/rule-files';
+import { ruleSetJsonSchema } from '../../src/rules/json-schema';
+import { validateRuleSet } from '../../src/rules/validate';
+import { runExamples } from '../../src/scoring/run';
+
+const valid = () => ({
+  id: 'x',
+  title: '示例细则',
+  version: '1',
+  categories: ['grid'],
+  facts: {
+    themeDays: { source: 'ledger.count', label: '主题党日', kinds: ['theme_day'] },
+    sat: { source: 'declared', label: '满意度', key: 'public.sat', type: 'distribution' },
+    ok: { source: 'declared', label: '是否达标', key: 'ok', type: 'boolean' },
+  },
+  parts: [
+    { id: 'daily', title: '日常', max: 70, indicators: [{ id: 'theme', title: '主题党日', max: 70, clauses: [{ type: 'perUnit', fact: 'themeDays', points: 5 }] }] },
+    { id: 'public', title: '群众评议', max: 30, indicators: [{ id: 's', title: '满意度', clauses: [{ type: 'votes', fact: 'sat', coefficients: { 满意: 30, 不满意: 0 } }] }] },
+  ],
+  total: { formula: 'daily + public', max: 100 },
+});
+
+function errorsOf(mutate: (r: any) => void) {
+  const r = valid();
+  mutate(r);
+  const out = validateRuleSet(r, 'broken.json');
+  return out.ok ? [] : out.errors;
+}
+
+describe('broken rule files give clear errors naming the JSON path', () => {
+  it('accepts the valid base case', () => {
+    expect(validateRuleSet(valid(), 'ok.json').ok).toBe(true);
+  });
+
+  it.each([
+    ['a wrong type', (r: any) => (r.parts[0].indicators[0].clauses[0].points = '五'), '$.parts[0].indicators[0].clauses[0].points', '期望 数字'],
+    ['an unknown fact', (r: any) => (r.parts[0].indicators[0].clauses[0].fact = 'themeDay'), '$.parts[0].indicators[0].clauses[0].fact', '未声明的事实「themeDay」'],
+    ['a fact of the wrong type', (r: any) => (r.parts[0].indicators[0].clauses[0].fact = 'sat'), '$.parts[0].indicators[0].clauses[0].fact', '类型是 distribution，这里需要 number'],
+    ['a boolean fact compared as a number', (r: any) => (r.parts[0].indicators[0].clauses[0].when = { fact: 'ok', operator: 'greaterThan', value: 1 }), '$.parts[0].indicators[0].clauses[0].when.operator', '只能比较数值'],
+    ['weights that do not add up', (r: any) => (r.total.formula = 'daily * 0.5 + public'), '$.total.formula', '与总分满分 100 分不符'],
+    ['a formula referencing a missing part', (r: any) => (r.total.formula = 'daily + public + bonus'), '$.total.formula', '不存在的部分「bonus」'],
+    ['a formula that does not parse', (r: any) => (r.total.formula = 'daily + * public'), '$.total.formula', '公式有误'],
+    ['a part left out of the formula', (r: any) => (r.total = { formula: 'daily' }), '$.parts[1].id', '没有出现在总分公式中'],
+    ['an unknown record kind', (r: any) => (r.facts.themeDays.kinds = ['打卡']), '$.facts.themeDays.kinds[0]', '未知的台账记录类型'],
+    ['an unknown fact source', (r: any) => (r.facts.themeDays.source = 'ledger.magic'), '$.facts.themeDays.source', ''],
+    ['group weights not summing to 1', (r: any) => (r.parts[1].indicators[0].clauses[0].groups = { 居民: 0.6, 党员: 0.3 }), '$.parts[1].indicators[0].clauses[0].groups', '应为 1'],
+    ['a duplicate id', (r: any) => (r.parts[1].indicators[0].id = 'theme'), '$.parts[1].indicators[0].id', '重复'],
+    ['an unknown key', (r: any) => (r.parts[0].weight = 0.5), '$.parts[0]', 'weight'],
+    ['a bad fact name', (r: any) => (r.facts['主题'] = r.facts.themeDays), '$.facts.主题', '名称「主题」无效'],
+  ])('%s', (_, mutate, path, text) => {
+    const errors = errorsOf(mutate);
+    expect(errors.length).toBeGreaterThan(0);
+    const hit = errors.find((e) => e.path === path);
+    expect(hit, JSON.stringify(errors)).toBeDefined();
+    expect(`${hit!.message}${hit!.expected ?? ''}${hit!.found ?? ''}`).toContain(text);
+    expect(hit!.file).toBe('broken.json');
+  });
+
+  it('warns, without failing, about points for check-ins and for traces alone', () => {
+    const r: any = valid();
+    r.facts.logins = { source: 'declared', label: '每日打卡签到次数', key: 'app.checkins', type: 'number' };
+    r.parts[0].indicators.push({ id: 'login', title: '打卡', max: 0.5, clauses: [{ type: 'perUnit', fact: 'logins', points: 0.1 }] });
+    r.parts[0].max = 70.5;
+    r.total.max = 100.5;
+    const out = validateRuleSet(r, 'burden.json');
+    expect(out.ok).toBe(true);
+    expect(out.warnings.map((w) => w.message).join('\n')).toContain('登录、打卡签到或在线时长');
+    // theme days and the check-ins (both traces) carry 70 + 0.5 = 70.5 of 100.5 points = 70.1%, above the default 50%
+    expect(out.warnings.map((w) => w.message).join('\n')).toMatch(/只衡量“留痕”.*占总分 70\.1%/);
+  });
+});
+
+describe('the xingping rules commands', () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const handle: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), progress: () => {} };
+    return { out, err, handle };
+  };
+  const noDb = () => Promise.reject(new Error('no database needed'));
+
+  it('exits 1 naming the file, path, expected and found for a broken file; never crashes', async () => {
+    const { err, handle } = io();
+    const dir = `${process.cwd()}/test/fixtures/rules`;
+    const code = await runCommand(['rules', 'validate', 'broken-types.json', 'not-json.json', 'missing.json'], noDb, handle, dir);
+    expect(code).toBe(1);
+    const text = err.join('\n');
+    expect(text).toContain('broken-types.json $.parts[0].indicators[0].clauses[0].points');
+    expect(text).toContain('not-json.json $：不是有效的 JSON');
+    expect(text).toContain('missing.json $：文件无法读取');
+  });
+
+  it('passes every rule set shipped in rules/, and their examples', async () => {
+    const { out, handle } = io();
+    expect(await runCommand(['rules', 'validate'], noDb, handle, process.cwd())).toBe(0);
+    expect(await runCommand(['rules', 'test'], noDb, handle, process.cwd())).toBe(0);
+    expect(out.filter((l) => l.startsWith('通过')).length).toBeGreaterThanOrEqual(3 + 9);
+  });
+});
+
+describe('rules/ shipped with the product', () => {
+  it('runs every example of every rule file, to 0.01', async () => {
+    const { compiled, issues } = await compileFiles(ruleFiles(defaultRulesDir));
+    expect(issues).toEqual([]);
+    expect(compiled.map((c) => c.file).sort()).toEqual(['community.json', 'grid.json', 'resident-unit.json']);
+    for (const c of compiled) {
+      expect(c.ruleSet.examples.length).toBeGreaterThanOrEqual(2);
+      for (const o of await runExamples(c)) expect(o.mismatches, `${c.file}「${o.name}」`).toEqual([]);
+    }
+  });
+
+  it('keeps rules/rule-set.schema.json equal to the zod schema, and every rule file valid against it', () => {
+    const committed = JSON.parse(readFileSync('rules/rule-set.schema.json', 'utf8'));
+    expect(committed).toEqual(ruleSetJsonSchema());
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const check = ajv.compile(committed);
+    for (const file of ruleFiles(defaultRulesDir)) {
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      expect(json.$schema).toBe('./rule-set.schema.json');
+      expect(check(json), `${file}: ${JSON.stringify(check.errors)}`).toBe(true);
+    }
+    expect(check({ ...JSON.parse(readFileSync(ruleFiles(defaultRulesDir)[0]!, 'utf8')), parts: 'x' })).toBe(false);
+  });
+});
