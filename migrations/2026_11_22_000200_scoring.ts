@@ -36,11 +36,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('rule_set_hash', 'text', (c) => c.notNull().references('rule_sets.hash'))
     .addColumn('assessed', 'boolean', (c) => c.notNull())
     .addColumn('total', sql`numeric(8,2)`, (c) => c.notNull())
-    // The whole explanation (parts, indicators, lines): the one record every view reads.
-    .addColumn('result', 'jsonb', (c) => c.notNull())
+    // The whole explanation (parts, indicators, lines): the one record every view reads. `json`, not
+    // jsonb: it is only ever read whole, and storing it as text is about twice as fast at city scale.
+    .addColumn('result', 'json', (c) => c.notNull())
     .addPrimaryKeyConstraint('scores_pk', ['revision_id', 'org_id'])
     .execute();
   await db.schema.createIndex('scores_org_idx').on('scores').columns(['org_id', 'revision_id']).execute();
+  // lz4 compresses a revision several times faster than the default pglz; servers built without it keep pglz.
+  await sql`do $$ begin
+    alter table scores alter column result set compression lz4;
+  exception when others then null;
+  end $$`.execute(db);
 
   await db.schema
     .createTable('inspections')

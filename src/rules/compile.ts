@@ -13,6 +13,10 @@ export type CompiledRuleSet = {
   warnings: RuleIssue[];
   /** The facts the engine needs; null when no clause or gate has a condition (nothing to run). */
   engine: Engine | null;
+  /** The facts any condition reads: the engine's outcome depends on these values only. */
+  conditionFacts: readonly string[];
+  /** Engine outcomes by the values of conditionFacts: organizations with the same values share one run. */
+  firedCache: Map<string, ReadonlySet<string>>;
 };
 
 /** Where a condition sits, carried by the engine event that fires for it. */
@@ -108,12 +112,49 @@ export async function compileRuleSet(text: string, file: string): Promise<Compil
     file,
     warnings: result.warnings,
     engine: buildEngine(result.ruleSet),
+    conditionFacts: conditionFactsOf(result.ruleSet),
+    firedCache: new Map(),
   };
 }
 
-/** The references of the conditions that hold for one organization's facts. */
-export async function firedRefs(compiled: CompiledRuleSet, facts: Record<string, unknown>): Promise<Set<string>> {
+function conditionFactsOf(rs: RuleSet): string[] {
+  const out = new Set<string>();
+  const walk = (c: Condition): void => {
+    if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+    else {
+      out.add(c.fact);
+      if (typeof c.value === 'object') out.add(c.value.fact);
+    }
+  };
+  for (const p of rs.parts) {
+    for (const i of p.indicators) {
+      for (const c of i.clauses) {
+        if (c.when) walk(c.when);
+        if (c.type === 'tiers') out.add(c.fact);
+      }
+    }
+  }
+  rs.gates.forEach((g) => walk(g.when));
+  return [...out].sort();
+}
+
+const CACHE_LIMIT = 50_000;
+
+/**
+ * The references of the conditions that hold for one organization's facts. The engine is deterministic in
+ * the values its conditions read, so organizations with equal values reuse one run: at city scale most
+ * organizations share a handful of combinations, and the engine runs far fewer times than there are
+ * organizations.
+ */
+export async function firedRefs(compiled: CompiledRuleSet, facts: Record<string, unknown>): Promise<ReadonlySet<string>> {
   if (!compiled.engine) return new Set();
+  const key = JSON.stringify(compiled.conditionFacts.map((f) => facts[f] ?? null));
+  const cached = compiled.firedCache.get(key);
+  if (cached) return cached;
   const { events } = await compiled.engine.run(facts);
-  return new Set(events.map((e) => String(e.params?.ref)));
+  const fired = new Set(events.map((e) => String(e.params?.ref)));
+  if (compiled.firedCache.size < CACHE_LIMIT) compiled.firedCache.set(key, fired);
+  return fired;
 }

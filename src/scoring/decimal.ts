@@ -4,8 +4,20 @@ import Decimal from 'decimal.js';
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = InstanceType<typeof Dec>;
 
+const memo = new Map<string | number, Dec>();
+
+/**
+ * A decimal from a number or a decimal string. Decimals are immutable, so the constants of rule files and
+ * the values that recur across organizations are made once and shared (scoring a city makes millions).
+ */
 export function dec(v: Decimal.Value): Dec {
-  return new Dec(v);
+  if (typeof v !== 'number' && typeof v !== 'string') return new Dec(v);
+  let d = memo.get(v);
+  if (!d) {
+    d = new Dec(v);
+    if (memo.size < 50_000) memo.set(v, d);
+  }
+  return d;
 }
 
 /** Rounded half-up to 0.01, the precision every stored score has. */
@@ -13,15 +25,22 @@ export function round2(v: Dec): Dec {
   return v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** '55.00' — the stored form. */
+/** '55.00' — the stored form (rounded half-up, in one step). */
 export function fixed2(v: Dec): string {
-  return round2(v).toFixed(2);
+  return v.toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
 /** '55', '8.65', '-2.5' — the form read in explanations. */
 export function show(v: Dec | number): string {
-  const d = typeof v === 'number' ? new Dec(v) : v;
-  return round2(d).toFixed(2).replace(/\.?0+$/, '') || '0';
+  // Fast paths for values that already have at most two decimals (most facts and rule constants):
+  // they print as they are, with no rounding and no new decimal made.
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) return v === 0 ? '0' : String(v);
+    return show(dec(v));
+  }
+  if (v.decimalPlaces() <= 2) return v.isZero() ? '0' : v.toString();
+  const r = round2(v);
+  return r.isZero() ? '0' : r.toString();
 }
 
 export function clamp(v: Dec, floor: Dec | null, cap: Dec | null): Dec {

@@ -13,6 +13,18 @@ import { findCycle, setCycleState } from '../cycles/cycles.repository';
 import { computeFacts } from './facts.repository';
 import { insertRevision, insertScores, inspectionsFor, orgsToScore, saveRuleSets, type ScoreRow } from './scores.repository';
 
+/**
+ * The order rule sets are worked through: the one with the fewest organizations first (its facts come
+ * back soonest, so evaluation starts at once), then from most organizations to fewest, so the longest
+ * evaluations overlap the most fact SQL still running. Indexes into the list of rule sets.
+ */
+export function evaluationOrder(sizes: readonly number[]): number[] {
+  const idx = sizes.map((_, i) => i);
+  if (idx.length < 3) return idx.sort((a, b) => sizes[a]! - sizes[b]!);
+  const first = idx.reduce((m, i) => (sizes[i]! < sizes[m]! ? i : m), 0);
+  return [first, ...idx.filter((i) => i !== first).sort((a, b) => sizes[b]! - sizes[a]!)];
+}
+
 /** Cycle states in which scores may be computed; finished reviews move to computed. */
 const scorable: readonly CycleState[] = ['collecting', 'reviewing', 'computed'];
 
@@ -49,41 +61,69 @@ export async function scoreCycle({
       if (!scorable.includes(cycle.state)) {
         throw new AppError('cycle_closed', `${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，不能重新计分`, { field: 'year', state: cycle.state });
       }
-      const rows: ScoreRow[] = [];
-      const summaries: CategorySummary[] = [];
-      for (const compiled of compiledSets) {
-        const orgs = await orgsToScore(tx.db, year, compiled.ruleSet.categories);
-        const ids = orgs.map((o) => o.id);
-        const step = compiled.ruleSet.title;
-        progress(step, 0, orgs.length);
-        const facts = await computeFacts(tx.db, year, ids, compiled.ruleSet.facts);
-        const inspections = new Map<number, InspectionEntry[]>();
-        for (const r of await inspectionsFor(tx.db, year, ids)) {
-          const list = inspections.get(r.org_id) ?? [];
-          list.push({ id: r.id, indicator: r.indicator, points: r.points, reason: r.reason, inspectedOn: r.inspected_on });
-          inspections.set(r.org_id, list);
-        }
-        const results: ScoreResult[] = [];
-        for (const [i, org] of orgs.entries()) {
-          const result = await scoreFacts(compiled, facts.get(org.id)!, inspections.get(org.id) ?? []);
-          results.push(result);
-          rows.push({ orgId: org.id, category: org.category!, hash: compiled.hash, assessed: result.assessed, total: result.total, result });
-          if (i % 250 === 0) progress(step, i, orgs.length);
-        }
-        progress(step, orgs.length, orgs.length);
-        summaries.push(summarize(compiled.ruleSet.categories.join(','), compiled.ruleSet.title, results));
-      }
-
+      const orgLists = await Promise.all(compiledSets.map((c) => orgsToScore(tx.db, year, c.ruleSet.categories)));
+      const order = evaluationOrder(orgLists.map((l) => l.length));
+      const orgCount = orgLists.reduce((n, list) => n + list.length, 0);
       await saveRuleSets(
         tx.db,
         compiledSets.map((c) => ({ hash: c.hash, id: c.ruleSet.id, version: c.ruleSet.version, title: c.ruleSet.title, categories: c.ruleSet.categories, body: c.ruleSet })),
       );
       const pins = compiledSets.flatMap((c) => c.ruleSet.categories.map((category) => ({ category, hash: c.hash, id: c.ruleSet.id, version: c.ruleSet.version })));
-      const revision = await insertRevision(tx.db, { cycle_year: year, rule_sets: pins, org_count: rows.length, note: note ?? null, created_by: ctx.actor.id });
-      await insertScores(tx.db, revision.id, rows);
+      const revision = await insertRevision(tx.db, { cycle_year: year, rule_sets: pins, org_count: orgCount, note: note ?? null, created_by: ctx.actor.id });
+
+      // The fact queries start now, one rule set after another, so the database computes the next rule
+      // set's facts, and then stores results, while this process evaluates: on PostgreSQL the two run side
+      // by side. Chained, not all at once: the connection runs queries in order, and the first rule set's
+      // facts must not wait behind the others'. (A rejection is handled where it is awaited; the noop catch
+      // only stops it counting as unhandled meanwhile.)
+      const quiet = <T>(p: Promise<T>) => (p.catch(() => {}), p);
+      let previous: Promise<unknown> = Promise.resolve();
+      const jobs = order.map((i) => {
+        const compiled = compiledSets[i]!;
+        const ids = orgLists[i]!.map((o) => o.id);
+        const facts = quiet(previous.then(() => computeFacts(tx.db, year, ids, compiled.ruleSet.facts)));
+        const inspections = quiet(facts.then(() => inspectionsFor(tx.db, year, ids)));
+        previous = inspections.catch(() => {});
+        return { compiled, orgs: orgLists[i]!, facts, inspections };
+      });
+
+      const store = (rows: ScoreRow[]) => quiet(insertScores(tx.db, revision.id, rows));
+      const summaries: CategorySummary[] = [];
+      const stores: Promise<void>[] = [];
+      for (const job of jobs) {
+        const { compiled } = job;
+        const orgs = job.orgs;
+        const facts = await job.facts;
+        const inspections = new Map<number, InspectionEntry[]>();
+        for (const r of await job.inspections) {
+          const list = inspections.get(r.org_id) ?? [];
+          list.push({ id: r.id, indicator: r.indicator, points: r.points, reason: r.reason, inspectedOn: r.inspected_on });
+          inspections.set(r.org_id, list);
+        }
+        const step = compiled.ruleSet.title;
+        progress(step, 0, orgs.length);
+        const stats = new Stats();
+        let batch: ScoreRow[] = [];
+        for (const [i, org] of orgs.entries()) {
+          const result = await scoreFacts(compiled, facts.get(org.id)!, inspections.get(org.id) ?? []);
+          stats.add(result);
+          // Serialized at once, so the result's object graph dies young instead of piling up in the heap.
+          batch.push({ orgId: org.id, category: org.category!, hash: compiled.hash, assessed: result.assessed, total: result.total, result: JSON.stringify(result) });
+          if (batch.length === 1000) {
+            stores.push(store(batch));
+            batch = [];
+          }
+          if (i % 250 === 0) progress(step, i, orgs.length);
+        }
+        if (batch.length > 0) stores.push(store(batch));
+        progress(step, orgs.length, orgs.length);
+        summaries.push(stats.summary(compiled.ruleSet.categories.join(','), compiled.ruleSet.title));
+      }
+      await Promise.all(stores);
       const state: CycleState = cycle.state === 'reviewing' ? 'computed' : cycle.state;
       if (state !== cycle.state) await setCycleState(tx.db, year, state, tx.clock.now());
-      const summary: RevisionSummary = { revisionId: revision.id, year, state, organizations: rows.length, categories: summaries };
+      summaries.sort((a, b) => compiledSets.findIndex((c) => c.ruleSet.title === a.ruleSet) - compiledSets.findIndex((c) => c.ruleSet.title === b.ruleSet));
+      const summary: RevisionSummary = { revisionId: revision.id, year, state, organizations: orgCount, categories: summaries };
       await recordAudit(tx, {
         action: 'score.compute',
         entity: 'score_revision',
@@ -98,17 +138,33 @@ export async function scoreCycle({
   );
 }
 
-function summarize(category: string, ruleSet: string, results: ScoreResult[]): CategorySummary {
-  const totals = results.map((r) => dec(r.total));
-  const sum = totals.reduce((s, t) => s.plus(t), dec(0));
-  const fmt = (d: ReturnType<typeof dec>) => d.toDecimalPlaces(2).toFixed(2);
-  return {
-    category,
-    ruleSet,
-    organizations: results.length,
-    assessed: results.filter((r) => r.assessed).length,
-    mean: totals.length ? fmt(sum.div(totals.length)) : '0.00',
-    min: totals.length ? fmt(totals.reduce((a, b) => (a.lt(b) ? a : b))) : '0.00',
-    max: totals.length ? fmt(totals.reduce((a, b) => (a.gt(b) ? a : b))) : '0.00',
-  };
+/** Running count, mean, minimum and maximum of totals, kept without holding the results. */
+class Stats {
+  private n = 0;
+  private assessed = 0;
+  private sum = dec(0);
+  private min: ReturnType<typeof dec> | null = null;
+  private max: ReturnType<typeof dec> | null = null;
+
+  add(r: ScoreResult): void {
+    const t = dec(r.total);
+    this.n += 1;
+    if (r.assessed) this.assessed += 1;
+    this.sum = this.sum.plus(t);
+    if (this.min === null || t.lt(this.min)) this.min = t;
+    if (this.max === null || t.gt(this.max)) this.max = t;
+  }
+
+  summary(category: string, ruleSet: string): CategorySummary {
+    const fmt = (d: ReturnType<typeof dec> | null) => (d ?? dec(0)).toDecimalPlaces(2).toFixed(2);
+    return {
+      category,
+      ruleSet,
+      organizations: this.n,
+      assessed: this.assessed,
+      mean: fmt(this.n ? this.sum.div(this.n) : null),
+      min: fmt(this.min),
+      max: fmt(this.max),
+    };
+  }
 }

@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import { bulkInsert } from '../../db/bulk';
 import type { Database } from '../../db/database';
 
 /** Organizations of the given categories that existed at some point of the cycle year. */
@@ -46,23 +45,30 @@ export async function insertRevision(
     .executeTakeFirstOrThrow();
 }
 
-export type ScoreRow = { orgId: number; category: string; hash: string; assessed: boolean; total: string; result: unknown };
+/** One organization's stored score; `result` is the explanation already serialized to JSON. */
+export type ScoreRow = { orgId: number; category: string; hash: string; assessed: boolean; total: string; result: string };
 
+/**
+ * Stores scores with one parameter per value (a row holds a few kilobytes of JSON: sent as plain
+ * parameters it needs no array-literal escaping), up to 1,000 rows a statement.
+ */
 export async function insertScores(db: Kysely<Database>, revisionId: number, rows: readonly ScoreRow[]) {
-  await bulkInsert(
-    db,
-    'scores',
-    [
-      { name: 'revision_id', type: 'int' },
-      { name: 'org_id', type: 'int' },
-      { name: 'category', type: 'text' },
-      { name: 'rule_set_hash', type: 'text' },
-      { name: 'assessed', type: 'bool' },
-      { name: 'total', type: 'numeric' },
-      { name: 'result', type: 'jsonb' },
-    ],
-    rows.map((r) => [revisionId, r.orgId, r.category, r.hash, r.assessed, r.total, JSON.stringify(r.result)]),
-  );
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('scores')
+      .values(
+        rows.slice(i, i + 1000).map((r) => ({
+          revision_id: revisionId,
+          org_id: r.orgId,
+          category: r.category,
+          rule_set_hash: r.hash,
+          assessed: r.assessed,
+          total: r.total,
+          result: r.result,
+        })),
+      )
+      .execute();
+  }
 }
 
 /** The newest revision of a cycle that scored this organization, with its stored result. */

@@ -1,0 +1,128 @@
+/**
+ * Scoring cost on the demo district at --scale 10 on PostgreSQL: the fact SQL alone (the baseline) against
+ * the whole pipeline (facts + json-rules-engine + core + storing the revision), in one process, with a
+ * breakdown of where the pipeline's time goes.
+ *
+ *   npm run bench:score                         # PostgreSQL at postgres://postgres@127.0.0.1:5432/postgres
+ *   BENCH_PG_URL=postgres://… BENCH_SCALE=1 npm run bench:score
+ *   BENCH_DB=pglite npm run bench:score         # the same on embedded PGlite
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase, type DatabaseHandle } from '../src/db/client';
+import { migrateToLatest } from '../src/db/migrate';
+import { seedDemo } from '../src/demo/seed-demo';
+import { loadRuleSets } from '../src/entry/rule-files';
+import { cliActor, type Ctx } from '../src/features/context';
+import { computeFacts } from '../src/features/scoring/facts.repository';
+import { scoreCycle } from '../src/features/scoring/score-cycle';
+import { inspectionsFor, orgsToScore } from '../src/features/scoring/scores.repository';
+import { fixedClock } from '../src/lib/clock';
+import { scoreFacts } from '../src/scoring/run';
+
+const scale = Number(process.env.BENCH_SCALE ?? 10);
+const usePglIte = process.env.BENCH_DB === 'pglite';
+const pgBase = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const clock = fixedClock('2026-11-22T04:00:00Z');
+const YEAR = 2025;
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+
+async function fresh(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
+  if (usePglIte) {
+    const dir = mkdtempSync(join(tmpdir(), 'xingping-bench-'));
+    const handle = await openDatabase({ kind: 'pglite', dataDir: dir });
+    return { handle, dispose: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })) };
+  }
+  const admin = await openDatabase({ kind: 'postgres', url: pgBase, poolSize: 1 });
+  const name = `xp_bench_score_${process.pid}`;
+  await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
+  await sql`create database ${sql.id(name)}`.execute(admin.db);
+  const url = new URL(pgBase);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
+  return {
+    handle,
+    dispose: async () => {
+      await handle.close();
+      await sql`drop database ${sql.id(name)} with (force)`.execute(admin.db);
+      await admin.close();
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const { handle, dispose } = await fresh();
+  try {
+    const ctx: Ctx = { actor: cliActor(), db: handle.db, clock, requestId: null };
+    await migrateToLatest(handle.db);
+    let t0 = performance.now();
+    const seeded = await seedDemo(ctx, { scale, seed: 'xingping' });
+    console.log(`${handle.kind}, --scale ${scale}: seeded ${seeded.organizations} organizations, ${seeded.ledgerRecords} ledger records in ${seconds(t0).toFixed(1)} s`);
+    await sql`analyze`.execute(handle.db);
+    const ruleSets = await loadRuleSets();
+
+    /** The baseline: every fact query the pipeline runs (organizations, facts, inspections), nothing else. */
+    const factsOnly = async () => {
+      const started = performance.now();
+      let orgCount = 0;
+      const all = [];
+      for (const c of ruleSets.all) {
+        const orgs = await orgsToScore(handle.db, YEAR, c.ruleSet.categories);
+        const ids = orgs.map((o) => o.id);
+        all.push({ c, orgs, facts: await computeFacts(handle.db, YEAR, ids, c.ruleSet.facts), insp: await inspectionsFor(handle.db, YEAR, ids) });
+        orgCount += orgs.length;
+      }
+      return { seconds: seconds(started), orgCount, all };
+    };
+
+    const clearEngineCaches = () => ruleSets.all.forEach((c) => c.firedCache.clear());
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const RUNS = 3;
+
+    await factsOnly(); // warm the database caches so no measurement pays for the first read
+    const factRuns: number[] = [];
+    let baseline = await factsOnly();
+    for (let i = 0; i < RUNS; i++) {
+      baseline = await factsOnly();
+      factRuns.push(baseline.seconds);
+    }
+
+    // Where the pipeline's time goes beyond SQL: the engine and the core, per organization, on facts in hand.
+    clearEngineCaches();
+    t0 = performance.now();
+    for (const { c, orgs, facts } of baseline.all) for (const o of orgs) await scoreFacts(c, facts.get(o.id)!, []);
+    const evaluation = seconds(t0);
+    const engineRuns = ruleSets.all.reduce((n, c) => n + c.firedCache.size, 0);
+    const engineOrgs = baseline.all.reduce((n, j) => n + (j.c.engine ? j.orgs.length : 0), 0);
+
+    const wholeRuns: number[] = [];
+    let organizations = 0;
+    for (let i = 0; i < RUNS; i++) {
+      clearEngineCaches(); // each run computes its own engine results
+      t0 = performance.now();
+      organizations = (await scoreCycle({ ctx, year: YEAR, ruleSets })).organizations;
+      wholeRuns.push(seconds(t0));
+    }
+    const facts = median(factRuns);
+    const whole = median(wholeRuns);
+    const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
+
+    const rules = ruleSets.all.map((c) => `${c.file} ${c.engine ? 'engine' : 'no conditions'}`).join(', ');
+    console.log(`rule sets: ${rules}`);
+    console.log(`organizations scored: ${organizations}; ${engineOrgs} go through json-rules-engine, ${engineRuns} distinct condition inputs actually run it`);
+    console.log(`fact SQL alone:        ${facts.toFixed(2)} s median (${list(factRuns)})`);
+    console.log(`engine + core alone:   ${evaluation.toFixed(2)} s (${Math.round(baseline.orgCount / evaluation)} organizations/s, first run, cold engine cache)`);
+    console.log(`whole pipeline:        ${whole.toFixed(2)} s median (${list(wholeRuns)}): facts + rules + store in one transaction`);
+    console.log(`ratio whole / facts:   ${(whole / facts).toFixed(2)}× (target ≤ 2×)`);
+    console.log(`peak RSS: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB`);
+  } finally {
+    await dispose();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
