@@ -91,6 +91,21 @@ describe('npm start and the xingping command', () => {
     const body = (await res.json()) as { total: number; items: { name: string }[] };
     expect(body.total).toBe(27);
     expect(body.items.every((o) => /社区(党委|党总支)$/.test(o.name))).toBe(true);
+
+    // The finished years were scored on first start: a community's scorecard is there, explained.
+    const headers = { authorization: `Bearer ${token}` };
+    const cycles = (await (await fetch(`http://127.0.0.1:${port}/api/cycles`, { headers })).json()) as { items: { year: number; state: string }[] };
+    const computed = cycles.items.filter((c) => c.state === 'computed').map((c) => c.year);
+    expect(computed).toHaveLength(2);
+    const card = await fetch(`http://127.0.0.1:${port}/api/cycles/${computed[0]}/orgs/${(body.items[0] as unknown as { id: number }).id}/scorecard`, { headers });
+    expect(card.status).toBe(200);
+    const scorecard = (await card.json()) as { total: string; parts: { title: string }[] };
+    expect(scorecard.parts.map((p) => p.title)).toEqual(['日常考核', '年度考评', '群众评议', '加分', '扣分']);
+
+    // Scoring again through the CLI, beside the server, makes a new revision.
+    const scored = await cli(['score', '--cycle', String(computed[0])]);
+    expect(scored.code, scored.stderr).toBe(0);
+    expect(scored.stdout).toContain(`${computed[0]} 年度计分完成`);
   });
 
   it('reports bad input in Chinese with a non-zero exit code', async () => {

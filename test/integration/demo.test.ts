@@ -4,6 +4,8 @@ import { seedDemo, type SeedSummary } from '../../src/demo/seed-demo';
 import { cliActor } from '../../src/features/context';
 import { fixedClock } from '../../src/lib/clock';
 import { openIsolatedDatabase } from '../support/db';
+import { testRuleSets } from '../support/app';
+import { scoreCycle } from '../../src/features/scoring/score-cycle';
 
 let handle: Awaited<ReturnType<typeof openIsolatedDatabase>>;
 let summary: SeedSummary;
@@ -82,6 +84,24 @@ describe('the demo district', () => {
         select 1 from agreements g where g.community_id = m.host_org_id and g.unit_id = a.org_id
         and g.year = m.cycle_year and g.signed_on <= m.held_on)`);
     expect(unsigned.n).toBe(0);
+  });
+
+  it('scores the way real districts spread: a few lagging, most in the middle, a top group', async () => {
+    const ruleSets = await testRuleSets();
+    const summary = await scoreCycle({ ctx: { actor: cliActor(), db: handle.db, clock, requestId: null }, year: 2025, ruleSets });
+    expect(summary.organizations).toBe(27 + 145 + 310);
+    const rows = await sql<{ category: string; total: string; assessed: boolean }>`
+      select category, total::text as total, assessed from scores where revision_id = ${summary.revisionId}`.execute(handle.db);
+    const totals = rows.rows.filter((r) => r.assessed).map((r) => Number(r.total));
+    const share = (f: (t: number) => boolean) => totals.filter(f).length / totals.length;
+    expect(share((t) => t < 60)).toBeGreaterThan(0.03); // a few lagging
+    expect(share((t) => t < 60)).toBeLessThan(0.35);
+    expect(share((t) => t >= 60 && t < 85)).toBeGreaterThan(0.4); // most in the middle
+    expect(share((t) => t >= 85)).toBeGreaterThan(0.05); // a top group
+    // Some organizations miss a gate or a sample and are not assessed, with the reason recorded.
+    const notAssessed = rows.rows.filter((r) => !r.assessed).length;
+    expect(notAssessed).toBeGreaterThan(0);
+    expect(notAssessed / rows.rows.length).toBeLessThan(0.2);
   });
 
   it('refuses to seed over existing data without --reset', async () => {
