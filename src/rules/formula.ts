@@ -145,7 +145,7 @@ export function formulaText(f: Formula, labels: Readonly<Record<string, string>>
     case 'ref':
       return labels[f.name] ?? f.name;
     case 'neg':
-      return `-${formulaText(f.arg, labels)}`;
+      return f.arg.type === 'bin' ? `-(${formulaText(f.arg, labels)})` : `-${formulaText(f.arg, labels)}`;
     case 'call':
       return `${f.fn === 'min' ? '取小' : '取大'}(${f.args.map((a) => formulaText(a, labels)).join('，')})`;
     case 'bin': {
@@ -153,7 +153,9 @@ export function formulaText(f: Formula, labels: Readonly<Record<string, string>>
       const text = (n: Formula, paren: boolean) => (paren ? `(${formulaText(n, labels)})` : formulaText(n, labels));
       const tight = f.op === '*' || f.op === '/';
       const op = { '+': ' + ', '-': ' − ', '*': ' × ', '/': ' ÷ ' }[f.op];
-      return `${text(f.left, tight && additive(f.left))}${op}${text(f.right, (tight || f.op === '-') && additive(f.right))}`;
+      // The right side of − needs brackets around + and −; of ÷ around any operation; of × around + and −.
+      const rightParen = f.op === '/' ? f.right.type === 'bin' : (tight || f.op === '-') && additive(f.right);
+      return `${text(f.left, tight && additive(f.left))}${op}${text(f.right, rightParen)}`;
     }
   }
 }

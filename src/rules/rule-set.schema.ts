@@ -7,14 +7,31 @@ import { z } from '../lib/zod';
  * exist, types that match, formulas that reference real parts, weights that add up) are in validate.ts.
  */
 
-const Id = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, '只能用字母、数字和下划线，并以字母开头');
+/** Names every JavaScript object already has: never allowed as a key a rule file defines or reads. */
+export const reservedNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+const notReserved = (s: string) => !reservedNames.has(s);
+
+const Id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, '只能用字母、数字和下划线，并以字母开头')
+  .refine(notReserved, '这个名称是保留字，请换一个');
+const AnswerKey = z.string().min(1).refine(notReserved, '这个名称是保留字，请换一个');
 const Label = z.string().trim().min(1).max(100);
 const Num = z.number().finite();
-const MonthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '格式为 MM-DD');
+const MonthDay = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '格式为 MM-DD')
+  .refine((md) => !Number.isNaN(Date.parse(`2024-${md}T00:00:00Z`)) && new Date(`2024-${md}T00:00:00Z`).getUTCDate() === Number(md.slice(3)), '不是一年中存在的日期');
 
 /** A part of the cycle year: the whole year, a half, a quarter, or explicit month-day bounds (inclusive). */
 export const Window = z
-  .union([z.enum(['year', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4']), z.object({ from: MonthDay, to: MonthDay }).strict()])
+  .union([
+    z.enum(['year', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4']),
+    z
+      .object({ from: MonthDay, to: MonthDay })
+      .strict()
+      .refine((w) => w.from <= w.to, '起始日期晚于结束日期（区间不能跨年）'),
+  ])
   .default('year')
   .describe('统计区间：全年 year、上半年 H1、下半年 H2、季度 Q1–Q4，或 {from:"MM-DD", to:"MM-DD"}');
 export type Window = z.infer<typeof Window>;
@@ -30,7 +47,7 @@ const CapPer = z
   .describe('每日/周/月/季度最多计入的数量');
 const CapPerRecord = Num.positive().describe('每条记录最多计入的小时数（如每次活动最多 2 小时）');
 const Meeting = z.enum(['joint_meeting', 'policy_study']);
-const IfNone = Num.min(0).max(100).default(100).describe('分母为 0（无应到、无应报）时的比率，默认 100');
+const IfNone = Num.min(0).max(100).default(0).describe('分母为 0（无应到、无应报）时的比率，默认 0；“不适用”的情形宜另设不予评定的条件');
 const Period = z.enum(['month', 'quarter']);
 
 const fact = <S extends string, T extends z.ZodRawShape>(source: S, shape: T) =>
@@ -105,7 +122,8 @@ const clause = <S extends string, T extends z.ZodRawShape>(type: S, shape: T) =>
 const Tier = z
   .object({ gte: Num.optional(), gt: Num.optional(), lte: Num.optional(), lt: Num.optional(), points: Num })
   .strict()
-  .refine((t) => t.gte !== undefined || t.gt !== undefined || t.lte !== undefined || t.lt !== undefined, '每一档至少要有一个边界（gte/gt/lte/lt）');
+  .refine((t) => t.gte !== undefined || t.gt !== undefined || t.lte !== undefined || t.lt !== undefined, '每一档至少要有一个边界（gte/gt/lte/lt）')
+  .refine((t) => !(t.gte !== undefined && t.gt !== undefined) && !(t.lte !== undefined && t.lt !== undefined), '下限只能用 gte 或 gt 之一，上限只能用 lte 或 lt 之一');
 
 export const Clause = z.discriminatedUnion('type', [
   clause('perUnit', { fact: Id, points: Num, cap: Num.positive().optional().describe('这一条最多得（或扣）多少分') }),
@@ -124,14 +142,14 @@ export const Clause = z.discriminatedUnion('type', [
   clause('inspections', { sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   clause('votes', {
     fact: Id,
-    coefficients: z.record(z.string().min(1), Num).describe('每种答案的分值，如 {"满意":100,"基本满意":75}'),
-    invalid: z.array(z.string().min(1)).default([]).describe('不计为有效票的答案，如 ["不了解"]'),
+    coefficients: z.record(AnswerKey, Num).describe('每种答案的分值，如 {"满意":100,"基本满意":75}'),
+    invalid: z.array(AnswerKey).default([]).describe('不计为有效票的答案，如 ["不了解"]'),
     trim: Num.min(0).max(0.25).default(0).describe('去掉最高、最低各多少比例的票'),
-    groups: z.record(z.string().min(1), Num.positive().max(1)).optional().describe('各评议群体的权重，合计为 1'),
+    groups: z.record(AnswerKey, Num.positive().max(1)).optional().describe('各评议群体的权重，合计为 1'),
     minSample: z.number().int().min(1).default(1).describe('有效票少于此数时该部分无效'),
     scale: Num.positive().default(1).describe('折算后的平均分乘以此数计入'),
     thresholds: z
-      .array(z.object({ answer: z.string().min(1), below: Num.min(0).max(100), points: Num }).strict())
+      .array(z.object({ answer: AnswerKey, below: Num.min(0).max(100), points: Num }).strict())
       .default([])
       .describe('某答案占有效票的百分比低于 below 时另计 points，如 “好” 低于 95% 扣 4 分'),
   }),
@@ -164,7 +182,9 @@ export const Part = z
   .strict();
 export type Part = z.infer<typeof Part>;
 
-const FactValue = z.union([Num, z.boolean(), z.record(z.string(), z.union([Num, z.record(z.string(), Num)]))]);
+/** A tally of answers: flat ({ 满意: 80 }) or per rater group ({ 居民: { 满意: 80 } }), never mixed. */
+export const Tally = z.union([z.record(AnswerKey, z.number().int().min(0)), z.record(AnswerKey, z.record(AnswerKey, z.number().int().min(0)))]);
+const FactValue = z.union([Num, z.boolean(), Tally]);
 
 export const Example = z
   .object({

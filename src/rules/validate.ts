@@ -58,7 +58,7 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
 
   const facts = rs.facts;
   const factNames = Object.keys(facts);
-  const typeOf = (name: string): FactType | undefined => (facts[name] ? factType(facts[name]) : undefined);
+  const typeOf = (name: string): FactType | undefined => (Object.hasOwn(facts, name) ? factType(facts[name]!) : undefined);
   const declaredList = factNames.length > 0 ? factNames.join('、') : '（未声明任何事实）';
 
   // Facts: known record kinds, indicator references.
@@ -68,6 +68,15 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
       def.kinds.forEach((k, i) => {
         if (!knownKindCodes.has(k)) err(['facts', name, 'kinds', i], `未知的台账记录类型「${k}」`, [...knownKindCodes].join('、'), k);
       });
+    }
+    if (def.source === 'declared' && def.default !== undefined) {
+      const dt = typeof def.default === 'boolean' ? 'boolean' : 'number';
+      if (def.type === 'distribution') err(['facts', name, 'default'], '分布型申报数据不能有默认值', '（不设默认值）', def.default);
+      else if (dt !== def.type) err(['facts', name, 'default'], `默认值的类型是 ${dt}，事实是 ${def.type}`, def.type, def.default);
+    }
+    if (def.source === 'declared') {
+      const other = Object.entries(facts).find(([n, d]) => n !== name && d.source === 'declared' && d.key === def.key && d.type !== def.type);
+      if (other) err(['facts', name, 'key'], `申报数据「${def.key}」也被事实「${other[0]}」以另一种类型使用`, def.type, other[1].source === 'declared' ? other[1].type : undefined);
     }
     if ((def.source === 'inspections.sum' || def.source === 'inspections.count') && def.indicator && !indicatorIds.has(def.indicator)) {
       err(['facts', name, 'indicator'], `引用了不存在的指标「${def.indicator}」`, [...indicatorIds].join('、'), def.indicator);
@@ -104,9 +113,9 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
       case 'tiers':
         checkFact([...path, 'fact'], c.fact, 'number');
         return c.tiers.forEach((t, i) => {
-          const lo = t.gte ?? t.gt;
-          const hi = t.lte ?? t.lt;
-          if (lo !== undefined && hi !== undefined && lo > hi) err([...path, 'tiers', i], `下限 ${lo} 大于上限 ${hi}，这一档永远不会成立`);
+          if (isEmptyTier(t)) return err([...path, 'tiers', i], '这一档的区间是空的，永远不会成立');
+          const earlier = c.tiers.slice(0, i).findIndex((e) => coversTier(e, t));
+          if (earlier >= 0) err([...path, 'tiers', i], `这一档被第 ${earlier + 1} 档完全覆盖（按顺序取第一个符合的档），永远轮不到：请从高到低排列`);
         });
       case 'shortfall':
         checkFact([...path, 'fact'], c.fact, 'number');
@@ -119,10 +128,10 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
           if (!sum.eq(1)) err([...path, 'groups'], `各评议群体权重合计为 ${sum.toString()}，应为 1`, '1', sum.toNumber());
         }
         c.invalid.forEach((a, i) => {
-          if (a in c.coefficients) err([...path, 'invalid', i], `「${a}」既有分值又被列为无效票`);
+          if (Object.hasOwn(c.coefficients, a)) err([...path, 'invalid', i], `「${a}」既有分值又被列为无效票`);
         });
         c.thresholds.forEach((t, i) => {
-          if (!(t.answer in c.coefficients)) err([...path, 'thresholds', i, 'answer'], `「${t.answer}」不是有分值的答案`, Object.keys(c.coefficients).join('、'), t.answer);
+          if (!Object.hasOwn(c.coefficients, t.answer)) err([...path, 'thresholds', i, 'answer'], `「${t.answer}」不是有分值的答案`, Object.keys(c.coefficients).join('、'), t.answer);
         });
         return;
       }
@@ -137,6 +146,7 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
   // Ids unique; clauses and gates well-typed.
   const seen = new Map<string, string>();
   rs.parts.forEach((p, pi) => {
+    if (p.max !== undefined && p.floor !== undefined && p.floor > p.max) err(['parts', pi, 'floor'], `最低分 ${p.floor} 高于满分 ${p.max}`);
     if (seen.has(p.id)) err(['parts', pi, 'id'], `编号「${p.id}」重复`, '唯一的编号', p.id);
     seen.set(p.id, 'part');
     p.indicators.forEach((ind, ii) => {
@@ -163,6 +173,7 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
     rs.parts.forEach((p, pi) => {
       if (!refs.has(p.id)) err(['parts', pi, 'id'], `部分「${p.id}」没有出现在总分公式中`, `出现在 ${rs.total.formula} 中`, p.id);
     });
+    if (dividesByPart(formula)) err(['total', 'formula'], '除数中不能出现部分的得分（得分可能为 0），只能除以常数', '如 (a + b) / 2', rs.total.formula);
     if (rs.total.max !== undefined && [...refs].every((r) => partIds.has(r))) checkWeights(rs.parts, formula, rs.total.max, err);
   }
 
@@ -189,6 +200,38 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
   warnForBurden(rs, formula, warn);
   if (errors.length > 0 || !formula) return { ok: false, errors, warnings };
   return { ok: true, ruleSet: rs, formula, warnings };
+}
+
+/** True when some division's right side reads a part's score (which may be 0 for some organization). */
+function dividesByPart(f: Formula): boolean {
+  switch (f.type) {
+    case 'bin':
+      return (f.op === '/' && formulaRefs(f.right).size > 0) || dividesByPart(f.left) || dividesByPart(f.right);
+    case 'neg':
+      return dividesByPart(f.arg);
+    case 'call':
+      return f.args.some(dividesByPart);
+    default:
+      return false;
+  }
+}
+
+type TierBounds = { gte?: number; gt?: number; lte?: number; lt?: number };
+const lower = (t: TierBounds) => (t.gte !== undefined ? { v: t.gte, open: false } : t.gt !== undefined ? { v: t.gt, open: true } : { v: -Infinity, open: true });
+const upper = (t: TierBounds) => (t.lte !== undefined ? { v: t.lte, open: false } : t.lt !== undefined ? { v: t.lt, open: true } : { v: Infinity, open: true });
+
+function isEmptyTier(t: TierBounds): boolean {
+  const lo = lower(t);
+  const hi = upper(t);
+  return lo.v > hi.v || (lo.v === hi.v && (lo.open || hi.open));
+}
+
+/** True when every value in tier b also falls in tier a. */
+function coversTier(a: TierBounds, b: TierBounds): boolean {
+  const [al, au, bl, bu] = [lower(a), upper(a), lower(b), upper(b)];
+  const lowOk = al.v < bl.v || (al.v === bl.v && (!al.open || bl.open));
+  const highOk = au.v > bu.v || (au.v === bu.v && (!au.open || bu.open));
+  return lowOk && highOk;
 }
 
 /** The nominal full score of a part: its max, or the sum of its indicators' maxima. */

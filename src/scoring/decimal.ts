@@ -20,14 +20,19 @@ export function dec(v: Decimal.Value): Dec {
   return d;
 }
 
-/** Rounded half-up to 0.01, the precision every stored score has. */
+/**
+ * Rounded half-up to 0.01, the precision every stored score has. Computations divide as late as they can,
+ * so most results are exact; where a repeating quotient was multiplied further (a formula such as
+ * (a + b) / 3 × 2), the last digits of the 40 kept are noise, and snapping to 30 significant digits first
+ * stops 9.4749…9 (really 9.475) from rounding down. No real score lies that close to a rounding edge.
+ */
 export function round2(v: Dec): Dec {
-  return v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return v.toSignificantDigits(30).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** '55.00' — the stored form (rounded half-up, in one step). */
+/** '55.00' — the stored form. */
 export function fixed2(v: Dec): string {
-  return v.toFixed(2, Decimal.ROUND_HALF_UP);
+  return v.toSignificantDigits(30).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
 /** '55', '8.65', '-2.5' — the form read in explanations. */

@@ -114,8 +114,9 @@ export function scoreOrg(
             const raw = v.times(dec(c.points));
             const capped = c.cap === undefined ? raw : clamp(raw, dec(-c.cap), dec(c.cap));
             const each = c.points < 0 ? `每${unit(c.fact) || '个'}扣 ${show(-c.points)} 分` : `每${unit(c.fact) || '个'} ${show(c.points)} 分`;
-            const base = `${name} ${valueText(c.fact)}，${each}，${c.points < 0 ? `共扣 ${show(raw.abs())} 分` : `${show(v)} × ${show(c.points)} = ${show(raw)} 分`}`;
-            push(round2(capped), capped.eq(raw) ? base : `${base}，超过上限，计 ${show(capped)} 分`);
+            const outcome = c.points < 0 && !v.isNegative() ? `共扣 ${show(raw.abs())} 分` : `${show(v)} × ${show(c.points)} = ${show(raw)} 分`;
+            const base = `${name} ${valueText(c.fact)}，${each}，${outcome}`;
+            push(round2(capped), capped.eq(raw) ? base : `${base}，${capNote(raw, capped)}`);
             return;
           }
           case 'tiers': {
@@ -136,10 +137,11 @@ export function scoreOrg(
           }
           case 'ratio': {
             const v = num(c.fact)!;
-            let r = v.div(dec(c.target));
-            if (c.capAtTarget && r.gt(1)) r = dec(1);
-            if (r.isNegative()) r = dec(0);
-            const p = dec(c.points).times(r);
+            const target = dec(c.target);
+            // points × value / target, dividing last so exact results stay exact
+            const reached = Dec.max(c.capAtTarget ? Dec.min(v, target) : v, 0);
+            const p = dec(c.points).times(reached).div(target);
+            const r = reached.div(target);
             push(round2(p), `${name} ${valueText(c.fact)}，目标 ${show(c.target)}${unit(c.fact) === '%' ? '%' : ` ${unit(c.fact)}`}，完成 ${show(r.times(100))}%，${show(c.points)} × ${show(r.times(100))}% = ${show(p)} 分`);
             return;
           }
@@ -153,14 +155,15 @@ export function scoreOrg(
               push(dec(0), `${name} ${valueText(c.fact)}，未${side} ${show(limit)}，不计分`);
               return;
             }
-            let units = gap.div(dec(c.per));
-            if (c.round === 'down') units = units.floor();
-            if (c.round === 'up') units = units.ceil();
-            const raw = units.times(dec(c.points));
+            const exact = gap.div(dec(c.per));
+            const units = c.round === 'down' ? exact.floor() : c.round === 'up' ? exact.ceil() : null;
+            // gap × points / per when proportional, so exact results stay exact
+            const raw = units === null ? gap.times(dec(c.points)).div(dec(c.per)) : units.times(dec(c.points));
             const capped = c.cap === undefined ? raw : clamp(raw, dec(-c.cap), dec(c.cap));
             const perText = c.per === 1 ? `每${u}` : `每 ${show(c.per)} ${u}`;
-            const text = `${name} ${valueText(c.fact)}，${side} ${show(limit)} 共 ${show(gap)} ${u}，${perText}${c.points < 0 ? '扣' : '加'} ${show(Math.abs(c.points))} 分，${gain(raw)}`;
-            push(round2(capped), capped.eq(raw) ? text : `${text}，超过上限，计 ${show(capped)} 分`);
+            const rounded = units !== null && !units.eq(exact) ? `，${c.round === 'down' ? '不足一个单位不计' : '不足一个单位按一个计'}，计 ${show(units)} 个单位` : '';
+            const text = `${name} ${valueText(c.fact)}，${side} ${show(limit)} 共 ${show(gap)} ${u}${rounded}，${perText}${c.points < 0 ? '扣' : '加'} ${show(Math.abs(c.points))} 分，${gain(raw)}`;
+            push(round2(capped), capped.eq(raw) ? text : `${text}，${capNote(raw, capped)}`);
             return;
           }
           case 'fixed':
@@ -238,6 +241,11 @@ export function scoreOrg(
     total: fixed2(total),
     totalText: `${formulaText(compiled.formula, labels)} = ${show(raw)} 分${clampNote}`,
   };
+}
+
+/** Why a clause's points were cut: '超过上限，计 50 分' or '超过扣分上限，计扣 10 分'. */
+function capNote(raw: Dec, capped: Dec): string {
+  return raw.isNegative() ? `超过扣分上限，计扣 ${show(capped.abs())} 分` : `超过上限，计 ${show(capped)} 分`;
 }
 
 /** An indicator's points: its base plus every line, kept within its floor and maximum (扣完为止). */

@@ -84,3 +84,10 @@ export function factMeasure(def: FactDef): Measure {
 }
 
 export const knownKindCodes = new Set<string>(recordKinds.map((k) => k.code));
+
+/** One shape for every tally: a flat { 满意: 80 } becomes the single group { 全部: { 满意: 80 } }. */
+export function normalizeTally(value: Record<string, number | Record<string, number>>): Distribution {
+  const entries = Object.entries(value);
+  if (entries.every(([, v]) => typeof v === 'number')) return { 全部: value as Record<string, number> };
+  return value as Distribution;
+}

@@ -1,14 +1,15 @@
 import { firedRefs, type CompiledRuleSet } from '../rules/compile';
 import { dec } from './decimal';
 import { scoreOrg, type InspectionEntry, type OrgFacts, type ScoreResult } from './evaluate';
-import type { FactValue } from './fact-catalog';
+import { normalizeTally, type FactValue } from './fact-catalog';
 
 /** Fills in declared defaults; a fact still missing stays undefined (the organization is then not assessed). */
 export function withDefaults(compiled: CompiledRuleSet, raw: Readonly<Record<string, FactValue | undefined>>): OrgFacts {
   const out: OrgFacts = {};
   for (const [name, def] of Object.entries(compiled.ruleSet.facts)) {
-    const v = raw[name];
-    out[name] = v !== undefined ? v : def.source === 'declared' && def.default !== undefined ? def.default : undefined;
+    const v = Object.hasOwn(raw, name) ? raw[name] : undefined;
+    const value = v !== undefined ? v : def.source === 'declared' && def.default !== undefined ? def.default : undefined;
+    out[name] = value !== undefined && def.source === 'declared' && def.type === 'distribution' && typeof value === 'object' ? normalizeTally(value as unknown as Record<string, number>) : value;
   }
   return out;
 }

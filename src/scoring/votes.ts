@@ -8,7 +8,14 @@ export type VotesOutcome =
   | { valid: true; points: Dec; text: string; thresholdLines: { points: Dec; text: string }[] }
   | { valid: false; reason: string; text: string };
 
-type GroupResult = { name: string; valid: number; ignored: number; unknown: number; trimmed: number; mean: Dec };
+/** A group's result: `sum` over `kept` ballots after trimming (mean = sum / kept, divided only for display). */
+type GroupResult = { name: string; valid: number; ignored: number; unknown: number; trimmed: number; sum: Dec; kept: number; mean: Dec };
+
+const has = (o: object, k: string) => Object.hasOwn(o, k);
+
+function gcd(a: bigint, b: bigint): bigint {
+  return b === 0n ? a : gcd(b, a % b);
+}
 
 /**
  * The mean score of one group's ballots: answers mapped to coefficients, answers that are not votes
@@ -20,7 +27,7 @@ function groupMean(name: string, counts: Record<string, number>, c: VotesClause)
   let unknown = 0;
   for (const [answer, count] of Object.entries(counts)) {
     if (c.invalid.includes(answer)) ignored += count;
-    else if (answer in c.coefficients) values.push([dec(c.coefficients[answer]!), count]);
+    else if (has(c.coefficients, answer)) values.push([dec(c.coefficients[answer]!), count]);
     else unknown += count;
   }
   const n = values.reduce((s, [, k]) => s + k, 0);
@@ -43,7 +50,7 @@ function groupMean(name: string, counts: Record<string, number>, c: VotesClause)
   }
   const remaining = n - 2 * k;
   const sum = kept.reduce((s, [v, count]) => s.plus(v.times(count)), dec(0));
-  return { name, valid: n, ignored, unknown, trimmed: k, mean: sum.div(remaining) };
+  return { name, valid: n, ignored, unknown, trimmed: k, sum, kept: remaining, mean: sum.div(remaining) };
 }
 
 /**
@@ -53,7 +60,7 @@ function groupMean(name: string, counts: Record<string, number>, c: VotesClause)
  */
 export function convertVotes(c: VotesClause, dist: Distribution, label: string): VotesOutcome {
   const groups: [string, Record<string, number>][] = c.groups
-    ? Object.keys(c.groups).map((g) => [g, dist[g] ?? {}])
+    ? Object.keys(c.groups).map((g) => [g, has(dist, g) ? dist[g]! : {}])
     : [['全部', Object.values(dist).reduce<Record<string, number>>((acc, g) => {
         for (const [a, k] of Object.entries(g)) acc[a] = (acc[a] ?? 0) + k;
         return acc;
@@ -78,26 +85,30 @@ export function convertVotes(c: VotesClause, dist: Distribution, label: string):
     const trimText = r.trimmed > 0 ? `，去掉最高、最低各 ${r.trimmed} 张后` : '，';
     return `${name === '全部' ? '' : name}有效票 ${r.valid} 张${notes.length ? `（${notes.join('，')}）` : ''}${trimText}平均 ${show(r.mean)} 分`;
   });
-  let score: Dec;
+  // Σ weight × sum / kept over the groups, over one common denominator (the least common multiple of the
+  // kept counts) and multiplied by the scale before the single division: exact whenever the result is.
+  const rs = results.map((r) => r.result!);
+  const lcm = rs.reduce((l, r) => (l * BigInt(r.kept)) / gcd(l, BigInt(r.kept)), 1n);
+  const weightOf = (name: string) => (c.groups ? dec(c.groups[name]!) : dec(1));
+  const numerator = rs.reduce((s, r) => s.plus(weightOf(r.name).times(r.sum).times(dec((lcm / BigInt(r.kept)).toString()))), dec(0));
+  const score = numerator.div(dec(lcm.toString()));
+  const points = numerator.times(dec(c.scale)).div(dec(lcm.toString()));
   let combine = '';
   if (c.groups) {
-    score = results.reduce((s, { name, result }) => s.plus(result!.mean.times(dec(c.groups![name]!))), dec(0));
-    combine = `；${results.map(({ name, result }) => `${name} ${show(result!.mean)} × ${show(dec(c.groups![name]!).times(100))}%`).join(' + ')} = ${show(score)} 分`;
-  } else {
-    score = results[0]!.result!.mean;
+    const approx = rs.some((r) => r.mean.decimalPlaces() > 2) ? '（平均分四舍五入显示）' : '';
+    combine = `；${rs.map((r) => `${r.name} ${show(r.mean)} × ${show(dec(c.groups![r.name]!).times(100))}%`).join(' + ')} = ${show(score)} 分${approx}`;
   }
-  const points = score.times(dec(c.scale));
   const scaleText = c.scale === 1 ? '' : `；× ${show(dec(c.scale))} = ${show(points)} 分`;
   const text = `${label}：${parts.join('；')}${combine}${scaleText}`;
 
-  const merged: Record<string, number> = {};
-  for (const [, counts] of groups) for (const [a, k] of Object.entries(counts)) if (a in c.coefficients) merged[a] = (merged[a] ?? 0) + k;
+  const merged: Record<string, number> = Object.create(null);
+  for (const [, counts] of groups) for (const [a, k] of Object.entries(counts)) if (has(c.coefficients, a)) merged[a] = (merged[a] ?? 0) + k;
   const thresholdLines = c.thresholds.map((t) => {
     const share = dec(merged[t.answer] ?? 0).times(100).div(totalValid);
     const hit = share.lt(dec(t.below));
     return {
       points: hit ? dec(t.points) : dec(0),
-      text: `「${t.answer}」占有效票 ${show(share)}%，${hit ? `低于 ${show(t.below)}%，${t.points < 0 ? '扣' : '加'} ${show(Math.abs(t.points))} 分` : `不低于 ${show(t.below)}%，不扣分`}`,
+      text: `「${t.answer}」占有效票 ${show(share)}%，${hit ? `低于 ${show(t.below)}%，${t.points < 0 ? '扣' : '加'} ${show(Math.abs(t.points))} 分` : `不低于 ${show(t.below)}%，${t.points < 0 ? '不扣分' : '不加分'}`}`,
     };
   });
   return { valid: true, points, text, thresholdLines };

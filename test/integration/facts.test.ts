@@ -103,6 +103,8 @@ describe('facts computed in SQL', () => {
       themeH2Any: { source: 'ledger.count', label: 'a', kinds: ['theme_day'], status: 'any', window: 'H2' },
       themeMarOn: { source: 'ledger.count', label: 'a', kinds: ['theme_day'], window: { from: '03-01', to: '12-31' } },
       themeOnePerMonth: { source: 'ledger.count', label: 'a', kinds: ['theme_day'], capPer: { period: 'month', max: 1 } },
+      themeHalfPerMonth: { source: 'ledger.count', label: 'a', kinds: ['theme_day'], capPer: { period: 'month', max: 1.5 } },
+      themeLeapWindow: { source: 'ledger.count', label: 'a', kinds: ['theme_day'], window: { from: '01-06', to: '02-29' } },
       themeMonths: { source: 'ledger.periods', label: 'a', kinds: ['theme_day'], period: 'month' },
       themeMissingMonths: { source: 'ledger.missingPeriods', label: 'a', kinds: ['theme_day'], period: 'month' },
       hours: { source: 'ledger.hours', label: 'a', kinds: ['volunteer'] },
@@ -121,6 +123,8 @@ describe('facts computed in SQL', () => {
       themeH2Any: 2, // Jul 1, Aug 15
       themeMarOn: 1, // Mar 10
       themeOnePerMonth: 2, // January counts once, March once
+      themeHalfPerMonth: 2.5, // January min(2, 1.5) + March 1
+      themeLeapWindow: 1, // Jan 20 (02-29 means the end of February in any year)
       themeMonths: 2, // January, March
       themeMissingMonths: 10, // 12 − 2
       hours: 7, // 3 + 1.5 + 2.5 (the submitted 4 h not counted)
@@ -147,8 +151,10 @@ describe('facts computed in SQL', () => {
     const rows = await computeFacts(t.db, y, [tree.unit.id, tree.community.id], d);
     // unit: 2 joint meetings, 1 present → 50%; policy study excused: 0% or, counting excused, 100%
     expect(rows.get(tree.unit.id)).toEqual({ absent: 1, invited: 2, rate: 50, studyRate: 0, studyRateExcused: 100, hosted: 0, missingHosted: 4 });
-    // community: invited to nothing → rate defaults to 100; hosted in Q1 and Q3 → 2 quarters missing
-    expect(rows.get(tree.community.id)).toEqual({ absent: 0, invited: 0, rate: 100, studyRate: 100, studyRateExcused: 100, hosted: 2, missingHosted: 2 });
+    // community: invited to nothing → rates take ifNone (default 0); hosted in Q1 and Q3 → 2 quarters missing
+    expect(rows.get(tree.community.id)).toEqual({ absent: 0, invited: 0, rate: 0, studyRate: 0, studyRateExcused: 0, hosted: 2, missingHosted: 2 });
+    const withIfNone = await computeFacts(t.db, y, [tree.community.id], defs({ rate: { source: 'meetings.attendanceRate', label: 'a', meeting: 'joint_meeting', ifNone: 100 } }));
+    expect(withIfNone.get(tree.community.id)).toEqual({ rate: 100 });
   });
 
   it('reads in-service members from the unit side and the community side', async () => {
@@ -165,8 +171,8 @@ describe('facts computed in SQL', () => {
     const rows = await computeFacts(t.db, y, [tree.unit.id, tree.community.id], d);
     // 3 in service, 2 reported → 66.67%; hours 5 + 3 + 10 = 18, capped 2 + 2 + 2 = 6; only m1 reaches 4 capped hours → 1/3 = 33.33%
     expect(rows.get(tree.unit.id)).toEqual({ members: 3, reported: 2, rate: 66.67, hours: 18, hoursCapped: 6, completion: 33.33, received: 0, receivedHours: 0 });
-    // the community has no in-service members of its own (rates default to 100) and received both reports and 18 hours
-    expect(rows.get(tree.community.id)).toEqual({ members: 0, reported: 0, rate: 100, hours: 0, hoursCapped: 0, completion: 100, received: 2, receivedHours: 18 });
+    // the community has no in-service members of its own (rates take ifNone, 0) and received both reports and 18 hours
+    expect(rows.get(tree.community.id)).toEqual({ members: 0, reported: 0, rate: 0, hours: 0, hoursCapped: 0, completion: 0, received: 2, receivedHours: 18 });
   });
 
   it('reads inspections, declared facts, agreements and member counts', async () => {

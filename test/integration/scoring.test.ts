@@ -156,7 +156,17 @@ describe('inspection entries and declared facts over the API', () => {
     const bad = await admin.post(`/api/cycles/${year}/inspections`, { orgId: tree.grid.id, indicator: 'nonsense', points: -2, reason: '不存在的指标', inspectedOn: `${year}-05-06` });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues[0].field).toBe('indicator');
-    expect(bad.body.error.message).toContain('theme_day（主题党日（每月一次））'); // the real grid rule set lists its indicators
+    expect(bad.body.error.message).toContain('可选：ledger（台账规范）'); // the real grid rule set lists the indicators that take inspections
+
+    // A community cannot be inspected by its own users, and a bonus needs an indicator that takes bonuses.
+    const own = client(t.app, await createToken(t.db, 'admin', tree.grid.id));
+    const self = await own.post(`/api/cycles/${year}/inspections`, { orgId: tree.grid.id, indicator: 'ledger', points: -1, reason: '自己查自己', inspectedOn: `${year}-05-06` });
+    expect(self.status).toBe(403);
+    const bonus = await admin.post(`/api/cycles/${year}/inspections`, { orgId: tree.grid.id, indicator: 'ledger', points: 2, reason: '加分', inspectedOn: `${year}-05-06` });
+    expect(bonus.status).toBe(201); // the grid rule set's ledger indicator reads entries of either sign
+    const communityBonus = await admin.post(`/api/cycles/${year}/inspections`, { orgId: tree.community.id, indicator: 'discipline', points: 2, reason: '扣分项不能加分', inspectedOn: `${year}-05-06` });
+    expect(communityBonus.status).toBe(400);
+    expect(communityBonus.body.error.message).toContain('可登记加分的指标');
 
     const fact = await admin.call('PUT', `/api/cycles/${year}/facts`, { orgId: tree.grid.id, key: 'public.satisfaction', value: { 居民: { 满意: 20, 不了解: 2 } } });
     expect(fact.status).toBe(200);

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index';
+import { evaluateFormula, formulaText, parseFormula } from '../../src/rules/formula';
+import { dec } from '../../src/scoring/decimal';
 import { fixedClock, todayInChina } from '../../src/lib/clock';
 import { isIsoDate, parseLooseDate } from '../../src/lib/dates';
 import { toDecimal2 } from '../../src/lib/decimal';
@@ -42,6 +44,25 @@ describe('decimals', () => {
     ['abc', null],
     [Number.NaN, null],
   ])('toDecimal2(%s) = %s', (v, out) => expect(toDecimal2(v)).toBe(out));
+});
+
+describe('formulas', () => {
+  it.each([
+    ['a - (b + c)', 'a − (b + c)'],
+    ['a / (b * c)', 'a ÷ (b × c)'],
+    ['a / (b / c)', 'a ÷ (b ÷ c)'],
+    ['-(a + b)', '-(a + b)'],
+    ['(a + b) * 70% + c * 30%', '(a + b) × 70% + c × 30%'],
+  ])('%s reads back as %s', (src, text) => expect(formulaText(parseFormula(src))).toBe(text));
+
+  it('keeps precedence and unary minus', () => {
+    const env = { a: dec(10), b: dec(4), c: dec(2) };
+    // 10 − 4 × 2 = 2; −(10 − 4) / 2 = −3; 50% of 10 = 5
+    expect(evaluateFormula(parseFormula('a - b * c'), env).toString()).toBe('2');
+    expect(evaluateFormula(parseFormula('-(a - b) / c'), env).toString()).toBe('-3');
+    expect(evaluateFormula(parseFormula('a * 50%'), env).toString()).toBe('5');
+    expect(evaluateFormula(parseFormula('max(a, b * 3, min(c, 1))'), env).toString()).toBe('12');
+  });
 });
 
 describe('migrations', () => {

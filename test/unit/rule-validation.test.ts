@@ -51,6 +51,14 @@ describe('broken rule files give clear errors naming the JSON path', () => {
     ['a duplicate id', (r: any) => (r.parts[1].indicators[0].id = 'theme'), '$.parts[1].indicators[0].id', '重复'],
     ['an unknown key', (r: any) => (r.parts[0].weight = 0.5), '$.parts[0]', 'weight'],
     ['a bad fact name', (r: any) => (r.facts['主题'] = r.facts.themeDays), '$.facts.主题', '名称「主题」无效'],
+    ['a name every object already has', (r: any) => (r.parts[0].indicators[0].clauses[0].fact = 'constructor'), '$.parts[0].indicators[0].clauses[0].fact', '保留字'],
+    ['an answer every object already has', (r: any) => (r.parts[1].indicators[0].clauses[0].coefficients = { toString: 1 }), '$.parts[1].indicators[0].clauses[0].coefficients.toString', '保留字'],
+    ['a date that does not exist', (r: any) => (r.facts.themeDays.window = { from: '02-30', to: '03-31' }), '$.facts.themeDays.window.from', '不是一年中存在的日期'],
+    ['a window that runs backwards', (r: any) => (r.facts.themeDays.window = { from: '12-01', to: '01-31' }), '$.facts.themeDays.window', '起始日期晚于结束日期'],
+    ['tiers in ascending order (later ones unreachable)', (r: any) => (r.parts[0].indicators[0].clauses[0] = { type: 'tiers', fact: 'themeDays', tiers: [{ gte: 1, points: 1 }, { gte: 8, points: 3 }] }), '$.parts[0].indicators[0].clauses[0].tiers[1]', '被第 1 档完全覆盖'],
+    ['an empty tier', (r: any) => (r.parts[0].indicators[0].clauses[0] = { type: 'tiers', fact: 'themeDays', tiers: [{ gte: 5, lt: 5, points: 1 }] }), '$.parts[0].indicators[0].clauses[0].tiers[0]', '区间是空的'],
+    ['a declared default of the wrong type', (r: any) => (r.facts.ok.default = 3), '$.facts.ok.default', '默认值的类型是 number'],
+    ['a formula dividing by a part', (r: any) => (r.total = { formula: 'daily + public / daily' }), '$.total.formula', '除数中不能出现部分'],
   ])('%s', (_, mutate, path, text) => {
     const errors = errorsOf(mutate);
     expect(errors.length).toBeGreaterThan(0);

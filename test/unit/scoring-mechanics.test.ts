@@ -135,6 +135,10 @@ describe('4. tiers, ratios against a target, conditions over several facts', () 
     [{ type: 'ratio', fact: 'rate', target: 100, points: 10 }, { rate: 86.5 }, '8.65'],
     // over the target is capped at 100%: 10
     [{ type: 'ratio', fact: 'rate', target: 90, points: 10 }, { rate: 95 }, '10.00'],
+    // 7 of a target of 12 × 16.5 points = 115.5 / 12 = 9.625 exactly → 9.63 (half-up)
+    [{ type: 'ratio', fact: 'rate', target: 12, points: 16.5 }, { rate: 7 }, '9.63'],
+    // 5 of 24 × 3 = 15 / 24 = 0.625 → 0.63
+    [{ type: 'ratio', fact: 'rate', target: 24, points: 3 }, { rate: 5 }, '0.63'],
     // all: absent ≥ 1 and late ≥ 2 → −5
     [{ type: 'fixed', points: -5, when: { all: [{ fact: 'absent', operator: 'greaterThanInclusive', value: 1 }, { fact: 'late', operator: 'greaterThanInclusive', value: 2 }] } }, { absent: 1, late: 2 }, '-5.00'],
     // the same with only one of them true: nothing
@@ -204,6 +208,17 @@ describe('6. votes to points', () => {
     // 90 × 0.6 + 55 × 0.4 = 54 + 22 = 76; × 0.2 (a 20-point part) = 15.2
     const r = await score({ sat: { 居民: { 很满意: 30, 基本满意: 10 }, 党员: { 满意: 5, 不太满意: 5 } } }, { facts, parts: votes({ groups: { 居民: 0.6, 党员: 0.4 }, scale: 0.2 }) });
     expect(r.total).toBe('15.20');
+  });
+
+  it('rounds an exact x.xx5 up, dividing once at the end', async () => {
+    // 居民 (满意10, 基本满意6, 不满意2): (10×80 + 6×60 + 2×0) / 18 = 1160 / 18 = 64.444…
+    // 党员 (很满意4, 基本满意1, 不太满意1, 不满意2): (400 + 60 + 30 + 0) / 8 = 490 / 8 = 61.25
+    // (1160/18 × 0.6 + 61.25 × 0.4) × 0.15 = (38.666… + 24.5) × 0.15 = 63.1666… × 0.15 = 9.475 exactly → 9.48
+    const r = await score(
+      { sat: { 居民: { 满意: 10, 基本满意: 6, 不满意: 2 }, 党员: { 很满意: 4, 基本满意: 1, 不太满意: 1, 不满意: 2 } } },
+      { facts, parts: votes({ groups: { 居民: 0.6, 党员: 0.4 }, scale: 0.15 }) },
+    );
+    expect(r.total).toBe('9.48');
   });
 
   it('marks the organization not assessed below the minimum sample', async () => {

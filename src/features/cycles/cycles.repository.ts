@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { CycleState, Database } from '../../db/database';
 
 const cycleColumns = ['year', 'state', 'created_at', 'updated_at'] as const;
@@ -39,4 +39,9 @@ export async function setCycleState(db: Kysely<Database>, year: number, state: C
     .where('year', '=', year)
     .returning(cycleColumns)
     .executeTakeFirstOrThrow();
+}
+
+/** Waits for every write holding a cycle row and keeps new ones out until the transaction ends (scoring). */
+export async function lockCycles(db: Kysely<Database>): Promise<void> {
+  await sql`lock table cycles in exclusive mode`.execute(db);
 }

@@ -1,6 +1,7 @@
 import { z } from '../../lib/zod';
 import { IsoDate } from '../common.schemas';
 import { EvidenceRef } from '../ledger/ledger.schemas';
+import { Tally } from '../../rules/rule-set.schema';
 
 const OrgId = z.number().int().positive().max(2_147_483_647);
 
@@ -62,7 +63,7 @@ export const PutDeclaredFactInput = z
   .object({
     orgId: OrgId,
     key: z.string().trim().regex(/^[a-z][a-z0-9_.]*$/).max(60).openapi({ example: 'team.avg_age' }),
-    value: z.union([z.number().finite(), z.boolean(), z.record(z.string(), z.union([z.number().int().min(0), z.record(z.string(), z.number().int().min(0))]))]),
+    value: z.union([z.number().finite(), z.boolean(), Tally]),
     note: z.string().trim().max(500).optional(),
   })
   .strict()

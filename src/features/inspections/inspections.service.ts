@@ -1,7 +1,7 @@
-import { readers, requireRole } from '../../auth/scope';
+import { readers, requireRole, strictlyBelow } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import { categoryLabel, type Category } from '../../domain/catalog';
-import { invalidField } from '../../errors/app-error';
+import { forbidden, invalidField } from '../../errors/app-error';
 import { todayInChina } from '../../lib/clock';
 import { yearOf } from '../../lib/dates';
 import type { CompiledRuleSet } from '../../rules/compile';
@@ -33,10 +33,19 @@ export async function createInspection({ ctx, year, input, ruleSets }: { ctx: Ct
   const data = CreateInspectionInput.parse(input);
   return withTransaction(ctx, async (tx) => {
     const org = await orgForWrite(tx, data.orgId, 'orgId');
+    // Nobody inspects their own organization: the finding comes from above (the CLI acts for the top).
+    if (ctx.actor.orgPath !== '/' && !strictlyBelow(ctx.actor, org.path)) throw forbidden('不能给本组织登记现场督查结果，应由上级登记', 'orgId');
     const rs = ruleSetOf(ruleSets, org);
-    const indicators = rs.ruleSet.parts.flatMap((p) => p.indicators);
+    const bonus = Number(data.points) > 0;
+    // Only indicators whose rules actually read inspection entries of this sign can take one.
+    const indicators = rs.ruleSet.parts
+      .flatMap((p) => p.indicators)
+      .filter((i) => i.clauses.some((c) => c.type === 'inspections' && (c.sign === 'any' || (c.sign === 'bonus') === bonus)));
     if (!indicators.some((i) => i.id === data.indicator)) {
-      throw invalidField('indicator', `「${rs.ruleSet.title}」中没有指标「${data.indicator}」，可选：${indicators.map((i) => `${i.id}（${i.title}）`).join('、')}`);
+      throw invalidField(
+        'indicator',
+        `「${rs.ruleSet.title}」中没有可登记${bonus ? '加分' : '扣分'}的指标「${data.indicator}」，可选：${indicators.map((i) => `${i.id}（${i.title}）`).join('、') || '（无）'}`,
+      );
     }
     if (yearOf(data.inspectedOn) !== year) throw invalidField('inspectedOn', `日期 ${data.inspectedOn} 不在 ${year} 年度内`);
     const today = todayInChina(tx.clock);

@@ -1,7 +1,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database';
-import type { FactDef, Window } from '../../rules/rule-set.schema';
-import type { FactValue } from '../../scoring/fact-catalog';
+import { Tally, type FactDef, type Window } from '../../rules/rule-set.schema';
+import { normalizeTally, type FactValue } from '../../scoring/fact-catalog';
 
 /**
  * Computes a rule set's facts for every organization of a cycle in a handful of set-based statements:
@@ -25,7 +25,9 @@ export function windowDates(year: number, w: Window): { from: string; to: string
     Q4: ['10-01', '12-31'],
   };
   const [from, to] = typeof w === 'string' ? bounds[w]! : [w.from, w.to];
-  return { from: `${year}-${from}`, to: `${year}-${to}` };
+  // 02-29 in a year without it means the last day of February.
+  const real = (md: string) => (md === '02-29' && new Date(Date.UTC(year, 1, 29)).getUTCMonth() !== 1 ? '02-28' : md);
+  return { from: `${year}-${real(from)}`, to: `${year}-${real(to)}` };
 }
 
 /** How many months or quarters a window touches (the denominator of "missing periods"). */
@@ -79,14 +81,14 @@ async function ledgerFacts(db: Kysely<Database>, year: number, orgIds: readonly 
   for (const { col, def } of facts) {
     if (!('kinds' in def)) continue;
     const where = sql<boolean>`kind = any(${def.kinds}::text[]) and ${statusFilter(def.status)} and ${inWindow('occurred_on', year, def.window)}`;
-    const hours = def.source === 'ledger.hours' && def.capPerRecord !== undefined ? sql`least(hours, ${def.capPerRecord})` : sql`hours`;
+    const hours = def.source === 'ledger.hours' && def.capPerRecord !== undefined ? sql`least(hours, ${def.capPerRecord}::numeric)` : sql`hours`;
     const capPer = 'capPer' in def ? def.capPer : undefined;
     if ((def.source === 'ledger.count' || def.source === 'ledger.hours') && capPer) {
       // Capped per day/week/month/quarter: total per bucket first, then the capped buckets summed.
       const amount = def.source === 'ledger.count' ? sql`count(*)` : sql`coalesce(sum(${hours}), 0)`;
       ctes.push({
         name: col,
-        body: sql`select org_id, sum(least(n, ${capPer.max})) as v from (
+        body: sql`select org_id, sum(least(n, ${capPer.max}::numeric)) as v from (
           select org_id, ${trunc(capPer.period, 'occurred_on')} as b, ${amount} as n from r where ${where} group by 1, 2) x group by 1`,
       });
       joins.push(col);
@@ -189,7 +191,7 @@ async function checkinFacts(db: Kysely<Database>, year: number, orgIds: readonly
   const members = sql`coalesce(memcount.n, 0)`;
   for (const { col, def } of facts) {
     const win = 'window' in def ? inWindow('occurred_on', year, def.window) : sql<boolean>`true`;
-    const hours = 'capPerRecord' in def && def.capPerRecord !== undefined ? sql`least(k.hours, ${def.capPerRecord})` : sql`k.hours`;
+    const hours = 'capPerRecord' in def && def.capPerRecord !== undefined ? sql`least(k.hours, ${def.capPerRecord}::numeric)` : sql`k.hours`;
     switch (def.source) {
       case 'checkins.inServiceMembers':
         joins.add('memcount');
@@ -219,7 +221,7 @@ async function checkinFacts(db: Kysely<Database>, year: number, orgIds: readonly
       case 'checkins.completionRate':
         ctes.push({
           name: col,
-          body: sql`select org_id, count(*) filter (where h >= ${def.minHours}) as v from (
+          body: sql`select org_id, count(*) filter (where h >= ${def.minHours}::numeric) as v from (
             select mem.org_id, mem.id, coalesce(sum(${hours}) filter (where k.kind = 'service' and ${win}), 0) as h
             from mem left join k on k.member_id = mem.id group by 1, 2) x group by 1`,
         });
@@ -303,11 +305,8 @@ async function declaredFacts(db: Kysely<Database>, year: number, orgIds: readonl
 function typed(def: Def<'declared'>, value: unknown): FactValue | undefined {
   if (def.type === 'number') return typeof value === 'number' ? value : undefined;
   if (def.type === 'boolean') return typeof value === 'boolean' ? value : undefined;
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  // A flat tally { 满意: 80 } is one group; { 居民: { 满意: 80 } } is per group.
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.every(([, v]) => typeof v === 'number')) return { 全部: value as Record<string, number> };
-  return value as Record<string, Record<string, number>>;
+  const tally = Tally.safeParse(value);
+  return tally.success ? normalizeTally(tally.data) : undefined;
 }
 
 /** All facts of a rule set for the given organizations of a cycle, keyed by organization id. */

@@ -9,7 +9,7 @@ import { scoreFacts } from '../../scoring/run';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { requireCycleManager } from '../cycles/manage-cycles';
-import { findCycle, setCycleState } from '../cycles/cycles.repository';
+import { findCycle, lockCycles, setCycleState } from '../cycles/cycles.repository';
 import { computeFacts } from './facts.repository';
 import { insertRevision, insertScores, inspectionsFor, orgsToScore, saveRuleSets, type ScoreRow } from './scores.repository';
 
@@ -56,6 +56,10 @@ export async function scoreCycle({
   return withTransaction(
     ctx,
     async (tx) => {
+      // Before anything reads: in repeatable read the snapshot is taken by the first query, so writers still
+      // holding the cycle row (FOR SHARE) must finish first, or their rows would miss this revision. LOCK
+      // TABLE takes no snapshot; EXCLUSIVE waits for them and holds new ones off until this commits.
+      await lockCycles(tx.db);
       const cycle = await findCycle(tx.db, year, 'update');
       if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
       if (!scorable.includes(cycle.state)) {
@@ -90,36 +94,42 @@ export async function scoreCycle({
       const store = (rows: ScoreRow[]) => quiet(insertScores(tx.db, revision.id, rows));
       const summaries: CategorySummary[] = [];
       const stores: Promise<void>[] = [];
-      for (const job of jobs) {
-        const { compiled } = job;
-        const orgs = job.orgs;
-        const facts = await job.facts;
-        const inspections = new Map<number, InspectionEntry[]>();
-        for (const r of await job.inspections) {
-          const list = inspections.get(r.org_id) ?? [];
-          list.push({ id: r.id, indicator: r.indicator, points: r.points, reason: r.reason, inspectedOn: r.inspected_on });
-          inspections.set(r.org_id, list);
-        }
-        const step = compiled.ruleSet.title;
-        progress(step, 0, orgs.length);
-        const stats = new Stats();
-        let batch: ScoreRow[] = [];
-        for (const [i, org] of orgs.entries()) {
-          const result = await scoreFacts(compiled, facts.get(org.id)!, inspections.get(org.id) ?? []);
-          stats.add(result);
-          // Serialized at once, so the result's object graph dies young instead of piling up in the heap.
-          batch.push({ orgId: org.id, category: org.category!, hash: compiled.hash, assessed: result.assessed, total: result.total, result: JSON.stringify(result) });
-          if (batch.length === 1000) {
-            stores.push(store(batch));
-            batch = [];
+      try {
+        for (const job of jobs) {
+          const { compiled } = job;
+          const orgs = job.orgs;
+          const facts = await job.facts;
+          const inspections = new Map<number, InspectionEntry[]>();
+          for (const r of await job.inspections) {
+            const list = inspections.get(r.org_id) ?? [];
+            list.push({ id: r.id, indicator: r.indicator, points: r.points, reason: r.reason, inspectedOn: r.inspected_on });
+            inspections.set(r.org_id, list);
           }
-          if (i % 250 === 0) progress(step, i, orgs.length);
+          const step = compiled.ruleSet.title;
+          progress(step, 0, orgs.length);
+          const stats = new Stats();
+          let batch: ScoreRow[] = [];
+          for (const [i, org] of orgs.entries()) {
+            const result = await scoreFacts(compiled, facts.get(org.id)!, inspections.get(org.id) ?? []);
+            stats.add(result);
+            // Serialized at once, so the result's object graph dies young instead of piling up in the heap.
+            batch.push({ orgId: org.id, category: org.category!, hash: compiled.hash, assessed: result.assessed, total: result.total, result: JSON.stringify(result) });
+            if (batch.length === 1000) {
+              stores.push(store(batch));
+              batch = [];
+            }
+            if (i % 250 === 0) progress(step, i, orgs.length);
+          }
+          if (batch.length > 0) stores.push(store(batch));
+          progress(step, orgs.length, orgs.length);
+          summaries.push(stats.summary(compiled.ruleSet.categories.join(','), compiled.ruleSet.title));
         }
-        if (batch.length > 0) stores.push(store(batch));
-        progress(step, orgs.length, orgs.length);
-        summaries.push(stats.summary(compiled.ruleSet.categories.join(','), compiled.ruleSet.title));
+        await Promise.all(stores);
+      } catch (e) {
+        // Let every query already queued on the connection finish before the transaction rolls back.
+        await Promise.allSettled([...jobs.flatMap((j) => [j.facts, j.inspections]), ...stores]);
+        throw e;
       }
-      await Promise.all(stores);
       const state: CycleState = cycle.state === 'reviewing' ? 'computed' : cycle.state;
       if (state !== cycle.state) await setCycleState(tx.db, year, state, tx.clock.now());
       summaries.sort((a, b) => compiledSets.findIndex((c) => c.ruleSet.title === a.ruleSet) - compiledSets.findIndex((c) => c.ruleSet.title === b.ruleSet));
