@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_22_000100_foundation';
 import * as scoring from './2026_11_22_000200_scoring';
+import * as grading from './2026_11_22_000300_grading';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -9,4 +10,5 @@ import * as scoring from './2026_11_22_000200_scoring';
 export const migrations: Record<string, Migration> = {
   '2026_11_22_000100_foundation': foundation,
   '2026_11_22_000200_scoring': scoring,
+  '2026_11_22_000300_grading': grading,
 };

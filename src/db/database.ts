@@ -83,6 +83,10 @@ export interface CycleTable {
   state: ColumnType<CycleState, CycleState | undefined, CycleState>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, never, Date>;
+  published_on: ColumnType<DateString | null, never, DateString | null>;
+  appeal_deadline: ColumnType<DateString | null, never, DateString | null>;
+  finalized_at: ColumnType<Date | null, never, Date | null>;
+  final_revision_id: ColumnType<number | null, never, number | null>;
 }
 
 export interface RecordKindTable {
@@ -172,6 +176,8 @@ export interface RuleSetTable {
 
 export interface ScoreRevisionTable {
   id: Generated<number>;
+  kind: ColumnType<'compute' | 'correction', 'compute' | 'correction' | undefined, never>;
+  notes: Json<unknown> | null;
   cycle_year: number;
   rule_sets: Json<{ category: string; hash: string; id: string; version: string }[]>;
   org_count: number;
@@ -213,6 +219,83 @@ export interface DeclaredFactTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export type OrgRecordType = 'honour' | 'innovation' | 'discipline' | 'clean_record' | 'weak_lax' | 'veto' | 'direct_grade';
+export type Level = 'street' | 'district' | 'city' | 'province' | 'national';
+
+export interface OrgRecordTable {
+  id: Generated<number>;
+  cycle_year: number;
+  org_id: number;
+  type: OrgRecordType;
+  level: Level | null;
+  title: string;
+  grade: string | null;
+  reason: string;
+  approver: string | null;
+  evidence: Json<EvidenceRef[]>;
+  recorded_on: DateString;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface GradeTable {
+  revision_id: number;
+  org_id: number;
+  grade: string | null;
+  grade_label: string | null;
+  rank_category: number | null;
+  rank_parent: number | null;
+  lagging: boolean;
+  move: string | null;
+  last_grade: string | null;
+  detail: Json<unknown>;
+}
+
+export interface AppealTable {
+  id: Generated<number>;
+  cycle_year: number;
+  org_id: number;
+  revision_id: number;
+  reason: string;
+  evidence: Json<EvidenceRef[]>;
+  status: ColumnType<'open' | 'accepted' | 'rejected', 'open' | undefined, 'accepted' | 'rejected'>;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface CorrectionTable {
+  id: Generated<number>;
+  cycle_year: number;
+  org_id: number;
+  from_revision_id: number;
+  to_revision_id: number;
+  reason: string;
+  before: Json<unknown>;
+  after: Json<unknown>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface CycleRuleSetTable {
+  cycle_year: number;
+  category: string;
+  rule_set_hash: string;
+  pinned_by: string;
+  pinned_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface RulePreviewTable {
+  id: Generated<number>;
+  cycle_year: number;
+  rule_set_hash: string;
+  summary: Json<unknown>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -231,4 +314,10 @@ export interface Database {
   scores: ScoreTable;
   inspections: InspectionTable;
   declared_facts: DeclaredFactTable;
+  org_records: OrgRecordTable;
+  grades: GradeTable;
+  appeals: AppealTable;
+  corrections: CorrectionTable;
+  cycle_rule_sets: CycleRuleSetTable;
+  rule_previews: RulePreviewTable;
 }

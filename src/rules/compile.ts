@@ -1,6 +1,8 @@
 import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
-import type { Formula } from './formula';
-import type { Clause, Condition, RuleSet } from './rule-set.schema';
+import { evaluateFormula, type Formula } from './formula';
+import { dec, type Dec } from '../scoring/decimal';
+import { overrideRef } from '../scoring/grading';
+import type { Clause, Condition, Override, RuleSet } from './rule-set.schema';
 import { validateRuleSet, type RuleIssue } from './validate';
 
 /** A validated rule set ready to score: its tree, its content hash, and one reusable Engine. */
@@ -17,6 +19,14 @@ export type CompiledRuleSet = {
   conditionFacts: readonly string[];
   /** Engine outcomes by the values of conditionFacts: organizations with the same values share one run. */
   firedCache: Map<string, ReadonlySet<string>>;
+  /** The engine of the grading overrides, run on facts plus totalScore and part_<id>; null without overrides. */
+  gradingEngine: Engine | null;
+  gradingFacts: readonly string[];
+  gradingCache: Map<string, ReadonlySet<string>>;
+  /** How much one point of each part moves the total (for "what the next grade needs"). */
+  partWeights: Readonly<Record<string, Dec>>;
+  /** The file's content without `$schema`, as stored with a revision and recompiled to the same hash. */
+  source: unknown;
 };
 
 /** Where a condition sits, carried by the engine event that fires for it. */
@@ -105,6 +115,7 @@ export async function compileRuleSet(text: string, file: string): Promise<Compil
   const result = validateRuleSet(json, file);
   if (!result.ok) throw new RuleSetError(result.errors);
   const { $schema: _schema, ...content } = json as Record<string, unknown>;
+  const overrides = result.ruleSet.grading?.overrides ?? [];
   return {
     ruleSet: result.ruleSet,
     formula: result.formula,
@@ -114,7 +125,44 @@ export async function compileRuleSet(text: string, file: string): Promise<Compil
     engine: buildEngine(result.ruleSet),
     conditionFacts: conditionFactsOf(result.ruleSet),
     firedCache: new Map(),
+    gradingEngine: buildGradingEngine(overrides),
+    gradingFacts: [...new Set(overrides.flatMap((o) => factsOf(o.when)))].sort(),
+    gradingCache: new Map(),
+    partWeights: partWeightsOf(result.ruleSet, result.formula),
+    source: content,
   };
+}
+
+function factsOf(c: Condition): string[] {
+  if ('all' in c) return c.all.flatMap(factsOf);
+  if ('any' in c) return c.any.flatMap(factsOf);
+  if ('not' in c) return factsOf(c.not);
+  return [c.fact, ...(typeof c.value === 'object' ? [c.value.fact] : [])];
+}
+
+function buildGradingEngine(overrides: readonly Override[]): Engine | null {
+  if (overrides.length === 0) return null;
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  overrides.forEach((o, i) => engine.addRule({ conditions: top(o.when), event: { type: 'fire', params: { ref: overrideRef(i) } }, name: overrideRef(i) }));
+  return engine;
+}
+
+function partWeightsOf(rs: RuleSet, formula: Formula): Record<string, Dec> {
+  const zero = Object.fromEntries(rs.parts.map((p) => [p.id, dec(0)]));
+  const base = evaluateFormula(formula, zero);
+  return Object.fromEntries(rs.parts.map((p) => [p.id, evaluateFormula(formula, { ...zero, [p.id]: dec(1) }).minus(base)]));
+}
+
+/** The grading overrides that hold, from facts plus the organization's total and part scores. */
+export async function firedOverrides(compiled: CompiledRuleSet, facts: Record<string, unknown>): Promise<ReadonlySet<string>> {
+  if (!compiled.gradingEngine) return new Set();
+  const key = JSON.stringify(compiled.gradingFacts.map((f) => facts[f] ?? null));
+  const cached = compiled.gradingCache.get(key);
+  if (cached) return cached;
+  const { events } = await compiled.gradingEngine.run(facts);
+  const fired = new Set(events.map((e) => String(e.params?.ref)));
+  if (compiled.gradingCache.size < CACHE_LIMIT) compiled.gradingCache.set(key, fired);
+  return fired;
 }
 
 function conditionFactsOf(rs: RuleSet): string[] {

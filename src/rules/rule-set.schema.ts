@@ -76,6 +76,10 @@ export const FactDef = z.discriminatedUnion('source', [
   fact('inspections.sum', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('inspections.count', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('org.memberCount', {}),
+  fact('records.count', {
+    types: z.array(z.enum(['honour', 'innovation', 'discipline', 'clean_record', 'weak_lax', 'veto'])).min(1).describe('组织记录类型：表彰、创新项目、违纪案件、廉政证明、软弱涣散、一票否决决定'),
+    minLevel: z.enum(['street', 'district', 'city', 'province', 'national']).optional().describe('只计该级别及以上（表彰）'),
+  }),
   fact('declared', {
     key: z.string().regex(/^[a-z][a-z0-9_.]*$/),
     type: z.enum(['number', 'boolean', 'distribution']),
@@ -193,10 +197,12 @@ export const Example = z
     inspections: z
       .array(z.object({ indicator: Id, points: Num, reason: Label }).strict())
       .default([]),
+    records: z.array(z.object({ type: z.literal('direct_grade'), grade: Id, reason: Label }).strict()).default([]),
     expect: z
       .object({
         total: Num.optional(),
         assessed: z.boolean().optional(),
+        grade: Id.nullable().optional().describe('单独评定时（不计名额）的等次'),
         parts: z.record(Id, Num).optional(),
         indicators: z.record(Id, Num).optional(),
       })
@@ -204,6 +210,61 @@ export const Example = z
   })
   .strict();
 export type Example = z.infer<typeof Example>;
+
+const GradeBand = z
+  .object({ grade: Id, gte: Num.optional(), gt: Num.optional(), lte: Num.optional(), lt: Num.optional() })
+  .strict()
+  .refine((t) => !(t.gte !== undefined && t.gt !== undefined) && !(t.lte !== undefined && t.lt !== undefined), '下限只能用 gte 或 gt 之一，上限只能用 lte 或 lt 之一');
+
+const overrideBase = { id: Id, title: Label, reason: Label };
+
+/** What can move a grade away from its band: vetoes, caps, prerequisites, direct grading. */
+export const Override = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('veto'), ...overrideBase, when: Condition, cap: Id.optional().describe('最高可定的等次；不给则取消等次（定为最低一档）') }).strict(),
+  z.object({ type: z.literal('cap'), ...overrideBase, when: Condition, cap: Id }).strict(),
+  z.object({ type: z.literal('prerequisite'), ...overrideBase, grade: Id.describe('该等次及以上须满足条件'), when: Condition.describe('须成立的条件') }).strict(),
+  z.object({ type: z.literal('direct'), ...overrideBase, when: Condition, grade: Id }).strict(),
+]);
+export type Override = z.infer<typeof Override>;
+
+export const Quota = z
+  .object({
+    grade: Id,
+    max: Num.min(0).max(1).optional().describe('该等次最多占参评组织的比例'),
+    mode: z.enum(['hard', 'about']).default('hard').describe('hard 超出的按排名从低到高降一档；about 只提示'),
+    scope: z.enum(['category', 'parent', 'root']).default('category').describe('在同一考核类别、同一上级、或同一顶级组织内计算'),
+    years: z.array(z.number().int()).optional().describe('只在这些年度适用'),
+  })
+  .strict()
+  .refine((q) => q.max !== undefined, '请给出 max');
+export type Quota = z.infer<typeof Quota>;
+
+export const Grading = z
+  .object({
+    grades: z.array(z.object({ id: Id, label: Label }).strict()).min(2).describe('从高到低；最后一档可以是“不定级”'),
+    bands: z.array(GradeBand).min(1).describe('按顺序取第一个符合的分数段，边界写明含或不含'),
+    overrides: z.array(Override).default([]),
+    quotas: z.array(Quota).default([]),
+    lagging: z
+      .object({
+        grades: z.array(Id).min(1).describe('列为后进的等次'),
+        minShare: Num.min(0).max(1).optional().describe('后进名单不低于的比例，不足时按排名从低到高补足'),
+        scope: z.enum(['category', 'parent', 'root']).default('category'),
+      })
+      .strict()
+      .optional(),
+    ranking: z
+      .object({
+        by: z.array(z.string().regex(/^(total|part:[A-Za-z][A-Za-z0-9_]*|code)$/)).min(1).default(['total', 'code']).describe('排名依据：total 总分、part:编号 某部分得分（均从高到低）、code 组织编码'),
+        ties: z.enum(['shared', 'code']).default('shared').describe('并列：shared 名次相同；code 按组织编码分先后'),
+      })
+      .strict()
+      .default({ by: ['total', 'code'], ties: 'shared' }),
+    yearOverYear: z.object({ maxSteps: z.number().int().min(1) }).strict().optional().describe('较上年最多升降几档（上年以已定档的年度为准）'),
+    consequences: z.record(Id, z.array(Label)).default({}).describe('各等次（及 lagging 后进）的结果运用'),
+  })
+  .strict();
+export type Grading = z.infer<typeof Grading>;
 
 export const RuleSet = z
   .object({
@@ -227,6 +288,7 @@ export const RuleSet = z
       .array(z.object({ id: Id, title: Label, when: Condition, reason: Label }).strict())
       .default([])
       .describe('条件成立的组织不予评定'),
+    grading: Grading.optional(),
     traceShareLimit: Num.min(0).max(1).default(0.5).describe('只衡量“留痕”的指标最多占总分的比例（超出时校验给出警告）'),
     examples: z.array(Example).default([]),
   })

@@ -59,6 +59,7 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
   const facts = rs.facts;
   const factNames = Object.keys(facts);
   const typeOf = (name: string): FactType | undefined => (Object.hasOwn(facts, name) ? factType(facts[name]!) : undefined);
+  const typeOfFact = typeOf;
   const declaredList = factNames.length > 0 ? factNames.join('、') : '（未声明任何事实）';
 
   // Facts: known record kinds, indicator references.
@@ -89,10 +90,10 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
     if (t !== want) err(path, `事实「${name}」的类型是 ${t}，这里需要 ${want}`, want, t);
   };
 
-  const checkCondition = (c: Condition, path: (string | number)[]): void => {
-    if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i]));
-    if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i]));
-    if ('not' in c) return checkCondition(c.not, [...path, 'not']);
+  const checkCondition = (c: Condition, path: (string | number)[], typeOf: (name: string) => FactType | undefined = typeOfFact): void => {
+    if ('all' in c) return c.all.forEach((x, i) => checkCondition(x, [...path, 'all', i], typeOf));
+    if ('any' in c) return c.any.forEach((x, i) => checkCondition(x, [...path, 'any', i], typeOf));
+    if ('not' in c) return checkCondition(c.not, [...path, 'not'], typeOf);
     const t = typeOf(c.fact);
     if (!t) return err([...path, 'fact'], `引用了未声明的事实「${c.fact}」`, `已声明的事实：${declaredList}`, c.fact);
     if (t === 'distribution') return err([...path, 'fact'], `分布型事实「${c.fact}」不能用在条件里`, 'number 或 boolean', t);
@@ -197,9 +198,55 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
     for (const id of Object.keys(ex.expect.indicators ?? {})) if (seen.get(id) !== 'indicator') err(['examples', ei, 'expect', 'indicators', id], `不存在的指标「${id}」`);
   });
 
+  if (rs.grading) checkGrading(rs, err, checkCondition, typeOf, seen);
+
   warnForBurden(rs, formula, warn);
   if (errors.length > 0 || !formula) return { ok: false, errors, warnings };
   return { ok: true, ruleSet: rs, formula, warnings };
+}
+
+type Err = (path: (string | number)[], message: string, expected?: string, got?: unknown) => void;
+type CheckCondition = (c: Condition, path: (string | number)[], typeOf?: (name: string) => FactType | undefined) => void;
+
+/** Grades, bands, overrides, quotas, lagging list, ranking keys and consequences refer to what exists. */
+function checkGrading(rs: RuleSet, err: Err, checkCondition: CheckCondition, typeOf: (name: string) => FactType | undefined, seen: Map<string, string>) {
+  const g = rs.grading!;
+  const gradeIds = g.grades.map((x) => x.id);
+  const list = gradeIds.join('、');
+  const known = (id: string, path: (string | number)[]) => {
+    if (!gradeIds.includes(id)) err(path, `未定义的等次「${id}」`, list, id);
+  };
+  g.grades.forEach((x, i) => {
+    if (gradeIds.indexOf(x.id) !== i) err(['grading', 'grades', i, 'id'], `等次「${x.id}」重复`);
+  });
+  g.bands.forEach((b, i) => {
+    known(b.grade, ['grading', 'bands', i, 'grade']);
+    if (isEmptyTier(b)) err(['grading', 'bands', i], '这一分数段是空的');
+    const earlier = g.bands.slice(0, i).findIndex((e) => coversTier(e, b));
+    if (earlier >= 0) err(['grading', 'bands', i], `这一分数段被第 ${earlier + 1} 段完全覆盖（按顺序取第一个符合的段），永远轮不到`);
+  });
+  // Overrides may also read the organization's total and part scores.
+  const partIds = new Set(rs.parts.map((p) => p.id));
+  const gradingType = (name: string): FactType | undefined =>
+    name === 'totalScore' || (name.startsWith('part_') && partIds.has(name.slice(5))) ? 'number' : typeOf(name);
+  g.overrides.forEach((o, i) => {
+    const path = ['grading', 'overrides', i];
+    if (seen.has(o.id)) err([...path, 'id'], `编号「${o.id}」重复`, '唯一的编号', o.id);
+    seen.set(o.id, 'override');
+    checkCondition(o.when, [...path, 'when'], gradingType);
+    if ((o.type === 'cap' || o.type === 'veto') && o.cap !== undefined) known(o.cap, [...path, 'cap']);
+    if (o.type === 'prerequisite' || o.type === 'direct') known(o.grade, [...path, 'grade']);
+  });
+  g.quotas.forEach((q, i) => known(q.grade, ['grading', 'quotas', i, 'grade']));
+  g.lagging?.grades.forEach((id, i) => known(id, ['grading', 'lagging', 'grades', i]));
+  for (const key of Object.keys(g.consequences)) if (key !== 'lagging') known(key, ['grading', 'consequences', key]);
+  g.ranking.by.forEach((k, i) => {
+    if (k.startsWith('part:') && !partIds.has(k.slice(5))) err(['grading', 'ranking', 'by', i], `不存在的部分「${k.slice(5)}」`, [...partIds].join('、'), k);
+  });
+  rs.examples.forEach((ex, ei) => {
+    if (ex.expect.grade) known(ex.expect.grade, ['examples', ei, 'expect', 'grade']);
+    ex.records.forEach((r, ri) => known(r.grade, ['examples', ei, 'records', ri, 'grade']));
+  });
 }
 
 /** True when some division's right side reads a part's score (which may be 0 for some organization). */

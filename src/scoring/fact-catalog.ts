@@ -39,6 +39,8 @@ export function factUnit(def: FactDef): string {
       return '%';
     case 'agreements.count':
       return '份';
+    case 'records.count':
+      return '项';
     case 'inspections.sum':
       return '分';
     case 'declared':
@@ -77,6 +79,7 @@ export function factMeasure(def: FactDef): Measure {
     case 'checkins.receivedHours':
     case 'inspections.sum':
     case 'inspections.count':
+    case 'records.count':
       return 'outcome';
     case 'declared':
       return def.measure ?? (def.type === 'distribution' ? 'outcome' : 'trace');

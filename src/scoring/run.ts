@@ -1,4 +1,5 @@
-import { firedRefs, type CompiledRuleSet } from '../rules/compile';
+import { firedOverrides, firedRefs, type CompiledRuleSet } from '../rules/compile';
+import { gradeAll, type GradeInput } from './grading';
 import { dec } from './decimal';
 import { scoreOrg, type InspectionEntry, type OrgFacts, type ScoreResult } from './evaluate';
 import { normalizeTally, type FactValue } from './fact-catalog';
@@ -28,6 +29,34 @@ export async function scoreFacts(
   return scoreOrg(compiled, { facts, fired, inspections });
 }
 
+/** The facts grading overrides read: the organization's facts plus totalScore and part_<id> (numbers). */
+export function gradingFactsOf(facts: OrgFacts, result: ScoreResult): Record<string, unknown> {
+  const out: Record<string, unknown> = Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, v === undefined ? null : v]));
+  out.totalScore = Number(result.total);
+  for (const p of result.parts) out[`part_${p.id}`] = Number(p.points);
+  return out;
+}
+
+/** The inputs grading needs from one scored organization (everything but its place among the others). */
+export async function gradeInputOf(
+  compiled: CompiledRuleSet,
+  facts: OrgFacts,
+  result: ScoreResult,
+  org: { orgId: number; code: string; category: string; parentId: number | null; rootPath: string },
+  extra: { directRecords?: GradeInput['directRecords']; lastGrade?: string | null } = {},
+): Promise<GradeInput> {
+  return {
+    ...org,
+    assessed: result.assessed,
+    total: result.total,
+    parts: Object.fromEntries(result.parts.map((p) => [p.id, p.points])),
+    fired: await firedOverrides(compiled, gradingFactsOf(facts, result)),
+    directRecords: extra.directRecords ?? [],
+    lastGrade: extra.lastGrade ?? null,
+    indicators: result.parts.flatMap((p) => p.indicators.map((i) => ({ id: i.id, title: i.title, partId: p.id, points: i.points, max: i.max }))),
+  };
+}
+
 export type ExampleOutcome = { name: string; ok: boolean; mismatches: string[]; result: ScoreResult };
 
 /** The examples a rule file carries (facts in, expected points out), each checked to 0.01. */
@@ -50,6 +79,20 @@ export async function runExamples(compiled: CompiledRuleSet): Promise<ExampleOut
     const indicators = result.parts.flatMap((p) => p.indicators);
     for (const [id, want] of Object.entries(ex.expect.indicators ?? {})) {
       check(`指标 ${id}`, indicators.find((i) => i.id === id)!.points, want);
+    }
+    const grading = compiled.ruleSet.grading;
+    if (ex.expect.grade !== undefined) {
+      if (!grading) mismatches.push('细则没有定级规则，示例却期望等次');
+      else {
+        // One organization on its own: no quota or lagging share applies.
+        const input = await gradeInputOf(compiled, withDefaults(compiled, ex.facts as Record<string, FactValue>), result, { orgId: 0, code: 'example', category: 'example', parentId: null, rootPath: '/' }, {
+          directRecords: ex.records.map((r) => ({ grade: r.grade, reason: r.reason, approver: '示例' })),
+        });
+        const [outcome] = gradeAll({ ...grading, quotas: [], lagging: grading.lagging ? { ...grading.lagging, minShare: undefined } : undefined }, [input], 0, compiled.partWeights).outcomes;
+        if ((outcome!.grade ?? null) !== ex.expect.grade) {
+          mismatches.push(`等次：期望 ${ex.expect.grade ?? '不参加评定'}，实际 ${outcome!.grade ?? '不参加评定'}（${outcome!.steps.map((st) => st.text).join('；')}）`);
+        }
+      }
     }
     outcomes.push({ name: ex.name, ok: mismatches.length === 0, mismatches, result });
   }

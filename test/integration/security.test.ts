@@ -16,6 +16,7 @@ let t: TestApp;
 let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
+let reviewYear: number;
 let ids: { record: number; agreement: number; meeting: number; member: number };
 const tokens = {} as Record<'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser', string>;
 
@@ -75,9 +76,9 @@ const cases: RouteCase[] = [
     call: () => ({ method: 'POST', path: '/api/imports/ledger', body: csvUpload(['组织编码,记录类型,日期,标题', `${a.grid.code},主题党日,${year}-05-06,越权导入`]) }),
   },
   { route: 'GET /api/imports/:target/template', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/imports/ledger/template' }) },
-  { route: 'POST /api/cycles/:year/score', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${year}/score`, body: {} }) },
-  { route: 'GET /api/cycles/:year/scores', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}/scores` }) },
-  { route: 'GET /api/cycles/:year/orgs/:orgId/scorecard', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}/orgs/${a.grid.id}/scorecard` }) },
+  { route: 'POST /api/cycles/:year/score', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/score`, body: {} }) },
+  { route: 'GET /api/cycles/:year/scores', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/scores` }) },
+  { route: 'GET /api/cycles/:year/orgs/:orgId/scorecard', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.grid.id}/scorecard` }) },
   { route: 'GET /api/cycles/:year/inspections', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}/inspections` }) },
   { route: 'POST /api/cycles/:year/inspections', type: 'write', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${year}/inspections`, body: { orgId: a.grid.id, indicator: 'ledger', points: -5, reason: '越权扣分', inspectedOn: `${year}-06-01` } }) },
   { route: 'GET /api/cycles/:year/facts', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}/facts` }) },
@@ -97,7 +98,7 @@ async function victimState(): Promise<unknown> {
       (select count(*) from checkins where community_id = ${a.community.id})::int as checkins,
       (select count(*) from audit_log au join organizations o on o.id = au.org_id where o.path like ${`${a.district.path}%`})::int as audit,
       (select json_agg(c order by c.year) from (select year, state from cycles where year in (${year}, 2998)) c) as cycles,
-      (select count(*) from score_revisions where cycle_year = ${year})::int as revisions,
+      (select count(*) from score_revisions where cycle_year in (${year}, ${reviewYear}))::int as revisions,
       (select count(*) from inspections i join organizations o on o.id = i.org_id where o.path like ${`${a.district.path}%`})::int as inspections,
       (select json_agg(d order by d.org_id, d.key) from (select d.org_id, d.key, d.value from declared_facts d join organizations o on o.id = d.org_id
         where o.path like ${`${a.district.path}%`}) d) as declared`.execute(t.db);
@@ -109,6 +110,7 @@ beforeAll(async () => {
   a = await createTree(t.db, '甲方');
   b = await createTree(t.db, '乙方');
   year = await createCycle(t.db, 'collecting');
+  reviewYear = await createCycle(t.db, 'reviewing');
   tokens.aAdmin = await createToken(t.db, 'admin', a.district.id);
   tokens.aLeader = await createToken(t.db, 'leader', a.district.id);
   tokens.aOrgUser = await createToken(t.db, 'org_user', a.district.id);
@@ -125,7 +127,7 @@ beforeAll(async () => {
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
   ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id };
   // A stored score for the victim's grid, so a refused scorecard is refused for scope, not for want of a score.
-  await scoreCycle({ ctx: cliCtx(t.db), year, ruleSets: await testRuleSets() });
+  await scoreCycle({ ctx: cliCtx(t.db), year: reviewYear, ruleSets: await testRuleSets() });
 });
 
 async function send(token: string | undefined, c: Call) {

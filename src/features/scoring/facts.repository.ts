@@ -281,6 +281,17 @@ async function otherFacts(db: Kysely<Database>, year: number, orgIds: readonly n
         selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
         break;
       }
+      case 'records.count': {
+        const levels = ['street', 'district', 'city', 'province', 'national'];
+        const level = def.minLevel ? sql`array_position(${levels}::text[], level) >= ${levels.indexOf(def.minLevel) + 1}` : sql`true`;
+        ctes.push({
+          name: col,
+          body: sql`select org_id, count(*) as v from org_records where cycle_year = ${year} and type = any(${def.types}::text[]) and ${level} group by 1`,
+        });
+        joins.push(col);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        break;
+      }
       case 'org.memberCount':
         ctes.push({ name: col, body: sql`select id as org_id, member_count as v from organizations where id = any(${[...orgIds]}::int[])` });
         joins.push(col);
@@ -324,7 +335,7 @@ export async function computeFacts(
     [family('ledger.'), ledgerFacts],
     [family('meetings.'), meetingFacts],
     [family('checkins.'), checkinFacts],
-    [named.filter((n) => ['agreements.count', 'inspections.sum', 'inspections.count', 'org.memberCount'].includes(n.def.source)), otherFacts],
+    [named.filter((n) => ['agreements.count', 'inspections.sum', 'inspections.count', 'org.memberCount', 'records.count'].includes(n.def.source)), otherFacts],
   ];
   for (const [list, query] of numericFamilies) {
     if (list.length === 0) continue;

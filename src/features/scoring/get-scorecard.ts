@@ -1,11 +1,12 @@
 import { readers, requireRole } from '../../auth/scope';
 import { categoryLabel, type Category } from '../../domain/catalog';
 import { notFound } from '../../errors/app-error';
-import type { FactDef, RuleSet } from '../../rules/rule-set.schema';
+import { RuleSet, type FactDef } from '../../rules/rule-set.schema';
 import type { ScoreResult } from '../../scoring/evaluate';
 import type { Ctx } from '../context';
 import { orgForRead } from '../orgs/org-access';
 import { windowDates } from './facts.repository';
+import { gradeOf } from './grades.repository';
 import { findRuleSetBody, latestRevision, latestScore, listScores } from './scores.repository';
 import type { Scorecard } from './scoring.schemas';
 
@@ -39,7 +40,9 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
   const row = await latestScore(ctx.db, year, org.id, revision);
   if (!row) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'year');
   const body = (await findRuleSetBody(ctx.db, row.rule_set_hash))!;
-  const rs = body.body as RuleSet;
+  const rs = RuleSet.parse(body.body);
+  const g = await gradeOf(ctx.db, row.revision_id, org.id);
+  const gd = g ? (g.detail as { steps: { kind: string; text: string }[]; consequences: string[]; next: unknown; lastGradeLabel: string | null }) : null;
   const result = row.result as ScoreResult;
   const defs = rs.facts as Record<string, FactDef>;
   const category = org.category as Category | null;
@@ -50,6 +53,20 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
     ruleSet: result.ruleSet,
     assessed: result.assessed,
     reasons: result.reasons,
+    grade: g
+      ? {
+          grade: g.grade,
+          label: g.grade_label,
+          rankCategory: g.rank_category,
+          rankParent: g.rank_parent,
+          lagging: g.lagging,
+          move: g.move,
+          lastGradeLabel: gd!.lastGradeLabel,
+          steps: gd!.steps.map((st) => st.text),
+          consequences: gd!.consequences,
+          next: gd!.next as NonNullable<Scorecard['grade']>['next'],
+        }
+      : null,
     total: result.total,
     totalText: result.totalText,
     parts: result.parts.map((p) => ({

@@ -5,12 +5,15 @@ import { AppError, notFound } from '../../errors/app-error';
 import type { RuleSets } from '../../rules/registry';
 import { dec } from '../../scoring/decimal';
 import type { InspectionEntry, ScoreResult } from '../../scoring/evaluate';
-import { scoreFacts } from '../../scoring/run';
+import { gradeAll, type GradeInput } from '../../scoring/grading';
+import { gradeInputOf, scoreFacts, withDefaults } from '../../scoring/run';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { requireCycleManager } from '../cycles/manage-cycles';
 import { findCycle, lockCycles, setCycleState } from '../cycles/cycles.repository';
 import { computeFacts } from './facts.repository';
+import { directGradeRecords, finalGrades, insertGrades, setRevisionNotes } from './grades.repository';
+import { effectiveRuleSets, pinRuleSets } from './rule-pins';
 import { insertRevision, insertScores, inspectionsFor, orgsToScore, saveRuleSets, type ScoreRow } from './scores.repository';
 
 /**
@@ -25,17 +28,18 @@ export function evaluationOrder(sizes: readonly number[]): number[] {
   return [first, ...idx.filter((i) => i !== first).sort((a, b) => sizes[b]! - sizes[a]!)];
 }
 
-/** Cycle states in which scores may be computed; finished reviews move to computed. */
-const scorable: readonly CycleState[] = ['collecting', 'reviewing', 'computed'];
+/** Cycle states in which scores may be computed: after the ledger closes, and again after accepted appeals. */
+export const scorable: readonly CycleState[] = ['reviewing', 'computed', 'published'];
 
 export type CategorySummary = { category: string; ruleSet: string; organizations: number; assessed: number; mean: string; min: string; max: string };
-export type RevisionSummary = { revisionId: number; year: number; state: CycleState; organizations: number; categories: CategorySummary[] };
+export type RevisionSummary = { revisionId: number; year: number; state: CycleState; organizations: number; categories: CategorySummary[]; warnings: string[] };
 export type ScoreProgress = (step: string, done: number, total: number) => void;
 
 /**
- * Scores a cycle: for each rule set in force, its facts for all its organizations (a few set-based
- * queries), the engine and the pure core per organization, then one new revision with every result,
- * written in the same repeatable-read transaction that read the data. Earlier revisions are kept.
+ * Scores and grades a cycle: for each rule set (pinned to the cycle, or in force and then pinned), its
+ * facts for all its organizations (a few set-based queries), the engine and the pure core per
+ * organization, then grading across them all (quotas, rankings), stored as one new revision in the same
+ * repeatable-read transaction that read the data. Earlier revisions are kept.
  */
 export async function scoreCycle({
   ctx,
@@ -51,8 +55,6 @@ export async function scoreCycle({
   progress?: ScoreProgress;
 }): Promise<RevisionSummary> {
   await requireCycleManager(ctx);
-  const compiledSets = ruleSets.all;
-  if (compiledSets.length === 0) throw new AppError('validation_failed', 'rules/ 中没有任何考核细则，无法计分');
   return withTransaction(
     ctx,
     async (tx) => {
@@ -63,17 +65,24 @@ export async function scoreCycle({
       const cycle = await findCycle(tx.db, year, 'update');
       if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
       if (!scorable.includes(cycle.state)) {
-        throw new AppError('cycle_closed', `${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，不能重新计分`, { field: 'year', state: cycle.state });
+        const why = cycle.state === 'finalized' ? '已定档，只能通过更正（corrections）修改结果' : `只有${scorable.map((s) => `「${cycleStateLabel[s]}」`).join('、')}时才能计分`;
+        throw new AppError('cycle_closed', `${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，${why}`, { field: 'year', state: cycle.state });
       }
-      const orgLists = await Promise.all(compiledSets.map((c) => orgsToScore(tx.db, year, c.ruleSet.categories)));
+      const { jobs: ruleJobs, toPin } = await effectiveRuleSets(tx.db, year, ruleSets);
+      if (ruleJobs.length === 0) throw new AppError('validation_failed', 'rules/ 中没有任何考核细则，无法计分');
+      const orgLists = await Promise.all(ruleJobs.map((j) => orgsToScore(tx.db, year, j.categories)));
       const order = evaluationOrder(orgLists.map((l) => l.length));
       const orgCount = orgLists.reduce((n, list) => n + list.length, 0);
       await saveRuleSets(
         tx.db,
-        compiledSets.map((c) => ({ hash: c.hash, id: c.ruleSet.id, version: c.ruleSet.version, title: c.ruleSet.title, categories: c.ruleSet.categories, body: c.ruleSet })),
+        ruleJobs.map(({ compiled: c }) => ({ hash: c.hash, id: c.ruleSet.id, version: c.ruleSet.version, title: c.ruleSet.title, categories: c.ruleSet.categories, body: c.source })),
       );
-      const pins = compiledSets.flatMap((c) => c.ruleSet.categories.map((category) => ({ category, hash: c.hash, id: c.ruleSet.id, version: c.ruleSet.version })));
+      await pinRuleSets(tx.db, year, toPin, ctx.actor.id);
+      const pins = ruleJobs.flatMap(({ compiled: c, categories }) => categories.map((category) => ({ category, hash: c.hash, id: c.ruleSet.id, version: c.ruleSet.version })));
       const revision = await insertRevision(tx.db, { cycle_year: year, rule_sets: pins, org_count: orgCount, note: note ?? null, created_by: ctx.actor.id });
+      const lastGrades = await finalGrades(tx.db, year - 1);
+      const direct = new Map<number, { grade: string; reason: string; approver: string }[]>();
+      for (const r of await directGradeRecords(tx.db, year)) direct.set(r.org_id, [...(direct.get(r.org_id) ?? []), { grade: r.grade!, reason: r.reason, approver: r.approver! }]);
 
       // The fact queries start now, one rule set after another, so the database computes the next rule
       // set's facts, and then stores results, while this process evaluates: on PostgreSQL the two run side
@@ -83,21 +92,21 @@ export async function scoreCycle({
       const quiet = <T>(p: Promise<T>) => (p.catch(() => {}), p);
       let previous: Promise<unknown> = Promise.resolve();
       const jobs = order.map((i) => {
-        const compiled = compiledSets[i]!;
+        const { compiled } = ruleJobs[i]!;
         const ids = orgLists[i]!.map((o) => o.id);
         const facts = quiet(previous.then(() => computeFacts(tx.db, year, ids, compiled.ruleSet.facts)));
         const inspections = quiet(facts.then(() => inspectionsFor(tx.db, year, ids)));
         previous = inspections.catch(() => {});
-        return { compiled, orgs: orgLists[i]!, facts, inspections };
+        return { compiled, orgs: orgLists[i]!, facts, inspections, gradeInputs: [] as GradeInput[] };
       });
 
       const store = (rows: ScoreRow[]) => quiet(insertScores(tx.db, revision.id, rows));
       const summaries: CategorySummary[] = [];
       const stores: Promise<void>[] = [];
+      const warnings: string[] = [];
       try {
         for (const job of jobs) {
-          const { compiled } = job;
-          const orgs = job.orgs;
+          const { compiled, orgs } = job;
           const facts = await job.facts;
           const inspections = new Map<number, InspectionEntry[]>();
           for (const r of await job.inspections) {
@@ -112,6 +121,17 @@ export async function scoreCycle({
           for (const [i, org] of orgs.entries()) {
             const result = await scoreFacts(compiled, facts.get(org.id)!, inspections.get(org.id) ?? []);
             stats.add(result);
+            if (compiled.ruleSet.grading) {
+              job.gradeInputs.push(
+                await gradeInputOf(
+                  compiled,
+                  withDefaults(compiled, facts.get(org.id)!),
+                  result,
+                  { orgId: org.id, code: org.code, category: org.category!, parentId: org.parent_id, rootPath: org.path.slice(0, org.path.indexOf('/', 1) + 1) },
+                  { directRecords: direct.get(org.id) ?? [], lastGrade: lastGrades.get(org.id) ?? null },
+                ),
+              );
+            }
             // Serialized at once, so the result's object graph dies young instead of piling up in the heap.
             batch.push({ orgId: org.id, category: org.category!, hash: compiled.hash, assessed: result.assessed, total: result.total, result: JSON.stringify(result) });
             if (batch.length === 1000) {
@@ -130,10 +150,20 @@ export async function scoreCycle({
         await Promise.allSettled([...jobs.flatMap((j) => [j.facts, j.inspections]), ...stores]);
         throw e;
       }
+
+      for (const job of jobs) {
+        const grading = job.compiled.ruleSet.grading;
+        if (!grading) continue;
+        const report = gradeAll(grading, job.gradeInputs, year, job.compiled.partWeights);
+        await insertGrades(tx.db, revision.id, report.outcomes);
+        warnings.push(...report.warnings.map((w) => `${job.compiled.ruleSet.title}：${w}`));
+      }
+      await setRevisionNotes(tx.db, revision.id, { warnings });
+
+      summaries.sort((a, b) => ruleJobs.findIndex((j) => j.compiled.ruleSet.title === a.ruleSet) - ruleJobs.findIndex((j) => j.compiled.ruleSet.title === b.ruleSet));
       const state: CycleState = cycle.state === 'reviewing' ? 'computed' : cycle.state;
       if (state !== cycle.state) await setCycleState(tx.db, year, state, tx.clock.now());
-      summaries.sort((a, b) => compiledSets.findIndex((c) => c.ruleSet.title === a.ruleSet) - compiledSets.findIndex((c) => c.ruleSet.title === b.ruleSet));
-      const summary: RevisionSummary = { revisionId: revision.id, year, state, organizations: orgCount, categories: summaries };
+      const summary: RevisionSummary = { revisionId: revision.id, year, state, organizations: orgCount, categories: summaries, warnings };
       await recordAudit(tx, {
         action: 'score.compute',
         entity: 'score_revision',

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database';
 export async function orgsToScore(db: Kysely<Database>, year: number, categories: readonly string[]) {
   return db
     .selectFrom('organizations')
-    .select(['id', 'category', 'name'])
+    .select(['id', 'category', 'name', 'code', 'parent_id', 'path'])
     .where(sql<boolean>`category = any(${[...categories]}::text[])`)
     .where('active_from', '<=', `${year}-12-31`)
     .where((eb) => eb.or([eb('active_to', 'is', null), eb('active_to', '>=', `${year}-01-01`)]))

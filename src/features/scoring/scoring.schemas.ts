@@ -19,6 +19,29 @@ export const Scorecard = z
     ruleSet: z.object({ id: z.string(), title: z.string(), version: z.string(), hash: z.string() }),
     assessed: z.boolean(),
     reasons: z.array(z.string()),
+    grade: z
+      .object({
+        grade: z.string().nullable(),
+        label: z.string().nullable(),
+        rankCategory: z.number().int().nullable(),
+        rankParent: z.number().int().nullable(),
+        lagging: z.boolean(),
+        move: z.string().nullable(),
+        lastGradeLabel: z.string().nullable(),
+        steps: z.array(z.string()),
+        consequences: z.array(z.string()),
+        next: z
+          .object({
+            grade: z.string(),
+            label: z.string(),
+            missing: z.string(),
+            headroom: z.array(z.object({ indicator: z.string(), title: z.string(), points: z.string() })),
+            blockers: z.array(z.string()),
+            text: z.string(),
+          })
+          .nullable(),
+      })
+      .nullable(),
     total: z.string().openapi({ example: '86.35' }),
     totalText: z.string(),
     parts: z.array(

@@ -1,0 +1,64 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database';
+import { compileRuleSet, type CompiledRuleSet } from '../../rules/compile';
+import type { RuleSets } from '../../rules/registry';
+
+/** A rule set applied to some of its categories (the others may be pinned to another version). */
+export type RuleSetJob = { compiled: CompiledRuleSet; categories: string[] };
+
+const compiledByHash = new Map<string, Promise<CompiledRuleSet>>();
+
+/** A stored rule-set version, compiled once per process (the stored content recompiles to the same hash). */
+export function compileStored(hash: string, body: unknown, file: string): Promise<CompiledRuleSet> {
+  let c = compiledByHash.get(hash);
+  if (!c) {
+    c = compileRuleSet(JSON.stringify(body), file);
+    compiledByHash.set(hash, c);
+  }
+  return c;
+}
+
+export async function pinnedRows(db: Kysely<Database>, year: number) {
+  return db
+    .selectFrom('cycle_rule_sets as p')
+    .innerJoin('rule_sets as r', 'r.hash', 'p.rule_set_hash')
+    .select(['p.category', 'p.rule_set_hash', 'r.id', 'r.version', 'r.body'])
+    .where('p.cycle_year', '=', year)
+    .orderBy('p.category')
+    .execute();
+}
+
+/**
+ * The rule sets a cycle is scored with: every category pinned to the version it was first scored with
+ * (or a version published into it after a preview), and the rule sets in force for the categories not
+ * pinned yet, which this scoring then pins.
+ */
+export async function effectiveRuleSets(db: Kysely<Database>, year: number, inForce: RuleSets): Promise<{ jobs: RuleSetJob[]; toPin: { category: string; hash: string }[] }> {
+  const pins = await pinnedRows(db, year);
+  const pinned = new Set(pins.map((p) => p.category));
+  const byHash = new Map<string, RuleSetJob>();
+  for (const p of pins) {
+    const job = byHash.get(p.rule_set_hash) ?? { compiled: await compileStored(p.rule_set_hash, p.body, `${p.id}@${p.version}`), categories: [] };
+    job.categories.push(p.category);
+    byHash.set(p.rule_set_hash, job);
+  }
+  const toPin: { category: string; hash: string }[] = [];
+  for (const c of inForce.all) {
+    const categories = c.ruleSet.categories.filter((cat) => !pinned.has(cat));
+    if (categories.length === 0) continue;
+    const job = byHash.get(c.hash) ?? { compiled: c, categories: [] };
+    job.categories.push(...categories);
+    byHash.set(c.hash, job);
+    toPin.push(...categories.map((category) => ({ category, hash: c.hash })));
+  }
+  return { jobs: [...byHash.values()], toPin };
+}
+
+export async function pinRuleSets(db: Kysely<Database>, year: number, pins: readonly { category: string; hash: string }[], by: string) {
+  if (pins.length === 0) return;
+  await db
+    .insertInto('cycle_rule_sets')
+    .values(pins.map((p) => ({ cycle_year: year, category: p.category, rule_set_hash: p.hash, pinned_by: by })))
+    .onConflict((oc) => oc.columns(['cycle_year', 'category']).doUpdateSet((eb) => ({ rule_set_hash: eb.ref('excluded.rule_set_hash'), pinned_by: eb.ref('excluded.pinned_by'), pinned_at: new Date() })))
+    .execute();
+}

@@ -1,0 +1,300 @@
+import type { Grading, Override, Quota } from '../rules/rule-set.schema';
+import { Dec, dec, show } from './decimal';
+
+/**
+ * From scores to grades, for all organizations of a rule set at once (quotas and rankings need them all):
+ * band → direct grading → prerequisites → caps → vetoes → year-over-year limit → quotas → lagging list,
+ * each step recorded in Chinese; then rankings, the move against last year, consequences, and what each
+ * organization needs for the next grade. Pure.
+ */
+export type GradeInput = {
+  orgId: number;
+  code: string;
+  category: string;
+  parentId: number | null;
+  rootPath: string;
+  assessed: boolean;
+  total: string;
+  parts: Record<string, string>;
+  /** Override references ('o:3') whose condition held for this organization. */
+  fired: ReadonlySet<string>;
+  /** Admin decisions to grade directly (recorded with reason and approver). */
+  directRecords: readonly { grade: string; reason: string; approver: string }[];
+  /** Grade in the last finalized cycle, if any. */
+  lastGrade: string | null;
+  indicators: readonly { id: string; title: string; partId: string; points: string; max: string | null }[];
+};
+
+export type GradeStep = { kind: 'band' | 'direct' | 'prerequisite' | 'cap' | 'veto' | 'yearOverYear' | 'quota' | 'lagging'; text: string; grade: string | null };
+
+export type NextGrade = {
+  grade: string;
+  label: string;
+  /** Points still missing to the band of the next grade (0 when the score already reaches it). */
+  missing: string;
+  headroom: { indicator: string; title: string; points: string }[];
+  blockers: string[];
+  text: string;
+};
+
+export type GradeOutcome = {
+  orgId: number;
+  grade: string | null;
+  gradeLabel: string | null;
+  bandGrade: string | null;
+  pinned: boolean;
+  steps: GradeStep[];
+  lagging: boolean;
+  move: '晋位' | '保持' | '降星' | '摘星' | '首次定级' | null;
+  lastGrade: string | null;
+  lastGradeLabel: string | null;
+  rankCategory: number | null;
+  rankParent: number | null;
+  consequences: string[];
+  next: NextGrade | null;
+};
+
+export type GradingReport = { outcomes: GradeOutcome[]; warnings: string[] };
+
+export const overrideRef = (i: number) => `o:${i}`;
+
+type Bounds = { gte?: number; gt?: number; lte?: number; lt?: number };
+
+function inBand(total: Dec, b: Bounds): boolean {
+  if (b.gte !== undefined && total.lt(b.gte)) return false;
+  if (b.gt !== undefined && total.lte(b.gt)) return false;
+  if (b.lte !== undefined && total.gt(b.lte)) return false;
+  if (b.lt !== undefined && total.gte(b.lt)) return false;
+  return true;
+}
+
+export function bandText(b: Bounds): string {
+  return [
+    b.gte !== undefined ? `≥ ${show(b.gte)}` : '',
+    b.gt !== undefined ? `> ${show(b.gt)}` : '',
+    b.lte !== undefined ? `≤ ${show(b.lte)}` : '',
+    b.lt !== undefined ? `< ${show(b.lt)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' 且 ');
+}
+
+type Work = { input: GradeInput; idx: number | null; band: number | null; pinned: boolean; vetoed: boolean; demotedByQuota: boolean; clampedByYear: boolean; steps: GradeStep[]; lagging: boolean };
+
+/** Grades every organization of one rule set; `partWeights` say how much a point of each part moves the total. */
+export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number, partWeights: Readonly<Record<string, Dec>>): GradingReport {
+  const ids = g.grades.map((x) => x.id);
+  const indexOf = (id: string) => ids.indexOf(id);
+  const label = (i: number | null) => (i === null ? null : g.grades[i]!.label);
+  const bottom = ids.length - 1;
+  const warnings: string[] = [];
+
+  const works: Work[] = inputs.map((input) => {
+    const w: Work = { input, idx: null, band: null, pinned: false, vetoed: false, demotedByQuota: false, clampedByYear: false, steps: [], lagging: false };
+    if (!input.assessed) return w;
+    const total = dec(input.total);
+    const band = g.bands.find((b) => inBand(total, b));
+    w.idx = band ? indexOf(band.grade) : bottom;
+    w.band = w.idx;
+    w.steps.push({ kind: 'band', grade: ids[w.idx]!, text: band ? `总分 ${show(total)} 分，属于「${bandText(band)}」分数段：${label(w.idx)}` : `总分 ${show(total)} 分，不在任何分数段：${label(w.idx)}` });
+    const set = (i: number, kind: GradeStep['kind'], text: string) => {
+      w.idx = i;
+      w.steps.push({ kind, grade: ids[i]!, text });
+    };
+    g.overrides.forEach((o: Override, oi) => {
+      if (o.type === 'direct' && input.fired.has(overrideRef(oi))) {
+        set(indexOf(o.grade), 'direct', `${o.title}：${o.reason}，直接定为${label(indexOf(o.grade))}`);
+        w.pinned = true;
+      }
+    });
+    for (const r of input.directRecords) {
+      if (indexOf(r.grade) < 0) continue;
+      set(indexOf(r.grade), 'direct', `直接定级：${r.reason}（批准人：${r.approver}），定为${label(indexOf(r.grade))}`);
+      w.pinned = true;
+    }
+    g.overrides.forEach((o, oi) => {
+      if (o.type !== 'prerequisite' || w.pinned) return;
+      const need = indexOf(o.grade);
+      if (w.idx! <= need && !input.fired.has(overrideRef(oi))) set(Math.min(need + 1, bottom), 'prerequisite', `${o.title}：${o.reason}（未满足），定为${label(Math.min(need + 1, bottom))}`);
+    });
+    g.overrides.forEach((o, oi) => {
+      if (o.type === 'cap' && input.fired.has(overrideRef(oi)) && w.idx! < indexOf(o.cap)) set(indexOf(o.cap), 'cap', `${o.title}：${o.reason}，最高${label(indexOf(o.cap))}`);
+    });
+    g.overrides.forEach((o, oi) => {
+      if (o.type !== 'veto' || !input.fired.has(overrideRef(oi))) return;
+      const to = o.cap === undefined ? bottom : Math.max(w.idx!, indexOf(o.cap));
+      w.vetoed = true;
+      w.pinned = false;
+      set(to, 'veto', `一票否决（${o.title}）：${o.reason}，${o.cap === undefined ? '取消等次' : `最高${label(to)}`}`);
+    });
+    const last = input.lastGrade === null ? -1 : indexOf(input.lastGrade);
+    if (g.yearOverYear && last >= 0 && !w.vetoed) {
+      const m = g.yearOverYear.maxSteps;
+      const clamped = Math.min(Math.max(w.idx!, last - m), last + m);
+      if (clamped !== w.idx) {
+        w.clampedByYear = true;
+        set(clamped, 'yearOverYear', `上年为${label(last)}，每年最多升降 ${m} 档：定为${label(clamped)}`);
+      }
+    }
+    return w;
+  });
+
+  const graded = works.filter((w) => w.idx !== null);
+  const scopeKey = (w: Work, scope: 'category' | 'parent' | 'root') =>
+    scope === 'category' ? w.input.category : scope === 'parent' ? `${w.input.category}|${w.input.parentId}` : `${w.input.category}|${w.input.rootPath}`;
+  const groupBy = (scope: 'category' | 'parent' | 'root') => {
+    const m = new Map<string, Work[]>();
+    for (const w of graded) m.set(scopeKey(w, scope), [...(m.get(scopeKey(w, scope)) ?? []), w]);
+    return m;
+  };
+
+  // Ranking order: the rule set's keys (total, part scores, code), best first.
+  const keys = g.ranking.by;
+  const compare = (a: Work, b: Work, withCode: boolean): number => {
+    for (const k of keys) {
+      if (k === 'code') {
+        if (!withCode) continue;
+        const c = a.input.code < b.input.code ? -1 : a.input.code > b.input.code ? 1 : 0;
+        if (c !== 0) return c;
+        continue;
+      }
+      const va = dec(k === 'total' ? a.input.total : (a.input.parts[k.slice(5)] ?? '0'));
+      const vb = dec(k === 'total' ? b.input.total : (b.input.parts[k.slice(5)] ?? '0'));
+      const c = vb.comparedTo(va);
+      if (c !== 0) return c;
+    }
+    return withCode ? (a.input.code < b.input.code ? -1 : a.input.code > b.input.code ? 1 : 0) : 0;
+  };
+  // Who goes down first when a quota overflows: the lowest-ranked; graded directly last of all.
+  const demotionOrder = (a: Work, b: Work) => (a.pinned !== b.pinned ? (a.pinned ? -1 : 1) : compare(a, b, true));
+
+  const applicable = (q: Quota) => !q.years || q.years.includes(year);
+  for (const q of g.quotas.filter(applicable)) {
+    for (const [scope, members] of groupBy(q.scope)) {
+      const n = members.length;
+      const at = indexOf(q.grade);
+      const allowed = Math.floor(q.max! * n);
+      const holders = members.filter((w) => w.idx === at).sort(demotionOrder);
+      const scopeName = q.scope === 'category' ? '本类别' : q.scope === 'parent' ? '同一上级' : '全区';
+      if (q.mode === 'about') {
+        if (holders.length > Math.ceil(q.max! * n)) {
+          warnings.push(`${label(at)}约占 ${show(dec(q.max!).times(100))}%：${scopeName}（${scope.split('|')[0]}）${n} 个组织中有 ${holders.length} 个，超过指导比例`);
+        }
+        continue;
+      }
+      for (const w of holders.slice(allowed)) {
+        w.demotedByQuota = true;
+        w.idx = Math.min(at + 1, bottom);
+        w.steps.push({ kind: 'quota', grade: ids[w.idx]!, text: `${label(at)}不超过 ${show(dec(q.max!).times(100))}%（${scopeName} ${n} 个组织中最多 ${allowed} 个），按排名降为${label(w.idx)}` });
+      }
+    }
+  }
+
+  if (g.lagging) {
+    const lagGrades = new Set(g.lagging.grades.map(indexOf));
+    for (const w of graded) {
+      if (lagGrades.has(w.idx!)) {
+        w.lagging = true;
+        w.steps.push({ kind: 'lagging', grade: ids[w.idx!]!, text: `${label(w.idx)}列为后进党组织` });
+      }
+    }
+    if (g.lagging.minShare !== undefined) {
+      for (const [, members] of groupBy(g.lagging.scope)) {
+        const need = Math.ceil(g.lagging.minShare * members.length);
+        const candidates = members.filter((w) => !w.lagging && !w.pinned).sort((a, b) => compare(b, a, true));
+        let have = members.filter((w) => w.lagging).length;
+        for (const w of candidates) {
+          if (have >= need) break;
+          w.lagging = true;
+          have += 1;
+          w.steps.push({ kind: 'lagging', grade: ids[w.idx!]!, text: `后进党组织不低于 ${show(dec(g.lagging.minShare).times(100))}%（${members.length} 个中至少 ${need} 个），按排名列为后进` });
+        }
+      }
+    }
+  }
+
+  // Rankings within the category and within the parent; ties shared unless the rule set breaks them by code.
+  const rankCategory = new Map<number, number>();
+  const rankParent = new Map<number, number>();
+  const withCode = g.ranking.ties === 'code';
+  const rank = (members: Work[], into: Map<number, number>) => {
+    const sorted = [...members].sort((a, b) => compare(a, b, true));
+    sorted.forEach((w, i) => {
+      const prev = sorted[i - 1];
+      into.set(w.input.orgId, prev && compare(prev, w, withCode) === 0 ? into.get(prev.input.orgId)! : i + 1);
+    });
+  };
+  for (const [, members] of groupBy('category')) rank(members, rankCategory);
+  for (const [, members] of groupBy('parent')) rank(members, rankParent);
+
+  const outcomes = works.map((w): GradeOutcome => {
+    const last = w.input.lastGrade !== null && indexOf(w.input.lastGrade) >= 0 ? indexOf(w.input.lastGrade) : null;
+    let move: GradeOutcome['move'] = null;
+    if (w.idx !== null) {
+      if (last === null) move = '首次定级';
+      else if (w.idx < last) move = '晋位';
+      else if (w.idx === last) move = '保持';
+      else move = w.idx === bottom ? '摘星' : '降星';
+    }
+    const consequences = w.idx === null ? [] : [...(g.consequences[ids[w.idx]!] ?? []), ...(w.lagging ? (g.consequences.lagging ?? []) : [])];
+    return {
+      orgId: w.input.orgId,
+      grade: w.idx === null ? null : ids[w.idx]!,
+      gradeLabel: label(w.idx),
+      bandGrade: w.band === null ? null : ids[w.band]!,
+      pinned: w.pinned,
+      steps: w.steps,
+      lagging: w.lagging,
+      move,
+      lastGrade: last === null ? null : ids[last]!,
+      lastGradeLabel: label(last),
+      rankCategory: rankCategory.get(w.input.orgId) ?? null,
+      rankParent: rankParent.get(w.input.orgId) ?? null,
+      consequences: [...new Set(consequences)],
+      next: w.idx === null || w.idx === 0 ? null : nextGrade(g, w, partWeights, label, indexOf),
+    };
+  });
+  return { outcomes, warnings };
+}
+
+/** What an organization needs for the grade above its own: points, indicators with headroom, and blockers. */
+function nextGrade(
+  g: Grading,
+  w: Work,
+  weights: Readonly<Record<string, Dec>>,
+  label: (i: number | null) => string | null,
+  indexOf: (id: string) => number,
+): NextGrade {
+  const target = w.idx! - 1;
+  const targetId = g.grades[target]!.id;
+  const total = dec(w.input.total);
+  const band = g.bands.find((b) => b.grade === targetId);
+  let missing = dec(0);
+  if (band?.gte !== undefined && total.lt(band.gte)) missing = dec(band.gte).minus(total);
+  if (band?.gt !== undefined && total.lte(band.gt)) missing = dec(band.gt).minus(total).plus('0.01');
+  const headroom = w.input.indicators
+    .filter((i) => i.max !== null && dec(i.points).lt(dec(i.max)))
+    .map((i) => ({ indicator: i.id, title: i.title, gain: dec(i.max!).minus(dec(i.points)).times(weights[i.partId] ?? dec(1)) }))
+    .filter((h) => h.gain.gt(0))
+    .sort((a, b) => b.gain.comparedTo(a.gain))
+    .slice(0, 5)
+    .map((h) => ({ indicator: h.indicator, title: h.title, points: h.gain.toDecimalPlaces(2).toFixed(2) }));
+  const blockers: string[] = [];
+  g.overrides.forEach((o, oi) => {
+    const fired = w.input.fired.has(overrideRef(oi));
+    if (o.type === 'veto' && fired) blockers.push(`一票否决（${o.title}）：${o.reason}`);
+    if (o.type === 'cap' && fired && indexOf(o.cap) > target) blockers.push(`${o.title}：${o.reason}`);
+    if (o.type === 'prerequisite' && !fired && indexOf(o.grade) >= target) blockers.push(`${o.title}：${o.reason}`);
+  });
+  if (w.demotedByQuota) blockers.push(`名额限制：本次已因比例限制降档，分数达到也须排名靠前`);
+  const last = w.input.lastGrade === null ? -1 : indexOf(w.input.lastGrade);
+  if (g.yearOverYear && last >= 0 && target < last - g.yearOverYear.maxSteps) {
+    blockers.push(`较上年（${label(last)}）每年最多升 ${g.yearOverYear.maxSteps} 档，本年度最高可定${label(last - g.yearOverYear.maxSteps)}`);
+  }
+  const parts = [
+    missing.gt(0) ? `距「${label(target)}」还差 ${show(missing)} 分（${band ? bandText(band) : ''}）` : `总分已达到「${label(target)}」的分数段`,
+    headroom.length > 0 ? `可提分的指标：${headroom.map((h) => `${h.title}（最多可增加总分 ${show(dec(h.points))} 分）`).join('、')}` : '',
+    blockers.length > 0 ? `另须解决：${blockers.join('；')}` : '',
+  ].filter(Boolean);
+  return { grade: targetId, label: label(target)!, missing: missing.toDecimalPlaces(2).toFixed(2), headroom, blockers, text: parts.join('。') };
+}

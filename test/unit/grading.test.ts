@@ -1,0 +1,237 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Grading } from '../../src/rules/rule-set.schema';
+import { dec } from '../../src/scoring/decimal';
+import { gradeAll, overrideRef, type GradeInput } from '../../src/scoring/grading';
+
+/**
+ * Grading mechanics 5–8, 11 and 12 of DOMAIN.md, table-driven, with the expected grades worked out by hand,
+ * and property tests for quotas and monotonicity.
+ */
+
+// 西青区 bands: 五星 95 分以上, 四星 85–94, 三星 75–84, 二星 65–74, 一星 60–64, below 60 无星.
+const xiqing = {
+  grades: [
+    { id: 'five', label: '五星' },
+    { id: 'four', label: '四星' },
+    { id: 'three', label: '三星' },
+    { id: 'two', label: '二星' },
+    { id: 'one', label: '一星' },
+    { id: 'none', label: '无星' },
+  ],
+  bands: [
+    { grade: 'five', gte: 95 },
+    { grade: 'four', gte: 85, lt: 95 },
+    { grade: 'three', gte: 75, lt: 85 },
+    { grade: 'two', gte: 65, lt: 75 },
+    { grade: 'one', gte: 60, lt: 65 },
+    { grade: 'none', lt: 60 },
+  ],
+};
+
+let nextId = 1;
+function org(total: number | string, over: Partial<GradeInput> = {}): GradeInput {
+  const id = nextId++;
+  return {
+    orgId: id,
+    code: `C${String(id).padStart(4, '0')}`,
+    category: 'community',
+    parentId: 1,
+    rootPath: '/1/',
+    assessed: true,
+    total: String(total),
+    parts: { main: String(total) },
+    fired: new Set(),
+    directRecords: [],
+    lastGrade: null,
+    indicators: [],
+    ...over,
+  };
+}
+
+function grade(def: object, inputs: GradeInput[], year = 2025) {
+  return gradeAll(Grading.parse(def), inputs, year, { main: dec(1) });
+}
+
+describe('5. bands with explicit edges, and a "not rated" bottom band', () => {
+  it.each([
+    [95, 'five'], // "95 分以上" includes 95
+    [94.99, 'four'],
+    [85, 'four'],
+    [84.99, 'three'],
+    [60, 'one'],
+    [59.99, 'none'],
+  ])('%s → %s', (total, want) => {
+    expect(grade(xiqing, [org(total)]).outcomes[0]!.grade).toBe(want);
+  });
+
+  it('honours an exclusive lower edge ("95 分以上", not including 95)', () => {
+    const strict = { ...xiqing, bands: [{ grade: 'five', gt: 95 }, ...xiqing.bands.slice(1).map((b) => (b.grade === 'four' ? { grade: 'four', gte: 85, lte: 95 } : b))] };
+    expect(grade(strict, [org(95)]).outcomes[0]!.grade).toBe('four');
+    expect(grade(strict, [org(95.01)]).outcomes[0]!.grade).toBe('five');
+  });
+
+  it('leaves organizations that are not assessed without a grade', () => {
+    const [o] = grade(xiqing, [org(99, { assessed: false })]).outcomes;
+    expect(o).toMatchObject({ grade: null, move: null, rankCategory: null });
+  });
+});
+
+describe('7. overrides: vetoes, caps, prerequisites', () => {
+  const overrides = [
+    { type: 'veto', id: 'discipline', title: '违纪案件', when: { fact: 'cases', operator: 'greaterThan', value: 0 }, reason: '发生违纪案件' },
+    { type: 'veto', id: 'weak', title: '软弱涣散', when: { fact: 'weak', operator: 'greaterThan', value: 0 }, cap: 'two', reason: '被确定为软弱涣散党组织' },
+    { type: 'cap', id: 'satisfaction', title: '满意度', when: { fact: 'sat', operator: 'lessThan', value: 60 }, cap: 'two', reason: '群众满意度低于 60%' },
+    { type: 'prerequisite', id: 'innovation', title: '五星条件', grade: 'five', when: { fact: 'projects', operator: 'greaterThanInclusive', value: 1 }, reason: '五星须有党建创新项目或纪检廉政证明' },
+    { type: 'direct', id: 'honour', title: '区级以上先进', when: { fact: 'honours', operator: 'greaterThanInclusive', value: 1 }, grade: 'five', reason: '获区级以上先进基层党组织表彰' },
+  ];
+  const def = { ...xiqing, overrides };
+  // The prerequisite "holds" when its reference fires; the others apply when theirs fires.
+  const fired = (...names: string[]) => new Set(names.map((n) => overrideRef(overrides.findIndex((o) => o.id === n))));
+  it.each([
+    ['a veto removes the grade', 97, ['discipline', 'innovation'], 'none'],
+    ['a veto with a cap keeps at most that grade', 97, ['weak', 'innovation'], 'two'],
+    ['a veto with a cap does not raise a lower grade', 62, ['weak'], 'one'],
+    ['a condition caps the grade', 90, ['satisfaction'], 'two'],
+    ['a missing prerequisite stops five stars at four', 97, [], 'four'],
+    ['a met prerequisite keeps five stars', 97, ['innovation'], 'five'],
+    ['direct grading bypasses the score', 70, ['honour'], 'five'],
+    ['a veto beats direct grading', 70, ['honour', 'discipline'], 'none'],
+  ])('%s', (_, total, names, want) => {
+    expect(grade(def, [org(total as number, { fired: fired(...(names as string[])) })]).outcomes[0]!.grade).toBe(want);
+  });
+
+  it('applies an admin decision to grade directly, with reason and approver in the steps', () => {
+    const [o] = grade(xiqing, [org(66, { directRecords: [{ grade: 'five', reason: '获省级先进基层党组织', approver: '区委组织部部务会' }] })]).outcomes;
+    expect(o!.grade).toBe('five');
+    expect(o!.steps.map((s) => s.text)).toContain('直接定级：获省级先进基层党组织（批准人：区委组织部部务会），定为五星');
+  });
+});
+
+describe('6. quotas by share within a scope', () => {
+  it('demotes the lowest-ranked one grade at a time, cascading down', () => {
+    // 10 communities all at ≥ 95. Five stars ≤ 30% → floor(0.3 × 10) = 3 keep five; the other 7 go to four.
+    // Four stars ≤ 20% → floor(2) = 2 keep four; the other 5 go to three.
+    const inputs = [99, 98.5, 98, 97.5, 97, 96.5, 96, 95.5, 95.2, 95].map((t) => org(t));
+    const def = { ...xiqing, quotas: [{ grade: 'five', max: 0.3 }, { grade: 'four', max: 0.2 }] };
+    const grades = grade(def, inputs).outcomes.map((o) => o.grade);
+    expect(grades).toEqual(['five', 'five', 'five', 'four', 'four', 'three', 'three', 'three', 'three', 'three']);
+    const demoted = grade(def, inputs).outcomes[3]!;
+    expect(demoted.steps.find((s) => s.kind === 'quota')!.text).toBe('五星不超过 30%（本类别 10 个组织中最多 3 个），按排名降为四星');
+  });
+
+  it('only warns for "about X%" guidance, and applies quotas of the given years only', () => {
+    const inputs = [99, 98, 97, 96].map((t) => org(t));
+    const about = grade({ ...xiqing, quotas: [{ grade: 'five', max: 0.25, mode: 'about' }] }, inputs);
+    expect(about.outcomes.every((o) => o.grade === 'five')).toBe(true);
+    expect(about.warnings).toEqual(['五星约占 25%：本类别（community）4 个组织中有 4 个，超过指导比例']);
+    const otherYear = grade({ ...xiqing, quotas: [{ grade: 'five', max: 0.25, years: [2026] }] }, inputs, 2025);
+    expect(otherYear.outcomes.every((o) => o.grade === 'five')).toBe(true);
+  });
+
+  it('counts quotas within each parent when the scope says so', () => {
+    // two streets with 4 five-star communities each; ≤ 50% per street → 2 per street stay five
+    const inputs = [99, 98, 97, 96].flatMap((t) => [org(t, { parentId: 10 }), org(t, { parentId: 20 })]);
+    const out = grade({ ...xiqing, quotas: [{ grade: 'five', max: 0.5, scope: 'parent' }] }, inputs).outcomes;
+    for (const parent of [10, 20]) {
+      const mine = out.filter((o) => inputs.find((i) => i.orgId === o.orgId)!.parentId === parent);
+      expect(mine.filter((o) => o.grade === 'five')).toHaveLength(2);
+    }
+  });
+
+  it('fills the lagging list up to its minimum share with the lowest-ranked', () => {
+    // 20 communities from 61 to 99.95, none below 60 (无星). Lagging ≥ 10% → ceil(2) = 2: the two lowest.
+    const inputs = Array.from({ length: 20 }, (_, i) => org(61 + i * 2));
+    const out = grade({ ...xiqing, lagging: { grades: ['none'], minShare: 0.1 } }, inputs).outcomes;
+    expect(out.filter((o) => o.lagging).map((o) => Number(inputs.find((x) => x.orgId === o.orgId)!.total))).toEqual([61, 63]);
+  });
+});
+
+describe('rankings within the category and the parent, with declared ties', () => {
+  it('shares a rank between equal totals, or breaks the tie by code', () => {
+    const inputs = [org(90), org(88), org(88), org(80)];
+    expect(grade(xiqing, inputs).outcomes.map((o) => o.rankCategory)).toEqual([1, 2, 2, 4]);
+    expect(grade({ ...xiqing, ranking: { by: ['total', 'code'], ties: 'code' } }, inputs).outcomes.map((o) => o.rankCategory)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('uses a part score as the next key when declared', () => {
+    const a = org(88, { parts: { main: '88', public: '15' } });
+    const b = org(88, { parts: { main: '88', public: '18' } });
+    const out = grade({ ...xiqing, ranking: { by: ['total', 'part:public'], ties: 'shared' } }, [a, b]).outcomes;
+    expect(out.map((o) => o.rankCategory)).toEqual([2, 1]);
+  });
+});
+
+describe('11. year over year and 12. consequences', () => {
+  const def = {
+    ...xiqing,
+    yearOverYear: { maxSteps: 1 },
+    consequences: { five: ['计为先进基层党组织', '党建经费按 110% 拨付'], none: ['扣减 10% 党建经费'], lagging: ['列入整顿名单'] },
+    lagging: { grades: ['none'] },
+  };
+  it.each([
+    // last year, this year's band → grade and move
+    ['five', 66, 'four', '降星'], // two → clamped to one step below five
+    ['one', 97, 'two', '晋位'], // five → at most one step above one
+    ['three', 78, 'three', '保持'],
+    ['one', 50, 'none', '摘星'], // down to the bottom: stars removed
+    [null, 88, 'four', '首次定级'],
+  ])('last year %s, score %s → %s (%s)', (last, total, want, move) => {
+    const [o] = grade(def, [org(total as number, { lastGrade: last as string | null })]).outcomes;
+    expect(o).toMatchObject({ grade: want, move });
+  });
+
+  it('attaches the consequences of the grade and of the lagging list', () => {
+    const [top] = grade(def, [org(97)]).outcomes;
+    expect(top!.consequences).toEqual(['计为先进基层党组织', '党建经费按 110% 拨付']);
+    const [low] = grade(def, [org(40)]).outcomes;
+    expect(low!.consequences).toEqual(['扣减 10% 党建经费', '列入整顿名单']);
+  });
+});
+
+describe('what a branch needs for the next grade', () => {
+  it('says the points missing, the indicators with headroom, and the blockers', () => {
+    const overrides = [{ type: 'prerequisite', id: 'p', title: '五星条件', grade: 'five', when: { fact: 'projects', operator: 'greaterThanInclusive', value: 1 }, reason: '五星须有党建创新项目' }];
+    const indicators = [
+      { id: 'theme', title: '主题党日', partId: 'main', points: '6', max: '10' },
+      { id: 'service', title: '服务群众', partId: 'main', points: '13', max: '14' },
+      { id: 'full', title: '组织生活', partId: 'main', points: '5', max: '5' },
+    ];
+    // 87.5 is four stars; five needs ≥ 95 → 7.5 missing; headroom 4 (theme) and 1 (service); the prerequisite is not met
+    const [o] = grade({ ...xiqing, overrides }, [org(87.5, { indicators })]).outcomes;
+    expect(o!.next).toMatchObject({ grade: 'five', missing: '7.50', headroom: [{ indicator: 'theme', points: '4.00' }, { indicator: 'service', points: '1.00' }], blockers: ['五星条件：五星须有党建创新项目'] });
+    expect(o!.next!.text).toBe('距「五星」还差 7.5 分（≥ 95）。可提分的指标：主题党日（最多可增加总分 4 分）、服务群众（最多可增加总分 1 分）。另须解决：五星条件：五星须有党建创新项目');
+    const [top] = grade(xiqing, [org(99)]).outcomes;
+    expect(top!.next).toBeNull();
+  });
+});
+
+describe('properties', () => {
+  const totals = fc.array(fc.integer({ min: 0, max: 10000 }).map((x) => (x / 100).toFixed(2)), { minLength: 1, maxLength: 60 });
+  const share = fc.integer({ min: 0, max: 100 }).map((x) => x / 100);
+
+  it('never lets a grade exceed its hard quota, whatever the scores, direct grades and quotas', () => {
+    fc.assert(
+      fc.property(totals, share, share, fc.array(fc.boolean(), { maxLength: 60 }), (ts, q5, q4, pins) => {
+        const overrides = [{ type: 'direct', id: 'honour', title: '表彰', when: { fact: 'h', operator: 'equal', value: 1 }, grade: 'five', reason: '表彰' }];
+        const inputs = ts.map((t, i) => org(t, { fired: pins[i] ? new Set([overrideRef(0)]) : new Set() }));
+        const out = grade({ ...xiqing, overrides, quotas: [{ grade: 'five', max: q5 }, { grade: 'four', max: q4 }] }, inputs).outcomes;
+        const n = inputs.length;
+        return out.filter((o) => o.grade === 'five').length <= Math.floor(q5 * n) && out.filter((o) => o.grade === 'four').length <= Math.floor(q4 * n);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never gives a higher score a lower grade without overrides, quotas or not', () => {
+    fc.assert(
+      fc.property(totals, share, (ts, q) => {
+        const inputs = ts.map((t) => org(t));
+        const out = grade({ ...xiqing, quotas: [{ grade: 'five', max: q }, { grade: 'three', max: q }] }, inputs).outcomes;
+        const idx = (g: string | null) => xiqing.grades.findIndex((x) => x.id === g);
+        return inputs.every((a, i) => inputs.every((b, j) => !dec(a.total).gt(dec(b.total)) || idx(out[i]!.grade) <= idx(out[j]!.grade)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
