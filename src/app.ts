@@ -7,6 +7,7 @@ import { errorResponse } from './errors/http';
 import { agreementRoutes } from './features/agreements/agreements.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { checkinRoutes } from './features/checkins/checkins.routes';
+import { cycleLifeRoutes } from './features/cycles/cycle-life.routes';
 import { cycleRoutes } from './features/cycles/cycles.routes';
 import { importRoutes } from './features/imports/imports.routes';
 import { ledgerRoutes } from './features/ledger/ledger.routes';
@@ -43,6 +44,7 @@ export function createApp(deps: Deps) {
   app.route('/api/agreements', agreementRoutes());
   app.route('/api/cycles', cycleRoutes());
   app.route('/api/cycles', scoringRoutes(deps.ruleSets));
+  app.route('/api/cycles', cycleLifeRoutes(deps.ruleSets, deps.spreadsheet));
   app.route('/api/ledger', ledgerRoutes());
   app.route('/api/meetings', meetingRoutes());
   app.route('/api/checkins', checkinRoutes());

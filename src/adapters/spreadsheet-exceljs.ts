@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors/app-error';
-import type { Cell, Sheet, Spreadsheet, TemplateSpec } from '../features/imports/spreadsheet';
+import type { Cell, OutSheet, Sheet, Spreadsheet, TemplateSpec } from '../features/imports/spreadsheet';
 
 const MAX_ROWS = 200_000;
 
@@ -100,8 +100,42 @@ async function template(spec: TemplateSpec, format: 'xlsx' | 'csv'): Promise<Uin
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
+async function workbook(sheets: readonly OutSheet[]): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '星评';
+  for (const sheet of sheets) {
+    const ws = wb.addWorksheet(sheet.name, {
+      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
+      views: [{ state: 'frozen', ySplit: 2 }],
+    });
+    ws.columns = sheet.columns.map((c) => ({ width: c.width }));
+    ws.mergeCells(1, 1, 1, sheet.columns.length);
+    const title = ws.getCell(1, 1);
+    title.value = sheet.title;
+    title.font = { bold: true, size: 14 };
+    title.alignment = { horizontal: 'center' };
+    const head = ws.getRow(2);
+    sheet.columns.forEach((c, i) => {
+      const cell = head.getCell(i + 1);
+      cell.value = c.header;
+      cell.font = { bold: true };
+      cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    });
+    for (const values of sheet.rows) {
+      const row = ws.addRow(values);
+      row.eachCell((cell) => {
+        cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+        cell.alignment = { vertical: 'top', wrapText: true };
+      });
+    }
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
 /** The Node implementation of Spreadsheet. */
 export const exceljsSpreadsheet: Spreadsheet = {
+  workbook,
   async read(bytes, fileName) {
     const sheet = isZip(bytes) || /\.xlsx$/i.test(fileName) ? await readXlsx(bytes) : readCsv(bytes);
     if (sheet.rows.length > MAX_ROWS) {

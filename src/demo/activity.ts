@@ -297,3 +297,35 @@ export function declaredFor(seed: string, org: PlannedOrg, year: number): DemoDe
   }
   return [];
 }
+
+export type DemoRecord = { orgCode: string; year: number; type: 'honour' | 'innovation' | 'discipline' | 'clean_record' | 'weak_lax'; level: string | null; title: string; reason: string; recordedOn: string };
+
+const projects = ['“红色物业”党建引领小区治理', '“邻里驿站”党群服务', '“楼栋长+党员”网格服务', '“双报到”积分兑换', '“微心愿”认领平台'];
+
+/**
+ * Organization-level records of a finished year that grading reads: honours (diligent organizations
+ * now and then, at district level, rarely city level), innovation projects and clean-record certificates,
+ * the occasional weak-and-lax designation of a lagging community, and rare discipline cases.
+ */
+export function recordsFor(seed: string, org: PlannedOrg, year: number): DemoRecord[] {
+  const d = diligenceOf(seed, org.code, year);
+  const rng = new Rng(`${seed}/records/${org.code}/${year}`);
+  const on = `${year}-12-${pad(rng.int(10, 28), 2)}`;
+  const out: DemoRecord[] = [];
+  const add = (type: DemoRecord['type'], title: string, reason: string, level: string | null = null) => out.push({ orgCode: org.code, year, type, level, title, reason, recordedOn: on });
+  if (org.kind === 'community') {
+    if (d === 'high' && rng.chance(0.15)) add('honour', `${year} 年度区级先进基层党组织`, '区委表彰决定（演示数据）', rng.chance(0.2) ? 'city' : 'district');
+    if (d !== 'low' && rng.chance(0.3)) add('innovation', `${rng.pick(projects)}项目`, '区委组织部党建创新项目评审通过（演示数据）');
+    if (d === 'high' && rng.chance(0.5)) add('clean_record', `${year} 年度纪检廉政证明`, '区纪委监委出具（演示数据）');
+    if (d === 'low' && rng.chance(0.15)) add('weak_lax', `${year} 年度软弱涣散党组织`, '区委组织部排查确定（演示数据）');
+    if (rng.chance(0.02)) add('discipline', '社区工作人员违纪案件', '区纪委监委通报（演示数据）');
+  }
+  if (org.kind === 'grid') {
+    if (d === 'high' && rng.chance(0.03)) add('honour', `${year} 年度区级先进党支部`, '区委表彰决定（演示数据）', 'district');
+    if (rng.chance(0.01)) add('discipline', '党员违纪案件', '区纪委监委通报（演示数据）');
+  }
+  if ((org.kind === 'unit' || org.kind === 'enterprise' || org.kind === 'social_org') && rng.chance(0.01)) {
+    add('discipline', '单位党员违纪案件', '纪检监察机关通报（演示数据）');
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import { todayInChina } from '../lib/clock';
 import { recordAudit } from '../features/audit/record-audit';
 import type { Ctx } from '../features/context';
 import { insertOrgRows, lockOrgTree } from '../features/orgs/orgs.repository';
-import { checkinsFor, declaredFor, jointMeetingsFor, ledgerFor, policyStudiesFor, type DemoLedgerRow, type DemoMeeting } from './activity';
+import { checkinsFor, declaredFor, jointMeetingsFor, ledgerFor, policyStudiesFor, recordsFor, type DemoLedgerRow, type DemoMeeting } from './activity';
 import { planAgreements, planDistrict, type PlannedOrg } from './plan';
 
 export type SeedOptions = { scale: number; seed: string; reset?: boolean };
@@ -66,7 +66,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       throw new AppError('conflict', '数据库中已有组织数据，未生成演示数据（如需清空重建，请加 --reset）');
     }
     if (opts.reset) {
-      await sql`truncate table scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
+      await sql`truncate table rule_previews, cycle_rule_sets, corrections, appeals, grades, org_records, scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
         meeting_attendance, meetings, ledger_participants, ledger_records, cycles, audit_log, api_tokens, members, organizations
         restart identity cascade`.execute(tx.db);
     }
@@ -213,6 +213,23 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
         { name: 'created_by', type: 'text' },
       ],
       declared.map((d) => [d.year, ids.get(d.orgCode), d.key, JSON.stringify(d.value), d.note, 'demo']),
+    );
+
+    const records = cycles.filter((c) => c.state !== 'collecting').flatMap((c) => plan.orgs.flatMap((o) => recordsFor(opts.seed, o, c.year)));
+    await bulkInsert(
+      tx.db,
+      'org_records',
+      [
+        { name: 'cycle_year', type: 'int' },
+        { name: 'org_id', type: 'int' },
+        { name: 'type', type: 'text' },
+        { name: 'level', type: 'text' },
+        { name: 'title', type: 'text' },
+        { name: 'reason', type: 'text' },
+        { name: 'recorded_on', type: 'date' },
+        { name: 'created_by', type: 'text' },
+      ],
+      records.map((r) => [r.year, ids.get(r.orgCode), r.type, r.level, r.title, r.reason, r.recordedOn, 'demo']),
     );
 
     const summary: SeedSummary = {

@@ -14,8 +14,12 @@ import type { RowError } from '../features/imports/sheet-reader';
 import { createToken, listApiTokens, revokeApiToken } from '../features/tokens/create-token';
 import { createCycle, listCycles, transitionCycle } from '../features/cycles/manage-cycles';
 import { listCycleScores } from '../features/scoring/get-scorecard';
+import { exportResults } from '../features/scoring/export-results';
+import { previewRuleSet, publishRuleSet } from '../features/scoring/preview-rules';
+import { finalizeCycle, publishCycle } from '../features/cycles/cycle-life';
 import { scoreCycle } from '../features/scoring/score-cycle';
 import { todayInChina } from '../lib/clock';
+import { cycleStateLabel } from '../domain/catalog';
 import { RuleSetError } from '../rules/compile';
 import { ruleSetRegistry } from '../rules/registry';
 import { runExamples } from '../scoring/run';
@@ -124,6 +128,40 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
       }),
     );
 
+  cycle
+    .command('publish <year>')
+    .description('公示计分结果，开始申诉期')
+    .option('--appeal-days <n>', '申诉期天数', positiveInt, 7)
+    .action(async (year: string, o: { appealDays: number }) =>
+      run(async ({ ctx }) => {
+        const r = await publishCycle({ ctx, year: positiveInt(year), input: { appealDays: o.appealDays } });
+        io.out(`${r.year} 年度结果已公示（${r.publishedOn}），申诉期至 ${r.appealDeadline}。`);
+      }),
+    );
+  cycle
+    .command('finalize <year>')
+    .description('定档：申诉期满且申诉处理完毕后锁定结果')
+    .action(async (year: string) =>
+      run(async ({ ctx }) => {
+        const r = await finalizeCycle({ ctx, year: positiveInt(year) });
+        io.out(`${r.year} 年度已定档（定档计分版本 #${r.finalRevisionId}）。`);
+      }),
+    );
+
+  program
+    .command('export')
+    .description('导出评定结果（Excel：各类别排名、等次、结果运用、后进名单）')
+    .option('--cycle <year>', '考核年度（默认去年）', positiveInt)
+    .requiredOption('--out <file>', '保存到')
+    .action(async (o: { cycle?: number; out: string }) =>
+      run(async ({ ctx, deps }) => {
+        const year = o.cycle ?? Number(todayInChina(deps.clock).slice(0, 4)) - 1;
+        const r = await exportResults({ ctx, year, spreadsheet: deps.spreadsheet });
+        writeFileSync(resolve(cwd, o.out), r.bytes);
+        io.out(`已导出：${o.out}`);
+      }),
+    );
+
   const rules = program.command('rules').description('考核细则（规则文件）');
   rules
     .command('validate [files...]')
@@ -164,6 +202,40 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
       if (failed > 0) throw new AppError('validation_failed', `${failed} 项未通过`);
     });
 
+  rules
+    .command('preview <file>')
+    .description('用草稿细则重算一个年度（不保存得分）：等次分布前后对比、等次会变化的每个组织及原因')
+    .option('--cycle <year>', '考核年度（默认去年）', positiveInt)
+    .option('--json', '以 JSON 输出')
+    .action(async (file: string, o: { cycle?: number; json?: boolean }) =>
+      run(async ({ ctx, deps }) => {
+        const year = o.cycle ?? Number(todayInChina(deps.clock).slice(0, 4)) - 1;
+        const draft = JSON.parse(readFileSync(resolve(cwd, file), 'utf8')) as unknown;
+        const r = await previewRuleSet({ ctx, year, draft, ruleSets: deps.ruleSets });
+        if (o.json) return io.out(JSON.stringify(r, null, 2));
+        io.out(`预览 #${r.previewId}：${r.ruleSet.title} ${r.ruleSet.version}（${r.ruleSet.hash.slice(0, 12)}）用于 ${year} 年度`);
+        io.out(`  修改前：${Object.entries(r.before).map(([k, v]) => `${k} ${v}`).join('，')}`);
+        io.out(`  修改后：${Object.entries(r.after).map(([k, v]) => `${k} ${v}`).join('，')}`);
+        io.out(`  等次变化的组织：${r.changes.length} 个`);
+        for (const c of r.changes) io.out(`    ${c.code} ${c.name}：${c.before.grade ?? '无'} → ${c.after.grade ?? '无'}（${c.why.join('；')}）`);
+        for (const w of r.warnings) io.out(`  提示：${w}`);
+        io.out(`发布这一版本：npx xingping rules publish ${file} --cycle ${year} --preview ${r.previewId}`);
+      }),
+    );
+  rules
+    .command('publish <file>')
+    .description('把新版本细则用于一个年度（该年度已有结果时须先预览，并给出预览编号）')
+    .option('--cycle <year>', '考核年度（默认去年）', positiveInt)
+    .option('--preview <id>', '预览编号', positiveInt)
+    .action(async (file: string, o: { cycle?: number; preview?: number }) =>
+      run(async ({ ctx, deps }) => {
+        const year = o.cycle ?? Number(todayInChina(deps.clock).slice(0, 4)) - 1;
+        const draft = JSON.parse(readFileSync(resolve(cwd, file), 'utf8')) as unknown;
+        const r = await publishRuleSet({ ctx, year, draft, previewId: o.preview });
+        io.out(`${year} 年度的${r.categories.join('、')}今后按 ${r.ruleSet.id} ${r.ruleSet.version} 计分；请重新计分：npx xingping score --cycle ${year}`);
+      }),
+    );
+
   program
     .command('score')
     .description('按 rules/ 中的细则为一个考核年度计分，生成新的计分版本')
@@ -178,10 +250,12 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
           io.out(JSON.stringify({ ...s, scores: (await listCycleScores({ ctx, year })).items }, null, 2));
           return;
         }
-        io.out(`${year} 年度计分完成：计分版本 #${s.revisionId}，共 ${s.organizations} 个组织，考核周期现为「${s.state === 'computed' ? '已计分' : s.state}」。`);
+        io.out(`${year} 年度计分完成：计分版本 #${s.revisionId}，共 ${s.organizations} 个组织，考核周期现为「${cycleStateLabel[s.state]}」。`);
         for (const c of s.categories) {
           io.out(`  ${c.ruleSet}：${c.organizations} 个（参加评定 ${c.assessed} 个），平均 ${c.mean}，最低 ${c.min}，最高 ${c.max}`);
+          if (c.grades) io.out(`    等次：${Object.entries(c.grades).map(([k, v]) => `${k} ${v}`).join('，')}`);
         }
+        for (const w of s.warnings) io.out(`  提示：${w}`);
       }),
     );
 

@@ -7,7 +7,7 @@ import { migrateToLatest } from '../db/migrate';
 import { seedDemo } from '../demo/seed-demo';
 import { parseEnv } from '../env';
 import { cliActor } from '../features/context';
-import { scoreCycle } from '../features/scoring/score-cycle';
+import { demoResults } from '../demo/demo-results';
 import { createToken } from '../features/tokens/create-token';
 import { acquireDataDir, startControl, type DataDirLock } from './control';
 import { openFromEnv } from './database';
@@ -43,12 +43,11 @@ async function main(): Promise<void> {
     const s = await seedDemo(ctx, { scale: 1, seed: env.XINGPING_DEMO_SEED }, progress.update);
     progress.stop();
     console.log(`演示数据：组织 ${s.organizations}，党员 ${s.members}，台账 ${s.ledgerRecords} 条。`);
-    // The years that are over are scored at once, so scorecards are there to look at.
-    for (const c of s.cycles.filter((c) => c.state === 'reviewing')) {
-      const r = await scoreCycle({ ctx, year: c.year, ruleSets, progress: progress.update });
-      progress.stop();
-      console.log(`${c.year} 年度已按 rules/ 中的细则计分（计分版本 #${r.revisionId}，${r.organizations} 个组织）。`);
-    }
+    // The years that are over get results at once (the older one finalized), so scorecards and grades are there to look at.
+    const done = s.cycles.filter((c) => c.state === 'reviewing').map((c) => c.year);
+    const results = await demoResults(ctx, ruleSets, done, progress.update);
+    progress.stop();
+    for (const r of results) console.log(`${r.year} 年度已按 rules/ 中的细则计分并定级（计分版本 #${r.revisionId}${r.state === 'computed' ? '，待公示' : ''}）。`);
     const t = await createToken({ ctx, input: { role: 'admin', name: '演示管理员' } });
     console.log(`演示管理员令牌（只显示这一次，请保存）：\n  ${t.token}`);
   }

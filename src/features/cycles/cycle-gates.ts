@@ -10,8 +10,9 @@ export const writableIn = {
   review: ['collecting', 'reviewing'],
   meeting: ['collecting'],
   checkin: ['collecting'],
-  inspection: ['collecting', 'reviewing'],
-  declared: ['collecting', 'reviewing'],
+  inspection: ['collecting', 'reviewing', 'computed', 'published'],
+  declared: ['collecting', 'reviewing', 'computed', 'published'],
+  record: ['collecting', 'reviewing', 'computed', 'published'],
 } as const satisfies Record<string, readonly CycleState[]>;
 
 export type WriteKind = keyof typeof writableIn;

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CycleState, Database } from '../../db/database';
 
-const cycleColumns = ['year', 'state', 'created_at', 'updated_at'] as const;
+const cycleColumns = ['year', 'state', 'created_at', 'updated_at', 'published_on', 'appeal_deadline', 'finalized_at', 'final_revision_id'] as const;
 
 /** The cycle row; `lock` takes a row lock so a state change and a write into the cycle cannot interleave. */
 export async function findCycle(db: Kysely<Database>, year: number, lock?: 'share' | 'update') {

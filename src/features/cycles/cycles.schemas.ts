@@ -10,6 +10,9 @@ export const Cycle = z
     stateLabel: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    publishedOn: z.string().nullable(),
+    appealDeadline: z.string().nullable(),
+    finalRevisionId: z.number().int().nullable(),
   })
   .openapi('Cycle');
 export type Cycle = z.infer<typeof Cycle>;

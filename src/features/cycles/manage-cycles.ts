@@ -9,7 +9,7 @@ import { CreateCycleInput, TransitionCycleInput, type Cycle } from './cycles.sch
 import { findCycle, insertCycle, listCycleRows, setCycleState } from './cycles.repository';
 import { countRoots } from '../orgs/orgs.repository';
 
-type CycleRow = { year: number; state: CycleState; created_at: Date; updated_at: Date };
+type CycleRow = { year: number; state: CycleState; created_at: Date; updated_at: Date; published_on: string | null; appeal_deadline: string | null; final_revision_id: number | null };
 
 function toCycle(row: CycleRow): Cycle {
   return {
@@ -18,6 +18,9 @@ function toCycle(row: CycleRow): Cycle {
     stateLabel: cycleStateLabel[row.state],
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+    publishedOn: row.published_on,
+    appealDeadline: row.appeal_deadline,
+    finalRevisionId: row.final_revision_id,
   };
 }
 

@@ -9,8 +9,13 @@ export type Sheet = { headers: string[]; rows: SheetRow[] };
 export type TemplateColumn = { header: string; width: number; note: string; example: string; choices?: string[] };
 export type TemplateSpec = { title: string; sheetName: string; columns: TemplateColumn[] };
 
+/** A sheet to write: a title row above the header, then rows of plain values. */
+export type OutSheet = { name: string; title: string; columns: { header: string; width: number }[]; rows: (string | number | null)[][] };
+
 /** Reads uploaded sheets and writes template sheets; the Node implementation uses exceljs and csv-parse. */
 export type Spreadsheet = {
+  /** An .xlsx workbook of the given sheets (print layout: A4 landscape, header repeated on every page). */
+  workbook(sheets: readonly OutSheet[]): Promise<Uint8Array>;
   /** The first worksheet of an .xlsx, or a .csv (UTF-8 with or without BOM, or GB18030 as Excel saves it). */
   read(bytes: Uint8Array, fileName: string): Promise<Sheet>;
   template(spec: TemplateSpec, format: 'xlsx' | 'csv'): Promise<Uint8Array>;

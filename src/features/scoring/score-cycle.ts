@@ -31,7 +31,7 @@ export function evaluationOrder(sizes: readonly number[]): number[] {
 /** Cycle states in which scores may be computed: after the ledger closes, and again after accepted appeals. */
 export const scorable: readonly CycleState[] = ['reviewing', 'computed', 'published'];
 
-export type CategorySummary = { category: string; ruleSet: string; organizations: number; assessed: number; mean: string; min: string; max: string };
+export type CategorySummary = { category: string; ruleSet: string; organizations: number; assessed: number; mean: string; min: string; max: string; grades?: Record<string, number> };
 export type RevisionSummary = { revisionId: number; year: number; state: CycleState; organizations: number; categories: CategorySummary[]; warnings: string[] };
 export type ScoreProgress = (step: string, done: number, total: number) => void;
 
@@ -156,6 +156,13 @@ export async function scoreCycle({
         if (!grading) continue;
         const report = gradeAll(grading, job.gradeInputs, year, job.compiled.partWeights);
         await insertGrades(tx.db, revision.id, report.outcomes);
+        const counts: Record<string, number> = Object.fromEntries(grading.grades.map((g) => [g.label, 0]));
+        for (const o of report.outcomes) {
+          const key = o.gradeLabel ?? '不参加评定';
+          counts[key] = (counts[key] ?? 0) + 1;
+        }
+        const summary = summaries.find((x) => x.ruleSet === job.compiled.ruleSet.title);
+        if (summary) summary.grades = counts;
         warnings.push(...report.warnings.map((w) => `${job.compiled.ruleSet.title}：${w}`));
       }
       await setRevisionNotes(tx.db, revision.id, { warnings });

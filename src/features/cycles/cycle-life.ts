@@ -1,0 +1,235 @@
+import { sql } from 'kysely';
+import { inScope, requireRole } from '../../auth/scope';
+import type { CycleState } from '../../db/database';
+import { withTransaction } from '../../db/transaction';
+import { cycleStateLabel } from '../../domain/catalog';
+import { AppError, forbidden, notFound } from '../../errors/app-error';
+import { todayInChina } from '../../lib/clock';
+import { z } from '../../lib/zod';
+import { recordAudit } from '../audit/record-audit';
+import type { Ctx } from '../context';
+import { findOrgById } from '../orgs/orgs.repository';
+import { requireCycleManager } from './manage-cycles';
+import { findCycle, lockCycles } from './cycles.repository';
+
+export const PublishInput = z.object({ appealDays: z.number().int().min(1).max(60).default(7) }).strict().openapi('PublishCycle');
+export const CorrectionInput = z
+  .object({
+    orgId: z.number().int().positive().max(2_147_483_647),
+    total: z
+      .string()
+      .regex(/^\d{1,4}(\.\d{1,2})?$/)
+      .optional()
+      .openapi({ description: '更正后的总分' }),
+    grade: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/).optional().openapi({ description: '更正后的等次编号' }),
+    reason: z.string().trim().min(4).max(500),
+  })
+  .strict()
+  .refine((v) => v.total !== undefined || v.grade !== undefined, { message: '至少更正总分或等次之一' })
+  .openapi('Correction');
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+async function cycleIn(ctx: Ctx, year: number, allowed: readonly CycleState[], doing: string) {
+  const cycle = await findCycle(ctx.db, year, 'update');
+  if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
+  if (!allowed.includes(cycle.state)) {
+    throw new AppError('cycle_closed', `${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，不能${doing}`, { field: 'year', state: cycle.state });
+  }
+  return cycle;
+}
+
+async function latestRevisionId(ctx: Ctx, year: number): Promise<number | null> {
+  const r = await ctx.db.selectFrom('score_revisions').select('id').where('cycle_year', '=', year).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r?.id ?? null;
+}
+
+/** 公示: results become visible to the organizations, with an appeal window of N days from today. */
+export async function publishCycle({ ctx, year, input }: { ctx: Ctx; year: number; input: unknown }) {
+  await requireCycleManager(ctx);
+  const { appealDays } = PublishInput.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    await lockCycles(tx.db);
+    const cycle = await cycleIn(tx, year, ['computed'], '公示（须先计分）');
+    const today = todayInChina(tx.clock);
+    const deadline = addDays(today, appealDays);
+    await tx.db.updateTable('cycles').set({ state: 'published', published_on: today, appeal_deadline: deadline, updated_at: tx.clock.now() }).where('year', '=', year).execute();
+    await recordAudit(tx, { action: 'cycle.publish', entity: 'cycle', entityId: year, orgId: ctx.actor.orgId, before: { state: cycle.state }, after: { state: 'published', publishedOn: today, appealDeadline: deadline } });
+    return { year, state: 'published' as const, publishedOn: today, appealDeadline: deadline };
+  });
+}
+
+/** 定档: after the appeal window, with no appeal left open, the newest revision becomes final and the cycle locks. */
+export async function finalizeCycle({ ctx, year }: { ctx: Ctx; year: number }) {
+  await requireCycleManager(ctx);
+  return withTransaction(ctx, async (tx) => {
+    await lockCycles(tx.db);
+    const cycle = await cycleIn(tx, year, ['published'], '定档（须先公示）');
+    const today = todayInChina(tx.clock);
+    const deadline = (await tx.db.selectFrom('cycles').select('appeal_deadline').where('year', '=', year).executeTakeFirstOrThrow()).appeal_deadline!;
+    if (today <= deadline) throw new AppError('conflict', `申诉期到 ${deadline} 止，期满后才能定档`, { appealDeadline: deadline });
+    const open = await tx.db.selectFrom('appeals').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle_year', '=', year).where('status', '=', 'open').executeTakeFirstOrThrow();
+    if (Number(open.n) > 0) throw new AppError('conflict', `还有 ${Number(open.n)} 件申诉未处理，处理完毕后才能定档`);
+    const revision = await latestRevisionId(tx, year);
+    await tx.db.updateTable('cycles').set({ state: 'finalized', finalized_at: tx.clock.now(), final_revision_id: revision, updated_at: tx.clock.now() }).where('year', '=', year).execute();
+    await recordAudit(tx, { action: 'cycle.finalize', entity: 'cycle', entityId: year, orgId: ctx.actor.orgId, before: { state: cycle.state }, after: { state: 'finalized', finalRevisionId: revision } });
+    return { year, state: 'finalized' as const, finalRevisionId: revision };
+  });
+}
+
+/**
+ * After finalization a result changes only by a recorded correction: who, why, before and after. The
+ * final revision is copied into a new one with the change, which becomes final; the old one is kept.
+ */
+export async function correctResult({ ctx, year, input }: { ctx: Ctx; year: number; input: unknown }) {
+  await requireCycleManager(ctx);
+  const data = CorrectionInput.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    await lockCycles(tx.db);
+    await cycleIn(tx, year, ['finalized'], '更正（只有已定档的年度用更正修改结果）');
+    const from = (await tx.db.selectFrom('cycles').select('final_revision_id').where('year', '=', year).executeTakeFirstOrThrow()).final_revision_id!;
+    const score = await tx.db.selectFrom('scores').select(['total', 'category']).where('revision_id', '=', from).where('org_id', '=', data.orgId).executeTakeFirst();
+    if (!score) throw notFound('该组织在定档结果中的得分', 'orgId');
+    const grade = await tx.db.selectFrom('grades').select(['grade', 'grade_label', 'detail']).where('revision_id', '=', from).where('org_id', '=', data.orgId).executeTakeFirst();
+    const pins = await tx.db.selectFrom('score_revisions').select(['rule_sets', 'org_count']).where('id', '=', from).executeTakeFirstOrThrow();
+    let newLabel: string | null = grade?.grade_label ?? null;
+    if (data.grade !== undefined) {
+      const hash = (pins.rule_sets as { category: string; hash: string }[]).find((p) => p.category === score.category)?.hash;
+      const body = hash ? await tx.db.selectFrom('rule_sets').select('body').where('hash', '=', hash).executeTakeFirst() : undefined;
+      const grades = ((body?.body as { grading?: { grades: { id: string; label: string }[] } } | undefined)?.grading?.grades ?? []);
+      const found = grades.find((g) => g.id === data.grade);
+      if (!found) throw new AppError('validation_failed', `等次「${data.grade}」不在该组织的定级规则中，可选：${grades.map((g) => `${g.id}（${g.label}）`).join('、') || '（无定级规则）'}`, { field: 'grade' });
+      newLabel = found.label;
+    }
+    const revision = await tx.db
+      .insertInto('score_revisions')
+      .values({ cycle_year: year, kind: 'correction', rule_sets: JSON.stringify(pins.rule_sets), org_count: pins.org_count, note: data.reason, created_by: ctx.actor.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await sql`insert into scores (revision_id, org_id, category, rule_set_hash, assessed, total, result)
+      select ${revision.id}, org_id, category, rule_set_hash, assessed, total, result from scores where revision_id = ${from}`.execute(tx.db);
+    await sql`insert into grades (revision_id, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail)
+      select ${revision.id}, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail from grades where revision_id = ${from}`.execute(tx.db);
+    const before = { total: score.total, grade: grade?.grade ?? null, gradeLabel: grade?.grade_label ?? null };
+    const after = { total: data.total !== undefined ? Number(data.total).toFixed(2) : score.total, grade: data.grade ?? before.grade, gradeLabel: newLabel };
+    const note = `更正（${todayInChina(tx.clock)}，${ctx.actor.name}）：${data.reason}`;
+    if (data.total !== undefined) {
+      await sql`update scores set total = ${after.total}::numeric,
+        result = jsonb_set(jsonb_set(result::jsonb, '{total}', to_jsonb(${after.total}::text)), '{correction}', to_jsonb(${note}::text))::json
+        where revision_id = ${revision.id} and org_id = ${data.orgId}`.execute(tx.db);
+    }
+    if (data.grade !== undefined && grade) {
+      await sql`update grades set grade = ${data.grade}, grade_label = ${newLabel},
+        detail = jsonb_set(detail::jsonb, '{steps}', (detail::jsonb -> 'steps') || jsonb_build_array(jsonb_build_object('kind', 'correction', 'grade', ${data.grade}::text, 'text', ${note}::text)))::json
+        where revision_id = ${revision.id} and org_id = ${data.orgId}`.execute(tx.db);
+    }
+    await tx.db.updateTable('cycles').set({ final_revision_id: revision.id, updated_at: tx.clock.now() }).where('year', '=', year).execute();
+    await tx.db.insertInto('corrections').values({ cycle_year: year, org_id: data.orgId, from_revision_id: from, to_revision_id: revision.id, reason: data.reason, before: JSON.stringify(before), after: JSON.stringify(after), created_by: ctx.actor.id }).execute();
+    await recordAudit(tx, { action: 'result.correct', entity: 'score', entityId: `${year}/${data.orgId}`, orgId: data.orgId, before, after: { ...after, revisionId: revision.id, reason: data.reason } });
+    return { year, orgId: data.orgId, fromRevisionId: from, revisionId: revision.id, before, after, reason: data.reason };
+  });
+}
+
+export async function listCorrections({ ctx, year }: { ctx: Ctx; year: number }) {
+  requireRole(ctx, ['admin', 'leader']);
+  const rows = await ctx.db
+    .selectFrom('corrections as c')
+    .innerJoin('organizations as o', 'o.id', 'c.org_id')
+    .select(['c.id', 'c.org_id', 'o.name as org_name', 'o.path', 'c.from_revision_id', 'c.to_revision_id', 'c.reason', 'c.before', 'c.after', 'c.created_by', 'c.created_at'])
+    .where('c.cycle_year', '=', year)
+    .orderBy('c.id')
+    .execute();
+  return {
+    items: rows
+      .filter((r) => inScope(ctx.actor, r.path))
+      .map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, fromRevisionId: r.from_revision_id, toRevisionId: r.to_revision_id, reason: r.reason, before: r.before, after: r.after, createdBy: r.created_by, createdAt: r.created_at.toISOString() })),
+  };
+}
+
+export const AppealInput = z
+  .object({
+    orgId: z.number().int().positive().max(2_147_483_647),
+    reason: z.string().trim().min(4).max(2000).openapi({ example: '第三季度主题党日已开展并上传佐证，系统记为缺失' }),
+    evidence: z.array(z.object({ name: z.string().trim().min(1).max(100), ref: z.string().trim().min(1).max(500) }).strict()).max(20).default([]),
+  })
+  .strict()
+  .openapi('Appeal');
+export const DecideInput = z.object({ decision: z.enum(['accepted', 'rejected']), reason: z.string().trim().min(2).max(1000) }).strict().openapi('DecideAppeal');
+
+/** A branch appeals its published result, with reasons and evidence, within the appeal window. */
+export async function fileAppeal({ ctx, year, input }: { ctx: Ctx; year: number; input: unknown }) {
+  requireRole(ctx, ['admin', 'org_user']);
+  const data = AppealInput.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    const org = await findOrgById(tx.db, data.orgId);
+    if (!org) throw notFound('组织', 'orgId');
+    if (!inScope(ctx.actor, org.path)) throw forbidden('只能为本组织及下级组织申诉', 'orgId');
+    const cycle = await findCycle(tx.db, year, 'share');
+    if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
+    if (cycle.state !== 'published') throw new AppError('cycle_closed', `${year} 年度结果未在公示期，不能申诉`, { field: 'year', state: cycle.state });
+    const today = todayInChina(tx.clock);
+    if (today > cycle.appeal_deadline!) throw new AppError('cycle_closed', `申诉期已于 ${cycle.appeal_deadline} 结束`, { field: 'year' });
+    const revision = await tx.db
+      .selectFrom('scores as s')
+      .innerJoin('score_revisions as v', 'v.id', 's.revision_id')
+      .select('s.revision_id')
+      .where('v.cycle_year', '=', year)
+      .where('s.org_id', '=', org.id)
+      .orderBy('s.revision_id', 'desc')
+      .executeTakeFirst();
+    if (!revision) throw new AppError('validation_failed', `「${org.name}」在 ${year} 年度没有计分结果`, { field: 'orgId' });
+    const open = await tx.db.selectFrom('appeals').select('id').where('cycle_year', '=', year).where('org_id', '=', org.id).where('status', '=', 'open').executeTakeFirst();
+    if (open) throw new AppError('conflict', `「${org.name}」已有一件待处理的申诉（#${open.id}）`);
+    const row = await tx.db
+      .insertInto('appeals')
+      .values({ cycle_year: year, org_id: org.id, revision_id: revision.revision_id, reason: data.reason, evidence: JSON.stringify(data.evidence), created_by: ctx.actor.id })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow();
+    const appeal = { id: row.id, year, orgId: org.id, orgName: org.name, revisionId: revision.revision_id, reason: data.reason, evidence: data.evidence, status: 'open' as const, decisionReason: null, decidedBy: null };
+    await recordAudit(tx, { action: 'appeal.file', entity: 'appeal', entityId: row.id, orgId: org.id, after: appeal });
+    return appeal;
+  });
+}
+
+/** An administrator accepts or rejects an appeal with a reason; an accepted one is followed by a recompute. */
+export async function decideAppeal({ ctx, year, id, input }: { ctx: Ctx; year: number; id: number; input: unknown }) {
+  requireRole(ctx, ['admin']);
+  const data = DecideInput.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    const appeal = await tx.db
+      .selectFrom('appeals as a')
+      .innerJoin('organizations as o', 'o.id', 'a.org_id')
+      .select(['a.id', 'a.org_id', 'a.status', 'o.path', 'o.name'])
+      .where('a.id', '=', id)
+      .where('a.cycle_year', '=', year)
+      .forUpdate('a')
+      .executeTakeFirst();
+    if (!appeal) throw notFound('申诉', 'id');
+    if (!inScope(ctx.actor, appeal.path)) throw forbidden('该申诉的组织不在您的管辖范围内');
+    if (appeal.status !== 'open') throw new AppError('conflict', `该申诉已处理（${appeal.status === 'accepted' ? '已采纳' : '已驳回'}）`);
+    const cycle = await findCycle(tx.db, year, 'share');
+    if (cycle?.state !== 'published') throw new AppError('cycle_closed', `${year} 年度结果不在公示期，不能处理申诉`);
+    await tx.db.updateTable('appeals').set({ status: data.decision, decision_reason: data.reason, decided_by: ctx.actor.id, decided_at: tx.clock.now() }).where('id', '=', id).execute();
+    await recordAudit(tx, { action: `appeal.${data.decision === 'accepted' ? 'accept' : 'reject'}`, entity: 'appeal', entityId: id, orgId: appeal.org_id, before: { status: 'open' }, after: { status: data.decision, reason: data.reason } });
+    return { id, year, orgId: appeal.org_id, orgName: appeal.name, status: data.decision, decisionReason: data.reason, note: data.decision === 'accepted' ? '已采纳：请更正有关数据后重新计分，生成新的计分版本' : null };
+  });
+}
+
+export async function listAppeals({ ctx, year }: { ctx: Ctx; year: number }) {
+  requireRole(ctx, ['admin', 'leader', 'org_user']);
+  const rows = await ctx.db
+    .selectFrom('appeals as a')
+    .innerJoin('organizations as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.org_id', 'o.name as org_name', 'a.revision_id', 'a.reason', 'a.evidence', 'a.status', 'a.decision_reason', 'a.decided_by', 'a.created_at'])
+    .where('a.cycle_year', '=', year)
+    .where('o.path', 'like', `${ctx.actor.orgPath}%`)
+    .orderBy('a.id')
+    .execute();
+  return {
+    items: rows.map((r) => ({ id: r.id, year, orgId: r.org_id, orgName: r.org_name, revisionId: r.revision_id, reason: r.reason, evidence: r.evidence, status: r.status, decisionReason: r.decision_reason, decidedBy: r.decided_by })),
+  };
+}
