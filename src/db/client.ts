@@ -40,6 +40,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client whose connection the server ends (a restart, an administrator's terminate) is removed
+    // from the pool and reported here; without a listener Node would crash the whole server on it.
+    pool.on('error', (err) => {
+      console.error(`数据库连接中断，已从连接池移除：${err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', location: redactUrl(options.url), close: () => db.destroy() };
   }

@@ -96,11 +96,14 @@ describe('npm start and the xingping command', () => {
     const headers = { authorization: `Bearer ${token}` };
     const cycles = (await (await fetch(`http://127.0.0.1:${port}/api/cycles`, { headers })).json()) as { items: { year: number; state: string }[] };
     const computed = cycles.items.filter((c) => c.state === 'computed').map((c) => c.year);
-    expect(computed).toHaveLength(2);
+    expect(computed).toHaveLength(1); // last year, scored and graded, awaiting publication
+    expect(cycles.items.filter((c) => c.state === 'finalized')).toHaveLength(1); // the year before, finalized
     const card = await fetch(`http://127.0.0.1:${port}/api/cycles/${computed[0]}/orgs/${(body.items[0] as unknown as { id: number }).id}/scorecard`, { headers });
     expect(card.status).toBe(200);
-    const scorecard = (await card.json()) as { total: string; parts: { title: string }[] };
+    const scorecard = (await card.json()) as { total: string; parts: { title: string }[]; grade: { label: string | null; move: string } };
     expect(scorecard.parts.map((p) => p.title)).toEqual(['日常考核', '年度考评', '群众评议', '加分', '扣分']);
+    expect(scorecard.grade.label).toMatch(/^(五星|四星|三星|二星|一星|无星)$/);
+    expect(['晋位', '保持', '降星', '摘星']).toContain(scorecard.grade.move); // last year's grade came from the finalized year
 
     // Scoring again through the CLI, beside the server, makes a new revision.
     const scored = await cli(['score', '--cycle', String(computed[0])]);

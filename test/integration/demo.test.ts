@@ -5,7 +5,10 @@ import { cliActor } from '../../src/features/context';
 import { fixedClock } from '../../src/lib/clock';
 import { openIsolatedDatabase } from '../support/db';
 import { testRuleSets } from '../support/app';
+import { readFileSync } from 'node:fs';
 import { scoreCycle } from '../../src/features/scoring/score-cycle';
+import { demoResults } from '../../src/demo/demo-results';
+import { previewRuleSet, publishRuleSet } from '../../src/features/scoring/preview-rules';
 
 let handle: Awaited<ReturnType<typeof openIsolatedDatabase>>;
 let summary: SeedSummary;
@@ -88,7 +91,9 @@ describe('the demo district', () => {
 
   it('scores the way real districts spread: a few lagging, most in the middle, a top group', async () => {
     const ruleSets = await testRuleSets();
-    const summary = await scoreCycle({ ctx: { actor: cliActor(), db: handle.db, clock, requestId: null }, year: 2025, ruleSets });
+    const [y2024, y2025] = await demoResults({ actor: cliActor(), db: handle.db, clock, requestId: null }, ruleSets, [2024, 2025]);
+    expect(y2024!.state).toBe('finalized');
+    const summary = y2025!;
     expect(summary.organizations).toBe(27 + 145 + 310);
     const rows = await sql<{ category: string; total: string; assessed: boolean }>`
       select category, total::text as total, assessed from scores where revision_id = ${summary.revisionId}`.execute(handle.db);
@@ -102,6 +107,37 @@ describe('the demo district', () => {
     const notAssessed = rows.rows.filter((r) => !r.assessed).length;
     expect(notAssessed).toBeGreaterThan(0);
     expect(notAssessed / rows.rows.length).toBeLessThan(0.2);
+  });
+
+  it('grades with last year in view, and a rule change previews exactly the organizations it moves', async () => {
+    const ctx = { actor: cliActor(), db: handle.db, clock, requestId: null };
+    const ruleSets = await testRuleSets();
+    // Last year's grades came from the finalized 2024: some moves are not first gradings.
+    const moves = await sql<{ move: string; n: number }>`select move, count(*)::int as n from grades where revision_id = (select max(id) from score_revisions where cycle_year = 2025) group by move`.execute(handle.db);
+    expect(moves.rows.map((r) => r.move)).toEqual(expect.arrayContaining(['晋位', '保持', '降星']));
+
+    // The draft: five stars from 85 instead of 90 for communities.
+    const current = JSON.parse(readFileSync('rules/community.json', 'utf8'));
+    const draft = structuredClone(current);
+    draft.version = '2025.2-draft';
+    draft.grading.bands = [{ grade: 'five', gte: 85 }, { grade: 'four', gte: 80, lt: 85 }, ...current.grading.bands.slice(2)];
+    const preview = await previewRuleSet({ ctx, year: 2025, draft, ruleSets });
+    const before = await sql<{ org_id: number; grade: string }>`select g.org_id, g.grade from grades g join scores s on s.revision_id = g.revision_id and s.org_id = g.org_id
+      where g.revision_id = (select max(id) from score_revisions where cycle_year = 2025) and s.category = 'community'`.execute(handle.db);
+
+    await expect(publishRuleSet({ ctx, year: 2025, draft })).rejects.toMatchObject({ code: 'conflict' }); // no preview id
+    await publishRuleSet({ ctx, year: 2025, draft, previewId: preview.previewId });
+    const rescored = await scoreCycle({ ctx, year: 2025, ruleSets });
+    const after = await sql<{ org_id: number; grade: string }>`select g.org_id, g.grade from grades g join scores s on s.revision_id = g.revision_id and s.org_id = g.org_id
+      where g.revision_id = ${rescored.revisionId} and s.category = 'community'`.execute(handle.db);
+    const was = new Map(before.rows.map((r) => [r.org_id, r.grade]));
+    const moved = after.rows.filter((r) => was.get(r.org_id) !== r.grade).map((r) => r.org_id).sort((a, b) => a - b);
+    expect(moved.length).toBeGreaterThan(0);
+    expect(preview.changes.map((c) => c.orgId).sort((a, b) => a - b)).toEqual(moved);
+    // Grids and units keep their pinned versions.
+    const pins = await sql<{ category: string; hash: string }>`select category, rule_set_hash as hash from cycle_rule_sets where cycle_year = 2025 order by category`.execute(handle.db);
+    expect(pins.rows.find((p) => p.category === 'community')!.hash).toBe(preview.ruleSet.hash);
+    expect(pins.rows.find((p) => p.category === 'grid')!.hash).toBe(ruleSets.forCategory('grid')!.hash);
   });
 
   it('refuses to seed over existing data without --reset', async () => {

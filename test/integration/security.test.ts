@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/database';
@@ -17,7 +19,7 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { record: number; agreement: number; meeting: number; member: number };
+let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number };
 const tokens = {} as Record<'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser', string>;
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
@@ -83,6 +85,18 @@ const cases: RouteCase[] = [
   { route: 'POST /api/cycles/:year/inspections', type: 'write', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${year}/inspections`, body: { orgId: a.grid.id, indicator: 'ledger', points: -5, reason: '越权扣分', inspectedOn: `${year}-06-01` } }) },
   { route: 'GET /api/cycles/:year/facts', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}/facts` }) },
   { route: 'PUT /api/cycles/:year/facts', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/facts`, body: { orgId: a.grid.id, key: 'public.satisfaction', value: { 居民: { 满意: 1 } } } }) },
+  { route: 'POST /api/cycles/:year/publish', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/publish`, body: {} }) },
+  { route: 'POST /api/cycles/:year/finalize', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/finalize` }) },
+  { route: 'GET /api/cycles/:year/appeals', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/appeals` }) },
+  { route: 'POST /api/cycles/:year/appeals', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/appeals`, body: { orgId: a.grid.id, reason: '越权替人申诉' } }) },
+  { route: 'POST /api/cycles/:year/appeals/:id/decide', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/appeals/${ids.appeal}/decide`, body: { decision: 'rejected', reason: '越权驳回' } }) },
+  { route: 'GET /api/cycles/:year/corrections', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/corrections` }) },
+  { route: 'POST /api/cycles/:year/corrections', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/corrections`, body: { orgId: a.grid.id, total: '99', reason: '越权更正结果' } }) },
+  { route: 'GET /api/cycles/:year/records', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/records` }) },
+  { route: 'POST /api/cycles/:year/records', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/records`, body: { orgId: a.grid.id, type: 'discipline', title: '越权登记违纪', reason: '越权', recordedOn: `${reviewYear}-06-01` } }) },
+  { route: 'POST /api/cycles/:year/rules/preview', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: async () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/rules/preview`, body: { ruleSet: JSON.parse(readFileSync('rules/grid.json', 'utf8')) } }) },
+  { route: 'POST /api/cycles/:year/rules/publish', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: async () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/rules/publish`, body: { ruleSet: JSON.parse(readFileSync('rules/grid.json', 'utf8')) } }) },
+  { route: 'GET /api/cycles/:year/results.xlsx', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/results.xlsx` }) },
   { route: 'GET /api/audit', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit?limit=1000' }) },
 ];
 
@@ -99,6 +113,12 @@ async function victimState(): Promise<unknown> {
       (select count(*) from audit_log au join organizations o on o.id = au.org_id where o.path like ${`${a.district.path}%`})::int as audit,
       (select json_agg(c order by c.year) from (select year, state from cycles where year in (${year}, 2998)) c) as cycles,
       (select count(*) from score_revisions where cycle_year in (${year}, ${reviewYear}))::int as revisions,
+      (select json_agg(x order by x.id) from (select id, status from appeals where cycle_year = ${reviewYear}) x) as appeals,
+      (select count(*) from corrections where cycle_year = ${reviewYear})::int as corrections,
+      (select count(*) from org_records r join organizations o on o.id = r.org_id where o.path like ${`${a.district.path}%`})::int as records,
+      (select count(*) from rule_previews where cycle_year = ${reviewYear})::int as previews,
+      (select json_agg(p order by p.category) from (select category, rule_set_hash from cycle_rule_sets where cycle_year = ${reviewYear}) p) as pins,
+      (select json_agg(c) from (select state, published_on, final_revision_id from cycles where year = ${reviewYear}) c) as review_cycle,
       (select count(*) from inspections i join organizations o on o.id = i.org_id where o.path like ${`${a.district.path}%`})::int as inspections,
       (select json_agg(d order by d.org_id, d.key) from (select d.org_id, d.key, d.value from declared_facts d join organizations o on o.id = d.org_id
         where o.path like ${`${a.district.path}%`}) d) as declared`.execute(t.db);
@@ -125,10 +145,24 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id };
+  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0 };
   // A stored score for the victim's grid, so a refused scorecard is refused for scope, not for want of a score.
-  await scoreCycle({ ctx: cliCtx(t.db), year: reviewYear, ruleSets: await testRuleSets() });
+  const scored = await scoreCycle({ ctx: cliCtx(t.db), year: reviewYear, ruleSets: await testRuleSets() });
+  const appeal = await t.db.insertInto('appeals').values({ cycle_year: reviewYear, org_id: a.grid.id, revision_id: scored.revisionId, reason: '甲方的申诉', evidence: '[]', created_by: 'test' }).returning('id').executeTakeFirstOrThrow();
+  ids.appeal = appeal.id;
 });
+
+/** Every cell of the workbook an outsider downloads, as text (the file is zipped: its bytes say nothing). */
+async function workbookText(rc: RouteCase): Promise<string> {
+  const c = await rc.call();
+  const res = await t.app.request(c.path, { headers: { authorization: `Bearer ${tokens[rc.outsider ?? 'bOrgUser']}` } });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await res.arrayBuffer());
+  const cells: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value)))));
+  expect(cells.length).toBeGreaterThan(0);
+  return cells.join('\n');
+}
 
 async function send(token: string | undefined, c: Call) {
   return client(t.app, token).call(c.method, c.path, c.body);
@@ -168,7 +202,7 @@ describe('security suite', () => {
       if (rc.type === 'item') expect(res.status).toBe(404);
       if (rc.type === 'list') {
         expect(res.status).toBe(200);
-        const text = JSON.stringify(res.body);
+        const text = res.headers.get('content-type')?.includes('spreadsheetml') ? await workbookText(rc) : JSON.stringify(res.body);
         for (const secret of ['甲方', a.grid.name, a.district.name]) expect(text).not.toContain(secret);
       }
       if (rc.type === 'write') expect([400, 403, 404]).toContain(res.status);

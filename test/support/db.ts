@@ -33,11 +33,21 @@ export async function openIsolatedDatabase(): Promise<DatabaseHandle & { url?: s
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 4 });
   await migrateToLatest(handle.db);
+  let closed: Promise<void> | null = null;
+  const close = () => (closed ??= handle.close());
   return {
     ...handle,
+    close,
     url: url.toString(),
     drop: async () => {
-      await handle.close();
+      await close();
+      // pg's pool resolves end() before its sockets have closed; wait for the server to see them go, so the
+      // forced drop does not terminate a connection that would then report FATAL 57P01 as an unhandled error.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = ${name}`.execute(admin.db);
+        if (rows[0]!.n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
       await admin.close();
     },
