@@ -46,6 +46,16 @@ function readUpload(cwd: string, file: string) {
   return { name: basename(file), bytes: new Uint8Array(readFileSync(resolve(cwd, file))) };
 }
 
+/** A draft rule file read as JSON; bad JSON is the user's error, named with the file. */
+function readDraft(cwd: string, file: string): unknown {
+  const text = readFileSync(resolve(cwd, file), 'utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new AppError('validation_failed', `${file} 不是有效的 JSON：${(e as Error).message}`);
+  }
+}
+
 /** The `xingping` command tree. Pure wiring: every command calls a service verb through the runner. */
 export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Command {
   const program = new Command('xingping')
@@ -210,7 +220,7 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
     .action(async (file: string, o: { cycle?: number; json?: boolean }) =>
       run(async ({ ctx, deps }) => {
         const year = o.cycle ?? Number(todayInChina(deps.clock).slice(0, 4)) - 1;
-        const draft = JSON.parse(readFileSync(resolve(cwd, file), 'utf8')) as unknown;
+        const draft = readDraft(cwd, file);
         const r = await previewRuleSet({ ctx, year, draft, ruleSets: deps.ruleSets });
         if (o.json) return io.out(JSON.stringify(r, null, 2));
         io.out(`预览 #${r.previewId}：${r.ruleSet.title} ${r.ruleSet.version}（${r.ruleSet.hash.slice(0, 12)}）用于 ${year} 年度`);
@@ -230,7 +240,7 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
     .action(async (file: string, o: { cycle?: number; preview?: number }) =>
       run(async ({ ctx, deps }) => {
         const year = o.cycle ?? Number(todayInChina(deps.clock).slice(0, 4)) - 1;
-        const draft = JSON.parse(readFileSync(resolve(cwd, file), 'utf8')) as unknown;
+        const draft = readDraft(cwd, file);
         const r = await publishRuleSet({ ctx, year, draft, previewId: o.preview });
         io.out(`${year} 年度的${r.categories.join('、')}今后按 ${r.ruleSet.id} ${r.ruleSet.version} 计分；请重新计分：npx xingping score --cycle ${year}`);
       }),

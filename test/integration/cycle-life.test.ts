@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +170,14 @@ describe('the cycle from computed to finalized', () => {
     const code = await runCommand(['score', '--cycle', String(YEAR)], (fn) => fn({ ctx, deps: { db: handle.db, dbKind: handle.kind, clock: after, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets: rules } }), io, process.cwd());
     expect(code).toBe(1);
     expect(out.join('\n')).toContain('已定档，只能通过更正（corrections）修改结果');
+    // A broken draft rule file is named in the error, not thrown as a stack trace.
+    const dir = mkdtempSync(join(tmpdir(), 'xp-draft-'));
+    writeFileSync(join(dir, 'draft.json'), '{ "id": "grid", ');
+    out.length = 0;
+    const bad = await runCommand(['rules', 'preview', 'draft.json', '--cycle', String(YEAR)], (fn) => fn({ ctx, deps: { db: handle.db, dbKind: handle.kind, clock: after, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets: rules } }), io, dir);
+    rmSync(dir, { recursive: true, force: true });
+    expect(bad).toBe(1);
+    expect(out.join('\n')).toMatch(/^错误：draft\.json 不是有效的 JSON：/);
     expect(await state()).toEqual(before);
   });
 
