@@ -89,6 +89,8 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
   const bottom = ids.length - 1;
   const warnings: string[] = [];
 
+  const weightNums = Object.fromEntries(Object.entries(partWeights).map(([k, v]) => [k, v.toNumber()]));
+
   const works: Work[] = inputs.map((input) => {
     const w: Work = { input, idx: null, band: null, pinned: false, vetoed: false, demotedByQuota: false, clampedByYear: false, steps: [], lagging: false };
     if (!input.assessed) return w;
@@ -144,24 +146,31 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
     scope === 'category' ? w.input.category : scope === 'parent' ? `${w.input.category}|${w.input.parentId}` : `${w.input.category}|${w.input.rootPath}`;
   const groupBy = (scope: 'category' | 'parent' | 'root') => {
     const m = new Map<string, Work[]>();
-    for (const w of graded) m.set(scopeKey(w, scope), [...(m.get(scopeKey(w, scope)) ?? []), w]);
+    for (const w of graded) {
+      const k = scopeKey(w, scope);
+      const list = m.get(k);
+      if (list) list.push(w);
+      else m.set(k, [w]);
+    }
     return m;
   };
 
   // Ranking order: the rule set's keys (total, part scores, code), best first.
+  // Scores are rounded to 0.01, so as doubles they keep their order and equality exactly; they are read
+  // once per organization, not once per comparison.
   const keys = g.ranking.by;
+  const sortKeys = new Map<Work, number[]>(works.map((w) => [w, keys.map((k) => (k === 'code' ? 0 : Number(k === 'total' ? w.input.total : (w.input.parts[k.slice(5)] ?? '0'))))]));
   const compare = (a: Work, b: Work, withCode: boolean): number => {
-    for (const k of keys) {
-      if (k === 'code') {
+    const ka = sortKeys.get(a)!;
+    const kb = sortKeys.get(b)!;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 'code') {
         if (!withCode) continue;
         const c = a.input.code < b.input.code ? -1 : a.input.code > b.input.code ? 1 : 0;
         if (c !== 0) return c;
         continue;
       }
-      const va = dec(k === 'total' ? a.input.total : (a.input.parts[k.slice(5)] ?? '0'));
-      const vb = dec(k === 'total' ? b.input.total : (b.input.parts[k.slice(5)] ?? '0'));
-      const c = vb.comparedTo(va);
-      if (c !== 0) return c;
+      if (ka[i] !== kb[i]) return kb[i]! > ka[i]! ? 1 : -1;
     }
     return withCode ? (a.input.code < b.input.code ? -1 : a.input.code > b.input.code ? 1 : 0) : 0;
   };
@@ -251,7 +260,7 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
       rankCategory: rankCategory.get(w.input.orgId) ?? null,
       rankParent: rankParent.get(w.input.orgId) ?? null,
       consequences: [...new Set(consequences)],
-      next: w.idx === null || w.idx === 0 ? null : nextGrade(g, w, partWeights, label, indexOf),
+      next: w.idx === null || w.idx === 0 ? null : nextGrade(g, w, partWeights, weightNums, label, indexOf),
     };
   });
   return { outcomes, warnings };
@@ -262,6 +271,7 @@ function nextGrade(
   g: Grading,
   w: Work,
   weights: Readonly<Record<string, Dec>>,
+  weightNums: Readonly<Record<string, number>>,
   label: (i: number | null) => string | null,
   indexOf: (id: string) => number,
 ): NextGrade {
@@ -272,13 +282,15 @@ function nextGrade(
   let missing = dec(0);
   if (band?.gte !== undefined && total.lt(band.gte)) missing = dec(band.gte).minus(total);
   if (band?.gt !== undefined && total.lte(band.gt)) missing = dec(band.gt).minus(total).plus('0.01');
+  // Ordered by a float estimate rounded to 1e-6 (points differ by at least 0.01, so the order and the ties
+  // are those of the exact values); only the five shown are computed exactly.
   const headroom = w.input.indicators
-    .filter((i) => i.max !== null && dec(i.points).lt(dec(i.max)))
-    .map((i) => ({ indicator: i.id, title: i.title, gain: dec(i.max!).minus(dec(i.points)).times(weights[i.partId] ?? dec(1)) }))
-    .filter((h) => h.gain.gt(0))
-    .sort((a, b) => b.gain.comparedTo(a.gain))
+    .filter((i) => i.max !== null && Number(i.points) < Number(i.max))
+    .map((i) => ({ i, approx: Math.round((Number(i.max) - Number(i.points)) * (weightNums[i.partId] ?? 1) * 1e6) }))
+    .filter((h) => h.approx > 0)
+    .sort((a, b) => b.approx - a.approx)
     .slice(0, 5)
-    .map((h) => ({ indicator: h.indicator, title: h.title, points: h.gain.toDecimalPlaces(2).toFixed(2) }));
+    .map(({ i }) => ({ indicator: i.id, title: i.title, points: dec(i.max!).minus(dec(i.points)).times(weights[i.partId] ?? dec(1)).toDecimalPlaces(2).toFixed(2) }));
   const blockers: string[] = [];
   g.overrides.forEach((o, oi) => {
     const fired = w.input.fired.has(overrideRef(oi));

@@ -204,6 +204,26 @@ describe('what a branch needs for the next grade', () => {
     const [top] = grade(xiqing, [org(99)]).outcomes;
     expect(top!.next).toBeNull();
   });
+
+  it('weighs headroom by the part weight, keeps equal gains in indicator order and shows only five', () => {
+    const indicators = [
+      { id: 'a', title: 'A', partId: 'daily', points: '0.01', max: '1' }, // (1 − 0.01) × 1/3 = 0.33
+      { id: 'b', title: 'B', partId: 'daily', points: '2.01', max: '3' }, // (3 − 2.01) × 1/3 = 0.33, a tie with A (in doubles a hair more): A stays first
+      { id: 'c', title: 'C', partId: 'votes', points: '0', max: '6' }, // 6 × 0.5 = 3.00
+      { id: 'd', title: 'D', partId: 'daily', points: '1', max: '10' }, // 9 × 1/3 = 3.00, a tie with C: C stays first
+      { id: 'e', title: 'E', partId: 'votes', points: '9', max: '10' }, // 1 × 0.5 = 0.50, above A and B
+      { id: 'f', title: 'F', partId: 'daily', points: '9.97', max: '10' }, // 0.03 × 1/3 = 0.01, sixth: not shown
+    ];
+    const weights = { daily: dec(1).div(3), votes: dec('0.5') };
+    const [o] = gradeAll(Grading.parse(xiqing), [org(87.5, { indicators })], 2025, weights).outcomes;
+    expect(o!.next!.headroom.map((h) => [h.indicator, h.points])).toEqual([
+      ['c', '3.00'],
+      ['d', '3.00'],
+      ['e', '0.50'],
+      ['a', '0.33'],
+      ['b', '0.33'],
+    ]);
+  });
 });
 
 describe('properties', () => {

@@ -17,16 +17,15 @@ import { effectiveRuleSets, pinRuleSets } from './rule-pins';
 import { insertRevision, insertScores, inspectionsFor, orgsToScore, saveRuleSets, type ScoreRow } from './scores.repository';
 
 /**
- * The order rule sets are worked through: the one with the fewest organizations first (its facts come
- * back soonest, so evaluation starts at once), then from most organizations to fewest, so the longest
- * evaluations overlap the most fact SQL still running. Indexes into the list of rule sets.
+ * The order rule sets are worked through: smallest first. Fact SQL grows with the number of organizations,
+ * so the first facts come back soonest, and each larger rule set's facts are computed while the one before
+ * it evaluates. Indexes into the list of rule sets.
  */
 export function evaluationOrder(sizes: readonly number[]): number[] {
-  const idx = sizes.map((_, i) => i);
-  if (idx.length < 3) return idx.sort((a, b) => sizes[a]! - sizes[b]!);
-  const first = idx.reduce((m, i) => (sizes[i]! < sizes[m]! ? i : m), 0);
-  return [first, ...idx.filter((i) => i !== first).sort((a, b) => sizes[b]! - sizes[a]!)];
+  return sizes.map((_, i) => i).sort((a, b) => sizes[a]! - sizes[b]! || a - b);
 }
+
+const yieldToIo = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Cycle states in which scores may be computed: after the ledger closes, and again after accepted appeals. */
 export const scorable: readonly CycleState[] = ['reviewing', 'computed', 'published'];
@@ -100,7 +99,10 @@ export async function scoreCycle({
         return { compiled, orgs: orgLists[i]!, facts, inspections, gradeInputs: [] as GradeInput[] };
       });
 
-      const store = (rows: ScoreRow[]) => quiet(insertScores(tx.db, revision.id, rows));
+      // Results are written once every fact query has been sent, so no insert queues ahead of the facts the
+      // next rule set waits for.
+      const factsSent = previous;
+      const store = (rows: ScoreRow[]) => quiet(factsSent.then(() => insertScores(tx.db, revision.id, rows)));
       const summaries: CategorySummary[] = [];
       const stores: Promise<void>[] = [];
       const warnings: string[] = [];
@@ -139,10 +141,29 @@ export async function scoreCycle({
               batch = [];
             }
             if (i % 250 === 0) progress(step, i, orgs.length);
+            // Evaluation only awaits settled promises, which never lets the event loop read the socket; a
+            // turn of the loop now and then lets the driver take in the next rule set's facts meanwhile.
+            if (i % 64 === 63) await yieldToIo();
           }
           if (batch.length > 0) stores.push(store(batch));
           progress(step, orgs.length, orgs.length);
-          summaries.push(stats.summary(compiled.ruleSet.categories.join(','), compiled.ruleSet.title));
+          const summary = stats.summary(compiled.ruleSet.categories.join(','), compiled.ruleSet.title);
+          summaries.push(summary);
+          // Grading needs the whole rule set at once; its rows queue behind the scores while the next rule
+          // set evaluates.
+          const grading = compiled.ruleSet.grading;
+          if (grading) {
+            const report = gradeAll(grading, job.gradeInputs, year, compiled.partWeights);
+            job.gradeInputs = [];
+            stores.push(quiet(factsSent.then(() => insertGrades(tx.db, revision.id, report.outcomes))));
+            const counts: Record<string, number> = Object.fromEntries(grading.grades.map((g) => [g.label, 0]));
+            for (const o of report.outcomes) {
+              const key = o.gradeLabel ?? '不参加评定';
+              counts[key] = (counts[key] ?? 0) + 1;
+            }
+            summary.grades = counts;
+            warnings.push(...report.warnings.map((w) => `${compiled.ruleSet.title}：${w}`));
+          }
         }
         await Promise.all(stores);
       } catch (e) {
@@ -151,20 +172,6 @@ export async function scoreCycle({
         throw e;
       }
 
-      for (const job of jobs) {
-        const grading = job.compiled.ruleSet.grading;
-        if (!grading) continue;
-        const report = gradeAll(grading, job.gradeInputs, year, job.compiled.partWeights);
-        await insertGrades(tx.db, revision.id, report.outcomes);
-        const counts: Record<string, number> = Object.fromEntries(grading.grades.map((g) => [g.label, 0]));
-        for (const o of report.outcomes) {
-          const key = o.gradeLabel ?? '不参加评定';
-          counts[key] = (counts[key] ?? 0) + 1;
-        }
-        const summary = summaries.find((x) => x.ruleSet === job.compiled.ruleSet.title);
-        if (summary) summary.grades = counts;
-        warnings.push(...report.warnings.map((w) => `${job.compiled.ruleSet.title}：${w}`));
-      }
       await setRevisionNotes(tx.db, revision.id, { warnings });
 
       summaries.sort((a, b) => ruleJobs.findIndex((j) => j.compiled.ruleSet.title === a.ruleSet) - ruleJobs.findIndex((j) => j.compiled.ruleSet.title === b.ruleSet));
