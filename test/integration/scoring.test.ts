@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, compileRuleSet } from '../../src/rules/compile';
 import { ruleSetRegistry, type RuleSets } from '../../src/rules/registry';
+import { publishCycle } from '../../src/features/cycles/cycle-life';
 import { scoreCycle } from '../../src/features/scoring/score-cycle';
 import { client, setupTestApp, type TestApp } from '../support/app';
 import { cliCtx, createCycle, createToken, createTree, type Tree } from '../support/factories';
@@ -123,6 +124,14 @@ describe('scoring a cycle against the database', () => {
 
   it('serves the scorecard with every line explained and linked to its records', async () => {
     const api = client(t.app, await createToken(t.db, 'org_user', tree.grid.id));
+    // Computed but not yet published (公示): the branch sees why it cannot look yet; the 组织部 side can.
+    const early = await api.get(`/api/cycles/${y}/orgs/${tree.grid.id}/scorecard`);
+    expect(early.status).toBe(403);
+    expect(early.body.error.message).toBe(`${y} 年度考核周期处于「已计分」状态，结果公示后各组织才能查看`);
+    expect((await api.get(`/api/cycles/${y}/scores`)).status).toBe(403);
+    const leader = client(t.app, await createToken(t.db, 'leader', tree.district.id));
+    expect((await leader.get(`/api/cycles/${y}/orgs/${tree.grid.id}/scorecard`)).status).toBe(200);
+    await publishCycle({ ctx: cliCtx(t.db), year: y, input: { appealDays: 7 } });
     const res = await api.get(`/api/cycles/${y}/orgs/${tree.grid.id}/scorecard`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ total: '70.20', assessed: true, ruleSet: { id: 'county-grid', version: 'test' } });

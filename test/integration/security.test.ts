@@ -79,7 +79,7 @@ const cases: RouteCase[] = [
   },
   { route: 'GET /api/imports/:target/template', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/imports/ledger/template' }) },
   { route: 'POST /api/cycles/:year/score', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/score`, body: {} }) },
-  { route: 'GET /api/cycles/:year/scores', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/scores` }) },
+  { route: 'GET /api/cycles/:year/scores', type: 'list', wrongRoles: readers, outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/scores` }) },
   { route: 'GET /api/cycles/:year/orgs/:orgId/scorecard', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.grid.id}/scorecard` }) },
   { route: 'GET /api/cycles/:year/inspections', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}/inspections` }) },
   { route: 'POST /api/cycles/:year/inspections', type: 'write', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${year}/inspections`, body: { orgId: a.grid.id, indicator: 'ledger', points: -5, reason: '越权扣分', inspectedOn: `${year}-06-01` } }) },
@@ -96,7 +96,7 @@ const cases: RouteCase[] = [
   { route: 'POST /api/cycles/:year/records', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/records`, body: { orgId: a.grid.id, type: 'discipline', title: '越权登记违纪', reason: '越权', recordedOn: `${reviewYear}-06-01` } }) },
   { route: 'POST /api/cycles/:year/rules/preview', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: async () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/rules/preview`, body: { ruleSet: JSON.parse(readFileSync('rules/grid.json', 'utf8')) } }) },
   { route: 'POST /api/cycles/:year/rules/publish', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: async () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/rules/publish`, body: { ruleSet: JSON.parse(readFileSync('rules/grid.json', 'utf8')) } }) },
-  { route: 'GET /api/cycles/:year/results.xlsx', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/results.xlsx` }) },
+  { route: 'GET /api/cycles/:year/results.xlsx', type: 'list', wrongRoles: readers, outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/results.xlsx` }) },
   { route: 'GET /api/audit', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit?limit=1000' }) },
 ];
 

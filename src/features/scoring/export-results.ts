@@ -3,6 +3,7 @@ import { categoryLabel, type Category } from '../../domain/catalog';
 import { notFound } from '../../errors/app-error';
 import type { Ctx } from '../context';
 import { findCycle } from '../cycles/cycles.repository';
+import { requireResultsVisible } from './get-scorecard';
 import type { OutSheet, Spreadsheet } from '../imports/spreadsheet';
 
 /**
@@ -12,6 +13,7 @@ import type { OutSheet, Spreadsheet } from '../imports/spreadsheet';
  */
 export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year: number; spreadsheet: Spreadsheet }) {
   requireRole(ctx, readers);
+  await requireResultsVisible(ctx, year);
   const cycle = await findCycle(ctx.db, year);
   if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
   const revision =

@@ -1,6 +1,8 @@
 import { readers, requireRole } from '../../auth/scope';
 import { categoryLabel, type Category } from '../../domain/catalog';
-import { notFound } from '../../errors/app-error';
+import { forbidden, notFound } from '../../errors/app-error';
+import { cycleStateLabel } from '../../domain/catalog';
+import { findCycle } from '../cycles/cycles.repository';
 import { RuleSet, type FactDef } from '../../rules/rule-set.schema';
 import type { ScoreResult } from '../../scoring/evaluate';
 import type { Ctx } from '../context';
@@ -31,12 +33,26 @@ function evidenceHref(def: FactDef, orgId: number, year: number): string | null 
 }
 
 /**
+ * Results reach the organizations when they are published (公示): before that only the 组织部 side (admins
+ * and leaders) sees them. Refuses an organization's own user with the reason.
+ */
+export async function requireResultsVisible(ctx: Ctx, year: number): Promise<void> {
+  if (ctx.actor.role === 'admin' || ctx.actor.role === 'leader') return;
+  const cycle = await findCycle(ctx.db, year);
+  if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
+  if (cycle.state !== 'published' && cycle.state !== 'finalized') {
+    throw forbidden(`${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，结果公示后各组织才能查看`, 'year');
+  }
+}
+
+/**
  * The stored scorecard of an organization for a cycle (the newest revision, or the one asked for):
  * parts, indicators, every line with its explanation, and links to the records behind its facts.
  */
 export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; year: number; orgId: number; revision?: number }): Promise<Scorecard> {
   requireRole(ctx, readers);
   const org = await orgForRead(ctx, orgId, 'orgId');
+  await requireResultsVisible(ctx, year);
   const row = await latestScore(ctx.db, year, org.id, revision);
   if (!row) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'year');
   const body = (await findRuleSetBody(ctx.db, row.rule_set_hash))!;
@@ -90,6 +106,7 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
 export async function listCycleScores({ ctx, year, category, under }: { ctx: Ctx; year: number; category?: string; under?: number }) {
   requireRole(ctx, readers);
   const prefix = under ? (await orgForRead(ctx, under, 'under')).path : ctx.actor.orgPath;
+  await requireResultsVisible(ctx, year);
   const revision = await latestRevision(ctx.db, year);
   if (!revision) return { revisionId: null, items: [] };
   const rows = await listScores(ctx.db, revision.id, prefix, category);
