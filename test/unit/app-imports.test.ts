@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Every module reachable from a file through static imports (type-only imports are erased, so skipped). */
@@ -38,6 +38,30 @@ describe('createApp stays free of runtime-specific imports', () => {
     for (const [file, specs] of importGraph('src/app.ts')) {
       if (!file.endsWith('.routes.ts')) continue;
       for (const spec of specs) if (/^kysely$|\/db\/|\.repository$/.test(spec)) offenders.push(`${file.replace(process.cwd(), '')} → ${spec}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
+/** Query builders and raw SQL: the Kysely code that belongs in `*.repository.ts` only. */
+const kyselyQuery = /\.(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)\(|\bsql\s*(<[^`]*?>)?\s*`|\bsql\.\w+\(/g;
+
+describe('feature services leave queries to repositories', () => {
+  it('finds no Kysely query in a file under src/features that is not a *.repository.ts', () => {
+    const files = readdirSync('src/features', { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join('src/features', f));
+    const repositories = files.filter((f) => f.endsWith('.repository.ts'));
+    expect(files.length).toBeGreaterThan(60); // the walk really descends into the feature folders
+    expect(repositories.filter((f) => readFileSync(f, 'utf8').match(kyselyQuery)).length).toBeGreaterThan(10); // the pattern really matches queries
+    const offenders: string[] = [];
+    for (const file of files) {
+      if (file.endsWith('.repository.ts')) continue;
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(kyselyQuery)) {
+        const line = source.slice(0, m.index).split('\n').length;
+        offenders.push(`${file}:${line} ${m[0].split('\n')[0]}`);
+      }
     }
     expect(offenders).toEqual([]);
   });

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { inScope, requireRole } from '../../auth/scope';
 import type { CycleState } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
@@ -9,8 +8,25 @@ import { z } from '../../lib/zod';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { findOrgById } from '../orgs/orgs.repository';
+import { copyGrades, correctGrade, gradeOf } from '../scoring/grades.repository';
+import { copyScores, correctScoreTotal, findRuleSetBody, insertCorrectionRevision, latestRevision, latestScore, revisionPins, scoreOf } from '../scoring/scores.repository';
 import { requireCycleManager } from './manage-cycles';
-import { findCycle, lockCycles } from './cycles.repository';
+import {
+  countOpenAppeals,
+  cycleRow,
+  findAppealForUpdate,
+  findCycle,
+  findOpenAppeal,
+  insertAppeal,
+  insertCorrection,
+  listAppealRows,
+  listCorrectionRows,
+  lockCycles,
+  setAppealDecision,
+  setCycleFinalized,
+  setCyclePublished,
+  setFinalRevision,
+} from './cycles.repository';
 
 export const PublishInput = z.object({ appealDays: z.number().int().min(1).max(60).default(7) }).strict().openapi('PublishCycle');
 export const CorrectionInput = z
@@ -44,7 +60,7 @@ async function cycleIn(ctx: Ctx, year: number, allowed: readonly CycleState[], d
 }
 
 async function latestRevisionId(ctx: Ctx, year: number): Promise<number | null> {
-  const r = await ctx.db.selectFrom('score_revisions').select('id').where('cycle_year', '=', year).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const r = await latestRevision(ctx.db, year);
   return r?.id ?? null;
 }
 
@@ -57,7 +73,7 @@ export async function publishCycle({ ctx, year, input }: { ctx: Ctx; year: numbe
     const cycle = await cycleIn(tx, year, ['computed'], '公示（须先计分）');
     const today = todayInChina(tx.clock);
     const deadline = addDays(today, appealDays);
-    await tx.db.updateTable('cycles').set({ state: 'published', published_on: today, appeal_deadline: deadline, updated_at: tx.clock.now() }).where('year', '=', year).execute();
+    await setCyclePublished(tx.db, year, today, deadline, tx.clock.now());
     await recordAudit(tx, { action: 'cycle.publish', entity: 'cycle', entityId: year, orgId: ctx.actor.orgId, before: { state: cycle.state }, after: { state: 'published', publishedOn: today, appealDeadline: deadline } });
     return { year, state: 'published' as const, publishedOn: today, appealDeadline: deadline };
   });
@@ -70,12 +86,12 @@ export async function finalizeCycle({ ctx, year }: { ctx: Ctx; year: number }) {
     await lockCycles(tx.db);
     const cycle = await cycleIn(tx, year, ['published'], '定档（须先公示）');
     const today = todayInChina(tx.clock);
-    const deadline = (await tx.db.selectFrom('cycles').select('appeal_deadline').where('year', '=', year).executeTakeFirstOrThrow()).appeal_deadline!;
+    const deadline = (await cycleRow(tx.db, year)).appeal_deadline!;
     if (today <= deadline) throw new AppError('conflict', `申诉期到 ${deadline} 止，期满后才能定档`, { appealDeadline: deadline });
-    const open = await tx.db.selectFrom('appeals').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle_year', '=', year).where('status', '=', 'open').executeTakeFirstOrThrow();
-    if (Number(open.n) > 0) throw new AppError('conflict', `还有 ${Number(open.n)} 件申诉未处理，处理完毕后才能定档`);
+    const open = await countOpenAppeals(tx.db, year);
+    if (open > 0) throw new AppError('conflict', `还有 ${open} 件申诉未处理，处理完毕后才能定档`);
     const revision = await latestRevisionId(tx, year);
-    await tx.db.updateTable('cycles').set({ state: 'finalized', finalized_at: tx.clock.now(), final_revision_id: revision, updated_at: tx.clock.now() }).where('year', '=', year).execute();
+    await setCycleFinalized(tx.db, year, revision, tx.clock.now(), tx.clock.now());
     await recordAudit(tx, { action: 'cycle.finalize', entity: 'cycle', entityId: year, orgId: ctx.actor.orgId, before: { state: cycle.state }, after: { state: 'finalized', finalRevisionId: revision } });
     return { year, state: 'finalized' as const, finalRevisionId: revision };
   });
@@ -91,44 +107,30 @@ export async function correctResult({ ctx, year, input }: { ctx: Ctx; year: numb
   return withTransaction(ctx, async (tx) => {
     await lockCycles(tx.db);
     await cycleIn(tx, year, ['finalized'], '更正（只有已定档的年度用更正修改结果）');
-    const from = (await tx.db.selectFrom('cycles').select('final_revision_id').where('year', '=', year).executeTakeFirstOrThrow()).final_revision_id!;
-    const score = await tx.db.selectFrom('scores').select(['total', 'category']).where('revision_id', '=', from).where('org_id', '=', data.orgId).executeTakeFirst();
+    const from = (await cycleRow(tx.db, year)).final_revision_id!;
+    const score = await scoreOf(tx.db, from, data.orgId);
     if (!score) throw notFound('该组织在定档结果中的得分', 'orgId');
-    const grade = await tx.db.selectFrom('grades').select(['grade', 'grade_label', 'detail']).where('revision_id', '=', from).where('org_id', '=', data.orgId).executeTakeFirst();
-    const pins = await tx.db.selectFrom('score_revisions').select(['rule_sets', 'org_count']).where('id', '=', from).executeTakeFirstOrThrow();
+    const grade = await gradeOf(tx.db, from, data.orgId);
+    const pins = await revisionPins(tx.db, from);
     let newLabel: string | null = grade?.grade_label ?? null;
     if (data.grade !== undefined) {
       const hash = (pins.rule_sets as { category: string; hash: string }[]).find((p) => p.category === score.category)?.hash;
-      const body = hash ? await tx.db.selectFrom('rule_sets').select('body').where('hash', '=', hash).executeTakeFirst() : undefined;
+      const body = hash ? await findRuleSetBody(tx.db, hash) : undefined;
       const grades = ((body?.body as { grading?: { grades: { id: string; label: string }[] } } | undefined)?.grading?.grades ?? []);
       const found = grades.find((g) => g.id === data.grade);
       if (!found) throw new AppError('validation_failed', `等次「${data.grade}」不在该组织的定级规则中，可选：${grades.map((g) => `${g.id}（${g.label}）`).join('、') || '（无定级规则）'}`, { field: 'grade' });
       newLabel = found.label;
     }
-    const revision = await tx.db
-      .insertInto('score_revisions')
-      .values({ cycle_year: year, kind: 'correction', rule_sets: JSON.stringify(pins.rule_sets), org_count: pins.org_count, note: data.reason, created_by: ctx.actor.id })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await sql`insert into scores (revision_id, org_id, category, rule_set_hash, assessed, total, result)
-      select ${revision.id}, org_id, category, rule_set_hash, assessed, total, result from scores where revision_id = ${from}`.execute(tx.db);
-    await sql`insert into grades (revision_id, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail)
-      select ${revision.id}, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail from grades where revision_id = ${from}`.execute(tx.db);
+    const revision = await insertCorrectionRevision(tx.db, { cycle_year: year, rule_sets: pins.rule_sets, org_count: pins.org_count, note: data.reason, created_by: ctx.actor.id });
+    await copyScores(tx.db, from, revision.id);
+    await copyGrades(tx.db, from, revision.id);
     const before = { total: score.total, grade: grade?.grade ?? null, gradeLabel: grade?.grade_label ?? null };
     const after = { total: data.total !== undefined ? Number(data.total).toFixed(2) : score.total, grade: data.grade ?? before.grade, gradeLabel: newLabel };
     const note = `更正（${todayInChina(tx.clock)}，${ctx.actor.name}）：${data.reason}`;
-    if (data.total !== undefined) {
-      await sql`update scores set total = ${after.total}::numeric,
-        result = jsonb_set(jsonb_set(result::jsonb, '{total}', to_jsonb(${after.total}::text)), '{correction}', to_jsonb(${note}::text))::json
-        where revision_id = ${revision.id} and org_id = ${data.orgId}`.execute(tx.db);
-    }
-    if (data.grade !== undefined && grade) {
-      await sql`update grades set grade = ${data.grade}, grade_label = ${newLabel},
-        detail = jsonb_set(detail::jsonb, '{steps}', (detail::jsonb -> 'steps') || jsonb_build_array(jsonb_build_object('kind', 'correction', 'grade', ${data.grade}::text, 'text', ${note}::text)))::json
-        where revision_id = ${revision.id} and org_id = ${data.orgId}`.execute(tx.db);
-    }
-    await tx.db.updateTable('cycles').set({ final_revision_id: revision.id, updated_at: tx.clock.now() }).where('year', '=', year).execute();
-    await tx.db.insertInto('corrections').values({ cycle_year: year, org_id: data.orgId, from_revision_id: from, to_revision_id: revision.id, reason: data.reason, before: JSON.stringify(before), after: JSON.stringify(after), created_by: ctx.actor.id }).execute();
+    if (data.total !== undefined) await correctScoreTotal(tx.db, revision.id, data.orgId, after.total, note);
+    if (data.grade !== undefined && grade) await correctGrade(tx.db, revision.id, data.orgId, data.grade, newLabel, note);
+    await setFinalRevision(tx.db, year, revision.id, tx.clock.now());
+    await insertCorrection(tx.db, { cycle_year: year, org_id: data.orgId, from_revision_id: from, to_revision_id: revision.id, reason: data.reason, before, after, created_by: ctx.actor.id });
     await recordAudit(tx, { action: 'result.correct', entity: 'score', entityId: `${year}/${data.orgId}`, orgId: data.orgId, before, after: { ...after, revisionId: revision.id, reason: data.reason } });
     return { year, orgId: data.orgId, fromRevisionId: from, revisionId: revision.id, before, after, reason: data.reason };
   });
@@ -136,13 +138,7 @@ export async function correctResult({ ctx, year, input }: { ctx: Ctx; year: numb
 
 export async function listCorrections({ ctx, year }: { ctx: Ctx; year: number }) {
   requireRole(ctx, ['admin', 'leader']);
-  const rows = await ctx.db
-    .selectFrom('corrections as c')
-    .innerJoin('organizations as o', 'o.id', 'c.org_id')
-    .select(['c.id', 'c.org_id', 'o.name as org_name', 'o.path', 'c.from_revision_id', 'c.to_revision_id', 'c.reason', 'c.before', 'c.after', 'c.created_by', 'c.created_at'])
-    .where('c.cycle_year', '=', year)
-    .orderBy('c.id')
-    .execute();
+  const rows = await listCorrectionRows(ctx.db, year);
   return {
     items: rows
       .filter((r) => inScope(ctx.actor, r.path))
@@ -173,22 +169,11 @@ export async function fileAppeal({ ctx, year, input }: { ctx: Ctx; year: number;
     if (cycle.state !== 'published') throw new AppError('cycle_closed', `${year} 年度结果未在公示期，不能申诉`, { field: 'year', state: cycle.state });
     const today = todayInChina(tx.clock);
     if (today > cycle.appeal_deadline!) throw new AppError('cycle_closed', `申诉期已于 ${cycle.appeal_deadline} 结束`, { field: 'year' });
-    const revision = await tx.db
-      .selectFrom('scores as s')
-      .innerJoin('score_revisions as v', 'v.id', 's.revision_id')
-      .select('s.revision_id')
-      .where('v.cycle_year', '=', year)
-      .where('s.org_id', '=', org.id)
-      .orderBy('s.revision_id', 'desc')
-      .executeTakeFirst();
+    const revision = await latestScore(tx.db, year, org.id);
     if (!revision) throw new AppError('validation_failed', `「${org.name}」在 ${year} 年度没有计分结果`, { field: 'orgId' });
-    const open = await tx.db.selectFrom('appeals').select('id').where('cycle_year', '=', year).where('org_id', '=', org.id).where('status', '=', 'open').executeTakeFirst();
+    const open = await findOpenAppeal(tx.db, year, org.id);
     if (open) throw new AppError('conflict', `「${org.name}」已有一件待处理的申诉（#${open.id}）`);
-    const row = await tx.db
-      .insertInto('appeals')
-      .values({ cycle_year: year, org_id: org.id, revision_id: revision.revision_id, reason: data.reason, evidence: JSON.stringify(data.evidence), created_by: ctx.actor.id })
-      .returning(['id', 'created_at'])
-      .executeTakeFirstOrThrow();
+    const row = await insertAppeal(tx.db, { cycle_year: year, org_id: org.id, revision_id: revision.revision_id, reason: data.reason, evidence: data.evidence, created_by: ctx.actor.id });
     const appeal = { id: row.id, year, orgId: org.id, orgName: org.name, revisionId: revision.revision_id, reason: data.reason, evidence: data.evidence, status: 'open' as const, decisionReason: null, decidedBy: null };
     await recordAudit(tx, { action: 'appeal.file', entity: 'appeal', entityId: row.id, orgId: org.id, after: appeal });
     return appeal;
@@ -200,20 +185,13 @@ export async function decideAppeal({ ctx, year, id, input }: { ctx: Ctx; year: n
   requireRole(ctx, ['admin']);
   const data = DecideInput.parse(input);
   return withTransaction(ctx, async (tx) => {
-    const appeal = await tx.db
-      .selectFrom('appeals as a')
-      .innerJoin('organizations as o', 'o.id', 'a.org_id')
-      .select(['a.id', 'a.org_id', 'a.status', 'o.path', 'o.name'])
-      .where('a.id', '=', id)
-      .where('a.cycle_year', '=', year)
-      .forUpdate('a')
-      .executeTakeFirst();
+    const appeal = await findAppealForUpdate(tx.db, year, id);
     if (!appeal) throw notFound('申诉', 'id');
     if (!inScope(ctx.actor, appeal.path)) throw forbidden('该申诉的组织不在您的管辖范围内');
     if (appeal.status !== 'open') throw new AppError('conflict', `该申诉已处理（${appeal.status === 'accepted' ? '已采纳' : '已驳回'}）`);
     const cycle = await findCycle(tx.db, year, 'share');
     if (cycle?.state !== 'published') throw new AppError('cycle_closed', `${year} 年度结果不在公示期，不能处理申诉`);
-    await tx.db.updateTable('appeals').set({ status: data.decision, decision_reason: data.reason, decided_by: ctx.actor.id, decided_at: tx.clock.now() }).where('id', '=', id).execute();
+    await setAppealDecision(tx.db, id, { status: data.decision, decision_reason: data.reason, decided_by: ctx.actor.id, decided_at: tx.clock.now() });
     await recordAudit(tx, { action: `appeal.${data.decision === 'accepted' ? 'accept' : 'reject'}`, entity: 'appeal', entityId: id, orgId: appeal.org_id, before: { status: 'open' }, after: { status: data.decision, reason: data.reason } });
     return { id, year, orgId: appeal.org_id, orgName: appeal.name, status: data.decision, decisionReason: data.reason, note: data.decision === 'accepted' ? '已采纳：请更正有关数据后重新计分，生成新的计分版本' : null };
   });
@@ -221,14 +199,7 @@ export async function decideAppeal({ ctx, year, id, input }: { ctx: Ctx; year: n
 
 export async function listAppeals({ ctx, year }: { ctx: Ctx; year: number }) {
   requireRole(ctx, ['admin', 'leader', 'org_user']);
-  const rows = await ctx.db
-    .selectFrom('appeals as a')
-    .innerJoin('organizations as o', 'o.id', 'a.org_id')
-    .select(['a.id', 'a.org_id', 'o.name as org_name', 'a.revision_id', 'a.reason', 'a.evidence', 'a.status', 'a.decision_reason', 'a.decided_by', 'a.created_at'])
-    .where('a.cycle_year', '=', year)
-    .where('o.path', 'like', `${ctx.actor.orgPath}%`)
-    .orderBy('a.id')
-    .execute();
+  const rows = await listAppealRows(ctx.db, year, ctx.actor.orgPath);
   return {
     items: rows.map((r) => ({ id: r.id, year, orgId: r.org_id, orgName: r.org_name, revisionId: r.revision_id, reason: r.reason, evidence: r.evidence, status: r.status, decisionReason: r.decision_reason, decidedBy: r.decided_by })),
   };

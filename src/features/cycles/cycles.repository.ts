@@ -45,3 +45,84 @@ export async function setCycleState(db: Kysely<Database>, year: number, state: C
 export async function lockCycles(db: Kysely<Database>): Promise<void> {
   await sql`lock table cycles in exclusive mode`.execute(db);
 }
+
+/** The cycle row when the caller already knows it exists (it holds its lock). */
+export async function cycleRow(db: Kysely<Database>, year: number) {
+  return db.selectFrom('cycles').select(cycleColumns).where('year', '=', year).executeTakeFirstOrThrow();
+}
+
+export async function setCyclePublished(db: Kysely<Database>, year: number, publishedOn: string, appealDeadline: string, at: Date) {
+  await db.updateTable('cycles').set({ state: 'published', published_on: publishedOn, appeal_deadline: appealDeadline, updated_at: at }).where('year', '=', year).execute();
+}
+
+/** Two instants, as the caller reads its clock twice (finalized, then updated). */
+export async function setCycleFinalized(db: Kysely<Database>, year: number, finalRevisionId: number | null, finalizedAt: Date, updatedAt: Date) {
+  await db.updateTable('cycles').set({ state: 'finalized', finalized_at: finalizedAt, final_revision_id: finalRevisionId, updated_at: updatedAt }).where('year', '=', year).execute();
+}
+
+export async function setFinalRevision(db: Kysely<Database>, year: number, revisionId: number, at: Date) {
+  await db.updateTable('cycles').set({ final_revision_id: revisionId, updated_at: at }).where('year', '=', year).execute();
+}
+
+export async function insertCorrection(
+  db: Kysely<Database>,
+  row: { cycle_year: number; org_id: number; from_revision_id: number; to_revision_id: number; reason: string; before: unknown; after: unknown; created_by: string },
+) {
+  await db.insertInto('corrections').values({ ...row, before: JSON.stringify(row.before), after: JSON.stringify(row.after) }).execute();
+}
+
+/** Every correction of a cycle with its organization's path, for the caller to filter by scope. */
+export async function listCorrectionRows(db: Kysely<Database>, year: number) {
+  return db
+    .selectFrom('corrections as c')
+    .innerJoin('organizations as o', 'o.id', 'c.org_id')
+    .select(['c.id', 'c.org_id', 'o.name as org_name', 'o.path', 'c.from_revision_id', 'c.to_revision_id', 'c.reason', 'c.before', 'c.after', 'c.created_by', 'c.created_at'])
+    .where('c.cycle_year', '=', year)
+    .orderBy('c.id')
+    .execute();
+}
+
+export async function countOpenAppeals(db: Kysely<Database>, year: number): Promise<number> {
+  const open = await db.selectFrom('appeals').select((eb) => eb.fn.countAll<number>().as('n')).where('cycle_year', '=', year).where('status', '=', 'open').executeTakeFirstOrThrow();
+  return Number(open.n);
+}
+
+export async function findOpenAppeal(db: Kysely<Database>, year: number, orgId: number) {
+  return db.selectFrom('appeals').select('id').where('cycle_year', '=', year).where('org_id', '=', orgId).where('status', '=', 'open').executeTakeFirst();
+}
+
+export async function insertAppeal(db: Kysely<Database>, row: { cycle_year: number; org_id: number; revision_id: number; reason: string; evidence: unknown; created_by: string }) {
+  return db
+    .insertInto('appeals')
+    .values({ ...row, evidence: JSON.stringify(row.evidence) })
+    .returning(['id', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+/** An appeal of a cycle with its organization, locked `FOR UPDATE` so two decisions cannot both pass. */
+export async function findAppealForUpdate(db: Kysely<Database>, year: number, id: number) {
+  return db
+    .selectFrom('appeals as a')
+    .innerJoin('organizations as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.org_id', 'a.status', 'o.path', 'o.name'])
+    .where('a.id', '=', id)
+    .where('a.cycle_year', '=', year)
+    .forUpdate('a')
+    .executeTakeFirst();
+}
+
+export async function setAppealDecision(db: Kysely<Database>, id: number, decision: { status: 'accepted' | 'rejected'; decision_reason: string; decided_by: string; decided_at: Date }) {
+  await db.updateTable('appeals').set(decision).where('id', '=', id).execute();
+}
+
+/** The appeals of a cycle for the organizations under a path. */
+export async function listAppealRows(db: Kysely<Database>, year: number, pathPrefix: string) {
+  return db
+    .selectFrom('appeals as a')
+    .innerJoin('organizations as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.org_id', 'o.name as org_name', 'a.revision_id', 'a.reason', 'a.evidence', 'a.status', 'a.decision_reason', 'a.decided_by', 'a.created_at'])
+    .where('a.cycle_year', '=', year)
+    .where('o.path', 'like', `${pathPrefix}%`)
+    .orderBy('a.id')
+    .execute();
+}

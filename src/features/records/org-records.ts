@@ -11,6 +11,7 @@ import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
 import { EvidenceRef } from '../ledger/ledger.schemas';
 import { orgForRead, orgForWrite } from '../orgs/org-access';
+import { insertOrgRecord, listOrgRecordRows } from './records.repository';
 
 export const recordTypeLabel = {
   honour: '表彰',
@@ -77,23 +78,19 @@ export async function createOrgRecord({ ctx, year, input, ruleSets }: { ctx: Ctx
     const today = todayInChina(tx.clock);
     if (data.recordedOn > today) throw invalidField('recordedOn', `日期 ${data.recordedOn} 晚于今天（${today}）`);
     await openCycleFor(tx, year, 'record', 'year');
-    const row = await tx.db
-      .insertInto('org_records')
-      .values({
-        cycle_year: year,
-        org_id: org.id,
-        type: data.type,
-        level: data.level ?? null,
-        title: data.title,
-        grade: data.grade ?? null,
-        reason: data.reason,
-        approver: data.approver ?? null,
-        evidence: JSON.stringify(data.evidence),
-        recorded_on: data.recordedOn,
-        created_by: ctx.actor.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await insertOrgRecord(tx.db, {
+      cycle_year: year,
+      org_id: org.id,
+      type: data.type,
+      level: data.level ?? null,
+      title: data.title,
+      grade: data.grade ?? null,
+      reason: data.reason,
+      approver: data.approver ?? null,
+      evidence: data.evidence,
+      recorded_on: data.recordedOn,
+      created_by: ctx.actor.id,
+    });
     const record: OrgRecord = {
       id: row.id,
       year,
@@ -116,15 +113,7 @@ export async function createOrgRecord({ ctx, year, input, ruleSets }: { ctx: Ctx
 export async function listOrgRecords({ ctx, year, orgId }: { ctx: Ctx; year: number; orgId?: number }): Promise<{ items: OrgRecord[] }> {
   requireRole(ctx, readers);
   if (orgId !== undefined) await orgForRead(ctx, orgId, 'orgId');
-  const rows = await ctx.db
-    .selectFrom('org_records as r')
-    .innerJoin('organizations as o', 'o.id', 'r.org_id')
-    .select(['r.id', 'r.org_id', 'o.name as org_name', 'r.type', 'r.level', 'r.title', 'r.grade', 'r.reason', 'r.approver', 'r.recorded_on'])
-    .where('r.cycle_year', '=', year)
-    .where('o.path', 'like', `${ctx.actor.orgPath}%`)
-    .$if(orgId !== undefined, (q) => q.where('r.org_id', '=', orgId!))
-    .orderBy('r.id')
-    .execute();
+  const rows = await listOrgRecordRows(ctx.db, year, ctx.actor.orgPath, orgId);
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { findCycle } from '../cycles/cycles.repository';
 import { requireResultsVisible } from './get-scorecard';
 import type { OutSheet, Spreadsheet } from '../imports/spreadsheet';
+import { findRevision, latestRevision, revisionResults } from './scores.repository';
 
 /**
  * The results of a cycle as a 组织部 files them: one sheet per assessment category ranked by score (grade,
@@ -16,23 +17,9 @@ export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year
   await requireResultsVisible(ctx, year);
   const cycle = await findCycle(ctx.db, year);
   if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
-  const revision =
-    cycle.final_revision_id !== null
-      ? await ctx.db.selectFrom('score_revisions').selectAll().where('id', '=', cycle.final_revision_id).executeTakeFirst()
-      : await ctx.db.selectFrom('score_revisions').selectAll().where('cycle_year', '=', year).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const revision = cycle.final_revision_id !== null ? await findRevision(ctx.db, cycle.final_revision_id) : await latestRevision(ctx.db, year);
   if (!revision) throw notFound(`${year} 年度的计分结果`, 'year');
-  const rows = await ctx.db
-    .selectFrom('scores as s')
-    .innerJoin('organizations as o', 'o.id', 's.org_id')
-    .leftJoin('organizations as p', 'p.id', 'o.parent_id')
-    .leftJoin('grades as g', (j) => j.onRef('g.revision_id', '=', 's.revision_id').onRef('g.org_id', '=', 's.org_id'))
-    .select(['o.code', 'o.name', 'p.name as parent_name', 's.category', 's.total', 's.assessed', 's.result', 'g.grade_label', 'g.rank_category', 'g.rank_parent', 'g.lagging', 'g.move', 'g.detail'])
-    .where('s.revision_id', '=', revision.id)
-    .where('o.path', 'like', `${ctx.actor.orgPath}%`)
-    .orderBy('s.category')
-    .orderBy('g.rank_category')
-    .orderBy('o.code')
-    .execute();
+  const rows = await revisionResults(ctx.db, revision.id, ctx.actor.orgPath);
   const byCategory = new Map<string, typeof rows>();
   for (const r of rows) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
   const consequences = (r: (typeof rows)[number]) => ((r.detail as { consequences?: string[] } | null)?.consequences ?? []).join('；');

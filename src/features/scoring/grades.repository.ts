@@ -64,3 +64,16 @@ export async function gradeDistribution(db: Kysely<Database>, revisionId: number
     where g.revision_id = ${revisionId} group by 1, 2, 3 order by 1, 2`.execute(db);
   return r.rows;
 }
+
+/** Copies every grade of one revision into another, in the database (a correction starts from the final revision). */
+export async function copyGrades(db: Kysely<Database>, fromRevisionId: number, toRevisionId: number) {
+  await sql`insert into grades (revision_id, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail)
+      select ${toRevisionId}, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail from grades where revision_id = ${fromRevisionId}`.execute(db);
+}
+
+/** Sets a corrected grade and appends the correction as the last step of its explanation. */
+export async function correctGrade(db: Kysely<Database>, revisionId: number, orgId: number, grade: string, gradeLabel: string | null, note: string) {
+  await sql`update grades set grade = ${grade}, grade_label = ${gradeLabel},
+        detail = jsonb_set(detail::jsonb, '{steps}', (detail::jsonb -> 'steps') || jsonb_build_array(jsonb_build_object('kind', 'correction', 'grade', ${grade}::text, 'text', ${note}::text)))::json
+        where revision_id = ${revisionId} and org_id = ${orgId}`.execute(db);
+}

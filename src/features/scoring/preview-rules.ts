@@ -13,8 +13,9 @@ import { requireCycleManager } from '../cycles/manage-cycles';
 import { findCycle } from '../cycles/cycles.repository';
 import { computeFacts } from './facts.repository';
 import { directGradeRecords, finalGrades } from './grades.repository';
-import { effectiveRuleSets, pinRuleSets } from './rule-pins';
-import { inspectionsFor, orgsToScore, saveRuleSets } from './scores.repository';
+import { effectiveRuleSets } from './rule-pins';
+import { findRulePreview, insertRulePreview, pinRuleSets } from './rule-pins.repository';
+import { inspectionsFor, latestRevision, orgsToScore, saveRuleSets } from './scores.repository';
 
 type OrgResult = { orgId: number; code: string; name: string; category: string; total: string; assessed: boolean; grade: string | null; gradeLabel: string | null; steps: string[] };
 
@@ -123,11 +124,7 @@ export async function previewRuleSet({ ctx, year, draft, ruleSets }: { ctx: Ctx;
         changes,
         warnings: after.warnings,
       };
-      const row = await tx.db
-        .insertInto('rule_previews')
-        .values({ cycle_year: year, rule_set_hash: compiled.hash, summary: JSON.stringify({ ...report, changes: report.changes.length }), created_by: ctx.actor.id })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await insertRulePreview(tx.db, { cycle_year: year, rule_set_hash: compiled.hash, summary: { ...report, changes: report.changes.length }, created_by: ctx.actor.id });
       return { previewId: row.id, ...report };
     },
     { isolation: 'repeatable read' },
@@ -145,9 +142,9 @@ export async function publishRuleSet({ ctx, year, draft, previewId }: { ctx: Ctx
     const cycle = await findCycle(tx.db, year, 'update');
     if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
     if (cycle.state === 'finalized') throw new AppError('cycle_closed', `${year} 年度已定档，不能更换细则`);
-    const hasResults = await tx.db.selectFrom('score_revisions').select('id').where('cycle_year', '=', year).limit(1).executeTakeFirst();
+    const hasResults = await latestRevision(tx.db, year);
     if (hasResults) {
-      const preview = previewId === undefined ? undefined : await tx.db.selectFrom('rule_previews').select(['id', 'rule_set_hash', 'cycle_year']).where('id', '=', previewId).executeTakeFirst();
+      const preview = previewId === undefined ? undefined : await findRulePreview(tx.db, previewId);
       if (!preview || preview.cycle_year !== year || preview.rule_set_hash !== compiled.hash) {
         throw new AppError('conflict', `${year} 年度已有计分结果：发布新版本细则前须先预览这一版本对结果的影响，并提供预览编号（previewId）`, { field: 'previewId' });
       }

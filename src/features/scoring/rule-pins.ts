@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { compileRuleSet, type CompiledRuleSet } from '../../rules/compile';
 import type { RuleSets } from '../../rules/registry';
+import { pinnedRows } from './rule-pins.repository';
+
+/** score-cycle.ts pins through this module; the query itself lives in the repository. */
+export { pinRuleSets } from './rule-pins.repository';
 
 /** A rule set applied to some of its categories (the others may be pinned to another version). */
 export type RuleSetJob = { compiled: CompiledRuleSet; categories: string[] };
@@ -16,16 +20,6 @@ export function compileStored(hash: string, body: unknown, file: string): Promis
     compiledByHash.set(hash, c);
   }
   return c;
-}
-
-export async function pinnedRows(db: Kysely<Database>, year: number) {
-  return db
-    .selectFrom('cycle_rule_sets as p')
-    .innerJoin('rule_sets as r', 'r.hash', 'p.rule_set_hash')
-    .select(['p.category', 'p.rule_set_hash', 'r.id', 'r.version', 'r.body'])
-    .where('p.cycle_year', '=', year)
-    .orderBy('p.category')
-    .execute();
 }
 
 /**
@@ -52,13 +46,4 @@ export async function effectiveRuleSets(db: Kysely<Database>, year: number, inFo
     toPin.push(...categories.map((category) => ({ category, hash: c.hash })));
   }
   return { jobs: [...byHash.values()], toPin };
-}
-
-export async function pinRuleSets(db: Kysely<Database>, year: number, pins: readonly { category: string; hash: string }[], by: string) {
-  if (pins.length === 0) return;
-  await db
-    .insertInto('cycle_rule_sets')
-    .values(pins.map((p) => ({ cycle_year: year, category: p.category, rule_set_hash: p.hash, pinned_by: by })))
-    .onConflict((oc) => oc.columns(['cycle_year', 'category']).doUpdateSet((eb) => ({ rule_set_hash: eb.ref('excluded.rule_set_hash'), pinned_by: eb.ref('excluded.pinned_by'), pinned_at: new Date() })))
-    .execute();
 }

@@ -106,3 +106,57 @@ export async function listScores(db: Kysely<Database>, revisionId: number, pathP
     .orderBy('o.code')
     .execute();
 }
+
+export async function findRevision(db: Kysely<Database>, revisionId: number) {
+  return db.selectFrom('score_revisions').selectAll().where('id', '=', revisionId).executeTakeFirst();
+}
+
+/** The rule-set pins and organization count a revision was computed with (a correction copies them). */
+export async function revisionPins(db: Kysely<Database>, revisionId: number) {
+  return db.selectFrom('score_revisions').select(['rule_sets', 'org_count']).where('id', '=', revisionId).executeTakeFirstOrThrow();
+}
+
+export async function insertCorrectionRevision(
+  db: Kysely<Database>,
+  row: { cycle_year: number; rule_sets: { category: string; hash: string; id: string; version: string }[]; org_count: number; note: string | null; created_by: string },
+) {
+  return db
+    .insertInto('score_revisions')
+    .values({ cycle_year: row.cycle_year, kind: 'correction', rule_sets: JSON.stringify(row.rule_sets), org_count: row.org_count, note: row.note, created_by: row.created_by })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** One organization's total and category in a revision. */
+export async function scoreOf(db: Kysely<Database>, revisionId: number, orgId: number) {
+  return db.selectFrom('scores').select(['total', 'category']).where('revision_id', '=', revisionId).where('org_id', '=', orgId).executeTakeFirst();
+}
+
+/** Copies every score of one revision into another, in the database (a correction starts from the final revision). */
+export async function copyScores(db: Kysely<Database>, fromRevisionId: number, toRevisionId: number) {
+  await sql`insert into scores (revision_id, org_id, category, rule_set_hash, assessed, total, result)
+      select ${toRevisionId}, org_id, category, rule_set_hash, assessed, total, result from scores where revision_id = ${fromRevisionId}`.execute(db);
+}
+
+/** Sets a corrected total and writes it, with the correction note, into the stored explanation. */
+export async function correctScoreTotal(db: Kysely<Database>, revisionId: number, orgId: number, total: string, note: string) {
+  await sql`update scores set total = ${total}::numeric,
+        result = jsonb_set(jsonb_set(result::jsonb, '{total}', to_jsonb(${total}::text)), '{correction}', to_jsonb(${note}::text))::json
+        where revision_id = ${revisionId} and org_id = ${orgId}`.execute(db);
+}
+
+/** A revision's results for the organizations under a path, with parent name and grade, by category and rank. */
+export async function revisionResults(db: Kysely<Database>, revisionId: number, pathPrefix: string) {
+  return db
+    .selectFrom('scores as s')
+    .innerJoin('organizations as o', 'o.id', 's.org_id')
+    .leftJoin('organizations as p', 'p.id', 'o.parent_id')
+    .leftJoin('grades as g', (j) => j.onRef('g.revision_id', '=', 's.revision_id').onRef('g.org_id', '=', 's.org_id'))
+    .select(['o.code', 'o.name', 'p.name as parent_name', 's.category', 's.total', 's.assessed', 's.result', 'g.grade_label', 'g.rank_category', 'g.rank_parent', 'g.lagging', 'g.move', 'g.detail'])
+    .where('s.revision_id', '=', revisionId)
+    .where('o.path', 'like', `${pathPrefix}%`)
+    .orderBy('s.category')
+    .orderBy('g.rank_category')
+    .orderBy('o.code')
+    .execute();
+}
