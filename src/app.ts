@@ -18,6 +18,7 @@ import { scoringRoutes } from './features/scoring/scoring.routes';
 import type { AppEnv } from './features/router';
 import { authenticate } from './features/tokens/authenticate';
 import { webRoutes } from './web/web.routes';
+import { documentRoutes } from './features/documents/documents.routes';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -50,6 +51,7 @@ export function createApp(deps: Deps) {
   app.route('/api/checkins', checkinRoutes());
   app.route('/api/imports', importRoutes(deps.spreadsheet));
   app.route('/api/audit', auditRoutes());
+  app.route('/api/cycles', documentRoutes(deps.printing));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc('/openapi.json', {

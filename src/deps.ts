@@ -4,6 +4,7 @@ import type { Logger } from './errors/http';
 import type { Clock } from './lib/clock';
 import type { Spreadsheet } from './features/imports/spreadsheet';
 import type { RuleSets } from './rules/registry';
+import type { Printing } from './features/documents/print-documents';
 
 /**
  * Everything the app needs from the outside world. The entries (node, CLI, tests, later the Worker)
@@ -18,6 +19,8 @@ export type Deps = {
   spreadsheet: Spreadsheet;
   /** The rule sets in force, compiled once at start (one json-rules-engine Engine each). */
   ruleSets: RuleSets;
+  /** Printable documents: compiled templates, the PDF renderer (puppeteer on Node), the public address for QR codes. */
+  printing: Printing;
 };
 
 /** JSON lines on stdout/stderr. */

@@ -10,6 +10,10 @@ export const Env = z.object({
   /** 'auto' seeds the demo district when the database has no organizations; 'off' never does. */
   XINGPING_DEMO: z.enum(['auto', 'off']).default('auto'),
   XINGPING_DEMO_SEED: z.string().default('xingping'),
+  /** The address people reach the server at: QR codes on printed documents point there (/verify/…). */
+  XINGPING_PUBLIC_URL: z.string().url().optional(),
+  /** The browser that prints PDFs; default: puppeteer's own, then the system's Chromium. */
+  XINGPING_CHROMIUM: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;
 

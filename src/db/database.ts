@@ -296,6 +296,18 @@ export interface RulePreviewTable {
   created_at: CreatedAt;
 }
 
+export interface DocumentTable {
+  id: string;
+  kind: 'scorecard' | 'rankings';
+  cycle_year: number;
+  org_id: number;
+  revision_id: number;
+  content_hash: string;
+  title: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -316,6 +328,7 @@ export interface Database {
   declared_facts: DeclaredFactTable;
   org_records: OrgRecordTable;
   grades: GradeTable;
+  documents: DocumentTable;
   appeals: AppealTable;
   corrections: CorrectionTable;
   cycle_rule_sets: CycleRuleSetTable;

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { migrateDown, migrateToLatest } from '../db/migrate';
 import type { Deps } from '../deps';
@@ -18,6 +19,7 @@ import { exportResults } from '../features/scoring/export-results';
 import { previewRuleSet, publishRuleSet } from '../features/scoring/preview-rules';
 import { finalizeCycle, publishCycle } from '../features/cycles/cycle-life';
 import { scoreCycle } from '../features/scoring/score-cycle';
+import { bookPdf, printScorecards, rankingsPdf } from '../features/documents/print-documents';
 import { todayInChina } from '../lib/clock';
 import { cycleStateLabel } from '../domain/catalog';
 import { RuleSetError } from '../rules/compile';
@@ -169,6 +171,51 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
         const r = await exportResults({ ctx, year, spreadsheet: deps.spreadsheet });
         writeFileSync(resolve(cwd, o.out), r.bytes);
         io.out(`已导出：${o.out}`);
+      }),
+    );
+
+  program
+    .command('print')
+    .description('打印 PDF：一个组织的考核评价表，或一个组织下属全部的评价表与排名表（--book 合订为一册）')
+    .option('--cycle <year>', '考核年度（默认去年）', positiveInt)
+    .option('--org <id>', '一个组织', positiveInt)
+    .option('--subtree <id>', '该组织及其下属全部组织', positiveInt)
+    .requiredOption('--out <dir>', '保存到的目录')
+    .option('--book', '与 --subtree 一起：合订为一册（封面、目录、连续页码），并附排名表')
+    .action(async (o: { cycle?: number; org?: number; subtree?: number; out: string; book?: boolean }) =>
+      run(async ({ ctx, deps }) => {
+        if ((o.org === undefined) === (o.subtree === undefined)) throw new AppError('validation_failed', '请指定 --org 或 --subtree 之一');
+        if (o.book && o.subtree === undefined) throw new AppError('validation_failed', '--book 需要与 --subtree 一起使用');
+        const year = o.cycle ?? Number(todayInChina(deps.clock).slice(0, 4)) - 1;
+        const dir = resolve(cwd, o.out);
+        mkdirSync(dir, { recursive: true });
+        const fileOf = (name: string) => join(dir, name.replace(/[\\/:*?"<>|]/g, '_'));
+        const started = Date.now();
+        const printing = deps.printing;
+        if (o.book) {
+          io.progress('合订本', 0, 1);
+          const book = await bookPdf({ ctx, year, orgId: o.subtree!, printing });
+          await writeFile(fileOf(book.fileName), book.bytes);
+          io.progress('合订本', 1, 1);
+          const ranks = await rankingsPdf({ ctx, year, orgId: o.subtree!, printing });
+          await writeFile(fileOf(ranks.fileName), ranks.bytes);
+          io.out(`已生成合订本（${book.docIds.length} 份评价表）和排名表，用时 ${((Date.now() - started) / 1000).toFixed(1)} s：${o.out}`);
+          return;
+        }
+        const { count } = await printScorecards({
+          ctx,
+          year,
+          orgId: (o.org ?? o.subtree)!,
+          subtree: o.subtree !== undefined,
+          printing,
+          write: (doc) => writeFile(fileOf(doc.fileName), doc.bytes),
+          onProgress: (done, total) => io.progress('考核评价表', done, total),
+        });
+        if (o.subtree !== undefined) {
+          const ranks = await rankingsPdf({ ctx, year, orgId: o.subtree, printing });
+          await writeFile(fileOf(ranks.fileName), ranks.bytes);
+        }
+        io.out(`已生成 ${count} 份考核评价表${o.subtree !== undefined ? '和排名表' : ''}，用时 ${((Date.now() - started) / 1000).toFixed(1)} s：${o.out}`);
       }),
     );
 

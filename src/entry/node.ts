@@ -30,7 +30,11 @@ async function main(): Promise<void> {
   }
   const ruleSets = await loadRuleSets();
   const handle = await openFromEnv(env);
-  const deps = nodeDeps(handle, { ruleSets });
+  const deps = nodeDeps(handle, {
+    ruleSets,
+    publicUrl: env.XINGPING_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
+    chromium: env.XINGPING_CHROMIUM,
+  });
   await migrateToLatest(handle.db);
   console.log(`数据库：${handle.kind === 'pglite' ? 'PGlite（嵌入式）' : 'PostgreSQL'} ${handle.location}`);
   const stopControl = lock ? await startControl(dataDir, deps, lock) : async () => {};
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
     server.close(() => {
       // Order matters: no new commands, running ones finish, the database closes, then the folder is free.
       void stopControl()
+        .then(() => deps.printing.pdf.close())
         .then(() => handle.close())
         .finally(() => {
           lock?.release();

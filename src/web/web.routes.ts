@@ -6,6 +6,8 @@ import { getOverview } from '../features/overview/get-overview';
 import type { AppEnv } from '../features/router';
 import { authenticate } from '../features/tokens/authenticate';
 import { homePage, loginPage } from './home.page';
+import { verifyDocument } from '../features/documents/print-documents';
+import { verifyPage } from './verify.page';
 
 const COOKIE = 'xp_token';
 
@@ -29,6 +31,13 @@ export function webRoutes(deps: Deps) {
     if (!actor || actor.role === 'reviewer') return c.html(loginPage('令牌无效、已吊销，或该角色不能查看首页'), 401);
     setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 60 * 60 * 12 });
     return c.redirect('/', 303);
+  });
+
+  // Public: the QR code printed on every document opens this page, with no login.
+  web.get('/verify/:id', async (c) => {
+    const id = c.req.param('id').slice(0, 64);
+    const v = await verifyDocument({ db: deps.db, id });
+    return c.html(verifyPage(id, v), v.status === 'unknown' ? 404 : 200);
   });
 
   web.post('/logout', (c) => {

@@ -97,6 +97,9 @@ const cases: RouteCase[] = [
   { route: 'POST /api/cycles/:year/rules/preview', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: async () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/rules/preview`, body: { ruleSet: JSON.parse(readFileSync('rules/grid.json', 'utf8')) } }) },
   { route: 'POST /api/cycles/:year/rules/publish', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: async () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/rules/publish`, body: { ruleSet: JSON.parse(readFileSync('rules/grid.json', 'utf8')) } }) },
   { route: 'GET /api/cycles/:year/results.xlsx', type: 'list', wrongRoles: readers, outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/results.xlsx` }) },
+  { route: 'GET /api/cycles/:year/orgs/:orgId/scorecard.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.grid.id}/scorecard.pdf` }) },
+  { route: 'GET /api/cycles/:year/orgs/:orgId/rankings.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.street.id}/rankings.pdf` }) },
+  { route: 'GET /api/cycles/:year/orgs/:orgId/book.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.street.id}/book.pdf` }) },
   { route: 'GET /api/audit', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit?limit=1000' }) },
 ];
 

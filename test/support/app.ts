@@ -5,6 +5,8 @@ import { quietLogger, type Deps } from '../../src/deps';
 import { systemClock, type Clock } from '../../src/lib/clock';
 import { openTestDatabase } from './db';
 import { loadRuleSets } from '../../src/entry/rule-files';
+import { nodePrinting } from '../../src/entry/node-deps';
+import type { Printing } from '../../src/features/documents/print-documents';
 import type { RuleSets } from '../../src/rules/registry';
 
 let cached: Promise<RuleSets> | null = null;
@@ -12,6 +14,20 @@ let cached: Promise<RuleSets> | null = null;
 export function testRuleSets(): Promise<RuleSets> {
   cached ??= loadRuleSets();
   return cached;
+}
+
+let printing: Printing | null = null;
+/** One printing setup per test file (its browser starts at the first PDF), closed after the file's tests. */
+export function testPrinting(): Printing {
+  if (!printing) {
+    const p = nodePrinting({ publicUrl: 'http://xingping.test' });
+    printing = p;
+    afterAll(async () => {
+      await p.pdf.close();
+      printing = null;
+    });
+  }
+  return printing;
 }
 
 export type TestApp = Awaited<ReturnType<typeof setupTestApp>>;
@@ -26,6 +42,7 @@ export async function setupTestApp(opts: { clock?: Clock } = {}) {
     clock: opts.clock ?? systemClock,
     logger: quietLogger,
     spreadsheet: exceljsSpreadsheet,
+    printing: testPrinting(),
   };
   const app = createApp(deps);
   afterAll(() => handle.close());

@@ -1,0 +1,291 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+import { AppError } from '../errors/app-error';
+import type { PdfJob, PdfRenderer } from '../documents/pdf';
+
+/** Flags headless Chromium needs on these machines (root, no GPU, no background connections). */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-extensions',
+  '--font-render-hinting=none',
+];
+
+/** A made-up origin the tabs load their shell and fonts from; requests to it never leave the process. */
+const origin = 'http://xingping.print';
+
+export type PuppeteerPdfOptions = {
+  /** The print CSS of every document (templates/print.css). */
+  css: string;
+  /** Folder of the woff2 font subsets (@fontsource/noto-sans-sc/files) and its CSS files per weight. */
+  fontDir: string;
+  weights?: number[];
+  /** A browser executable; default: XINGPING_CHROMIUM, then puppeteer's own browser, then the system Chromium. */
+  executablePath?: string;
+  /** Tabs kept open (2 is the most that helps on 2 cores). */
+  pages?: number;
+  /** Per render, and per browser start. */
+  timeoutMs?: number;
+};
+
+const systemBrowsers = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+/** puppeteer's own browser (where its download ran), then the system's. */
+function defaultBrowsers(): string[] {
+  try {
+    return [puppeteer.executablePath(), ...systemBrowsers];
+  } catch {
+    return [...systemBrowsers]; // puppeteer has no browser of its own here (its download was skipped)
+  }
+}
+
+/**
+ * Where a browser is: the configured path (option or XINGPING_CHROMIUM; an error when it does not exist),
+ * else puppeteer's own download, else the system's Chromium or Chrome; a clear error when there is none.
+ */
+export function findBrowser(explicit?: string, candidates: readonly string[] = defaultBrowsers()): string {
+  const configured = explicit ?? process.env.XINGPING_CHROMIUM;
+  if (configured) {
+    if (existsSync(configured)) return configured;
+    throw new AppError('unavailable', `找不到 XINGPING_CHROMIUM 指定的浏览器：${configured}`, { tried: [configured] });
+  }
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) {
+    throw new AppError(
+      'unavailable',
+      '找不到用于生成 PDF 的浏览器。请安装 Chromium（Debian/Ubuntu：apt-get install chromium），' +
+        '或运行 npx puppeteer browsers install chrome，或把环境变量 XINGPING_CHROMIUM 设为浏览器的路径。',
+      { tried: candidates },
+    );
+  }
+  return found;
+}
+
+/** The font CSS of the npm font package, with its URLs pointed at the shell's origin. */
+function fontCss(fontDir: string, weights: number[]): string {
+  return weights
+    .map((w) => readFileSync(join(fontDir, '..', `${w}.css`), 'utf8'))
+    .join('\n')
+    .replaceAll('url(./files/', `url(${origin}/fonts/`);
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+const margins = { top: 14, bottom: 16 };
+const contentHeightMm = 297 - margins.top - margins.bottom;
+
+/**
+ * Runs in the tab: lays the sections out into pages the way print does (a section starts a page; a table
+ * row, `.atom` block or heading is never split; a table's header repeats; a heading stays with what
+ * follows) and writes each section's first page into the elements that refer to it.
+ */
+function fillPageRefs(heightMm: number) {
+  const pageHeight = (heightMm * 96) / 25.4;
+  const sections = [...document.querySelectorAll<HTMLElement>('body > section.doc')];
+  const starts = new Map<string, number>();
+  let page = 0;
+  for (const section of sections) {
+    page++;
+    const id = section.dataset.section;
+    if (id) starts.set(id, page);
+    const origin = section.getBoundingClientRect().top;
+    const atoms = [...section.querySelectorAll<HTMLElement>('tbody tr, .atom, h1, h2')].map((el) => {
+      const r = el.getBoundingClientRect();
+      const table = el.closest('table');
+      const head = el.tagName === 'TR' ? table?.querySelector('thead')?.getBoundingClientRect().height ?? 0 : 0;
+      return { top: r.top - origin, bottom: r.bottom - origin, head, heading: /^H[12]$/.test(el.tagName) || el.classList.contains('part') };
+    });
+    atoms.sort((a, b) => a.top - b.top);
+    let pageStart = 0;
+    atoms.forEach((atom, i) => {
+      if (atom.bottom - pageStart <= pageHeight + 0.5) return;
+      page++;
+      const prev = atoms[i - 1];
+      pageStart = prev && prev.heading && atom.top - prev.bottom < 40 ? prev.top - atom.head : atom.top - atom.head;
+    });
+  }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-page-of]')) {
+    el.textContent = String(starts.get(el.dataset.pageOf!) ?? '');
+  }
+}
+
+type Tab = { page: Page; renders: number; generation: number };
+/**
+ * One browser and a small pool of tabs. Each tab loads a shell page (print CSS and the CJK font faces)
+ * once; a document then replaces only the body, waits for its fonts and prints. A tab is recycled after
+ * `recycleAfter` documents (and whenever a render fails), so memory stays flat however many are printed.
+ */
+export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats(): { launches: number; renders: number } } {
+  const timeout = opts.timeoutMs ?? 30_000;
+  const size = opts.pages ?? 2;
+  const recycleAfter = 500;
+  const fonts = fontCss(opts.fontDir, opts.weights ?? [400, 700]);
+  const shell = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>${fonts}\n${opts.css}</style></head><body></body></html>`;
+  const fontCache = new Map<string, Buffer>();
+  let browser: Promise<Browser> | null = null;
+  let generation = 0;
+  let idle: Tab[] = [];
+  const waiting: (() => void)[] = [];
+  let open = 0;
+  let launches = 0;
+  let renders = 0;
+  let closed = false;
+
+  function launch(): Promise<Browser> {
+    if (!browser) {
+      launches++;
+      const started = puppeteer.launch({ executablePath: findBrowser(opts.executablePath), headless: true, args: chromiumArgs, timeout });
+      browser = started;
+      const forget = () => {
+        if (browser !== started) return;
+        // The browser died (or never started): its tabs are gone; the next render starts a new one.
+        browser = null;
+        generation++;
+        idle = [];
+        open = 0;
+        wake();
+      };
+      started.then((b) => b.on('disconnected', forget), forget);
+    }
+    return browser;
+  }
+
+  function wake() {
+    waiting.shift()?.();
+  }
+
+  function serveFont(name: string): Buffer | null {
+    if (!/^[\w.-]+\.woff2?$/.test(name)) return null;
+    let bytes = fontCache.get(name);
+    if (!bytes) {
+      const path = join(opts.fontDir, name);
+      if (!existsSync(path)) return null;
+      bytes = readFileSync(path);
+      fontCache.set(name, bytes);
+    }
+    return bytes;
+  }
+
+  async function newTab(): Promise<Tab> {
+    const gen = generation;
+    const b = await launch();
+    const page = await b.newPage();
+    page.setDefaultTimeout(timeout);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      const url = req.url();
+      if (url === `${origin}/`) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: shell });
+      if (url.startsWith(`${origin}/fonts/`)) {
+        const bytes = serveFont(url.slice(`${origin}/fonts/`.length));
+        if (bytes) return void req.respond({ status: 200, contentType: 'font/woff2', body: bytes, headers: { 'cache-control': 'max-age=31536000' } });
+      }
+      if (url.startsWith('data:')) return void req.continue();
+      void req.abort('blockedbyclient');
+    });
+    await page.goto(`${origin}/`, { waitUntil: 'load', timeout });
+    await page.emulateMediaType('print');
+    return { page, renders: 0, generation: gen };
+  }
+
+  async function acquire(): Promise<Tab> {
+    for (;;) {
+      if (closed) throw new Error('PDF renderer closed');
+      const tab = idle.pop();
+      if (tab) return tab;
+      if (open < size) {
+        open++;
+        try {
+          return await newTab();
+        } catch (e) {
+          open = Math.max(0, open - 1);
+          wake();
+          throw e;
+        }
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    }
+  }
+
+  async function release(tab: Tab, healthy: boolean) {
+    const current = tab.generation === generation;
+    if (!healthy || tab.renders >= recycleAfter || closed || !current) {
+      await tab.page.close().catch(() => {});
+      if (current) open = Math.max(0, open - 1);
+    } else {
+      idle.push(tab);
+    }
+    wake();
+  }
+
+  async function print(tab: Tab, job: PdfJob): Promise<Uint8Array> {
+    const { page } = tab;
+    await page.evaluate(
+      async (body, title) => {
+        document.title = title;
+        document.body.innerHTML = body;
+        await document.fonts.ready;
+      },
+      job.body,
+      job.title,
+    );
+    if (job.pageRefs) await page.evaluate(fillPageRefs, contentHeightMm);
+    // The footer is printed outside the page and sees none of its fonts (inlined ones included), so it
+    // holds Latin text only: the caller's reference line and the page numbers.
+    const footer =
+      `<div style="width:100%;font-size:7pt;color:#555;padding:0 14mm;display:flex;justify-content:space-between;font-family:sans-serif">` +
+      `<span>${escapeText(job.footer)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+    return page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: false,
+      margin: { top: `${margins.top}mm`, bottom: `${margins.bottom}mm`, left: '14mm', right: '14mm' },
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: footer,
+      tagged: false,
+      outline: false,
+      timeout,
+    });
+  }
+
+  return {
+    async render(job) {
+      const tab = await acquire();
+      let healthy = false;
+      try {
+        const bytes = await withTimeout(print(tab, job), timeout, `PDF 生成超时（${timeout / 1000} 秒）：${job.title}`);
+        tab.renders++;
+        renders++;
+        healthy = true;
+        return bytes;
+      } finally {
+        await release(tab, healthy);
+      }
+    },
+    async close() {
+      closed = true;
+      const b = browser;
+      browser = null;
+      idle = [];
+      while (waiting.length) wake();
+      if (b) await (await b.catch(() => null))?.close().catch(() => {});
+    },
+    stats: () => ({ launches, renders }),
+  };
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('unavailable', message)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}

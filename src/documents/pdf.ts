@@ -1,0 +1,23 @@
+/**
+ * The PDF port: turns a document's HTML body (rendered by `templates.ts` from a view model) into PDF bytes.
+ * The Node implementation is `src/adapters/pdf-puppeteer.ts` (one browser, a small pool of tabs); the app
+ * only sees this interface, so routes and the CLI never know which browser prints.
+ */
+export type PdfJob = {
+  /** The document's body HTML (the shell page already holds the fonts and the print CSS). */
+  body: string;
+  /** Every page's footer, left of the page numbers: Latin text only (a footer cannot use the page's CJK font). */
+  footer: string;
+  /** The PDF's title (document properties). */
+  title: string;
+  /**
+   * Fill page references before printing: every `[data-page-of=ID]` gets the page on which
+   * `section.doc[data-section=ID]` starts (a book's table of contents). Each `section.doc` starts a page.
+   */
+  pageRefs?: boolean;
+};
+
+export interface PdfRenderer {
+  render(job: PdfJob): Promise<Uint8Array>;
+  close(): Promise<void>;
+}

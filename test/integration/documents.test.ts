@@ -1,0 +1,198 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
+import { sql } from 'kysely';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exceljsSpreadsheet } from '../../src/adapters/spreadsheet-exceljs';
+import { createApp } from '../../src/app';
+import { quietLogger } from '../../src/deps';
+import { demoResults } from '../../src/demo/demo-results';
+import { seedDemo } from '../../src/demo/seed-demo';
+import { correctResult } from '../../src/features/cycles/cycle-life';
+import { cliActor } from '../../src/features/context';
+import { fixedClock } from '../../src/lib/clock';
+import { client, testPrinting, testRuleSets } from '../support/app';
+import { openIsolatedDatabase } from '../support/db';
+import { createToken } from '../support/factories';
+
+/**
+ * Printed documents of the demo district, read back the way a person checks them: pdftotext for the words
+ * and figures, pdffonts for the embedded CJK font, the QR code decoded from the rendered page, /verify.
+ */
+
+let handle: Awaited<ReturnType<typeof openIsolatedDatabase>>;
+let app: ReturnType<typeof createApp>;
+let dir: string;
+const clock = fixedClock('2026-11-22T04:00:00Z');
+let admin: ReturnType<typeof client>;
+let district: { id: number; name: string };
+let street: { id: number; name: string };
+let community: { id: number; name: string; code: string };
+let otherCommunity: { id: number };
+
+function pdf(bytes: string | Buffer, name: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return path;
+}
+const text = (path: string, page?: number) =>
+  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', path, '-'], { encoding: 'utf8' });
+/** Content order (cell by cell), where -layout would interleave a wrapped cell with its neighbours. */
+const plain = (path: string) => execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
+const pages = (path: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+
+
+let adminToken: string;
+async function download(path: string, token = adminToken) {
+  const res = await app.request(path, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+beforeAll(async () => {
+  handle = await openIsolatedDatabase();
+  const ctx = { actor: cliActor(), db: handle.db, clock, requestId: null };
+  const ruleSets = await testRuleSets();
+  await seedDemo(ctx, { scale: 1, seed: 'xingping' });
+  await demoResults(ctx, ruleSets, [2024, 2025]);
+  app = createApp({ db: handle.db, dbKind: handle.kind, clock, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets, printing: testPrinting() });
+  dir = mkdtempSync(join(tmpdir(), 'xp-docs-'));
+  const one = async <T>(q: ReturnType<typeof sql<T>>) => (await q.execute(handle.db)).rows[0]!;
+  district = await one(sql<{ id: number; name: string }>`select id, name from organizations where kind = 'district'`);
+  street = await one(sql<{ id: number; name: string }>`select id, name from organizations where kind = 'street' order by code limit 1`);
+  community = await one(sql<{ id: number; name: string; code: string }>`select id, name, code from organizations where kind = 'community' and parent_id = ${street.id} order by code limit 1`);
+  otherCommunity = await one(sql<{ id: number }>`select id from organizations where kind = 'community' and id <> ${community.id} order by code limit 1`);
+  adminToken = await createToken(handle.db, 'admin', district.id);
+  admin = client(app, adminToken);
+}, 240_000);
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await handle.drop();
+});
+
+describe('the annual scorecard PDF', () => {
+  let path: string;
+  let stored: { total: string; grade_label: string; revision_id: number };
+
+  beforeAll(async () => {
+    const res = await download(`/api/cycles/2025/orgs/${community.id}/scorecard.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    // RFC 5987: an ASCII fallback and the Chinese name percent-encoded.
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`2025年度考核评价表-${community.name}.pdf`)}`);
+    path = pdf(res.bytes, 'scorecard.pdf');
+    stored = (
+      await sql<{ total: string; grade_label: string; revision_id: number }>`
+        select s.total::text as total, g.grade_label, s.revision_id from scores s join grades g using (revision_id, org_id)
+        where s.org_id = ${community.id} and s.revision_id = (select max(id) from score_revisions where cycle_year = 2025)`.execute(handle.db)
+    ).rows[0]!;
+  });
+
+  it('shows the organization, its grade and the same total as the stored revision', () => {
+    const all = text(path);
+    expect(all).toContain(community.name);
+    expect(all).toContain(stored.grade_label);
+    expect(all).toMatch(new RegExp(`${stored.total.replace('.', '\\.')}\\s*分\\s*/\\s*满分`));
+    expect(all).toContain(`计分版本 #${stored.revision_id}`);
+    for (const heading of ['各部分得分', '指标得分明细', '审核人', '盖章', '扫码核验']) expect(all).toContain(heading);
+  });
+
+  it('reads the same explanation lines as the API', async () => {
+    const card = (await admin.get(`/api/cycles/2025/orgs/${community.id}/scorecard`)).body;
+    const all = plain(path).replace(/\s+/g, '');
+    const lines = card.parts.flatMap((p: any) => p.indicators.flatMap((i: any) => i.lines.map((l: any) => l.text as string)));
+    expect(lines.length).toBeGreaterThan(5);
+    const missing = lines.filter((line: string) => !all.includes(line.replace(/\s+/g, '')));
+    expect(missing).toEqual([]);
+  });
+
+  it('embeds a CJK font (CID TrueType subsets of Noto Sans SC), not boxes', () => {
+    const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
+    const noto = fonts.split('\n').filter((l) => l.includes('NotoSansSC'));
+    expect(noto.length).toBeGreaterThan(0);
+    for (const l of noto) expect(l).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/);
+  });
+
+  it('carries a QR code whose payload opens /verify/:id, which says the document matches', async () => {
+    const last = pages(path);
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-f', String(last), '-l', String(last), path, join(dir, 'qr')]);
+    const png = PNG.sync.read(readFileSync(join(dir, `qr-${String(last).padStart(String(last).length, '0')}.png`)));
+    const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    expect(code?.data).toMatch(/^http:\/\/xingping\.test\/verify\/[0-9a-f]{20}$/);
+    const verifyPath = new URL(code!.data).pathname;
+    const page = await app.request(verifyPath);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('有效');
+    expect(html).toContain(community.name);
+    expect(html).not.toContain(stored.total); // the public page shows no score
+    expect((await app.request('/verify/0123456789abcdef0123')).status).toBe(404);
+  });
+});
+
+describe('scope and visibility', () => {
+  it('refuses callers outside the subtree, before publication, and without a token', async () => {
+    const other = await createToken(handle.db, 'org_user', otherCommunity.id);
+    expect((await download(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`, other)).status).toBe(404);
+    const own = await createToken(handle.db, 'org_user', community.id);
+    // 2025 is computed, not published: the organization itself does not see it yet; 2024 is finalized.
+    expect((await download(`/api/cycles/2025/orgs/${community.id}/scorecard.pdf`, own)).status).toBe(403);
+    expect((await download(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`, own)).status).toBe(200);
+    expect((await app.request(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`)).status).toBe(401);
+  });
+});
+
+describe('the ranking list and the district book', () => {
+  it('prints rankings per category with the table header repeated on every page', async () => {
+    const res = await download(`/api/cycles/2025/orgs/${district.id}/rankings.pdf`);
+    expect(res.status).toBe(200);
+    const path = pdf(res.bytes, 'rankings.pdf');
+    const n = pages(path);
+    expect(n).toBeGreaterThan(3); // 27 communities, 145 grids, 310 units
+    for (let p = 1; p <= n; p++) expect(text(path, p)).toMatch(/名次\s+组织\s+上级组织\s+总分/);
+    const first = (await sql<{ name: string }>`select o.name from grades g join organizations o on o.id = g.org_id
+      where g.revision_id = (select max(id) from score_revisions where cycle_year = 2025) and g.rank_category = 1 and o.kind = 'community'`.execute(handle.db)).rows;
+    expect(text(path)).toContain(first[0]!.name);
+  });
+
+  it('binds a street into one book: cover, contents with the right page numbers, continuous page numbers', async () => {
+    const res = await download(`/api/cycles/2025/orgs/${street.id}/book.pdf`);
+    expect(res.status).toBe(200);
+    const path = pdf(res.bytes, 'book.pdf');
+    const n = pages(path);
+    const orgs = (await sql<{ n: number }>`select count(*)::int as n from scores s join organizations o on o.id = s.org_id
+      where s.revision_id = (select max(id) from score_revisions where cycle_year = 2025) and o.path like (select path from organizations where id = ${street.id}) || '%'`.execute(handle.db)).rows[0]!.n;
+    expect(orgs).toBeGreaterThan(5);
+    expect(text(path, 1)).toContain('考核评价汇编');
+    expect(text(path, n)).toMatch(new RegExp(`${n} / ${n}`)); // the footer counts the whole book
+    // Every entry of the contents names the page its scorecard starts on.
+    const contents = text(path, 2) + text(path, 3);
+    const entries = [...contents.matchAll(/^\s*(\S+?(?:党委|党总支|党支部|委员会|支部|党组))\s+.*?(\d+)\s*$/gm)].map((m) => ({ name: m[1]!, page: Number(m[2]) }));
+    expect(entries.length).toBeGreaterThanOrEqual(Math.min(orgs, 20));
+    for (const e of entries) {
+      expect(e.page).toBeLessThanOrEqual(n);
+      expect(text(path, e.page)).toMatch(new RegExp(`组织名称\\s+${e.name}`));
+    }
+  });
+});
+
+describe('a document whose results were later corrected', () => {
+  it('shows as outdated at /verify', async () => {
+    const res = await download(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`);
+    const path = pdf(res.bytes, 'before.pdf');
+    const id = /编号\s+([0-9a-f]{20})/.exec(text(path))![1]!;
+    expect(await (await app.request(`/verify/${id}`)).text()).toContain('有效');
+    const ctx = { actor: cliActor(), db: handle.db, clock, requestId: null };
+    await correctResult({ ctx, year: 2024, input: { orgId: community.id, total: '66.60', reason: '复核发现台账漏计，更正总分' } });
+    const after = await (await app.request(`/verify/${id}`)).text();
+    expect(after).toContain('已过期');
+    expect(after).not.toContain('有效：');
+    // A fresh print of the corrected result is valid again and shows the corrected total.
+    const again = pdf((await download(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`)).bytes, 'after.pdf');
+    expect(text(again)).toContain('66.60');
+    const id2 = /编号\s+([0-9a-f]{20})/.exec(text(again))![1]!;
+    expect(await (await app.request(`/verify/${id2}`)).text()).toContain('有效');
+  });
+});
