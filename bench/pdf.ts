@@ -26,7 +26,8 @@ const freshCount = Number(process.env.BENCH_FRESH ?? 200);
 const N = 200;
 const TOTAL = 2000;
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
-const pagesOf = (pdf: Uint8Array) => (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+/** Pages of a PDF: the largest /Count of its page tree (the root's). */
+const pagesOf = (pdf: Uint8Array) => Math.max(0, ...[...Buffer.from(pdf).toString('latin1').matchAll(/\/Count\s+(\d+)/g)].map((m) => Number(m[1])));
 
 /** Resident memory of this process and every process below it (Chromium and its renderers), in MiB. */
 function treeRssMiB(): number {
@@ -63,7 +64,8 @@ async function renderAll(pdf: PdfRenderer, jobs: readonly PdfJob[], concurrency:
     Array.from({ length: concurrency }, async () => {
       while (next < jobs.length) {
         const job = jobs[next++]!;
-        pages += pagesOf(await pdf.render(job));
+        const n = pagesOf(await pdf.render(job)); // (`pages += await …` would read `pages` before awaiting)
+        pages += n;
         onDone?.(++done);
       }
     }),
