@@ -142,7 +142,16 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
   function launch(): Promise<Browser> {
     if (!browser) {
       launches++;
-      const started = puppeteer.launch({ executablePath: findBrowser(opts.executablePath), headless: true, args: chromiumArgs, timeout });
+      // The process's own signal handlers shut down cleanly (and close this browser); puppeteer's would exit at once.
+      const started = puppeteer.launch({
+        executablePath: findBrowser(opts.executablePath),
+        headless: true,
+        args: chromiumArgs,
+        timeout,
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+      });
       browser = started;
       const forget = () => {
         if (browser !== started) return;
@@ -195,22 +204,39 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
     return { page, renders: 0, generation: gen };
   }
 
+  /** A free tab; waits for one at most `timeout` (then 503), so callers never hang behind a long queue. */
   async function acquire(): Promise<Tab> {
+    const deadline = Date.now() + timeout;
     for (;;) {
       if (closed) throw new Error('PDF renderer closed');
       const tab = idle.pop();
       if (tab) return tab;
       if (open < size) {
+        const gen = generation;
         open++;
         try {
           return await newTab();
         } catch (e) {
-          open = Math.max(0, open - 1);
+          // Only undo our own count: a browser that died meanwhile has reset the count already.
+          if (gen === generation) open = Math.max(0, open - 1);
           wake();
           throw e;
         }
       }
-      await new Promise<void>((resolve) => waiting.push(resolve));
+      const left = deadline - Date.now();
+      const woken = await new Promise<boolean>((resolve) => {
+        const wakeUp = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        const timer = setTimeout(() => {
+          const i = waiting.indexOf(wakeUp);
+          if (i >= 0) waiting.splice(i, 1);
+          resolve(false);
+        }, Math.max(0, left));
+        waiting.push(wakeUp);
+      });
+      if (!woken) throw new AppError('unavailable', `打印任务繁忙：${timeout / 1000} 秒内没有空闲的打印页，请稍后再试`);
     }
   }
 
@@ -252,7 +278,7 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
       footerTemplate: footer,
       tagged: false,
       outline: false,
-      timeout,
+      timeout: job.timeoutMs ?? timeout,
     });
   }
 
@@ -260,8 +286,9 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
     async render(job) {
       const tab = await acquire();
       let healthy = false;
+      const limit = job.timeoutMs ?? timeout;
       try {
-        const bytes = await withTimeout(print(tab, job), timeout, `PDF 生成超时（${timeout / 1000} 秒）：${job.title}`);
+        const bytes = await withTimeout(print(tab, job), limit, `PDF 生成超时（${limit / 1000} 秒）：${job.title}`);
         tab.renders++;
         renders++;
         healthy = true;

@@ -15,6 +15,8 @@ export type PdfJob = {
    * `section.doc[data-section=ID]` starts (a book's table of contents). Each `section.doc` starts a page.
    */
   pageRefs?: boolean;
+  /** This job's time limit (a book of hundreds of scorecards needs more than the renderer's default). */
+  timeoutMs?: number;
 };
 
 export interface PdfRenderer {

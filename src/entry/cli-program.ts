@@ -192,6 +192,9 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
         const fileOf = (name: string) => join(dir, name.replace(/[\\/:*?"<>|]/g, '_'));
         const started = Date.now();
         const printing = deps.printing;
+        if (/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(printing.publicUrl)) {
+          io.err(`提示：未设置 XINGPING_PUBLIC_URL，文件上的二维码指向 ${printing.publicUrl}，只能在本机打开核验页`);
+        }
         if (o.book) {
           io.progress('合订本', 0, 1);
           const book = await bookPdf({ ctx, year, orgId: o.subtree!, printing });

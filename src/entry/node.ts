@@ -56,6 +56,9 @@ async function main(): Promise<void> {
     console.log(`演示管理员令牌（只显示这一次，请保存）：\n  ${t.token}`);
   }
 
+  if (!env.XINGPING_PUBLIC_URL) {
+    console.log(`提示：未设置 XINGPING_PUBLIC_URL，打印文件上的二维码将指向 ${deps.printing.publicUrl}（只能在本机打开核验页）。`);
+  }
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     console.log(`星评已启动：http://${info.address}:${info.port}/`);

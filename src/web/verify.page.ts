@@ -18,7 +18,7 @@ export function verifyPage(id: string, v: Verification) {
         ${v.title ? html`<tr><th>文件</th><td>${v.title}</td></tr>` : ''}
         ${v.orgName ? html`<tr><th>组织</th><td>${v.orgName}</td></tr>` : ''}
         ${v.year ? html`<tr><th>考核年度</th><td>${v.year} 年度</td></tr>` : ''}
-        ${v.issuedAt ? html`<tr><th>打印时间</th><td>${v.issuedAt}（UTC）</td></tr>` : ''}
+        ${v.issuedAt ? html`<tr><th>打印时间</th><td>${v.issuedAt}（北京时间）</td></tr>` : ''}
         ${v.printedRevision ? html`<tr><th>所依据的计分版本</th><td>#${v.printedRevision}</td></tr>` : ''}
         ${v.currentRevision ? html`<tr><th>现行计分版本</th><td>#${v.currentRevision}</td></tr>` : ''}
       </table>

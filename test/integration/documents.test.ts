@@ -24,6 +24,7 @@ import { createToken } from '../support/factories';
  */
 
 let handle: Awaited<ReturnType<typeof openIsolatedDatabase>>;
+const printing = testPrinting(); // closed after this file's tests
 let app: ReturnType<typeof createApp>;
 let dir: string;
 const clock = fixedClock('2026-11-22T04:00:00Z');
@@ -57,7 +58,7 @@ beforeAll(async () => {
   const ruleSets = await testRuleSets();
   await seedDemo(ctx, { scale: 1, seed: 'xingping' });
   await demoResults(ctx, ruleSets, [2024, 2025]);
-  app = createApp({ db: handle.db, dbKind: handle.kind, clock, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets, printing: testPrinting() });
+  app = createApp({ db: handle.db, dbKind: handle.kind, clock, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets, printing });
   dir = mkdtempSync(join(tmpdir(), 'xp-docs-'));
   const one = async <T>(q: ReturnType<typeof sql<T>>) => (await q.execute(handle.db)).rows[0]!;
   district = await one(sql<{ id: number; name: string }>`select id, name from organizations where kind = 'district'`);
@@ -81,7 +82,7 @@ describe('the annual scorecard PDF', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     // RFC 5987: an ASCII fallback and the Chinese name percent-encoded.
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`2025年度考核评价表-${community.name}.pdf`)}`);
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(`2025年度考核评价表-${community.code}-${community.name}.pdf`)}`);
     path = pdf(res.bytes, 'scorecard.pdf');
     stored = (
       await sql<{ total: string; grade_label: string; revision_id: number }>`
@@ -191,14 +192,18 @@ describe('a document whose results were later corrected', () => {
     const path = pdf(res.bytes, 'before.pdf');
     const id = /编号\s+([0-9a-f]{20})/.exec(text(path))![1]!;
     expect(await (await app.request(`/verify/${id}`)).text()).toContain('有效');
+    const otherId = /编号\s+([0-9a-f]{20})/.exec(text(pdf((await download(`/api/cycles/2024/orgs/${otherCommunity.id}/scorecard.pdf`)).bytes, 'other.pdf')))![1]!;
     const ctx = { actor: cliActor(), db: handle.db, clock, requestId: null };
     await correctResult({ ctx, year: 2024, input: { orgId: community.id, total: '66.60', reason: '复核发现台账漏计，更正总分' } });
     const after = await (await app.request(`/verify/${id}`)).text();
     expect(after).toContain('已过期');
     expect(after).not.toContain('有效：');
+    // Another organization's paper still holds: the new revision left its figures alone.
+    expect(await (await app.request(`/verify/${otherId}`)).text()).toContain('有效：此后计分版本已更新');
     // A fresh print of the corrected result is valid again and shows the corrected total.
     const again = pdf((await download(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`)).bytes, 'after.pdf');
     expect(text(again)).toContain('66.60');
+    expect(plain(again).replace(/\s+/g, '')).toContain('下列各部分和指标为更正前的计分明细');
     const id2 = /编号\s+([0-9a-f]{20})/.exec(text(again))![1]!;
     expect(await (await app.request(`/verify/${id2}`)).text()).toContain('有效');
   });

@@ -46,7 +46,7 @@ async function revisionFor(ctx: Ctx, year: number): Promise<Revision> {
   return revision;
 }
 
-const createdOn = (r: Revision) => r.created_at.toISOString().slice(0, 10);
+const createdOn = (r: Revision) => todayInChina({ now: () => r.created_at });
 
 /** Turns stored rows into scorecard sources, parsing each rule set once. */
 async function scorecardSources(db: Kysely<Database>, year: number, revision: Revision, rows: readonly ScorecardRow[]): Promise<ScorecardSource[]> {
@@ -91,15 +91,18 @@ async function sha256(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The content hash printed on a document and compared by /verify: SHA-256 of its content model. */
-export const contentHash = (content: unknown) => sha256(JSON.stringify(content));
+/**
+ * The content hash printed on a document and compared by /verify: SHA-256 of its content model without the
+ * revision's name, so a new revision that leaves this organization's figures alone does not outdate its paper.
+ */
+export const contentHash = (content: { revision: unknown }) => sha256(JSON.stringify({ ...content, revision: null }));
 
 function newDocId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(10));
   return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function stamp(printing: Printing, content: unknown): Promise<DocumentStamp> {
+async function stamp(printing: Printing, content: { revision: unknown }): Promise<DocumentStamp> {
   const docId = newDocId();
   const verifyUrl = `${printing.publicUrl.replace(/\/$/, '')}/verify/${docId}`;
   const qr = await QRCode.toString(verifyUrl, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
@@ -143,7 +146,8 @@ export async function scorecardPdf({ ctx, year, orgId, printing }: { ctx: Ctx; y
 
 /** The print job of one issued scorecard (exported for bench/pdf.ts). */
 export function scorecardJob(printing: Printing, doc: Issued): PdfJob {
-  const title = `${doc.content.year}年度考核评价表-${doc.content.org.name}`;
+  // The code keeps file names apart: organization names repeat (第一党支部) across a district.
+  const title = `${doc.content.year}年度考核评价表-${doc.content.org.code}-${doc.content.org.name}`;
   const body = printing.templates.render('scorecard', scorecardView(doc.content, doc.stamp));
   return { body, title, footer: footer(doc.content.year, doc.content, doc.stamp) };
 }
@@ -177,7 +181,8 @@ export function bookJob(ctx: Ctx, printing: Printing, year: number, org: { name:
     printedOn: todayInChina(ctx.clock),
     cards: issued.map((d) => scorecardView(d.content, d.stamp)),
   });
-  return { body, title, footer: `xingping ${year} · book ${org.code} · revision ${revision.id}`, pageRefs: true };
+  // A book of hundreds of scorecards lays out for a while: its time limit grows with it.
+  return { body, title, footer: `xingping ${year} · book ${org.code} · revision ${revision.id}`, pageRefs: true, timeoutMs: 30_000 + 400 * issued.length };
 }
 
 async function rankingsFor(db: Kysely<Database>, year: number, revision: Revision, org: { name: string; path: string }) {
@@ -209,7 +214,7 @@ export async function rankingsPdf({ ctx, year, orgId, printing }: { ctx: Ctx; ye
   const content = await rankingsFor(ctx.db, year, revision, org);
   if (content.count === 0) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'orgId');
   const s = await stamp(printing, content);
-  const title = `${year}年度考核排名表-${org.name}`;
+  const title = `${year}年度考核排名表-${org.code}-${org.name}`;
   await insertDocuments(ctx.db, [
     { id: s.docId, kind: 'rankings', cycle_year: year, org_id: org.id, revision_id: revision.id, content_hash: s.contentHash, title, created_by: ctx.actor.name },
   ]);
@@ -260,11 +265,17 @@ export async function printScorecards({
     const slice = rows.slice(start, start + chunk);
     const issued = await issueScorecards(ctx, printing, year, revision, await scorecardSources(ctx.db, year, revision, slice));
     next = 0;
+    let failed = false; // the first failure stops the other workers too
     await Promise.all(
       Array.from({ length: Math.min(concurrency, issued.length) }, async () => {
-        while (next < issued.length) {
+        while (next < issued.length && !failed) {
           const doc = issued[next++]!;
-          await write(await renderScorecard(printing, doc));
+          try {
+            await write(await renderScorecard(printing, doc));
+          } catch (e) {
+            failed = true;
+            throw e;
+          }
           onProgress?.(++done, rows.length);
         }
       }),
@@ -295,7 +306,7 @@ export async function verifyDocument({ db, id }: { db: Kysely<Database>; id: str
     title: doc.title,
     orgName: doc.org_name,
     year: doc.cycle_year,
-    issuedAt: doc.created_at.toISOString().slice(0, 16).replace('T', ' '),
+    issuedAt: new Date(doc.created_at.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '),
     printedRevision: doc.revision_id,
   };
   const current = await resultsRevision(db, doc.cycle_year).catch(() => undefined);
@@ -307,7 +318,11 @@ export async function verifyDocument({ db, id }: { db: Kysely<Database>; id: str
     hash = (await contentHash(await rankingsFor(db, doc.cycle_year, current, { name: doc.org_name, path: doc.path }))).slice(0, 16);
   }
   if (hash === doc.content_hash) {
-    return { status: 'valid', ...base, currentRevision: current!.id, message: '有效：本文件内容与系统中现行的考核结果一致。' };
+    const message =
+      current!.id === doc.revision_id
+        ? '有效：本文件内容与系统中现行的考核结果一致。'
+        : `有效：此后计分版本已更新（现行为第 ${current!.id} 号版本），但本文件所载的结果未变。`;
+    return { status: 'valid', ...base, currentRevision: current!.id, message };
   }
   return {
     status: 'outdated',

@@ -22,10 +22,15 @@ const errors = {
   409: { description: '考核周期已关闭', content: { 'application/json': { schema: ErrorSchema } } },
 };
 
-/** RFC 5987 Content-Disposition so Chinese file names survive every browser. */
+/**
+ * RFC 6266/5987 Content-Disposition so Chinese file names survive every browser: an ASCII fallback with quotes
+ * and backslashes replaced, and the UTF-8 name percent-encoded (including the characters encodeURIComponent
+ * leaves alone but RFC 5987's attr-char does not allow).
+ */
 export function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export function importRoutes(spreadsheet: Spreadsheet) {
