@@ -14,6 +14,8 @@ import { ledgerRoutes } from './features/ledger/ledger.routes';
 import { meetingRoutes } from './features/meetings/meetings.routes';
 import { memberRoutes } from './features/members/members.routes';
 import { orgRoutes } from './features/orgs/orgs.routes';
+import { dutyReportRoutes, reviewRoutes } from './features/reviews/reviews.routes';
+import { twowayRoutes } from './features/twoway/twoway.routes';
 import { scoringRoutes } from './features/scoring/scoring.routes';
 import type { AppEnv } from './features/router';
 import { authenticate } from './features/tokens/authenticate';
@@ -46,6 +48,9 @@ export function createApp(deps: Deps) {
   app.route('/api/cycles', cycleRoutes());
   app.route('/api/cycles', scoringRoutes(deps.ruleSets));
   app.route('/api/cycles', cycleLifeRoutes(deps.ruleSets, deps.spreadsheet));
+  app.route('/api/cycles', dutyReportRoutes());
+  app.route('/api/reviews', reviewRoutes());
+  app.route('/api/agreements', twowayRoutes());
   app.route('/api/ledger', ledgerRoutes());
   app.route('/api/meetings', meetingRoutes());
   app.route('/api/checkins', checkinRoutes());

@@ -308,6 +308,92 @@ export interface DocumentTable {
   created_at: CreatedAt;
 }
 
+export type ReviewKind = 'secretary' | 'chair';
+export type ReviewState = 'draft' | 'open' | 'closed';
+export type TwowayDirection = 'community_rates_unit' | 'unit_rates_community';
+export type ReviewItem = { key: string; label: string };
+export type RaterGroup = { key: string; label: string; weight: number };
+
+export interface DutyReportTable {
+  id: Generated<number>;
+  cycle_year: number;
+  kind: ReviewKind;
+  org_id: number;
+  text: string;
+  attachment_name: string | null;
+  attachment_mime: string | null;
+  attachment: Uint8Array | null;
+  submitted_by: string;
+  submitted_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface ReviewSessionTable {
+  id: Generated<number>;
+  cycle_year: number;
+  kind: ReviewKind;
+  org_id: number;
+  title: string;
+  state: ColumnType<ReviewState, ReviewState | undefined, ReviewState>;
+  items: Json<ReviewItem[]>;
+  rater_groups: Json<RaterGroup[]>;
+  created_by: string;
+  created_at: CreatedAt;
+  opened_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface ReviewSubjectTable {
+  session_id: number;
+  org_id: number;
+  cycle_year: number;
+  kind: ReviewKind;
+}
+
+export interface ReviewRaterTable {
+  id: Generated<number>;
+  session_id: number;
+  group_key: string;
+  token_id: number | null;
+  code_hash: string | null;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface ReviewVoteTable {
+  id: Generated<string>;
+  session_id: number;
+  subject_org_id: number;
+  group_key: string;
+  answers: Json<Record<string, string>>;
+}
+
+export interface TwowayEvaluationTable {
+  id: Generated<number>;
+  agreement_id: number;
+  cycle_year: number;
+  direction: TwowayDirection;
+  items: Json<Record<string, number>>;
+  total: Decimal;
+  comment: string | null;
+  by_org_id: number;
+  submitted_by: string;
+  submitted_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface MemberFeedbackTable {
+  id: Generated<number>;
+  agreement_id: number | null;
+  community_id: number;
+  member_id: number;
+  cycle_year: number;
+  reported: boolean;
+  hours: Decimal;
+  rating: string | null;
+  comment: string | null;
+  submitted_by: string;
+  submitted_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -333,4 +419,11 @@ export interface Database {
   corrections: CorrectionTable;
   cycle_rule_sets: CycleRuleSetTable;
   rule_previews: RulePreviewTable;
+  duty_reports: DutyReportTable;
+  review_sessions: ReviewSessionTable;
+  review_subjects: ReviewSubjectTable;
+  review_raters: ReviewRaterTable;
+  review_votes: ReviewVoteTable;
+  twoway_evaluations: TwowayEvaluationTable;
+  member_feedback: MemberFeedbackTable;
 }

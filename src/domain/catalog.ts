@@ -111,3 +111,39 @@ export const recordKinds = [
   { code: 'study', name: '学习', group: '学习教育', unit: 'times', measure: 'trace' },
 ] as const;
 export type RecordKindCode = (typeof recordKinds)[number]['code'];
+
+/** The two duty reviews: the secretaries' (书记述职) and the rotating chairs' (轮值主席履责述评). */
+export const reviewKindLabel = { secretary: '书记抓基层党建述职评议', chair: '轮值主席履责述评' } as const;
+export const reviewStateLabel = { draft: '准备中', open: '评议中', closed: '已结束' } as const;
+/** The answers of a duty review, best first. */
+export const reviewAnswers = ['好', '较好', '一般', '差'] as const;
+/** The item every review sheet ends with. */
+export const overallItem = { key: 'overall', label: '总体评价' } as const;
+/** The rater groups of a duty review and their usual weights (a session may set its own). */
+export const defaultRaterGroups = [
+  { key: 'superior', label: '上级党委', weight: 0.4 },
+  { key: 'delegate', label: '党代表', weight: 0.3 },
+  { key: 'unit', label: '驻区单位代表', weight: 0.15 },
+  { key: 'public', label: '群众代表', weight: 0.15 },
+] as const;
+export const defaultReviewItems = [
+  { key: 'duty', label: '履行抓基层党建第一责任人职责' },
+  { key: 'tasks', label: '基层党建重点任务落实' },
+  { key: 'rectify', label: '问题整改和群众满意' },
+] as const;
+
+export const twowayDirectionLabel = { community_rates_unit: '社区评价共建单位', unit_rates_community: '共建单位评价社区' } as const;
+/** The items of a two-way evaluation and their maximum points (each direction adds up to 100). */
+export const twowayItems = {
+  community_rates_unit: [
+    { key: 'attendance', label: '大党委联席会议出席', max: 30 },
+    { key: 'activities', label: '季度共建活动', max: 25 },
+    { key: 'members', label: '在职党员报到及服务时长', max: 25 },
+    { key: 'resources', label: '资源项目落实', max: 20 },
+  ],
+  unit_rates_community: [
+    { key: 'coordination', label: '协调联络', max: 35 },
+    { key: 'service', label: '服务保障', max: 35 },
+    { key: 'response', label: '诉求响应', max: 30 },
+  ],
+} as const;

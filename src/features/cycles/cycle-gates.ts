@@ -13,6 +13,9 @@ export const writableIn = {
   inspection: ['collecting', 'reviewing', 'computed', 'published'],
   declared: ['collecting', 'reviewing', 'computed', 'published'],
   record: ['collecting', 'reviewing', 'computed', 'published'],
+  dutyReport: ['collecting', 'reviewing'],
+  vote: ['reviewing'],
+  twoway: ['reviewing'],
 } as const satisfies Record<string, readonly CycleState[]>;
 
 export type WriteKind = keyof typeof writableIn;

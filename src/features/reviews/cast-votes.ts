@@ -1,0 +1,120 @@
+import { hashCode, normalizeCode } from '../../auth/codes';
+import { requireRole } from '../../auth/scope';
+import { withTransaction } from '../../db/transaction';
+import { reviewAnswers, reviewKindLabel } from '../../domain/catalog';
+import { AppError, invalidField, notFound } from '../../errors/app-error';
+import { recordAudit } from '../audit/record-audit';
+import type { Actor, Ctx } from '../context';
+import { openCycleFor } from '../cycles/cycle-gates';
+import { claimRater, findRaterByCode, findRaterById, findRaterByToken, findSession, insertVotes, listSubjects, type SessionRow } from './reviews.repository';
+import { SheetVotes, type Ballot } from './reviews.schemas';
+
+type Rater = { id: number; session_id: number; group_key: string; used_at: Date | null };
+
+/** What a code rater acts as: no organization, no scope; the code itself is the only permission. */
+export function codeActor(): Actor {
+  return { id: 'code', name: '一次性评议码', role: 'reviewer', orgId: null, orgPath: '/-/' };
+}
+
+/** Why a code cannot be used, in words its holder understands. */
+export type CodeProblem = 'unknown' | 'used' | 'not_open' | 'closed';
+
+export class CodeRefused extends AppError {
+  constructor(readonly problem: CodeProblem, message: string) {
+    super(problem === 'unknown' ? 'not_found' : 'conflict', message, { problem });
+  }
+}
+
+function tokenIdOf(actor: Actor): number {
+  const m = /^token:(\d+)$/.exec(actor.id);
+  if (!m) throw new AppError('forbidden', '只有“评议人”令牌可以参加评议');
+  return Number(m[1]);
+}
+
+async function raterForToken(ctx: Ctx, sessionId: number): Promise<Rater> {
+  requireRole(ctx, ['reviewer']);
+  const rater = await findRaterByToken(ctx.db, sessionId, tokenIdOf(ctx.actor));
+  if (!rater) throw notFound('评议', 'id');
+  return rater;
+}
+
+async function raterForCode(ctx: Ctx, code: string): Promise<Rater> {
+  const normalized = normalizeCode(code);
+  const rater = normalized ? await findRaterByCode(ctx.db, await hashCode(normalized)) : undefined;
+  if (!rater) throw new CodeRefused('unknown', '评议码不存在，请核对后重新输入');
+  return rater;
+}
+
+function checkUsable(s: SessionRow, rater: Rater) {
+  if (rater.used_at) throw new CodeRefused('used', '这份评议表已经提交过，每位评议人只能提交一次');
+  if (s.state === 'draft') throw new CodeRefused('not_open', '评议尚未开始，请在评议会开始后再打开');
+  if (s.state === 'closed') throw new CodeRefused('closed', '评议已经结束，不再接受评议');
+}
+
+async function ballotOf(ctx: Ctx, rater: Rater): Promise<Ballot> {
+  const s = (await findSession(ctx.db, rater.session_id))!;
+  checkUsable(s, rater);
+  const group = s.rater_groups.find((g) => g.key === rater.group_key)!;
+  const subjects = await listSubjects(ctx.db, s.id);
+  return {
+    sessionId: s.id,
+    title: s.title,
+    kindLabel: reviewKindLabel[s.kind],
+    group: { key: group.key, label: group.label },
+    items: s.items,
+    answers: [...reviewAnswers],
+    subjects: subjects.map((r) => ({ orgId: r.org_id, orgName: r.org_name, secretaryName: r.secretary_name, report: r.report_text })),
+  };
+}
+
+/**
+ * Records one rater's sheet: every subject of the session, every item answered. The rater is marked used
+ * and the votes written in one transaction; the votes keep only the rater's group. Of two concurrent
+ * submissions with the same rater exactly one counts (claimRater), the other is told the sheet is in.
+ */
+async function castSheet(ctx: Ctx, raterId: number, input: unknown): Promise<{ counted: number }> {
+  const data = SheetVotes.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    const rater = (await findRaterById(tx.db, raterId))!;
+    const s = (await findSession(tx.db, rater.session_id, 'share'))!;
+    await openCycleFor(tx, s.cycle_year, 'vote', 'votes');
+    checkUsable(s, rater);
+    const subjects = await listSubjects(tx.db, s.id);
+    const expected = new Set(subjects.map((r) => r.org_id));
+    const seen = new Set<number>();
+    for (const [i, v] of data.votes.entries()) {
+      if (!expected.has(v.orgId)) throw invalidField(`votes.${i}.orgId`, '该组织不在本次评议之中');
+      if (seen.has(v.orgId)) throw invalidField(`votes.${i}.orgId`, '同一组织只能评议一次');
+      seen.add(v.orgId);
+      for (const item of s.items) if (!v.answers[item.key]) throw invalidField(`votes.${i}.answers.${item.key}`, `请评议「${item.label}」`);
+      for (const key of Object.keys(v.answers)) if (!s.items.some((it) => it.key === key)) throw invalidField(`votes.${i}.answers.${key}`, '没有这个评议项目');
+    }
+    const missing = subjects.find((r) => !seen.has(r.org_id));
+    if (missing) throw invalidField('votes', `还没有评议「${missing.org_name}」`);
+    if (!(await claimRater(tx.db, rater.id, tx.clock.now()))) throw new CodeRefused('used', '这份评议表已经提交过，每位评议人只能提交一次');
+    const ordered = [...data.votes].sort((a, b) => a.orgId - b.orgId);
+    await insertVotes(tx.db, ordered.map((v) => ({ session_id: s.id, subject_org_id: v.orgId, group_key: rater.group_key, answers: v.answers })));
+    // The audit says a sheet came in for the group, never what it said.
+    await recordAudit(tx, { action: 'review.vote', entity: 'review_session', entityId: s.id, orgId: s.org_id, after: { group: rater.group_key, subjects: ordered.length } });
+    return { counted: ordered.length };
+  });
+}
+
+export async function ballotForToken({ ctx, id }: { ctx: Ctx; id: number }): Promise<Ballot> {
+  return ballotOf(ctx, await raterForToken(ctx, id));
+}
+
+export async function voteWithToken({ ctx, id, input }: { ctx: Ctx; id: number; input: unknown }): Promise<{ counted: number }> {
+  const rater = await raterForToken(ctx, id);
+  return castSheet(ctx, rater.id, input);
+}
+
+/** The sheet behind a one-time code (the public page /r/:code). */
+export async function ballotForCode({ ctx, code }: { ctx: Ctx; code: string }): Promise<Ballot> {
+  return ballotOf(ctx, await raterForCode(ctx, code));
+}
+
+export async function voteWithCode({ ctx, code, input }: { ctx: Ctx; code: string; input: unknown }): Promise<{ counted: number }> {
+  const rater = await raterForCode(ctx, code);
+  return castSheet(ctx, rater.id, input);
+}

@@ -1,0 +1,219 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database, RaterGroup, ReviewItem, ReviewKind, ReviewState } from '../../db/database';
+
+export type DutyReportRow = Awaited<ReturnType<typeof listDutyReportRows>>[number];
+
+/** Inserts or replaces an organization's duty report for a year and kind; returns its id. */
+export async function upsertDutyReport(
+  db: Kysely<Database>,
+  row: { cycle_year: number; kind: ReviewKind; org_id: number; text: string; attachment_name: string | null; attachment_mime: string | null; attachment: Uint8Array | null; submitted_by: string; submitted_at: Date },
+) {
+  return db
+    .insertInto('duty_reports')
+    .values(row)
+    .onConflict((oc) =>
+      oc.constraint('duty_reports_year_kind_org').doUpdateSet({
+        text: row.text,
+        attachment_name: row.attachment_name,
+        attachment_mime: row.attachment_mime,
+        attachment: row.attachment,
+        submitted_by: row.submitted_by,
+        submitted_at: row.submitted_at,
+      }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function findDutyReport(db: Kysely<Database>, year: number, kind: ReviewKind, orgId: number) {
+  return db
+    .selectFrom('duty_reports')
+    .select(['id', 'text', 'attachment_name', sql<number | null>`octet_length(attachment)`.as('attachment_size')])
+    .where('cycle_year', '=', year)
+    .where('kind', '=', kind)
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+}
+
+/** A year's duty reports of the organizations under a path (the attachment's size, not its bytes). */
+export async function listDutyReportRows(db: Kysely<Database>, year: number, pathPrefix: string, kind?: ReviewKind) {
+  return db
+    .selectFrom('duty_reports as d')
+    .innerJoin('organizations as o', 'o.id', 'd.org_id')
+    .select([
+      'd.id',
+      'd.kind',
+      'd.org_id',
+      'o.name as org_name',
+      'd.text',
+      'd.attachment_name',
+      'd.attachment_mime',
+      sql<number | null>`octet_length(d.attachment)`.as('attachment_size'),
+      'd.submitted_by',
+      'd.submitted_at',
+    ])
+    .where('d.cycle_year', '=', year)
+    .where('o.path', 'like', `${pathPrefix}%`)
+    .$if(kind !== undefined, (q) => q.where('d.kind', '=', kind!))
+    .orderBy('o.code')
+    .execute();
+}
+
+const sessionColumns = ['s.id', 's.cycle_year', 's.kind', 's.org_id', 'o.name as org_name', 'o.path as org_path', 's.title', 's.state', 's.items', 's.rater_groups', 's.opened_at', 's.closed_at'] as const;
+export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
+
+export async function insertSession(
+  db: Kysely<Database>,
+  row: { cycle_year: number; kind: ReviewKind; org_id: number; title: string; items: ReviewItem[]; rater_groups: RaterGroup[]; created_by: string },
+) {
+  return db
+    .insertInto('review_sessions')
+    .values({ ...row, items: JSON.stringify(row.items), rater_groups: JSON.stringify(row.rater_groups) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** A session with its organizing organization; `lock` guards state changes against concurrent votes. */
+export async function findSession(db: Kysely<Database>, id: number, lock?: 'share' | 'update') {
+  return db
+    .selectFrom('review_sessions as s')
+    .innerJoin('organizations as o', 'o.id', 's.org_id')
+    .select(sessionColumns)
+    .where('s.id', '=', id)
+    .$if(lock === 'share', (q) => q.forShare('s'))
+    .$if(lock === 'update', (q) => q.forUpdate('s'))
+    .executeTakeFirst();
+}
+
+export async function listSessionRows(db: Kysely<Database>, pathPrefix: string, year?: number) {
+  return db
+    .selectFrom('review_sessions as s')
+    .innerJoin('organizations as o', 'o.id', 's.org_id')
+    .select(sessionColumns)
+    .where('o.path', 'like', `${pathPrefix}%`)
+    .$if(year !== undefined, (q) => q.where('s.cycle_year', '=', year!))
+    .orderBy('s.id')
+    .execute();
+}
+
+export async function setSessionState(db: Kysely<Database>, id: number, state: ReviewState, at: Date) {
+  await db
+    .updateTable('review_sessions')
+    .set(state === 'open' ? { state, opened_at: at } : { state, closed_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Subjects already taken for this year and kind (by this or another session). */
+export async function findTakenSubjects(db: Kysely<Database>, year: number, kind: ReviewKind, orgIds: readonly number[]) {
+  if (orgIds.length === 0) return [];
+  return db
+    .selectFrom('review_subjects')
+    .select(['org_id', 'session_id'])
+    .where('cycle_year', '=', year)
+    .where('kind', '=', kind)
+    .where('org_id', 'in', [...orgIds])
+    .execute();
+}
+
+export async function insertSubjects(db: Kysely<Database>, rows: { session_id: number; org_id: number; cycle_year: number; kind: ReviewKind }[]) {
+  if (rows.length > 0) await db.insertInto('review_subjects').values(rows).execute();
+}
+
+export async function listSubjects(db: Kysely<Database>, sessionId: number) {
+  return db
+    .selectFrom('review_subjects as r')
+    .innerJoin('organizations as o', 'o.id', 'r.org_id')
+    .leftJoin('duty_reports as d', (j) => j.onRef('d.org_id', '=', 'r.org_id').onRef('d.cycle_year', '=', 'r.cycle_year').onRef('d.kind', '=', 'r.kind'))
+    .select(['r.org_id', 'o.name as org_name', 'o.secretary_name', 'd.text as report_text'])
+    .where('r.session_id', '=', sessionId)
+    .orderBy('o.code')
+    .execute();
+}
+
+export async function insertRaters(db: Kysely<Database>, rows: { session_id: number; group_key: string; token_id: number | null; code_hash: string | null }[]) {
+  if (rows.length === 0) return [];
+  return db.insertInto('review_raters').values(rows).returning('id').execute();
+}
+
+/** How many raters each group has, and how many have voted. */
+export async function countRaters(db: Kysely<Database>, sessionId: number) {
+  return db
+    .selectFrom('review_raters')
+    .select(['group_key', sql<number>`count(*)::int`.as('raters'), sql<number>`count(used_at)::int`.as('used')])
+    .where('session_id', '=', sessionId)
+    .groupBy('group_key')
+    .execute();
+}
+
+export async function findTokensForRaters(db: Kysely<Database>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('api_tokens as t')
+    .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .select(['t.id', 't.role', 't.revoked_at', 'o.path'])
+    .where('t.id', 'in', [...ids])
+    .execute();
+}
+
+export async function findRaterByCode(db: Kysely<Database>, codeHash: string) {
+  return db.selectFrom('review_raters').select(['id', 'session_id', 'group_key', 'used_at']).where('code_hash', '=', codeHash).executeTakeFirst();
+}
+
+export async function findRaterByToken(db: Kysely<Database>, sessionId: number, tokenId: number) {
+  return db
+    .selectFrom('review_raters')
+    .select(['id', 'session_id', 'group_key', 'used_at'])
+    .where('session_id', '=', sessionId)
+    .where('token_id', '=', tokenId)
+    .executeTakeFirst();
+}
+
+/**
+ * Marks a rater used, atomically: of two concurrent submissions the second waits on the row lock and then
+ * finds `used_at` set, so it gets nothing back. Returns whether this call was the one that used it.
+ */
+export async function claimRater(db: Kysely<Database>, raterId: number, at: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('review_raters')
+    .set({ used_at: at })
+    .where('id', '=', raterId)
+    .where('used_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** One sheet's votes, in an order that says nothing about the rater (by subject). */
+export async function insertVotes(db: Kysely<Database>, rows: { session_id: number; subject_org_id: number; group_key: string; answers: Record<string, string> }[]) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('review_votes')
+    .values(rows.map((r) => ({ ...r, answers: JSON.stringify(r.answers) })))
+    .execute();
+}
+
+/** Counts of each answer per subject, group and item: never a single vote. */
+export async function tallyVotes(db: Kysely<Database>, sessionId: number) {
+  const result = await sql<{ subject_org_id: number; group_key: string; item: string; answer: string; n: number }>`
+    select v.subject_org_id, v.group_key, a.key as item, a.value as answer, count(*)::int as n
+    from review_votes v, jsonb_each_text(v.answers) a
+    where v.session_id = ${sessionId}
+    group by 1, 2, 3, 4
+    order by 1, 2, 3, 4`.execute(db);
+  return result.rows;
+}
+
+/** How many sheets each subject received per group. */
+export async function countVotes(db: Kysely<Database>, sessionId: number) {
+  return db
+    .selectFrom('review_votes')
+    .select(['subject_org_id', 'group_key', sql<number>`count(*)::int`.as('n')])
+    .where('session_id', '=', sessionId)
+    .groupBy(['subject_org_id', 'group_key'])
+    .execute();
+}
+
+export async function findRaterById(db: Kysely<Database>, id: number) {
+  return db.selectFrom('review_raters').select(['id', 'session_id', 'group_key', 'used_at']).where('id', '=', id).executeTakeFirst();
+}

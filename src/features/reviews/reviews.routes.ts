@@ -1,0 +1,74 @@
+import { z } from '../../lib/zod';
+import { IdParam, YearParam } from '../common.schemas';
+import { jsonBody, jsonRoute } from '../openapi';
+import { newRouter } from '../router';
+import { ballotForToken, voteWithToken } from './cast-votes';
+import { listDutyReports, submitDutyReport } from './duty-reports';
+import { addRaters, addSubjects, createSession, getSession, listSessions, sessionResults, transitionSession } from './review-sessions';
+import {
+  AddedRaters,
+  AddRatersInput,
+  AddSubjectsInput,
+  Ballot,
+  CreateSessionInput,
+  DutyReport,
+  DutyReportInput,
+  DutyReportQuery,
+  ReviewResults,
+  ReviewSession,
+  SessionListQuery,
+  SheetVotes,
+  TransitionInput,
+  VoteReceipt,
+} from './reviews.schemas';
+
+const tags = ['述职评议'];
+
+/** Duty reports, under /api/cycles/{year}. */
+export function dutyReportRoutes() {
+  const r = newRouter();
+  r.openapi(
+    jsonRoute({ method: 'put', path: '/{year}/duty-reports', summary: '提交述职报告（再次提交即替换）', tags, request: { params: YearParam, ...jsonBody(DutyReportInput) }, response: DutyReport }),
+    async (c) => c.json(await submitDutyReport({ ctx: c.get('ctx'), year: c.req.valid('param').year, input: c.req.valid('json') }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'get', path: '/{year}/duty-reports', summary: '述职报告列表', tags, request: { params: YearParam, query: DutyReportQuery }, response: z.object({ items: z.array(DutyReport) }) }),
+    async (c) => c.json(await listDutyReports({ ctx: c.get('ctx'), year: c.req.valid('param').year, input: c.req.valid('query') }), 200),
+  );
+  return r;
+}
+
+/** Review sessions, their raters and votes, under /api/reviews. */
+export function reviewRoutes() {
+  const r = newRouter();
+  const idOf = (c: { req: { valid(t: 'param'): { id: number } } }) => c.req.valid('param').id;
+  r.openapi(jsonRoute({ method: 'get', path: '/', summary: '述职评议列表', tags, request: { query: SessionListQuery }, response: z.object({ items: z.array(ReviewSession) }) }), async (c) =>
+    c.json(await listSessions({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'post', path: '/', summary: '创建述职评议（评议项目、评议群体和权重）', tags, request: jsonBody(CreateSessionInput), response: ReviewSession, status: 201 }), async (c) =>
+    c.json(await createSession({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/{id}', summary: '查看述职评议', tags, request: { params: IdParam }, response: ReviewSession }), async (c) =>
+    c.json(await getSession({ ctx: c.get('ctx'), id: idOf(c) }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'post', path: '/{id}/subjects', summary: '添加被评议组织', tags, request: { params: IdParam, ...jsonBody(AddSubjectsInput) }, response: ReviewSession }), async (c) =>
+    c.json(await addSubjects({ ctx: c.get('ctx'), id: idOf(c), input: c.req.valid('json') }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'post', path: '/{id}/raters', summary: '添加评议人：生成一次性评议码（只显示一次）或登记“评议人”令牌', tags, request: { params: IdParam, ...jsonBody(AddRatersInput) }, response: AddedRaters, status: 201 }),
+    async (c) => c.json(await addRaters({ ctx: c.get('ctx'), id: idOf(c), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(jsonRoute({ method: 'post', path: '/{id}/transition', summary: '开始或结束评议', tags, request: { params: IdParam, ...jsonBody(TransitionInput) }, response: ReviewSession }), async (c) =>
+    c.json(await transitionSession({ ctx: c.get('ctx'), id: idOf(c), input: c.req.valid('json') }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/{id}/results', summary: '评议结果（结束后；按群体汇总票数，不含任何个人的评议）', tags, request: { params: IdParam }, response: ReviewResults }), async (c) =>
+    c.json(await sessionResults({ ctx: c.get('ctx'), id: idOf(c) }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/{id}/ballot', summary: '评议表（“评议人”令牌）', tags, request: { params: IdParam }, response: Ballot }), async (c) =>
+    c.json(await ballotForToken({ ctx: c.get('ctx'), id: idOf(c) }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'post', path: '/{id}/votes', summary: '提交评议表（“评议人”令牌，只能提交一次）', tags, request: { params: IdParam, ...jsonBody(SheetVotes) }, response: VoteReceipt, status: 201 }), async (c) =>
+    c.json(await voteWithToken({ ctx: c.get('ctx'), id: idOf(c), input: c.req.valid('json') }), 201),
+  );
+  return r;
+}

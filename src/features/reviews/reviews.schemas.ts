@@ -1,0 +1,156 @@
+import { reviewAnswers } from '../../domain/catalog';
+import { z } from '../../lib/zod';
+
+const Key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, '只能用小写字母、数字和下划线，并以字母开头');
+const Label = z.string().trim().min(1).max(100);
+export const ReviewKind = z.enum(['secretary', 'chair']).openapi({ description: 'secretary 书记述职评议；chair 轮值主席履责述评' });
+export const Answer = z.enum(reviewAnswers);
+
+const MAX_ATTACHMENT = 5 * 1024 * 1024;
+
+export const DutyReportInput = z
+  .object({
+    orgId: z.number().int().positive().max(2_147_483_647),
+    kind: ReviewKind.default('secretary'),
+    text: z.string().trim().min(20, '述职报告至少 20 个字').max(50_000),
+    attachment: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        mime: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, '应为 MIME 类型，如 application/pdf'),
+        contentBase64: z.string().max(Math.ceil(MAX_ATTACHMENT / 3) * 4 + 8).regex(/^[A-Za-z0-9+/]*={0,2}$/, '应为 Base64 编码'),
+      })
+      .strict()
+      .optional()
+      .openapi({ description: '附件（不超过 5 MB），内容用 Base64 编码' }),
+  })
+  .strict()
+  .openapi('DutyReportInput');
+
+export const DutyReport = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int(),
+    kind: ReviewKind,
+    kindLabel: z.string(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    text: z.string(),
+    attachment: z.object({ name: z.string(), mime: z.string(), size: z.number().int() }).nullable(),
+    submittedAt: z.string(),
+  })
+  .openapi('DutyReport');
+export type DutyReport = z.infer<typeof DutyReport>;
+
+export const DutyReportQuery = z.object({ kind: ReviewKind.optional(), orgId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
+export { MAX_ATTACHMENT };
+
+export const CreateSessionInput = z
+  .object({
+    year: z.number().int().min(1900).max(9999),
+    kind: ReviewKind.default('secretary'),
+    orgId: z.number().int().positive().max(2_147_483_647).openapi({ description: '组织评议的单位（被评议的组织须在其下级）' }),
+    title: z.string().trim().min(2).max(200).openapi({ example: '2025 年度社区党组织书记抓基层党建述职评议' }),
+    items: z.array(z.object({ key: Key, label: Label }).strict()).max(20).optional().openapi({ description: '评议项目；“总体评价”总是附在最后。不给则用默认项目' }),
+    groups: z
+      .array(z.object({ key: Key, label: Label, weight: z.number().positive().max(1) }).strict())
+      .min(1)
+      .max(10)
+      .optional()
+      .openapi({ description: '评议群体及权重（合计为 1）；不给则用上级党委 40%、党代表 30%、驻区单位代表 15%、群众代表 15%' }),
+  })
+  .strict()
+  .openapi('CreateReviewSessionInput');
+
+export const ReviewSession = z
+  .object({
+    id: z.number().int(),
+    year: z.number().int(),
+    kind: ReviewKind,
+    kindLabel: z.string(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    title: z.string(),
+    state: z.enum(['draft', 'open', 'closed']),
+    stateLabel: z.string(),
+    items: z.array(z.object({ key: z.string(), label: z.string() })),
+    groups: z.array(z.object({ key: z.string(), label: z.string(), weight: z.number(), raters: z.number().int(), used: z.number().int() })),
+    subjects: z.array(z.object({ orgId: z.number().int(), orgName: z.string(), hasReport: z.boolean() })),
+  })
+  .openapi('ReviewSession');
+export type ReviewSession = z.infer<typeof ReviewSession>;
+
+export const SessionListQuery = z.object({ year: z.coerce.number().int().min(1900).max(9999).optional() });
+
+export const AddSubjectsInput = z
+  .object({ orgIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(1000) })
+  .strict()
+  .openapi('AddReviewSubjectsInput');
+
+export const AddRatersInput = z
+  .object({
+    group: Key,
+    codes: z.number().int().min(1).max(500).optional().openapi({ description: '生成多少个一次性评议码（只显示这一次）' }),
+    tokenIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500).optional().openapi({ description: '“评议人”令牌的编号' }),
+  })
+  .strict()
+  .refine((v) => (v.codes === undefined) !== (v.tokenIds === undefined), { message: '请给出 codes 或 tokenIds 之一', path: ['codes'] })
+  .openapi('AddReviewRatersInput');
+
+export const AddedRaters = z
+  .object({ group: z.string(), added: z.number().int(), codes: z.array(z.string()).openapi({ description: '一次性评议码，只显示这一次；库中只存哈希' }) })
+  .openapi('AddedReviewRaters');
+
+export const TransitionInput = z.object({ to: z.enum(['open', 'closed']) }).strict().openapi('ReviewTransitionInput');
+
+export const SheetVotes = z
+  .object({
+    votes: z
+      .array(z.object({ orgId: z.number().int().positive().max(2_147_483_647), answers: z.record(Key, Answer) }).strict())
+      .min(1)
+      .max(1000),
+  })
+  .strict()
+  .openapi('ReviewVotesInput');
+export type SheetVotes = z.infer<typeof SheetVotes>;
+
+export const Ballot = z
+  .object({
+    sessionId: z.number().int(),
+    title: z.string(),
+    kindLabel: z.string(),
+    group: z.object({ key: z.string(), label: z.string() }),
+    items: z.array(z.object({ key: z.string(), label: z.string() })),
+    answers: z.array(z.string()),
+    subjects: z.array(z.object({ orgId: z.number().int(), orgName: z.string(), secretaryName: z.string().nullable(), report: z.string().nullable() })),
+  })
+  .openapi('ReviewBallot');
+export type Ballot = z.infer<typeof Ballot>;
+
+export const VoteReceipt = z.object({ counted: z.number().int().openapi({ description: '本次计入的被评议组织数' }) }).openapi('ReviewVoteReceipt');
+
+const Counts = z.record(z.string(), z.number().int());
+export const ReviewResults = z
+  .object({
+    sessionId: z.number().int(),
+    title: z.string(),
+    minGroupSample: z.number().int(),
+    subjects: z.array(
+      z.object({
+        orgId: z.number().int(),
+        orgName: z.string(),
+        sheets: z.number().int(),
+        groups: z.array(
+          z.object({
+            key: z.string(),
+            label: z.string(),
+            weight: z.number(),
+            sheets: z.number().int(),
+            shown: z.boolean().openapi({ description: '该群体票数少于最低样本时不显示分项票数，以免推知个人的评议' }),
+            items: z.record(z.string(), Counts),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('ReviewResults');
+export type ReviewResults = z.infer<typeof ReviewResults>;

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import type { Database, TwowayDirection } from '../../db/database';
+
+export async function listEvaluations(db: Kysely<Database>, agreementId: number) {
+  return db
+    .selectFrom('twoway_evaluations as e')
+    .innerJoin('organizations as o', 'o.id', 'e.by_org_id')
+    .select(['e.id', 'e.direction', 'e.cycle_year', 'e.items', 'e.total', 'e.comment', 'e.by_org_id', 'o.name as by_org_name', 'e.submitted_at'])
+    .where('e.agreement_id', '=', agreementId)
+    .orderBy('e.direction')
+    .execute();
+}
+
+/** Inserts or replaces one direction's evaluation of an agreement for its year. */
+export async function upsertEvaluation(
+  db: Kysely<Database>,
+  row: { agreement_id: number; cycle_year: number; direction: TwowayDirection; items: Record<string, number>; total: string; comment: string | null; by_org_id: number; submitted_by: string; submitted_at: Date },
+) {
+  const items = JSON.stringify(row.items);
+  return db
+    .insertInto('twoway_evaluations')
+    .values({ ...row, items })
+    .onConflict((oc) =>
+      oc.constraint('twoway_once').doUpdateSet({ items, total: row.total, comment: row.comment, by_org_id: row.by_org_id, submitted_by: row.submitted_by, submitted_at: row.submitted_at }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function listFeedback(db: Kysely<Database>, agreementId: number) {
+  return db
+    .selectFrom('member_feedback as f')
+    .innerJoin('members as m', 'm.id', 'f.member_id')
+    .select(['f.member_id', 'm.name as member_name', 'f.reported', 'f.hours', 'f.rating', 'f.comment'])
+    .where('f.agreement_id', '=', agreementId)
+    .orderBy('m.name')
+    .orderBy('f.member_id')
+    .execute();
+}
+
+export async function upsertFeedback(
+  db: Kysely<Database>,
+  rows: { agreement_id: number; community_id: number; member_id: number; cycle_year: number; reported: boolean; hours: string; rating: string | null; comment: string | null; submitted_by: string }[],
+) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('member_feedback')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.constraint('member_feedback_once').doUpdateSet((eb) => ({
+        agreement_id: eb.ref('excluded.agreement_id'),
+        reported: eb.ref('excluded.reported'),
+        hours: eb.ref('excluded.hours'),
+        rating: eb.ref('excluded.rating'),
+        comment: eb.ref('excluded.comment'),
+        submitted_by: eb.ref('excluded.submitted_by'),
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,69 @@
+import { reviewAnswers } from '../../domain/catalog';
+import { z } from '../../lib/zod';
+import { Hours } from '../common.schemas';
+
+export const Direction = z.enum(['community_rates_unit', 'unit_rates_community']).openapi({ description: 'community_rates_unit 社区评价共建单位；unit_rates_community 共建单位评价社区' });
+
+export const TwowayInput = z
+  .object({
+    direction: Direction,
+    items: z.record(z.string(), z.number().min(0)).openapi({ description: '各项得分，如 {"attendance": 28, "activities": 20, …}；项目和满分见 GET 的 catalog' }),
+    comment: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .openapi('TwowayInput');
+
+const Evaluation = z.object({
+  direction: Direction,
+  directionLabel: z.string(),
+  byOrgId: z.number().int(),
+  byOrgName: z.string(),
+  items: z.record(z.string(), z.number()),
+  total: z.string(),
+  comment: z.string().nullable(),
+  submittedAt: z.string(),
+});
+export type Evaluation = z.infer<typeof Evaluation>;
+
+export const TwowayView = z
+  .object({
+    agreementId: z.number().int(),
+    year: z.number().int(),
+    communityId: z.number().int(),
+    communityName: z.string(),
+    unitId: z.number().int(),
+    unitName: z.string(),
+    catalog: z.record(Direction, z.array(z.object({ key: z.string(), label: z.string(), max: z.number() }))),
+    evaluations: z.array(Evaluation),
+    missing: z.array(Direction).openapi({ description: '尚未作出的评价方向' }),
+  })
+  .openapi('TwowayView');
+export type TwowayView = z.infer<typeof TwowayView>;
+
+export const FeedbackInput = z
+  .object({
+    members: z
+      .array(
+        z
+          .object({
+            memberId: z.number().int().positive().max(2_147_483_647),
+            reported: z.boolean(),
+            hours: Hours.default('0'),
+            rating: z.enum(reviewAnswers).optional(),
+            comment: z.string().trim().max(500).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict()
+  .openapi('MemberFeedbackInput');
+
+export const FeedbackView = z
+  .object({
+    agreementId: z.number().int(),
+    items: z.array(z.object({ memberId: z.number().int(), memberName: z.string(), reported: z.boolean(), hours: z.string(), rating: z.string().nullable(), comment: z.string().nullable() })),
+  })
+  .openapi('MemberFeedback');
+export type FeedbackView = z.infer<typeof FeedbackView>;
