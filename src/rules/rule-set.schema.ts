@@ -80,6 +80,14 @@ export const FactDef = z.discriminatedUnion('source', [
     types: z.array(z.enum(['honour', 'innovation', 'discipline', 'clean_record', 'weak_lax', 'veto'])).min(1).describe('组织记录类型：表彰、创新项目、违纪案件、廉政证明、软弱涣散、一票否决决定'),
     minLevel: z.enum(['street', 'district', 'city', 'province', 'national']).optional().describe('只计该级别及以上（表彰）'),
   }),
+  fact('reviews.tally', {
+    kind: z.enum(['secretary', 'chair']).default('secretary').describe('secretary 书记述职评议；chair 轮值主席履责述评'),
+    item: z.string().regex(/^[a-z][a-z0-9_]*$/).default('overall').describe('评议项目编号，默认总体评价 overall'),
+  }),
+  fact('reviews.count', { kind: z.enum(['secretary', 'chair']).default('secretary') }),
+  fact('twoway.received', { ifNone: IfNone.describe('没有收到评价时的取值，默认 0') }),
+  fact('twoway.receivedCount', {}),
+  fact('twoway.missingGiven', {}),
   fact('declared', {
     key: z.string().regex(/^[a-z][a-z0-9_.]*$/),
     type: z.enum(['number', 'boolean', 'distribution']),

@@ -13,6 +13,7 @@ const measureOfKind = new Map<string, Measure>(recordKinds.map((k) => [k.code, k
 
 /** The type of value a declared fact yields. Every catalog source yields a number, except declared facts. */
 export function factType(def: FactDef): FactType {
+  if (def.source === 'reviews.tally') return 'distribution';
   return def.source === 'declared' ? def.type : 'number';
 }
 
@@ -42,7 +43,13 @@ export function factUnit(def: FactDef): string {
     case 'records.count':
       return '项';
     case 'inspections.sum':
+    case 'twoway.received':
       return '分';
+    case 'reviews.count':
+      return '张';
+    case 'twoway.receivedCount':
+    case 'twoway.missingGiven':
+      return '份';
     case 'declared':
       return def.unit ?? '';
     default:
@@ -80,7 +87,13 @@ export function factMeasure(def: FactDef): Measure {
     case 'inspections.sum':
     case 'inspections.count':
     case 'records.count':
+    case 'reviews.tally':
+    case 'reviews.count':
+    case 'twoway.received':
+    case 'twoway.receivedCount':
       return 'outcome';
+    case 'twoway.missingGiven':
+      return 'trace';
     case 'declared':
       return def.measure ?? (def.type === 'distribution' ? 'outcome' : 'trace');
   }

@@ -2,7 +2,7 @@ import { firedOverrides, firedRefs, type CompiledRuleSet } from '../rules/compil
 import { gradeAll, type GradeInput } from './grading';
 import { dec } from './decimal';
 import { scoreOrg, type InspectionEntry, type OrgFacts, type ScoreResult } from './evaluate';
-import { normalizeTally, type FactValue } from './fact-catalog';
+import { factType, normalizeTally, type FactValue } from './fact-catalog';
 
 /** Fills in declared defaults; a fact still missing stays undefined (the organization is then not assessed). */
 export function withDefaults(compiled: CompiledRuleSet, raw: Readonly<Record<string, FactValue | undefined>>): OrgFacts {
@@ -10,7 +10,7 @@ export function withDefaults(compiled: CompiledRuleSet, raw: Readonly<Record<str
   for (const [name, def] of Object.entries(compiled.ruleSet.facts)) {
     const v = Object.hasOwn(raw, name) ? raw[name] : undefined;
     const value = v !== undefined ? v : def.source === 'declared' && def.default !== undefined ? def.default : undefined;
-    out[name] = value !== undefined && def.source === 'declared' && def.type === 'distribution' && typeof value === 'object' ? normalizeTally(value as unknown as Record<string, number>) : value;
+    out[name] = value !== undefined && factType(def) === 'distribution' && typeof value === 'object' ? normalizeTally(value as unknown as Record<string, number>) : value;
   }
   return out;
 }

@@ -8,6 +8,9 @@ import { authenticate } from '../features/tokens/authenticate';
 import { homePage, loginPage } from './home.page';
 import { verifyDocument } from '../features/documents/print-documents';
 import { verifyPage } from './verify.page';
+import { AppError } from '../errors/app-error';
+import { ballotForCode, codeActor, CodeRefused, voteWithCode } from '../features/reviews/cast-votes';
+import { ballotPage, ballotStatusPage, codeEntryPage } from './review-ballot.page';
 
 const COOKIE = 'xp_token';
 
@@ -43,6 +46,57 @@ export function webRoutes(deps: Deps) {
   web.post('/logout', (c) => {
     deleteCookie(c, COOKIE, { path: '/' });
     return c.redirect('/', 303);
+  });
+
+  // The public review sheet of a one-time code: no login, the code is the permission.
+  const codeCtx = (requestId: string) => ({ actor: codeActor(), db: deps.db, clock: deps.clock, requestId });
+  const refusal = (err: unknown) => {
+    if (err instanceof CodeRefused) return { page: ballotStatusPage(err.problem), status: err.problem === 'unknown' ? 404 : 409 } as const;
+    if (err instanceof AppError && err.code === 'cycle_closed') return { page: ballotStatusPage('cycle', err.message), status: 409 } as const;
+    return null;
+  };
+  web.get('/r', (c) => {
+    const code = c.req.query('code')?.trim();
+    return code ? c.redirect(`/r/${encodeURIComponent(code)}`, 303) : c.html(codeEntryPage());
+  });
+  web.get('/r/:code', async (c) => {
+    const code = c.req.param('code');
+    try {
+      return c.html(ballotPage(code, await ballotForCode({ ctx: codeCtx(c.get('requestId')), code })));
+    } catch (err) {
+      const r = refusal(err);
+      if (r) return c.html(r.page, r.status);
+      throw err;
+    }
+  });
+  web.post('/r/:code', async (c) => {
+    const code = c.req.param('code');
+    const form = await c.req.parseBody();
+    const chosen: Record<string, string> = {};
+    const byOrg = new Map<number, Record<string, string>>();
+    for (const [name, value] of Object.entries(form)) {
+      const m = /^v\.(\d+)\.([a-z][a-z0-9_]*)$/.exec(name);
+      if (!m || typeof value !== 'string') continue;
+      chosen[name] = value;
+      const answers = byOrg.get(Number(m[1])) ?? {};
+      answers[m[2]!] = value;
+      byOrg.set(Number(m[1]), answers);
+    }
+    const ctx = codeCtx(c.get('requestId'));
+    try {
+      await voteWithCode({ ctx, code, input: { votes: [...byOrg].map(([orgId, answers]) => ({ orgId, answers })) } });
+      return c.html(ballotStatusPage('done'));
+    } catch (err) {
+      const r = refusal(err);
+      if (r) return c.html(r.page, r.status);
+      if (err instanceof AppError && err.code === 'validation_failed') {
+        return c.html(ballotPage(code, await ballotForCode({ ctx, code }), chosen, '还有项目没有评议，请逐项选择后再提交。'), 400);
+      }
+      if (err instanceof Error && err.name === 'ZodError') {
+        return c.html(ballotPage(code, await ballotForCode({ ctx, code }), chosen, '还有项目没有评议，请逐项选择后再提交。'), 400);
+      }
+      throw err;
+    }
   });
 
   return web;

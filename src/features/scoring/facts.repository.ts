@@ -302,6 +302,75 @@ async function otherFacts(db: Kysely<Database>, year: number, orgIds: readonly n
   return collect(db, orgIds, ctes, selects, joins);
 }
 
+/**
+ * Numbers of the opinion family: sheets received in closed duty reviews, and the two-way evaluations an
+ * organization received (average total, count) or still owes over its co-building agreements of the year.
+ */
+async function opinionFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[]) {
+  const ctes: { name: string; body: RawBuilder<unknown> }[] = [];
+  const selects: { col: string; expr: RawBuilder<unknown> }[] = [];
+  const joins: string[] = [];
+  const orgs = sql`any(${[...orgIds]}::int[])`;
+  const received = sql`select a.unit_id as org_id, e.total from twoway_evaluations e join agreements a on a.id = e.agreement_id
+      where e.cycle_year = ${year} and e.direction = 'community_rates_unit' and a.unit_id = ${orgs}
+    union all
+    select a.community_id, e.total from twoway_evaluations e join agreements a on a.id = e.agreement_id
+      where e.cycle_year = ${year} and e.direction = 'unit_rates_community' and a.community_id = ${orgs}`;
+  for (const { col, def } of facts) {
+    switch (def.source) {
+      case 'reviews.count':
+        ctes.push({
+          name: col,
+          body: sql`select v.subject_org_id as org_id, count(*) as v from review_votes v join review_sessions s on s.id = v.session_id
+            where s.cycle_year = ${year} and s.kind = ${def.kind} and s.state = 'closed' and v.subject_org_id = ${orgs} group by 1`,
+        });
+        joins.push(col);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        break;
+      case 'twoway.received':
+      case 'twoway.receivedCount':
+        ctes.push({ name: col, body: sql`select org_id, round(avg(total), 2) as avg, count(*) as n from (${received}) x group by 1` });
+        joins.push(col);
+        selects.push({
+          col,
+          expr: def.source === 'twoway.received' ? sql`coalesce(${sql.ref(`${col}.avg`)}, ${def.ifNone})` : sql`coalesce(${sql.ref(`${col}.n`)}, 0)`,
+        });
+        break;
+      case 'twoway.missingGiven':
+        ctes.push({
+          name: col,
+          body: sql`select org_id, count(*) as v from (
+            select a.community_id as org_id from agreements a where a.year = ${year} and a.community_id = ${orgs} and not exists (
+              select 1 from twoway_evaluations e where e.agreement_id = a.id and e.direction = 'community_rates_unit')
+            union all
+            select a.unit_id from agreements a where a.year = ${year} and a.unit_id = ${orgs} and not exists (
+              select 1 from twoway_evaluations e where e.agreement_id = a.id and e.direction = 'unit_rates_community')) x group by 1`,
+        });
+        joins.push(col);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        break;
+    }
+  }
+  return collect(db, orgIds, ctes, selects, joins);
+}
+
+/**
+ * Answer tallies of closed duty reviews, per subject, rater group (by its label, as rule files name the
+ * groups) and answer, for every tally fact at once: one statement, one row per (fact, org, group, answer).
+ */
+async function reviewTallies(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<Def<'reviews.tally'>>[]) {
+  const wanted = facts.map((f) => sql`(${f.col}, ${f.def.kind}, ${f.def.item})`);
+  const result = await sql<{ col: string; org_id: number; grp: string; answer: string; n: number }>`
+    with f(col, kind, item) as (values ${sql.join(wanted)})
+    select f.col, v.subject_org_id as org_id, coalesce(g.label, v.group_key) as grp, v.answers ->> f.item as answer, count(*)::int as n
+    from f
+    join review_sessions s on s.cycle_year = ${year} and s.kind = f.kind and s.state = 'closed'
+    join review_votes v on v.session_id = s.id and v.subject_org_id = any(${[...orgIds]}::int[]) and v.answers ? f.item
+    left join lateral (select x ->> 'label' as label from jsonb_array_elements(s.rater_groups) x where x ->> 'key' = v.group_key limit 1) g on true
+    group by 1, 2, 3, 4`.execute(db);
+  return result.rows;
+}
+
 async function declaredFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<Def<'declared'>>[]) {
   const keys = [...new Set(facts.map((f) => f.def.key))];
   return db
@@ -336,12 +405,23 @@ export async function computeFacts(
     [family('meetings.'), meetingFacts],
     [family('checkins.'), checkinFacts],
     [named.filter((n) => ['agreements.count', 'inspections.sum', 'inspections.count', 'org.memberCount', 'records.count'].includes(n.def.source)), otherFacts],
+    [named.filter((n) => ['reviews.count', 'twoway.received', 'twoway.receivedCount', 'twoway.missingGiven'].includes(n.def.source)), opinionFacts],
   ];
   for (const [list, query] of numericFamilies) {
     if (list.length === 0) continue;
     for (const row of await query(db, year, orgIds, list)) {
       const target = out.get(Number(row.org_id))!;
       for (const { name, col } of list) target[name] = row[col] === null || row[col] === undefined ? 0 : Number(row[col]);
+    }
+  }
+  const tallies = named.filter((n): n is Named<Def<'reviews.tally'>> => n.def.source === 'reviews.tally');
+  if (tallies.length > 0) {
+    // Every organization gets a tally, empty when nobody voted on it (the votes clause then finds no sample).
+    for (const target of out.values()) for (const t of tallies) target[t.name] = {};
+    const nameOf = new Map(tallies.map((t) => [t.col, t.name]));
+    for (const row of await reviewTallies(db, year, orgIds, tallies)) {
+      const dist = out.get(row.org_id)![nameOf.get(row.col)!] as Record<string, Record<string, number>>;
+      (dist[row.grp] ??= {})[row.answer] = row.n;
     }
   }
   const declared = named.filter((n): n is Named<Def<'declared'>> => n.def.source === 'declared');
