@@ -19,8 +19,8 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number };
-const tokens = {} as Record<'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser', string>;
+let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number };
+const tokens = {} as Record<'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer', string>;
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
 type RouteCase = {
@@ -31,7 +31,7 @@ type RouteCase = {
   /** Read of one thing (404 from outside), a list (200, nothing of the victim's), or a write. */
   type: 'item' | 'list' | 'write';
   /** Who tries from outside: another district's org_user (default) or its admin. */
-  outsider?: 'bOrgUser' | 'bAdmin';
+  outsider?: 'bOrgUser' | 'bAdmin' | 'bReviewer';
 };
 
 function csvUpload(lines: string[]): FormData {
@@ -100,6 +100,21 @@ const cases: RouteCase[] = [
   { route: 'GET /api/cycles/:year/orgs/:orgId/scorecard.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.grid.id}/scorecard.pdf` }) },
   { route: 'GET /api/cycles/:year/orgs/:orgId/rankings.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.street.id}/rankings.pdf` }) },
   { route: 'GET /api/cycles/:year/orgs/:orgId/book.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.street.id}/book.pdf` }) },
+  { route: 'PUT /api/cycles/:year/duty-reports', type: 'write', wrongRoles: writers, call: () => ({ method: 'PUT', path: `/api/cycles/${reviewYear}/duty-reports`, body: { orgId: a.community.id, text: '越权提交的述职报告，内容足够二十个字以上。' } }) },
+  { route: 'GET /api/cycles/:year/duty-reports', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/duty-reports` }) },
+  { route: 'GET /api/reviews', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/reviews' }) },
+  { route: 'POST /api/reviews', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/reviews', body: { year: reviewYear, orgId: a.street.id, title: '越权创建的评议' } }) },
+  { route: 'GET /api/reviews/:id', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}` }) },
+  { route: 'POST /api/reviews/:id/subjects', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/reviews/${ids.session}/subjects`, body: { orgIds: [a.grid.id] } }) },
+  { route: 'POST /api/reviews/:id/raters', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/reviews/${ids.session}/raters`, body: { group: 'public', codes: 3 } }) },
+  { route: 'POST /api/reviews/:id/transition', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/reviews/${ids.session}/transition`, body: { to: 'open' } }) },
+  { route: 'GET /api/reviews/:id/results', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}/results` }) },
+  { route: 'GET /api/reviews/:id/ballot', type: 'item', wrongRoles: ['admin', 'leader', 'org_user'], outsider: 'bReviewer', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}/ballot` }) },
+  { route: 'POST /api/reviews/:id/votes', type: 'write', wrongRoles: ['admin', 'leader', 'org_user'], outsider: 'bReviewer', call: () => ({ method: 'POST', path: `/api/reviews/${ids.session}/votes`, body: { votes: [{ orgId: a.community.id, answers: { overall: '差' } }] } }) },
+  { route: 'GET /api/agreements/:id/twoway', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}/twoway` }) },
+  { route: 'PUT /api/agreements/:id/twoway', type: 'write', wrongRoles: writers, call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/twoway`, body: { direction: 'community_rates_unit', items: { attendance: 0, activities: 0, members: 0, resources: 0 } } }) },
+  { route: 'GET /api/agreements/:id/feedback', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}/feedback` }) },
+  { route: 'PUT /api/agreements/:id/feedback', type: 'write', wrongRoles: writers, call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/feedback`, body: { members: [{ memberId: ids.member, reported: false, rating: '差' }] } }) },
   { route: 'GET /api/audit', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit?limit=1000' }) },
 ];
 
@@ -124,7 +139,14 @@ async function victimState(): Promise<unknown> {
       (select json_agg(c) from (select state, published_on, final_revision_id from cycles where year = ${reviewYear}) c) as review_cycle,
       (select count(*) from inspections i join organizations o on o.id = i.org_id where o.path like ${`${a.district.path}%`})::int as inspections,
       (select json_agg(d order by d.org_id, d.key) from (select d.org_id, d.key, d.value from declared_facts d join organizations o on o.id = d.org_id
-        where o.path like ${`${a.district.path}%`}) d) as declared`.execute(t.db);
+        where o.path like ${`${a.district.path}%`}) d) as declared,
+      (select json_agg(d order by d.id) from (select d.id, d.text, d.submitted_by from duty_reports d join organizations o on o.id = d.org_id where o.path like ${`${a.district.path}%`}) d) as duty_reports,
+      (select json_agg(s order by s.id) from (select s.id, s.state, s.title from review_sessions s join organizations o on o.id = s.org_id where o.path like ${`${a.district.path}%`}) s) as sessions,
+      (select count(*) from review_subjects where session_id = ${ids.session})::int as subjects,
+      (select count(*) from review_raters where session_id = ${ids.session})::int as raters,
+      (select count(*) from review_votes where session_id = ${ids.session})::int as votes,
+      (select json_agg(e order by e.id) from (select id, direction, total from twoway_evaluations where agreement_id = ${ids.agreement}) e) as twoway,
+      (select json_agg(f order by f.id) from (select id, reported, rating from member_feedback where agreement_id = ${ids.agreement}) f) as feedback`.execute(t.db);
   return r.rows[0];
 }
 
@@ -140,6 +162,7 @@ beforeAll(async () => {
   tokens.aReviewer = await createToken(t.db, 'reviewer', a.district.id);
   tokens.bAdmin = await createToken(t.db, 'admin', b.district.id);
   tokens.bOrgUser = await createToken(t.db, 'org_user', b.district.id);
+  tokens.bReviewer = await createToken(t.db, 'reviewer', b.district.id);
 
   const api = client(t.app, tokens.aAdmin);
   const member = await createMember(t.db, { org_id: a.unit.id, in_service: true, residence_community_id: a.community.id, name: '甲方党员' });
@@ -148,7 +171,13 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0 };
+  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0 };
+  // A review session of the victim's street, in draft, with the community as its subject and some raters.
+  const session = await api.post('/api/reviews', { year: reviewYear, orgId: a.street.id, title: '甲方述职评议' });
+  expect(session.status).toBe(201);
+  ids.session = session.body.id;
+  expect((await api.post(`/api/reviews/${ids.session}/subjects`, { orgIds: [a.community.id] })).status).toBe(200);
+  expect((await api.post(`/api/reviews/${ids.session}/raters`, { group: 'public', codes: 2 })).status).toBe(201);
   // A stored score for the victim's grid, so a refused scorecard is refused for scope, not for want of a score.
   const scored = await scoreCycle({ ctx: cliCtx(t.db), year: reviewYear, ruleSets: await testRuleSets() });
   const appeal = await t.db.insertInto('appeals').values({ cycle_year: reviewYear, org_id: a.grid.id, revision_id: scored.revisionId, reason: '甲方的申诉', evidence: '[]', created_by: 'test' }).returning('id').executeTakeFirstOrThrow();
