@@ -28,9 +28,11 @@ const styles = `
   .bar button { display: block; width: 100%; max-width: 616px; margin: 0 auto; min-height: 54px; border: 0; border-radius: 12px; background: var(--red); color: #fff; font-size: 19px; font-weight: 700; }
   .error { color: var(--red-dark); background: #fde8e7; padding: 10px 12px; border-radius: 8px; margin: 12px 0; }
   .status { text-align: center; background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 32px 18px; margin-top: 24px; }
-  .status .icon { font-size: 52px; line-height: 1; }
+  .status .icon { display: inline-flex; align-items: center; justify-content: center; width: 64px; height: 64px; border-radius: 50%; background: #6b7280; color: #fff; font-size: 30px; font-weight: 700; }
+  .status .icon.ok { background: #2f855a; }
   .status h2 { margin: 12px 0 6px; font-size: 21px; }
   .status p { color: #4b5563; margin: 0; }
+  form.code { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 16px; margin-top: 14px; }
   form.code input { width: 100%; font-size: 20px; padding: 12px; border: 2px solid #d1d5db; border-radius: 10px; letter-spacing: 2px; text-transform: uppercase; margin: 10px 0; font-family: monospace; }
   form.code button { width: 100%; min-height: 52px; border: 0; border-radius: 10px; background: var(--red); color: #fff; font-size: 18px; font-weight: 700; }
 `;
@@ -83,12 +85,12 @@ export function ballotPage(code: string, b: Ballot, chosen: Record<string, strin
 }
 
 const statusText = {
-  done: { icon: '✅', title: '评议已提交', text: '感谢您的参与！您的评议已经计入，本评议码已失效。' },
-  used: { icon: '🔒', title: '这个评议码已经使用过', text: '每个评议码只能提交一次。如有疑问，请联系评议会工作人员。' },
-  unknown: { icon: '❓', title: '没有找到这个评议码', text: '请核对评议码后重新输入；字母不区分大小写，横线可以不输。' },
-  not_open: { icon: '⏳', title: '评议尚未开始', text: '请在评议会宣布开始后再打开此页面。' },
-  closed: { icon: '⛔', title: '评议已经结束', text: '本次评议已经结束，不再接受评议。' },
-  cycle: { icon: '⛔', title: '现在不能评议', text: '' },
+  done: { icon: '✓', title: '评议已提交', text: '感谢您的参与！您的评议已经计入，本评议码已失效。' },
+  used: { icon: '已', title: '这个评议码已经使用过', text: '每个评议码只能提交一次。如有疑问，请联系评议会工作人员。' },
+  unknown: { icon: '?', title: '没有找到这个评议码', text: '请核对评议码后重新输入；字母不区分大小写，横线可以不输。' },
+  not_open: { icon: '待', title: '评议尚未开始', text: '请在评议会宣布开始后再打开此页面。' },
+  closed: { icon: '止', title: '评议已经结束', text: '本次评议已经结束，不再接受评议。' },
+  cycle: { icon: '止', title: '现在不能评议', text: '' },
 } as const;
 
 export type BallotStatus = keyof typeof statusText;
@@ -99,13 +101,13 @@ export function ballotStatusPage(status: BallotStatus, detail?: string) {
   return shell(
     s.title,
     html`<h1>述职评议</h1><p>星评 · 城市基层党建考评系统</p>`,
-    html`<div class="status"><div class="icon">${s.icon}</div><h2>${s.title}</h2><p>${detail ?? s.text}</p></div>
+    html`<div class="status"><div class="icon ${status === 'done' ? 'ok' : ''}">${s.icon}</div><h2>${s.title}</h2><p>${detail ?? s.text}</p></div>
       ${status === 'unknown' ? codeForm() : ''}`,
   );
 }
 
 function codeForm() {
-  return html`<form class="code" method="get" action="/r"><label for="code">评议码</label><input id="code" name="code" autocomplete="off" placeholder="例如 ABCDE-FGHJK-MNPQR-STVWX" /><button type="submit">打开评议表</button></form>`;
+  return html`<form class="code" method="get" action="/r"><label for="code">评议码</label><input id="code" name="code" autocomplete="off" placeholder="20 位字母和数字" /><button type="submit">打开评议表</button></form>`;
 }
 
 /** Where a rater types a code read from paper. */
