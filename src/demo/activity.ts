@@ -251,12 +251,6 @@ const satisfactionWeights: Record<Diligence, [string, number][]> = {
   mid: [['很满意', 30], ['满意', 35], ['基本满意', 22], ['不太满意', 8], ['不满意', 5]],
   low: [['很满意', 15], ['满意', 30], ['基本满意', 30], ['不太满意', 15], ['不满意', 10]],
 };
-const dutyWeights: Record<Diligence, [string, number][]> = {
-  high: [['好', 75], ['较好', 20], ['一般', 5]],
-  mid: [['好', 50], ['较好', 35], ['一般', 13], ['差', 2]],
-  low: [['好', 25], ['较好', 40], ['一般', 28], ['差', 7]],
-};
-
 function tally(rng: Rng, n: number, weights: [string, number][], unknownShare = 0): Record<string, number> {
   const out: Record<string, number> = {};
   for (let i = 0; i < n; i++) {
@@ -268,9 +262,8 @@ function tally(rng: Rng, n: number, weights: [string, number][], unknownShare = 
 
 /**
  * Year-end results collected on paper and entered as declared facts: resident satisfaction surveys of
- * communities and grids, the secretaries' duty-report votes, and each community's rating of its
- * co-building units. Quality follows the organization's diligence that year; some grid surveys fall
- * short of the minimum sample, as small ones do.
+ * communities and grids (duty reviews and two-way evaluations are in reviews.ts). Quality follows the
+ * organization's diligence that year; some grid surveys fall short of the minimum sample, as small ones do.
  */
 export function declaredFor(seed: string, org: PlannedOrg, year: number): DemoDeclared[] {
   const d = diligenceOf(seed, org.code, year);
@@ -279,21 +272,10 @@ export function declaredFor(seed: string, org: PlannedOrg, year: number): DemoDe
   if (org.kind === 'community') {
     return [
       { orgCode: org.code, year, key: 'public.satisfaction', note, value: { 居民: tally(rng, rng.int(80, 150), satisfactionWeights[d], 0.08), 党员: tally(rng, rng.int(20, 40), satisfactionWeights[d], 0.03) } },
-      {
-        orgCode: org.code,
-        year,
-        key: 'annual.duty_review',
-        note: '书记抓基层党建述职评议会现场投票（演示数据）',
-        value: { 上级党委: tally(rng, 5, dutyWeights[d]), 党代表: tally(rng, 8, dutyWeights[d]), 驻区单位代表: tally(rng, 8, dutyWeights[d]), 群众代表: tally(rng, 10, dutyWeights[d]) },
-      },
     ];
   }
   if (org.kind === 'grid') {
     return [{ orgCode: org.code, year, key: 'public.satisfaction', note, value: { 居民: tally(rng, rng.int(22, 50), satisfactionWeights[d], 0.1) } }];
-  }
-  if (org.kind === 'unit' || org.kind === 'enterprise' || org.kind === 'social_org') {
-    const [lo, hi] = ({ high: [85, 98], mid: [72, 90], low: [55, 78] } as const)[d];
-    return [{ orgCode: org.code, year, key: 'annual.community_rating', note: '共建社区年终评价（演示数据）', value: rng.int(lo * 2, hi * 2) / 2 }];
   }
   return [];
 }

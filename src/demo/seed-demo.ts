@@ -9,7 +9,10 @@ import { recordAudit } from '../features/audit/record-audit';
 import type { Ctx } from '../features/context';
 import { insertOrgRows, lockOrgTree } from '../features/orgs/orgs.repository';
 import { checkinsFor, declaredFor, jointMeetingsFor, ledgerFor, policyStudiesFor, recordsFor, type DemoLedgerRow, type DemoMeeting } from './activity';
-import { planAgreements, planDistrict, type PlannedOrg } from './plan';
+import { planAgreements, planDistrict, type PlannedAgreement, type PlannedOrg } from './plan';
+import { dutyReviewFor, memberFeedbackFor, twowayFor, type DemoFeedback } from './reviews';
+import { hashCode } from '../auth/codes';
+import { defaultRaterGroups, defaultReviewItems, overallItem } from '../domain/catalog';
 
 export type SeedOptions = { scale: number; seed: string; reset?: boolean };
 export type SeedProgress = (step: string, done: number, total: number) => void;
@@ -20,6 +23,8 @@ export type SeedSummary = {
   ledgerRecords: number;
   meetings: number;
   checkins: number;
+  reviewVotes: number;
+  twowayEvaluations: number;
   cycles: { year: number; state: CycleState }[];
 };
 
@@ -66,7 +71,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       throw new AppError('conflict', '数据库中已有组织数据，未生成演示数据（如需清空重建，请加 --reset）');
     }
     if (opts.reset) {
-      await sql`truncate table rule_previews, cycle_rule_sets, corrections, appeals, grades, org_records, scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
+      await sql`truncate table member_feedback, twoway_evaluations, review_votes, review_raters, review_subjects, review_sessions, duty_reports, rule_previews, cycle_rule_sets, corrections, appeals, grades, org_records, scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
         meeting_attendance, meetings, ledger_participants, ledger_records, cycles, audit_log, api_tokens, members, organizations
         restart identity cascade`.execute(tx.db);
     }
@@ -155,6 +160,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       ledgerBuffer.length = 0;
     };
 
+    const feedback: DemoFeedback[] = [];
     const communities = plan.orgs.filter((o) => o.kind === 'community');
     const streets = plan.orgs.filter((o) => o.kind === 'street');
     for (const { year } of cycles) {
@@ -179,7 +185,13 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       meetingCount += await insertMeetings(tx, meetings, ids);
       progress(step, plan.orgs.length, plan.orgs.length);
 
-      const checkins = plan.members.flatMap((m, i) => checkinsFor(opts.seed, m, i, year, today));
+      const finished = cycles.find((c) => c.year === year)!.state !== 'collecting';
+      const checkins = plan.members.flatMap((m, i) => {
+        const own = checkinsFor(opts.seed, m, i, year, today);
+        const fb = finished ? memberFeedbackFor(m, i, year, own) : null;
+        if (fb) feedback.push(fb);
+        return own;
+      });
       await bulkInsert(
         tx.db,
         'checkins',
@@ -215,6 +227,9 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       declared.map((d) => [d.year, ids.get(d.orgCode), d.key, JSON.stringify(d.value), d.note, 'demo']),
     );
 
+    const finishedYears = cycles.filter((c) => c.state !== 'collecting').map((c) => c.year);
+    const opinions = await insertOpinions(tx, opts.seed, { ids, memberIds, streets, communities, agreements: agreements.filter((a) => finishedYears.includes(a.year)), feedback, years: finishedYears });
+
     const records = cycles.filter((c) => c.state !== 'collecting').flatMap((c) => plan.orgs.flatMap((o) => recordsFor(opts.seed, o, c.year)));
     await bulkInsert(
       tx.db,
@@ -239,6 +254,8 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       ledgerRecords: ledgerCount,
       meetings: meetingCount,
       checkins: checkinCount,
+      reviewVotes: opinions.votes,
+      twowayEvaluations: opinions.twoway,
       cycles,
     };
     await recordAudit(tx, { action: 'demo.seed', entity: 'database', entityId: 'demo', orgId: ids.get('XC') ?? null, after: { ...opts, today, ...summary } });
@@ -298,4 +315,136 @@ async function insertMeetings(ctx: Ctx, meetings: readonly DemoMeeting[], ids: M
     meetings.flatMap((m, i) => m.attendance.map((a) => [meetingIds[i], ids.get(a.orgCode), a.status])),
   );
   return meetings.length;
+}
+
+/**
+ * The opinions of the finished years: each street's closed duty review of its community secretaries
+ * (raters by code, all used; votes carry only their group), both directions of the two-way evaluation of
+ * every agreement (some missing), and the communities' feedback on in-service members.
+ */
+async function insertOpinions(
+  ctx: Ctx,
+  seed: string,
+  d: {
+    ids: Map<string, number>;
+    memberIds: number[];
+    streets: readonly PlannedOrg[];
+    communities: readonly PlannedOrg[];
+    agreements: readonly PlannedAgreement[];
+    feedback: readonly DemoFeedback[];
+    years: readonly number[];
+  },
+): Promise<{ votes: number; twoway: number }> {
+  const items = [...defaultReviewItems, overallItem].map((i) => ({ key: i.key, label: i.label }));
+  const groups = defaultRaterGroups.map((g) => ({ ...g }));
+  const reviews = d.years.flatMap((year) =>
+    d.streets.map((street) => dutyReviewFor(seed, street, d.communities.filter((c) => c.parentCode === street.code), year)).filter((r) => r.subjectCodes.length > 0),
+  );
+  const sessionIds = await reserveIds(ctx.db, 'review_sessions', reviews.length);
+  await bulkInsert(
+    ctx.db,
+    'review_sessions',
+    [
+      { name: 'id', type: 'int' },
+      { name: 'cycle_year', type: 'int' },
+      { name: 'kind', type: 'text' },
+      { name: 'org_id', type: 'int' },
+      { name: 'title', type: 'text' },
+      { name: 'state', type: 'text' },
+      { name: 'items', type: 'jsonb' },
+      { name: 'rater_groups', type: 'jsonb' },
+      { name: 'created_by', type: 'text' },
+      { name: 'opened_at', type: 'timestamptz' },
+      { name: 'closed_at', type: 'timestamptz' },
+    ],
+    reviews.map((r, i) => [sessionIds[i], r.year, 'secretary', d.ids.get(r.streetCode), r.title, 'closed', JSON.stringify(items), JSON.stringify(groups), 'demo', `${r.year + 1}-01-12T01:00:00Z`, `${r.year + 1}-01-12T04:00:00Z`]),
+  );
+  await bulkInsert(
+    ctx.db,
+    'review_subjects',
+    [
+      { name: 'session_id', type: 'int' },
+      { name: 'org_id', type: 'int' },
+      { name: 'cycle_year', type: 'int' },
+      { name: 'kind', type: 'text' },
+    ],
+    reviews.flatMap((r, i) => r.subjectCodes.map((c) => [sessionIds[i], d.ids.get(c), r.year, 'secretary'])),
+  );
+  // The codes were handed out on paper and are all used; only their hashes exist.
+  const raterRows: unknown[][] = [];
+  for (const [i, r] of reviews.entries()) {
+    for (const rater of r.raters) {
+      raterRows.push([sessionIds[i], rater.group, await hashCode(`${seed}/${r.streetCode}/${r.year}/${rater.group}/${rater.index}`), `${r.year + 1}-01-12T03:00:00Z`]);
+    }
+  }
+  await bulkInsert(
+    ctx.db,
+    'review_raters',
+    [
+      { name: 'session_id', type: 'int' },
+      { name: 'group_key', type: 'text' },
+      { name: 'code_hash', type: 'text' },
+      { name: 'used_at', type: 'timestamptz' },
+    ],
+    raterRows,
+  );
+  const votes = reviews.flatMap((r, i) => r.votes.map((v) => [sessionIds[i], d.ids.get(v.subjectCode), v.group, JSON.stringify(v.answers)]));
+  await bulkInsert(
+    ctx.db,
+    'review_votes',
+    [
+      { name: 'session_id', type: 'int' },
+      { name: 'subject_org_id', type: 'int' },
+      { name: 'group_key', type: 'text' },
+      { name: 'answers', type: 'jsonb' },
+    ],
+    votes,
+  );
+
+  const agreementIds = new Map(
+    (await ctx.db.selectFrom('agreements').select(['id', 'community_id', 'unit_id', 'year']).where('year', 'in', [...d.years]).execute()).map((a) => [`${a.community_id}|${a.unit_id}|${a.year}`, a.id]),
+  );
+  const agreementOf = (communityCode: string, unitCode: string, year: number) => agreementIds.get(`${d.ids.get(communityCode)}|${d.ids.get(unitCode)}|${year}`);
+  const twoway = d.agreements.flatMap((a) => twowayFor(seed, a));
+  await bulkInsert(
+    ctx.db,
+    'twoway_evaluations',
+    [
+      { name: 'agreement_id', type: 'int' },
+      { name: 'cycle_year', type: 'int' },
+      { name: 'direction', type: 'text' },
+      { name: 'items', type: 'jsonb' },
+      { name: 'total', type: 'numeric' },
+      { name: 'comment', type: 'text' },
+      { name: 'by_org_id', type: 'int' },
+      { name: 'submitted_by', type: 'text' },
+    ],
+    twoway.map((e) => [
+      agreementOf(e.communityCode, e.unitCode, e.year),
+      e.year,
+      e.direction,
+      JSON.stringify(e.items),
+      e.total,
+      e.comment,
+      d.ids.get(e.direction === 'community_rates_unit' ? e.communityCode : e.unitCode),
+      'demo',
+    ]),
+  );
+  await bulkInsert(
+    ctx.db,
+    'member_feedback',
+    [
+      { name: 'agreement_id', type: 'int' },
+      { name: 'community_id', type: 'int' },
+      { name: 'member_id', type: 'int' },
+      { name: 'cycle_year', type: 'int' },
+      { name: 'reported', type: 'bool' },
+      { name: 'hours', type: 'numeric' },
+      { name: 'rating', type: 'text' },
+      { name: 'comment', type: 'text' },
+      { name: 'submitted_by', type: 'text' },
+    ],
+    d.feedback.map((f) => [agreementOf(f.communityCode, f.unitCode, f.year) ?? null, d.ids.get(f.communityCode), d.memberIds[f.memberIndex], f.year, f.reported, f.hours, f.rating, f.comment, 'demo']),
+  );
+  return { votes: votes.length, twoway: twoway.length };
 }

@@ -331,7 +331,7 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
         const s = await seedDemo(ctx, o, io.progress);
         io.out(
           `演示数据已生成（${((Date.now() - started) / 1000).toFixed(1)} s）：组织 ${s.organizations}，党员 ${s.members}，` +
-            `共建协议 ${s.agreements}，台账 ${s.ledgerRecords}，会议 ${s.meetings}，报到与服务 ${s.checkins}；` +
+            `共建协议 ${s.agreements}，台账 ${s.ledgerRecords}，会议 ${s.meetings}，报到与服务 ${s.checkins}，述职评议票 ${s.reviewVotes}，双向评价 ${s.twowayEvaluations}；` +
             `考核年度 ${s.cycles.map((c) => c.year).join('、')}`,
         );
       }),

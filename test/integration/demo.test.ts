@@ -89,6 +89,32 @@ describe('the demo district', () => {
     expect(unsigned.n).toBe(0);
   });
 
+  it('has a closed duty review of every community secretary per finished year, two-way evaluations with gaps, member feedback', async () => {
+    const reviewed = await sql<{ year: number; communities: number; groups: number; thin: number }>`
+      select s.cycle_year as year, count(distinct v.subject_org_id)::int as communities, count(distinct v.group_key)::int as groups,
+        (select count(*)::int from (select subject_org_id, group_key from review_votes v2 join review_sessions s2 on s2.id = v2.session_id
+          where s2.cycle_year = s.cycle_year group by 1, 2 having count(*) < 5) t) as thin
+      from review_sessions s join review_votes v on v.session_id = s.id where s.state = 'closed' group by 1 order by 1`.execute(handle.db);
+    expect(reviewed.rows).toEqual([
+      { year: 2024, communities: 27, groups: 4, thin: 0 },
+      { year: 2025, communities: 27, groups: 4, thin: 0 },
+    ]);
+    const unused = await one(sql<{ n: number }>`select count(*)::int as n from review_raters where used_at is null`);
+    expect(unused.n).toBe(0);
+    const twoway = await sql<{ direction: string; given: number; agreements: number }>`
+      select e.direction, count(*)::int as given, (select count(*)::int from agreements where year = 2025) as agreements
+      from twoway_evaluations e where e.cycle_year = 2025 group by 1 order by 1`.execute(handle.db);
+    for (const row of twoway.rows) {
+      expect(row.given).toBeLessThan(row.agreements); // some never got round to it
+      expect(row.given / row.agreements).toBeGreaterThan(0.75);
+    }
+    expect(twoway.rows.map((r) => r.direction)).toEqual(['community_rates_unit', 'unit_rates_community']);
+    const feedback = await one(sql<{ reported: number; silent: number }>`
+      select count(*) filter (where reported)::int as reported, count(*) filter (where not reported)::int as silent from member_feedback where cycle_year = 2025`);
+    expect(feedback.reported).toBeGreaterThan(100);
+    expect(feedback.silent).toBeGreaterThan(10);
+  });
+
   it('scores the way real districts spread: a few lagging, most in the middle, a top group', async () => {
     const ruleSets = await testRuleSets();
     const [y2024, y2025] = await demoResults({ actor: cliActor(), db: handle.db, clock, requestId: null }, ruleSets, [2024, 2025]);
