@@ -21,6 +21,9 @@ import { finalizeCycle, publishCycle } from '../features/cycles/cycle-life';
 import { scoreCycle } from '../features/scoring/score-cycle';
 import { bookPdf, printScorecards, rankingsPdf } from '../features/documents/print-documents';
 import { todayInChina } from '../lib/clock';
+import { formatCode } from '../auth/codes';
+import { addRaters, listSessions, sessionResults, transitionSession } from '../features/reviews/review-sessions';
+import { listTwoway } from '../features/twoway/twoway.service';
 import { cycleStateLabel } from '../domain/catalog';
 import { RuleSetError } from '../rules/compile';
 import { ruleSetRegistry } from '../rules/registry';
@@ -157,6 +160,78 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
       run(async ({ ctx }) => {
         const r = await finalizeCycle({ ctx, year: positiveInt(year) });
         io.out(`${r.year} 年度已定档（定档计分版本 #${r.finalRevisionId}）。`);
+      }),
+    );
+
+  const review = program.command('review').description('述职评议（书记述职、轮值主席履责述评）');
+  review
+    .command('list')
+    .description('列出述职评议')
+    .option('--cycle <year>', '考核年度', positiveInt)
+    .action(async (o: { cycle?: number }) =>
+      run(async ({ ctx }) => {
+        for (const s of (await listSessions({ ctx, input: { year: o.cycle } })).items) {
+          const raters = s.groups.map((g) => `${g.label} ${g.used}/${g.raters}`).join('，');
+          io.out(`#${s.id}\t${s.year}\t${s.stateLabel}\t${s.title}\t被评议 ${s.subjects.length} 个\t已评/评议人：${raters}`);
+        }
+      }),
+    );
+  for (const [name, to, done] of [['open', 'open', '已开始'], ['close', 'closed', '已结束']] as const) {
+    review
+      .command(`${name} <id>`)
+      .description(name === 'open' ? '开始评议（考核周期须为“年度评议中”）' : '结束评议，之后可查看结果、计入计分')
+      .action(async (id: string) =>
+        run(async ({ ctx }) => {
+          const s = await transitionSession({ ctx, id: positiveInt(id), input: { to } });
+          io.out(`评议 #${s.id}「${s.title}」${done}。`);
+        }),
+      );
+  }
+  review
+    .command('codes <id>')
+    .description('为一个评议群体生成一次性评议码（只显示这一次，请打印或分发后妥善处置）')
+    .requiredOption('--group <key>', '评议群体编号，如 superior、delegate、unit、public')
+    .requiredOption('--count <n>', '生成多少个', positiveInt)
+    .action(async (id: string, o: { group: string; count: number }) =>
+      run(async ({ ctx }) => {
+        const r = await addRaters({ ctx, id: positiveInt(id), input: { group: o.group, codes: o.count } });
+        for (const c of r.codes) io.out(formatCode(c));
+        io.err(`已为「${r.group}」生成 ${r.added} 个评议码；评议人打开 /r/评议码 即可评议。库中只保存哈希，无法再次显示。`);
+      }),
+    );
+  review
+    .command('results <id>')
+    .description('评议结果：每个被评议组织、每个评议群体的总体评价票数（不少于 3 张才显示）')
+    .option('--json', '输出 JSON')
+    .action(async (id: string, o: { json?: boolean }) =>
+      run(async ({ ctx }) => {
+        const r = await sessionResults({ ctx, id: positiveInt(id) });
+        if (o.json) return io.out(JSON.stringify(r, null, 2));
+        io.out(r.title);
+        for (const s of r.subjects) {
+          const groups = s.groups.map((g) => {
+            const overall = g.items.overall ?? {};
+            return `${g.label} ${g.sheets} 张${g.shown ? `（${Object.entries(overall).map(([a, n]) => `${a} ${n}`).join('、')}）` : '（不足 3 张，不显示）'}`;
+          });
+          io.out(`${s.orgName}\t共 ${s.sheets} 张\t${groups.join('；')}`);
+        }
+      }),
+    );
+
+  program
+    .command('twoway')
+    .description('双向评价')
+    .command('list')
+    .description('列出一个年度各共建协议两个方向的评价总分（— 为尚未评价）')
+    .option('--cycle <year>', '考核年度（默认去年）', positiveInt)
+    .action(async (o: { cycle?: number }) =>
+      run(async ({ ctx, deps }) => {
+        const year = o.cycle ?? Number(todayInChina(deps.clock).slice(0, 4)) - 1;
+        const { items } = await listTwoway({ ctx, year });
+        io.out(`协议\t社区\t共建单位\t社区评单位\t单位评社区`);
+        for (const r of items) io.out(`#${r.agreementId}\t${r.communityName}\t${r.unitName}\t${r.unitReceived ?? '—'}\t${r.communityReceived ?? '—'}`);
+        const missing = items.filter((r) => r.unitReceived === null || r.communityReceived === null).length;
+        io.err(`${year} 年度共建协议 ${items.length} 份，其中 ${missing} 份缺少至少一个方向的评价。`);
       }),
     );
 

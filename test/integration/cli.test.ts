@@ -111,6 +111,27 @@ describe('npm start and the xingping command', () => {
     expect(scored.stdout).toContain(`${computed[0]} 年度计分完成`);
   });
 
+  it('lists the demo duty reviews, their group tallies and the two-way evaluations from the command line', async () => {
+    const cycles = await cli(['cycle', 'list']);
+    const year = Number(cycles.stdout.split('\n').find((l) => l.includes('已计分'))!.split('\t')[0]);
+    const list = await cli(['review', 'list', '--cycle', String(year)]);
+    expect(list.code, list.stderr).toBe(0);
+    const sessions = list.stdout.trim().split('\n');
+    expect(sessions).toHaveLength(6); // one per street
+    expect(sessions[0]).toContain('已结束');
+    const id = /^#(\d+)/.exec(sessions[0]!)![1]!;
+    const results = await cli(['review', 'results', id]);
+    expect(results.code, results.stderr).toBe(0);
+    expect(results.stdout).toMatch(/上级党委 5 张（.*好 \d+/);
+    const twoway = await cli(['twoway', 'list', '--cycle', String(year)]);
+    expect(twoway.code, twoway.stderr).toBe(0);
+    expect(twoway.stdout.split('\n')[0]).toBe('协议\t社区\t共建单位\t社区评单位\t单位评社区');
+    expect(twoway.stderr).toMatch(/共建协议 \d+ 份，其中 \d+ 份缺少至少一个方向的评价/);
+    const closed = await cli(['review', 'open', id]);
+    expect(closed.code).toBe(1);
+    expect(closed.stderr).toContain('评议已结束，不能改为「评议中」');
+  });
+
   it('reports bad input in Chinese with a non-zero exit code', async () => {
     const missing = await cli(['import', 'ledger', 'no-such-file.xlsx']);
     expect(missing.code).toBe(1);

@@ -58,3 +58,19 @@ export async function upsertFeedback(
     )
     .execute();
 }
+
+/** A year's agreements in which either side lies under a path, with the totals of both directions (null when missing). */
+export async function listTwowayRows(db: Kysely<Database>, year: number, pathPrefix: string) {
+  return db
+    .selectFrom('agreements as a')
+    .innerJoin('organizations as c', 'c.id', 'a.community_id')
+    .innerJoin('organizations as u', 'u.id', 'a.unit_id')
+    .leftJoin('twoway_evaluations as cu', (j) => j.onRef('cu.agreement_id', '=', 'a.id').on('cu.direction', '=', 'community_rates_unit'))
+    .leftJoin('twoway_evaluations as uc', (j) => j.onRef('uc.agreement_id', '=', 'a.id').on('uc.direction', '=', 'unit_rates_community'))
+    .select(['a.id', 'c.name as community_name', 'u.name as unit_name', 'cu.total as unit_received', 'uc.total as community_received'])
+    .where('a.year', '=', year)
+    .where((eb) => eb.or([eb('c.path', 'like', `${pathPrefix}%`), eb('u.path', 'like', `${pathPrefix}%`)]))
+    .orderBy('c.code')
+    .orderBy('u.code')
+    .execute();
+}

@@ -8,7 +8,7 @@ import { findAgreementRow, type AgreementRow } from '../agreements/agreements.re
 import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
 import { findMembersByIds } from '../members/members.repository';
-import { listEvaluations, listFeedback, upsertEvaluation, upsertFeedback } from './twoway.repository';
+import { listEvaluations, listFeedback, listTwowayRows, upsertEvaluation, upsertFeedback } from './twoway.repository';
 import { FeedbackInput, TwowayInput, type Evaluation, type FeedbackView, type TwowayView } from './twoway.schemas';
 
 const directions = Object.keys(twowayItems) as TwowayDirection[];
@@ -149,4 +149,15 @@ export async function submitFeedback({ ctx, id, input }: { ctx: Ctx; id: number;
     await recordAudit(tx, { action: 'twoway.feedback', entity: 'agreement', entityId: a.id, orgId: a.community_id, after: { members: data.members.length } });
     return getFeedback({ ctx: tx, id: a.id });
   });
+}
+
+export type TwowayRow = { agreementId: number; communityName: string; unitName: string; unitReceived: string | null; communityReceived: string | null };
+
+/** Every agreement of a year in the caller's view with both directions' totals (null: not yet given). */
+export async function listTwoway({ ctx, year }: { ctx: Ctx; year: number }): Promise<{ items: TwowayRow[] }> {
+  requireRole(ctx, readers);
+  const rows = await listTwowayRows(ctx.db, year, ctx.actor.orgPath);
+  return {
+    items: rows.map((r) => ({ agreementId: r.id, communityName: r.community_name, unitName: r.unit_name, unitReceived: r.unit_received, communityReceived: r.community_received })),
+  };
 }
