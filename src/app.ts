@@ -49,7 +49,7 @@ export function createApp(deps: Deps) {
   app.route('/api/cycles', scoringRoutes(deps.ruleSets));
   app.route('/api/cycles', cycleLifeRoutes(deps.ruleSets, deps.spreadsheet));
   app.route('/api/cycles', dutyReportRoutes());
-  app.route('/api/reviews', reviewRoutes());
+  app.route('/api/reviews', reviewRoutes(deps.spreadsheet));
   app.route('/api/agreements', twowayRoutes());
   app.route('/api/ledger', ledgerRoutes());
   app.route('/api/meetings', meetingRoutes());

@@ -227,3 +227,54 @@ describe('votes outside the review window', () => {
     expect(used.used_at).toBeNull();
   });
 });
+
+describe('paper sheets', () => {
+  const upload = (lines: string[]) => {
+    const form = new FormData();
+    form.append('file', new File([new TextEncoder().encode(lines.join('\n'))], '纸质评议表.csv'));
+    return form;
+  };
+  const header = '票号,评议群体,组织编码,履行抓基层党建第一责任人职责,基层党建重点任务落实,问题整改和群众满意,总体评价';
+
+  it('are imported all or nothing, every bad row named, each sheet counted once', async () => {
+    const y = await createCycle(t.db, 'reviewing');
+    const c1 = await createOrg(t.db, { kind: 'community', parent_id: tree.street.id, code: `PAPER-A-${y}` });
+    const c2 = await createOrg(t.db, { kind: 'community', parent_id: tree.street.id, code: `PAPER-B-${y}` });
+    const s = await admin.post('/api/reviews', { year: y, orgId: tree.street.id, title: '纸质评议' });
+    await admin.post(`/api/reviews/${s.body.id}/subjects`, { orgIds: [c1.id, c2.id] });
+    await admin.post(`/api/reviews/${s.body.id}/raters`, { group: 'superior', codes: 1 });
+    const draft = await admin.call('POST', `/api/reviews/${s.body.id}/paper`, upload([header, `1,党代表,${c1.code},好,好,好,好`]));
+    expect(draft.status).toBe(409); // not open yet
+    await admin.post(`/api/reviews/${s.body.id}/transition`, { to: 'open' });
+
+    const bad = await admin.call('POST', `/api/reviews/${s.body.id}/paper`, upload([
+      header,
+      `1,党代表,${c1.code},好,好,好,好`,
+      `1,党代表,${c2.code},好,很好,好,较好`, // not an answer
+      `2,居民代表,${c1.code},好,好,好,好`, // no such group
+      `3,群众代表,${c1.code},一般,一般,一般,一般`, // sheet 3 misses c2
+    ]));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors).toEqual([
+      expect.objectContaining({ row: 3, column: '基层党建重点任务落实', value: '很好' }),
+      expect.objectContaining({ row: 4, column: '评议群体', value: '居民代表' }),
+      expect.objectContaining({ row: 5, column: '票号', message: `票号 3 没有评议：${c2.name}` }),
+    ]);
+    const none = await t.db.selectFrom('review_votes').select(sql<number>`count(*)::int`.as('n')).where('session_id', '=', s.body.id).executeTakeFirstOrThrow();
+    expect(none.n).toBe(0);
+
+    const good = [header, `1,党代表,${c1.code},好,好,好,好`, `1,党代表,${c2.code},好,好,好,较好`, `2,delegate,${c1.code},一般,一般,一般,一般`, `2,delegate,${c2.code},差,差,差,差`];
+    const ok = await admin.call('POST', `/api/reviews/${s.body.id}/paper`, upload(good));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ imported: 2, votes: 4 });
+    const again = await admin.call('POST', `/api/reviews/${s.body.id}/paper`, upload(good));
+    expect(again.status).toBe(400);
+    expect(again.body.error.details.errors.map((e: { message: string }) => e.message)).toEqual(['票号 1 已经导入过', '票号 2 已经导入过']);
+
+    await admin.post(`/api/reviews/${s.body.id}/transition`, { to: 'closed' });
+    const rs = (await testRuleSets()).forCategory('community')!;
+    const facts = await computeFacts(t.db, y, [c1.id, c2.id], rs.ruleSet.facts);
+    expect(facts.get(c1.id)!.dutyReview).toEqual({ 党代表: { 好: 1, 一般: 1 } });
+    expect(facts.get(c2.id)!.dutyReview).toEqual({ 党代表: { 较好: 1, 差: 1 } });
+  });
+});

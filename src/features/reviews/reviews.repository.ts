@@ -186,11 +186,12 @@ export async function claimRater(db: Kysely<Database>, raterId: number, at: Date
 
 /** One sheet's votes, in an order that says nothing about the rater (by subject). */
 export async function insertVotes(db: Kysely<Database>, rows: { session_id: number; subject_org_id: number; group_key: string; answers: Record<string, string> }[]) {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('review_votes')
-    .values(rows.map((r) => ({ ...r, answers: JSON.stringify(r.answers) })))
-    .execute();
+  for (let i = 0; i < rows.length; i += 5000) {
+    await db
+      .insertInto('review_votes')
+      .values(rows.slice(i, i + 5000).map((r) => ({ ...r, answers: JSON.stringify(r.answers) })))
+      .execute();
+  }
 }
 
 /** Counts of each answer per subject, group and item: never a single vote. */
@@ -216,4 +217,16 @@ export async function countVotes(db: Kysely<Database>, sessionId: number) {
 
 export async function findRaterById(db: Kysely<Database>, id: number) {
   return db.selectFrom('review_raters').select(['id', 'session_id', 'group_key', 'used_at']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Which of these code hashes are already taken (paper sheets imported before). */
+export async function findTakenCodeHashes(db: Kysely<Database>, hashes: readonly string[]): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db.selectFrom('review_raters').select('code_hash').where('code_hash', 'in', [...hashes]).execute();
+  return new Set(rows.map((r) => r.code_hash!));
+}
+
+/** Raters already marked used, as the paper sheets of an import are. */
+export async function insertUsedRaters(db: Kysely<Database>, rows: { session_id: number; group_key: string; code_hash: string; used_at: Date }[]) {
+  if (rows.length > 0) await db.insertInto('review_raters').values(rows).execute();
 }

@@ -1,5 +1,9 @@
+import { createRoute } from '@hono/zod-openapi';
+import { AppError } from '../../errors/app-error';
 import { z } from '../../lib/zod';
-import { IdParam, YearParam } from '../common.schemas';
+import { ErrorSchema, IdParam, YearParam } from '../common.schemas';
+import type { Spreadsheet } from '../imports/spreadsheet';
+import { importPaperSheets } from './import-paper';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { ballotForToken, voteWithToken } from './cast-votes';
@@ -38,8 +42,13 @@ export function dutyReportRoutes() {
   return r;
 }
 
+const UploadForm = z.object({
+  file: z.instanceof(Blob, { message: '请上传文件（字段名 file）' }).openapi({ type: 'string', format: 'binary' }),
+});
+const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+
 /** Review sessions, their raters and votes, under /api/reviews. */
-export function reviewRoutes() {
+export function reviewRoutes(spreadsheet: Spreadsheet) {
   const r = newRouter();
   const idOf = (c: { req: { valid(t: 'param'): { id: number } } }) => c.req.valid('param').id;
   r.openapi(jsonRoute({ method: 'get', path: '/', summary: '述职评议列表', tags, request: { query: SessionListQuery }, response: z.object({ items: z.array(ReviewSession) }) }), async (c) =>
@@ -69,6 +78,30 @@ export function reviewRoutes() {
   );
   r.openapi(jsonRoute({ method: 'post', path: '/{id}/votes', summary: '提交评议表（“评议人”令牌，只能提交一次）', tags, request: { params: IdParam, ...jsonBody(SheetVotes) }, response: VoteReceipt, status: 201 }), async (c) =>
     c.json(await voteWithToken({ ctx: c.get('ctx'), id: idOf(c), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/paper',
+      summary: '导入纸质评议表（.xlsx 或 .csv：票号、评议群体、组织编码、各评议项目；全部成功或全部不写入）',
+      tags,
+      security: [{ bearerAuth: [] }],
+      request: { params: IdParam, body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
+      responses: {
+        200: { description: '导入成功', content: { 'application/json': { schema: z.object({ imported: z.number().int(), votes: z.number().int() }) } } },
+        400: err('文件有误：details.errors 列出每个出错的行、列和原因；未写入任何数据'),
+        401: err('未提供或无效的令牌'),
+        403: err('角色不允许'),
+        404: err('评议不存在或不在管辖范围内'),
+        409: err('评议不在进行中，或考核周期不在“年度评议中”'),
+      },
+    }),
+    async (c) => {
+      const upload = c.req.valid('form').file;
+      const file = { name: upload instanceof File ? upload.name : 'upload', bytes: new Uint8Array(await upload.arrayBuffer()) };
+      if (file.bytes.length === 0) throw new AppError('validation_failed', '上传的文件是空的', { field: 'file' });
+      return c.json(await importPaperSheets({ ctx: c.get('ctx'), id: c.req.valid('param').id, spreadsheet, file }), 200);
+    },
   );
   return r;
 }
