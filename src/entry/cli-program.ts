@@ -22,6 +22,7 @@ import { scoreCycle } from '../features/scoring/score-cycle';
 import { bookPdf, printScorecards, rankingsPdf } from '../features/documents/print-documents';
 import { todayInChina } from '../lib/clock';
 import { formatCode } from '../auth/codes';
+import { importPaperSheets } from '../features/reviews/import-paper';
 import { addRaters, listSessions, sessionResults, transitionSession } from '../features/reviews/review-sessions';
 import { listTwoway } from '../features/twoway/twoway.service';
 import { cycleStateLabel } from '../domain/catalog';
@@ -197,6 +198,15 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
         const r = await addRaters({ ctx, id: positiveInt(id), input: { group: o.group, codes: o.count } });
         for (const c of r.codes) io.out(formatCode(c));
         io.err(`已为「${r.group}」生成 ${r.added} 个评议码；评议人打开 /r/评议码 即可评议。库中只保存哈希，无法再次显示。`);
+      }),
+    );
+  review
+    .command('import <id> <file>')
+    .description('导入纸质评议表（.xlsx 或 .csv：票号、评议群体、组织编码、各评议项目；任一行有误则全部不写入）')
+    .action(async (id: string, file: string) =>
+      run(async ({ ctx, deps }) => {
+        const r = await importPaperSheets({ ctx, id: positiveInt(id), spreadsheet: deps.spreadsheet, file: readUpload(cwd, file) });
+        io.out(`已导入纸质评议表 ${r.imported} 张（${r.votes} 条评议）。`);
       }),
     );
   review
