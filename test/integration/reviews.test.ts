@@ -52,8 +52,14 @@ describe('duty reports', () => {
     const res = await secretary.call('PUT', `/api/cycles/${year}/duty-reports`, { orgId: tree.community.id, text, attachment: { name: '述职报告.pdf', mime: 'application/pdf', contentBase64: pdf } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ orgId: tree.community.id, kind: 'secretary', attachment: { name: '述职报告.pdf', size: Buffer.byteLength('%PDF-1.4 述职附件') } });
+    const download = await secretary.call('GET', `/api/cycles/${year}/duty-reports/${res.body.id}/attachment`);
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toContain(encodeURIComponent('述职报告.pdf'));
+    expect(download.body).toBe('%PDF-1.4 述职附件');
     const again = await secretary.call('PUT', `/api/cycles/${year}/duty-reports`, { orgId: tree.community.id, text: `${text}（修订）` });
     expect(again.body).toMatchObject({ id: res.body.id, attachment: null });
+    expect((await admin.call('GET', `/api/cycles/${year}/duty-reports/${res.body.id}/attachment`)).status).toBe(404);
     // Another organization's secretary may not submit it, even one above.
     const street = client(t.app, await createToken(t.db, 'org_user', tree.street.id));
     expect((await street.call('PUT', `/api/cycles/${year}/duty-reports`, { orgId: tree.community.id, text })).status).toBe(403);

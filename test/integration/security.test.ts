@@ -19,7 +19,7 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number };
+let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number };
 const tokens = {} as Record<'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer', string>;
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
@@ -102,6 +102,7 @@ const cases: RouteCase[] = [
   { route: 'GET /api/cycles/:year/orgs/:orgId/book.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.street.id}/book.pdf` }) },
   { route: 'PUT /api/cycles/:year/duty-reports', type: 'write', wrongRoles: writers, call: () => ({ method: 'PUT', path: `/api/cycles/${reviewYear}/duty-reports`, body: { orgId: a.community.id, text: '越权提交的述职报告，内容足够二十个字以上。' } }) },
   { route: 'GET /api/cycles/:year/duty-reports', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/duty-reports` }) },
+  { route: 'GET /api/cycles/:year/duty-reports/:id/attachment', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/duty-reports/${ids.report}/attachment` }) },
   { route: 'GET /api/reviews', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/reviews' }) },
   { route: 'POST /api/reviews', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/reviews', body: { year: reviewYear, orgId: a.street.id, title: '越权创建的评议' } }) },
   { route: 'GET /api/reviews/:id', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}` }) },
@@ -172,13 +173,20 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0 };
+  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0 };
   // A review session of the victim's street, in draft, with the community as its subject and some raters.
   const session = await api.post('/api/reviews', { year: reviewYear, orgId: a.street.id, title: '甲方述职评议' });
   expect(session.status).toBe(201);
   ids.session = session.body.id;
   expect((await api.post(`/api/reviews/${ids.session}/subjects`, { orgIds: [a.community.id] })).status).toBe(200);
   expect((await api.post(`/api/reviews/${ids.session}/raters`, { group: 'public', codes: 2 })).status).toBe(201);
+  const report = await api.call('PUT', `/api/cycles/${reviewYear}/duty-reports`, {
+    orgId: a.community.id,
+    text: '甲方社区党委书记的述职报告，正文足够二十个字以上。',
+    attachment: { name: '甲方述职.txt', mime: 'text/plain', contentBase64: Buffer.from('甲方附件').toString('base64') },
+  });
+  expect(report.status).toBe(200);
+  ids.report = report.body.id;
   // A stored score for the victim's grid, so a refused scorecard is refused for scope, not for want of a score.
   const scored = await scoreCycle({ ctx: cliCtx(t.db), year: reviewYear, ruleSets: await testRuleSets() });
   const appeal = await t.db.insertInto('appeals').values({ cycle_year: reviewYear, org_id: a.grid.id, revision_id: scored.revisionId, reason: '甲方的申诉', evidence: '[]', created_by: 'test' }).returning('id').executeTakeFirstOrThrow();

@@ -1,13 +1,13 @@
-import { readers, requireRole } from '../../auth/scope';
+import { inScope, readers, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import type { ReviewKind } from '../../db/database';
 import { reviewKindLabel } from '../../domain/catalog';
-import { forbidden, invalidField } from '../../errors/app-error';
+import { forbidden, invalidField, notFound } from '../../errors/app-error';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
 import { orgForRead, orgForWrite } from '../orgs/org-access';
-import { findDutyReport, listDutyReportRows, upsertDutyReport } from './reviews.repository';
+import { findDutyReport, findDutyReportAttachment, listDutyReportRows, upsertDutyReport } from './reviews.repository';
 import { DutyReportInput, DutyReportQuery, MAX_ATTACHMENT, type DutyReport } from './reviews.schemas';
 
 function decodeBase64(text: string): Uint8Array {
@@ -89,4 +89,12 @@ export async function listDutyReports({ ctx, year, input }: { ctx: Ctx; year: nu
         submittedAt: r.submitted_at.toISOString(),
       })),
   };
+}
+
+/** The attachment of a duty report in the caller's subtree (404 otherwise, and when it has none). */
+export async function dutyReportAttachment({ ctx, year, id }: { ctx: Ctx; year: number; id: number }): Promise<{ bytes: Uint8Array; fileName: string; mime: string }> {
+  requireRole(ctx, readers);
+  const row = await findDutyReportAttachment(ctx.db, year, id);
+  if (!row || !inScope(ctx.actor, row.path) || !row.attachment) throw notFound('述职报告附件', 'id');
+  return { bytes: new Uint8Array(row.attachment), fileName: row.attachment_name!, mime: row.attachment_mime! };
 }

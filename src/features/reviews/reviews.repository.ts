@@ -230,3 +230,14 @@ export async function findTakenCodeHashes(db: Kysely<Database>, hashes: readonly
 export async function insertUsedRaters(db: Kysely<Database>, rows: { session_id: number; group_key: string; code_hash: string; used_at: Date }[]) {
   if (rows.length > 0) await db.insertInto('review_raters').values(rows).execute();
 }
+
+/** A duty report's attachment with the path of its organization (for the scope check). */
+export async function findDutyReportAttachment(db: Kysely<Database>, year: number, id: number) {
+  return db
+    .selectFrom('duty_reports as d')
+    .innerJoin('organizations as o', 'o.id', 'd.org_id')
+    .select(['d.attachment', 'd.attachment_name', 'd.attachment_mime', 'o.path'])
+    .where('d.id', '=', id)
+    .where('d.cycle_year', '=', year)
+    .executeTakeFirst();
+}

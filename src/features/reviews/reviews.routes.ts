@@ -7,7 +7,8 @@ import { importPaperSheets } from './import-paper';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { ballotForToken, voteWithToken } from './cast-votes';
-import { listDutyReports, submitDutyReport } from './duty-reports';
+import { dutyReportAttachment, listDutyReports, submitDutyReport } from './duty-reports';
+import { attachment } from '../imports/imports.routes';
 import { addRaters, addSubjects, createSession, getSession, listSessions, sessionResults, transitionSession } from './review-sessions';
 import {
   AddedRaters,
@@ -28,6 +29,11 @@ import {
 
 const tags = ['述职评议'];
 
+const UploadForm = z.object({
+  file: z.instanceof(Blob, { message: '请上传文件（字段名 file）' }).openapi({ type: 'string', format: 'binary' }),
+});
+const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
+
 /** Duty reports, under /api/cycles/{year}. */
 export function dutyReportRoutes() {
   const r = newRouter();
@@ -39,13 +45,27 @@ export function dutyReportRoutes() {
     jsonRoute({ method: 'get', path: '/{year}/duty-reports', summary: '述职报告列表', tags, request: { params: YearParam, query: DutyReportQuery }, response: z.object({ items: z.array(DutyReport) }) }),
     async (c) => c.json(await listDutyReports({ ctx: c.get('ctx'), year: c.req.valid('param').year, input: c.req.valid('query') }), 200),
   );
+  r.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{year}/duty-reports/{id}/attachment',
+      summary: '下载述职报告附件',
+      tags,
+      security: [{ bearerAuth: [] }],
+      request: { params: YearParam.merge(IdParam) },
+      responses: {
+        200: { description: '附件', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } },
+        404: err('述职报告或附件不存在，或不在管辖范围内'),
+      },
+    }),
+    async (c) => {
+      const { year, id } = c.req.valid('param');
+      const out = await dutyReportAttachment({ ctx: c.get('ctx'), year, id });
+      return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': out.mime, 'Content-Disposition': attachment(out.fileName), 'X-Content-Type-Options': 'nosniff' });
+    },
+  );
   return r;
 }
-
-const UploadForm = z.object({
-  file: z.instanceof(Blob, { message: '请上传文件（字段名 file）' }).openapi({ type: 'string', format: 'binary' }),
-});
-const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
 
 /** Review sessions, their raters and votes, under /api/reviews. */
 export function reviewRoutes(spreadsheet: Spreadsheet) {
