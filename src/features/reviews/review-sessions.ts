@@ -1,5 +1,5 @@
 import { newCode, hashCode } from '../../auth/codes';
-import { inScope, requireRole, strictlyBelow } from '../../auth/scope';
+import { inScope, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import type { RaterGroup, ReviewItem, ReviewState } from '../../db/database';
 import { defaultRaterGroups, defaultReviewItems, overallItem, reviewKindLabel, reviewStateLabel } from '../../domain/catalog';
@@ -108,7 +108,7 @@ export async function addSubjects({ ctx, id, input }: { ctx: Ctx; id: number; in
     const orgs = await orgsForWrite(tx, orgIds.map((o, i) => ({ id: o, field: `orgIds.${i}` })));
     for (const [i, orgId] of orgIds.entries()) {
       const org = orgs.get(orgId)!;
-      if (!strictlyBelow({ ...ctx.actor, orgPath: s.org_path }, org.path)) throw invalidField(`orgIds.${i}`, `「${org.name}」不在「${s.org_name}」的下级`);
+      if (!(org.path.length > s.org_path.length && org.path.startsWith(s.org_path))) throw invalidField(`orgIds.${i}`, `「${org.name}」不在「${s.org_name}」的下级`);
     }
     const taken = await findTakenSubjects(tx.db, s.cycle_year, s.kind, orgIds);
     if (taken.length > 0) {
