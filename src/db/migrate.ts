@@ -7,6 +7,9 @@ function migrator(db: Kysely<any>): Migrator {
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'kysely_migration',
     migrationLockTableName: 'kysely_migration_lock',
+    // Features are built on parallel branches: a migration named before one that has already run (a branch
+    // merged after a later one landed) still runs, instead of refusing to start the database.
+    allowUnorderedMigrations: true,
   });
 }
 
