@@ -20,7 +20,7 @@ import { scoringRoutes } from './features/scoring/scoring.routes';
 import type { AppEnv } from './features/router';
 import { authenticate } from './features/tokens/authenticate';
 import { webRoutes } from './web/web.routes';
-import { documentRoutes } from './features/documents/documents.routes';
+import { agreementDocumentRoutes, documentRoutes, reviewDocumentRoutes } from './features/documents/documents.routes';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -57,6 +57,8 @@ export function createApp(deps: Deps) {
   app.route('/api/imports', importRoutes(deps.spreadsheet));
   app.route('/api/audit', auditRoutes());
   app.route('/api/cycles', documentRoutes(deps.printing));
+  app.route('/api/reviews', reviewDocumentRoutes(deps.printing));
+  app.route('/api/agreements', agreementDocumentRoutes(deps.printing));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc('/openapi.json', {

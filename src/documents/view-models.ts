@@ -162,3 +162,93 @@ export function partsChart(parts: { title: string; points: string; max: string }
 function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
+
+/** Review tallies as the duty-review result sheet reads them (the shape of `sessionResults`). */
+export type ReviewTallies = {
+  title: string;
+  minGroupSample: number;
+  subjects: {
+    orgName: string;
+    sheets: number;
+    groups: { key: string; label: string; weight: number; sheets: number; shown: boolean; items: Record<string, Record<string, number>> }[];
+  }[];
+};
+
+const percent = (x: number | null) => (x === null ? '—' : `${(Math.round(x * 1000) / 10).toFixed(1)}%`);
+
+/**
+ * The duty-review result sheet (述职评议结果): per subject, the overall answers of each rater group that reached
+ * the minimum sample, and the weighted shares of 好 and of 好 + 较好 over those groups.
+ */
+export function reviewSheetContent(session: { year: number; kindLabel: string; orgName: string; title: string }, r: ReviewTallies) {
+  const groups = (r.subjects[0]?.groups ?? []).map((g) => ({ label: g.label, weightText: `${Math.round(g.weight * 100)}%` }));
+  const rows = r.subjects.map((s) => {
+    let weight = 0;
+    let good = 0;
+    let goodFair = 0;
+    const cells = s.groups.map((g) => {
+      const overall = g.items.overall ?? {};
+      const n = ['好', '较好', '一般', '差'].reduce((a, k) => a + (overall[k] ?? 0), 0);
+      if (g.shown && n > 0) {
+        weight += g.weight;
+        good += (g.weight * (overall['好'] ?? 0)) / n;
+        goodFair += (g.weight * ((overall['好'] ?? 0) + (overall['较好'] ?? 0))) / n;
+      }
+      return { shown: g.shown, sheets: g.sheets, good: overall['好'] ?? 0, fair: overall['较好'] ?? 0, average: overall['一般'] ?? 0, poor: overall['差'] ?? 0 };
+    });
+    return { orgName: s.orgName, sheets: s.sheets, cells, goodShare: percent(weight > 0 ? good / weight : null), goodFairShare: percent(weight > 0 ? goodFair / weight : null) };
+  });
+  return {
+    year: session.year,
+    kindLabel: session.kindLabel,
+    orgName: session.orgName,
+    title: session.title,
+    subjectCount: r.subjects.length,
+    sheetCount: r.subjects.reduce((a, s) => a + s.sheets, 0),
+    minGroupSample: r.minGroupSample,
+    groups,
+    weightsText: groups.map((g) => `${g.label} ${g.weightText}`).join('，'),
+    rows,
+  };
+}
+
+type TwowayItems = Record<string, readonly { key: string; label: string; max: number }[]>;
+
+/** The two-way feedback letter (双向评价反馈函) from a community to a resident unit. */
+export function feedbackLetterContent(
+  t: {
+    agreementId: number;
+    year: number;
+    communityName: string;
+    unitName: string;
+    catalog: TwowayItems;
+    evaluations: { direction: string; items: Record<string, number>; total: string; comment: string | null }[];
+  },
+  members: { memberName: string; reported: boolean; hours: string; rating: string | null; comment: string | null }[],
+) {
+  const side = (direction: string) => {
+    const e = t.evaluations.find((x) => x.direction === direction);
+    if (!e) return null;
+    const items = (t.catalog[direction] ?? []).map((i) => ({ label: i.label, max: i.max, score: e.items[i.key] ?? 0 }));
+    return { items, max: items.reduce((a, i) => a + i.max, 0), total: e.total, comment: e.comment };
+  };
+  const hours = members.reduce((a, m) => a + Math.round(Number(m.hours) * 100), 0) / 100;
+  return {
+    agreementId: t.agreementId,
+    year: t.year,
+    communityName: t.communityName,
+    unitName: t.unitName,
+    toUnit: side('community_rates_unit'),
+    toCommunity: side('unit_rates_community'),
+    members: members.map((m, i) => ({
+      index: i + 1,
+      name: m.memberName,
+      reported: m.reported ? '已报到' : '未报到',
+      hours: m.hours,
+      rating: m.rating ?? '—',
+      comment: m.comment ?? '',
+    })),
+    reportedCount: members.filter((m) => m.reported).length,
+    hoursTotal: hours.toFixed(2),
+  };
+}

@@ -186,6 +186,41 @@ describe('the ranking list and the district book', () => {
   });
 });
 
+describe('the duty-review result sheet and the two-way feedback letter', () => {
+  it('prints a closed session\'s tallies as the results API gives them, and refuses an open one', async () => {
+    const session = (await sql<{ id: number }>`select id from review_sessions where state = 'closed' and cycle_year = 2025 order by id limit 1`.execute(handle.db)).rows[0]!;
+    const results = (await admin.get(`/api/reviews/${session.id}/results`)).body;
+    const res = await download(`/api/reviews/${session.id}/result.pdf`);
+    expect(res.status).toBe(200);
+    const path = pdf(res.bytes, 'review.pdf');
+    expect(text(path)).toContain('述职评议结果');
+    const all = plain(path).replace(/\s+/g, '');
+    for (const s of results.subjects) {
+      // Each subject's row: name, sheets, then per group its overall 好 较好 一般 差 (or only its sheet count).
+      const cells = s.groups.map((g: any) => (g.shown ? ['好', '较好', '一般', '差'].map((k) => g.items.overall?.[k] ?? 0).join('') : `${g.sheets}张，不单列`));
+      expect(all).toContain(`${s.orgName}${s.sheets}张${cells.join('')}`);
+    }
+    const open = (await sql<{ id: number }>`select id from review_sessions where state <> 'closed' order by id limit 1`.execute(handle.db)).rows[0];
+    if (open) expect((await download(`/api/reviews/${open.id}/result.pdf`)).status).toBe(409);
+  });
+
+  it('letters a resident unit with both directions and its in-service members\' service', async () => {
+    const a = (await sql<{ id: number }>`select agreement_id as id from twoway_evaluations where cycle_year = 2025
+      group by agreement_id having count(*) = 2 and agreement_id in (select agreement_id from member_feedback where cycle_year = 2025) order by agreement_id limit 1`.execute(handle.db)).rows[0]!;
+    const twoway = (await admin.get(`/api/agreements/${a.id}/twoway`)).body;
+    const feedback = (await admin.get(`/api/agreements/${a.id}/feedback`)).body;
+    const res = await download(`/api/agreements/${a.id}/feedback.pdf`);
+    expect(res.status).toBe(200);
+    const all = text(path(res.bytes));
+    expect(all).toContain(`${twoway.unitName}：`);
+    for (const e of twoway.evaluations) expect(all).toMatch(new RegExp(`合计\\s+100\\s+${e.total.replace('.', '\\.')}`));
+    for (const m of feedback.items) expect(all).toContain(m.memberName);
+    function path(bytes: Buffer) {
+      return pdf(bytes, 'letter.pdf');
+    }
+  });
+});
+
 describe('a document whose results were later corrected', () => {
   it('shows as outdated at /verify', async () => {
     const res = await download(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`);

@@ -117,6 +117,8 @@ const cases: RouteCase[] = [
   { route: 'PUT /api/agreements/:id/twoway', type: 'write', wrongRoles: writers, call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/twoway`, body: { direction: 'community_rates_unit', items: { attendance: 0, activities: 0, members: 0, resources: 0 } } }) },
   { route: 'GET /api/agreements/:id/feedback', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}/feedback` }) },
   { route: 'PUT /api/agreements/:id/feedback', type: 'write', wrongRoles: writers, call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/feedback`, body: { members: [{ memberId: ids.member, reported: false, rating: '差' }] } }) },
+  { route: 'GET /api/reviews/:id/result.pdf', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}/result.pdf` }) },
+  { route: 'GET /api/agreements/:id/feedback.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}/feedback.pdf` }) },
   { route: 'GET /api/audit', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit?limit=1000' }) },
 ];
 

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/adapters/pdf-puppeteer';
 import { compileTemplates } from '../../src/documents/templates';
-import { partsChart, rankingsContent, starsOf } from '../../src/documents/view-models';
+import { feedbackLetterContent, partsChart, rankingsContent, reviewSheetContent, starsOf } from '../../src/documents/view-models';
 import { loadTemplates } from '../../src/entry/template-files';
 
 describe('document templates', () => {
   const sources = { partials: { stars: '{{#each grade.stars}}{{#if this}}★{{else}}☆{{/if}}{{/each}}' }, css: '' };
 
   it('fail loudly, naming the template, when the model lacks a field', () => {
-    const t = compileTemplates({ ...sources, documents: { scorecard: '<h1>{{org.name}}</h1>{{> stars}}', rankings: '{{year}}', book: '{{year}}' } });
+    const t = compileTemplates({ ...sources, documents: { scorecard: '<h1>{{org.name}}</h1>{{> stars}}', rankings: '{{year}}', book: '{{year}}', 'review-sheet': '', 'feedback-letter': '' } });
     expect(t.render('scorecard', { org: { name: '幸福社区' }, grade: { stars: [true, true, false] } })).toBe('<h1>幸福社区</h1>★★☆');
     expect(() => t.render('scorecard', { org: {}, grade: { stars: [] } })).toThrow(/templates\/scorecard\.hbs: "name" not defined/);
     expect(() => t.render('rankings', {})).toThrow(/templates\/rankings\.hbs/);
   });
 
   it('escape what users typed', () => {
-    const t = compileTemplates({ ...sources, documents: { scorecard: '{{org.name}}', rankings: '', book: '' } });
+    const t = compileTemplates({ ...sources, documents: { scorecard: '{{org.name}}', rankings: '', book: '', 'review-sheet': '', 'feedback-letter': '' } });
     expect(t.render('scorecard', { org: { name: '<script>alert(1)</script>' } })).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
@@ -54,6 +54,40 @@ describe('view models', () => {
     const c = rankingsContent({ year: 2025, scopeName: '星城区', revision: { id: 3, kind: 'compute', createdOn: '2026-01-10' }, rows: [row('B', 2, '80'), row('C', null, '0'), row('A', 1, '90')] });
     expect(c.groups[0]!.rows.map((r) => r.name)).toEqual(['A', 'B', 'C']);
     expect(c.groups[0]!.rows[2]!.grade).toBe('不参加评定');
+  });
+});
+
+describe('the duty-review result sheet and the feedback letter', () => {
+  it('weighs the shares of 好 over the groups that reached the minimum sample', () => {
+    const g = (key: string, weight: number, sheets: number, shown: boolean, overall: Record<string, number>) => ({ key, label: key, weight, sheets, shown, items: { overall } });
+    const c = reviewSheetContent(
+      { year: 2025, kindLabel: '书记抓基层党建述职', orgName: '东风街道', title: '述职评议' },
+      {
+        title: '述职评议',
+        minGroupSample: 3,
+        subjects: [
+          { orgName: '幸福社区', sheets: 14, groups: [g('上级党委', 0.4, 5, true, { 好: 4, 较好: 1 }), g('党代表', 0.3, 8, true, { 好: 2, 较好: 4, 一般: 2 }), g('群众代表', 0.3, 1, false, {})] },
+        ],
+      },
+    );
+    // 好: (0.4 × 4/5 + 0.3 × 2/8) / (0.4 + 0.3) = (0.32 + 0.075) / 0.7 = 0.5643 → 56.4%; the hidden group is left out.
+    expect(c.rows[0]!.goodShare).toBe('56.4%');
+    // 好+较好: (0.4 × 5/5 + 0.3 × 6/8) / 0.7 = (0.4 + 0.225) / 0.7 = 0.8929 → 89.3%
+    expect(c.rows[0]!.goodFairShare).toBe('89.3%');
+    expect(c.rows[0]!.cells[2]).toMatchObject({ shown: false, sheets: 1 });
+    expect(c.weightsText).toBe('上级党委 40%，党代表 30%，群众代表 30%');
+  });
+
+  it('letters both directions, or says which is missing, and totals the members\' hours', () => {
+    const catalog = { community_rates_unit: [{ key: 'a', label: '出席', max: 60 }, { key: 'b', label: '活动', max: 40 }], unit_rates_community: [{ key: 'c', label: '协调', max: 100 }] };
+    const c = feedbackLetterContent(
+      { agreementId: 7, year: 2025, communityName: '幸福社区党委', unitName: '市税务局', catalog, evaluations: [{ direction: 'community_rates_unit', items: { a: 50, b: 30.5 }, total: '80.50', comment: null }] },
+      [{ memberName: '张三', reported: true, hours: '12.5', rating: '好', comment: null }, { memberName: '李四', reported: false, hours: '0', rating: null, comment: '未报到' }],
+    );
+    expect(c.toUnit).toEqual({ items: [{ label: '出席', max: 60, score: 50 }, { label: '活动', max: 40, score: 30.5 }], max: 100, total: '80.50', comment: null });
+    expect(c.toCommunity).toBeNull();
+    expect(c).toMatchObject({ reportedCount: 1, hoursTotal: '12.50' });
+    expect(c.members[1]).toMatchObject({ index: 2, reported: '未报到', rating: '—' });
   });
 });
 

@@ -3,7 +3,8 @@ import { z } from '../../lib/zod';
 import { ErrorSchema, YearParam } from '../common.schemas';
 import { attachment } from '../imports/imports.routes';
 import { newRouter } from '../router';
-import { bookPdf, rankingsPdf, scorecardPdf, type Printing, type PrintedDocument } from './print-documents';
+import { IdParam } from '../common.schemas';
+import { bookPdf, feedbackLetterPdf, rankingsPdf, reviewSheetPdf, scorecardPdf, type Printing, type PrintedDocument } from './print-documents';
 
 const OrgParam = YearParam.extend({
   orgId: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'orgId', in: 'path' }, example: 30 }),
@@ -44,5 +45,43 @@ export function documentRoutes(printing: Printing) {
       },
     );
   }
+  return r;
+}
+
+function pdfRoute(path: string, summary: string) {
+  return createRoute({
+    method: 'get',
+    path,
+    summary,
+    tags: ['打印文件'],
+    security: [{ bearerAuth: [] }],
+    request: { params: IdParam },
+    responses: {
+      200: { description: 'PDF 文件', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+      404: { description: '不存在或不在管辖范围内', content: { 'application/json': { schema: ErrorSchema } } },
+      409: { description: '尚不能打印（如评议未结束）', content: { 'application/json': { schema: ErrorSchema } } },
+    },
+  });
+}
+
+const pdfHeaders = (out: PrintedDocument) => ({ 'Content-Type': 'application/pdf', 'Content-Disposition': attachment(out.fileName), 'Cache-Control': 'no-store' });
+
+/** The duty-review result sheet: /api/reviews/{id}/result.pdf */
+export function reviewDocumentRoutes(printing: Printing) {
+  const r = newRouter();
+  r.openapi(pdfRoute('/{id}/result.pdf', '述职评议结果（PDF，评议结束后）'), async (c) => {
+    const out = await reviewSheetPdf({ ctx: c.get('ctx'), id: c.req.valid('param').id, printing });
+    return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, pdfHeaders(out));
+  });
+  return r;
+}
+
+/** The two-way feedback letter: /api/agreements/{id}/feedback.pdf */
+export function agreementDocumentRoutes(printing: Printing) {
+  const r = newRouter();
+  r.openapi(pdfRoute('/{id}/feedback.pdf', '双向评价反馈函（PDF）'), async (c) => {
+    const out = await feedbackLetterPdf({ ctx: c.get('ctx'), id: c.req.valid('param').id, printing });
+    return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, pdfHeaders(out));
+  });
   return r;
 }

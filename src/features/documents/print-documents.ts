@@ -5,7 +5,9 @@ import { notFound } from '../../errors/app-error';
 import type { DocumentTemplates } from '../../documents/templates';
 import type { PdfJob, PdfRenderer } from '../../documents/pdf';
 import {
+  feedbackLetterContent,
   rankingsContent,
+  reviewSheetContent,
   scorecardContent,
   scorecardView,
   type DocumentStamp,
@@ -16,6 +18,8 @@ import { RuleSet } from '../../rules/rule-set.schema';
 import type { ScoreResult } from '../../scoring/evaluate';
 import type { Ctx } from '../context';
 import { todayInChina } from '../../lib/clock';
+import { getSession, sessionResults } from '../reviews/review-sessions';
+import { getFeedback, getTwoway } from '../twoway/twoway.service';
 import { findCycle } from '../cycles/cycles.repository';
 import { orgForRead } from '../orgs/org-access';
 import { requireResultsVisible } from '../scoring/get-scorecard';
@@ -332,4 +336,24 @@ export async function verifyDocument({ db, id }: { db: Kysely<Database>; id: str
       ? `已过期：本文件打印后考核结果已更新（现行为第 ${current.id} 号版本），请以系统现行结果为准。`
       : '已过期：本文件所依据的考核结果已不存在。',
   };
+}
+
+/** The duty-review result sheet (述职评议结果) of a closed review session, with the session's own scope rules. */
+export async function reviewSheetPdf({ ctx, id, printing }: { ctx: Ctx; id: number; printing: Printing }): Promise<PrintedDocument> {
+  const session = await getSession({ ctx, id });
+  const results = await sessionResults({ ctx, id });
+  const content = reviewSheetContent(session, results);
+  const title = `${session.year}年度${session.kindLabel}评议结果-${session.orgName}-${session.id}`;
+  const bytes = await printing.pdf.render({ body: printing.templates.render('review-sheet', content), title, footer: `xingping ${session.year} · review session ${session.id}` });
+  return { title, fileName: `${title}.pdf`, bytes, docIds: [] };
+}
+
+/** The two-way feedback letter (双向评价反馈函) of an agreement: both directions and the unit's in-service members. */
+export async function feedbackLetterPdf({ ctx, id, printing }: { ctx: Ctx; id: number; printing: Printing }): Promise<PrintedDocument> {
+  const twoway = await getTwoway({ ctx, id });
+  const feedback = await getFeedback({ ctx, id });
+  const content = feedbackLetterContent(twoway, feedback.items);
+  const title = `${twoway.year}年度双向评价反馈函-${twoway.unitName}-${twoway.agreementId}`;
+  const bytes = await printing.pdf.render({ body: printing.templates.render('feedback-letter', content), title, footer: `xingping ${twoway.year} · agreement ${twoway.agreementId}` });
+  return { title, fileName: `${title}.pdf`, bytes, docIds: [] };
 }
