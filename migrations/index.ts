@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026_11_22_000100_foundation';
 import * as scoring from './2026_11_22_000200_scoring';
 import * as grading from './2026_11_22_000300_grading';
+import * as ratings from './2026_11_22_000400_ratings';
 import * as reviews from './2026_11_22_000500_reviews';
 import * as documents from './2026_11_22_000600_documents';
 
@@ -13,6 +14,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_000100_foundation': foundation,
   '2026_11_22_000200_scoring': scoring,
   '2026_11_22_000300_grading': grading,
+  '2026_11_22_000400_ratings': ratings,
   '2026_11_22_000500_reviews': reviews,
   '2026_11_22_000600_documents': documents,
 };

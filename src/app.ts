@@ -19,6 +19,8 @@ import { twowayRoutes } from './features/twoway/twoway.routes';
 import { scoringRoutes } from './features/scoring/scoring.routes';
 import type { AppEnv } from './features/router';
 import { authenticate } from './features/tokens/authenticate';
+import { ratingRoutes } from './features/ratings/ratings.routes';
+import { ballotRoutes } from './web/ballot.routes';
 import { webRoutes } from './web/web.routes';
 import { agreementDocumentRoutes, documentRoutes, reviewDocumentRoutes } from './features/documents/documents.routes';
 
@@ -55,6 +57,7 @@ export function createApp(deps: Deps) {
   app.route('/api/meetings', meetingRoutes());
   app.route('/api/checkins', checkinRoutes());
   app.route('/api/imports', importRoutes(deps.spreadsheet));
+  app.route('/api/campaigns', ratingRoutes({ ruleSets: deps.ruleSets, publicUrl: deps.ballots.publicUrl, spreadsheet: deps.spreadsheet, pdf: deps.printing.pdf }));
   app.route('/api/audit', auditRoutes());
   app.route('/api/cycles', documentRoutes(deps.printing));
   app.route('/api/reviews', reviewDocumentRoutes(deps.printing));
@@ -66,6 +69,7 @@ export function createApp(deps: Deps) {
     info: { title: '星评 API', version: '0.1.0', description: '城市基层党建考评系统的接口。所有 /api 接口需要 Bearer 令牌。' },
   });
 
+  app.route('/', ballotRoutes(deps));
   app.route('/', webRoutes(deps));
   return app;
 }

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/database';
 import type { Logger } from './errors/http';
@@ -21,6 +22,19 @@ export type Deps = {
   ruleSets: RuleSets;
   /** Printable documents: compiled templates, the PDF renderer (puppeteer on Node), the public address for QR codes. */
   printing: Printing;
+  /** The public ballot pages (/b/…). */
+  ballots: BallotOptions;
+};
+
+export type BallotOptions = {
+  /** Where residents reach the ballot page; printed in the QR codes. */
+  publicUrl: string;
+  /** Salt of the client-address hash kept with each ballot (for burst flags). */
+  salt: string;
+  /** Requests to /b/* per client address and window. */
+  rateLimit: { limit: number; windowMs: number };
+  /** The client's address (the socket's on Node; X-Forwarded-For only behind a trusted proxy). */
+  clientAddress: (c: Context) => string;
 };
 
 /** JSON lines on stdout/stderr. */

@@ -10,10 +10,16 @@ export const Env = z.object({
   /** 'auto' seeds the demo district when the database has no organizations; 'off' never does. */
   XINGPING_DEMO: z.enum(['auto', 'off']).default('auto'),
   XINGPING_DEMO_SEED: z.string().default('xingping'),
-  /** The address people reach the server at: QR codes on printed documents point there (/verify/…). */
+  /** The address people reach the server at: QR codes on printed documents (/verify/…) and ballot cards (/b/…) point there. */
   XINGPING_PUBLIC_URL: z.string().url().optional(),
   /** The browser that prints PDFs; default: puppeteer's own, then the system's Chromium. */
   XINGPING_CHROMIUM: z.string().optional(),
+  /** '1' when a reverse proxy sets X-Forwarded-For; otherwise the socket's address is the client's. */
+  XINGPING_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  /** Salt of the client-address hash kept with ballots; a random one per start when unset. */
+  XINGPING_BALLOT_SALT: z.string().min(16).optional(),
+  /** Requests to the public ballot pages per client address and minute. */
+  XINGPING_BALLOT_RATE: z.coerce.number().int().min(1).default(60),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -36,3 +36,8 @@ export async function hashCode(code: string): Promise<string> {
 export function formatCode(code: string): string {
   return code.match(/.{1,5}/g)!.join('-');
 }
+
+/** A salted SHA-256 of a client address: lets bursts from one address show without keeping the address. */
+export async function clientKey(salt: string, address: string): Promise<string> {
+  return hashCode(`client:${salt}:${address}`);
+}

@@ -394,6 +394,73 @@ export interface MemberFeedbackTable {
   submitted_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export type CampaignState = 'draft' | 'open' | 'closed';
+export type Choice = { key: string; label: string };
+
+export interface RatingCampaignTable {
+  id: Generated<number>;
+  cycle_year: number;
+  /** The organizing Party committee: targets lie in its subtree. */
+  org_id: number;
+  title: string;
+  state: ColumnType<CampaignState, CampaignState | undefined, CampaignState>;
+  items: Json<Choice[]>;
+  answers: Json<Choice[]>;
+  rater_groups: Json<string[]>;
+  opens_on: DateString;
+  closes_on: DateString;
+  created_by: string;
+  created_at: CreatedAt;
+  opened_at: Date | null;
+  closed_at: Date | null;
+}
+
+export interface RatingTargetTable {
+  id: Generated<number>;
+  campaign_id: number;
+  cycle_year: number;
+  org_id: number;
+}
+
+export interface BallotBatchTable {
+  id: Generated<number>;
+  campaign_id: number;
+  target_id: number;
+  rater_group: string;
+  count: number;
+  expires_at: Date | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface BallotCodeTable {
+  id: Generated<number>;
+  code_hash: string;
+  batch_id: number;
+  target_id: number;
+  rater_group: string;
+  expires_at: Date | null;
+  used_at: Date | null;
+}
+
+export interface BallotTable {
+  id: Generated<number>;
+  code_id: number | null;
+  campaign_id: number;
+  target_id: number;
+  org_id: number;
+  rater_group: string;
+  /** { itemKey: answerKey } */
+  answers: Json<Record<string, string>>;
+  source: 'online' | 'paper';
+  /** Salted SHA-256 of the client address; never the address itself. */
+  client_key: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  voided_at: Date | null;
+  voided_by: string | null;
+  void_reason: string | null;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   members: MemberTable;
@@ -426,4 +493,9 @@ export interface Database {
   review_votes: ReviewVoteTable;
   twoway_evaluations: TwowayEvaluationTable;
   member_feedback: MemberFeedbackTable;
+  rating_campaigns: RatingCampaignTable;
+  rating_targets: RatingTargetTable;
+  ballot_batches: BallotBatchTable;
+  ballot_codes: BallotCodeTable;
+  ballots: BallotTable;
 }

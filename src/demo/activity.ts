@@ -246,7 +246,7 @@ export function checkinsFor(seed: string, member: PlannedMember, memberIndex: nu
 
 export type DemoDeclared = { orgCode: string; year: number; key: string; value: unknown; note: string };
 
-const satisfactionWeights: Record<Diligence, [string, number][]> = {
+export const satisfactionWeights: Record<Diligence, [string, number][]> = {
   high: [['很满意', 45], ['满意', 35], ['基本满意', 13], ['不太满意', 4], ['不满意', 3]],
   mid: [['很满意', 30], ['满意', 35], ['基本满意', 22], ['不太满意', 8], ['不满意', 5]],
   low: [['很满意', 15], ['满意', 30], ['基本满意', 30], ['不太满意', 15], ['不满意', 10]],
@@ -262,18 +262,14 @@ function tally(rng: Rng, n: number, weights: [string, number][], unknownShare = 
 
 /**
  * Year-end results collected on paper and entered as declared facts: resident satisfaction surveys of
- * communities and grids (duty reviews and two-way evaluations are in reviews.ts). Quality follows the
- * organization's diligence that year; some grid surveys fall short of the minimum sample, as small ones do.
+ * grids (the communities' satisfaction surveys are rating campaigns in ballots.ts; duty reviews and two-way
+ * evaluations are in reviews.ts). Quality follows the organization's diligence that year; some grid surveys
+ * fall short of the minimum sample, as small ones do.
  */
 export function declaredFor(seed: string, org: PlannedOrg, year: number): DemoDeclared[] {
   const d = diligenceOf(seed, org.code, year);
   const rng = new Rng(`${seed}/declared/${org.code}/${year}`);
   const note = '年终纸质测评汇总（演示数据）';
-  if (org.kind === 'community') {
-    return [
-      { orgCode: org.code, year, key: 'public.satisfaction', note, value: { 居民: tally(rng, rng.int(80, 150), satisfactionWeights[d], 0.08), 党员: tally(rng, rng.int(20, 40), satisfactionWeights[d], 0.03) } },
-    ];
-  }
   if (org.kind === 'grid') {
     return [{ orgCode: org.code, year, key: 'public.satisfaction', note, value: { 居民: tally(rng, rng.int(22, 50), satisfactionWeights[d], 0.1) } }];
   }

@@ -13,6 +13,7 @@ import { planAgreements, planDistrict, type PlannedAgreement, type PlannedOrg } 
 import { dutyReviewFor, memberFeedbackFor, twowayFor, type DemoFeedback } from './reviews';
 import { hashCode } from '../auth/codes';
 import { defaultRaterGroups, defaultReviewItems, overallItem } from '../domain/catalog';
+import { ballotsFor, burstsFor, demoCampaign, demoGroups, demoItems, type DemoBallot } from './ballots';
 
 export type SeedOptions = { scale: number; seed: string; reset?: boolean };
 export type SeedProgress = (step: string, done: number, total: number) => void;
@@ -25,6 +26,7 @@ export type SeedSummary = {
   checkins: number;
   reviewVotes: number;
   twowayEvaluations: number;
+  ballots: number;
   cycles: { year: number; state: CycleState }[];
 };
 
@@ -71,7 +73,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       throw new AppError('conflict', '数据库中已有组织数据，未生成演示数据（如需清空重建，请加 --reset）');
     }
     if (opts.reset) {
-      await sql`truncate table member_feedback, twoway_evaluations, review_votes, review_raters, review_subjects, review_sessions, duty_reports, rule_previews, cycle_rule_sets, corrections, appeals, grades, org_records, scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
+      await sql`truncate table ballots, ballot_codes, ballot_batches, rating_targets, rating_campaigns, member_feedback, twoway_evaluations, review_votes, review_raters, review_subjects, review_sessions, duty_reports, rule_previews, cycle_rule_sets, corrections, appeals, grades, org_records, scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
         meeting_attendance, meetings, ledger_participants, ledger_records, cycles, audit_log, api_tokens, members, organizations
         restart identity cascade`.execute(tx.db);
     }
@@ -247,6 +249,8 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       records.map((r) => [r.year, ids.get(r.orgCode), r.type, r.level, r.title, r.reason, r.recordedOn, 'demo']),
     );
 
+    const ballotCount = await insertCampaigns(tx, opts.seed, cycles, communities, ids, today);
+
     const summary: SeedSummary = {
       organizations: plan.orgs.length,
       members: plan.members.length,
@@ -256,6 +260,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       checkins: checkinCount,
       reviewVotes: opinions.votes,
       twowayEvaluations: opinions.twoway,
+      ballots: ballotCount,
       cycles,
     };
     await recordAudit(tx, { action: 'demo.seed', entity: 'database', entityId: 'demo', orgId: ids.get('XC') ?? null, after: { ...opts, today, ...summary } });
@@ -447,4 +452,128 @@ async function insertOpinions(
     d.feedback.map((f) => [agreementOf(f.communityCode, f.unitCode, f.year) ?? null, d.ids.get(f.communityCode), d.memberIds[f.memberIndex], f.year, f.reported, f.hours, f.rating, f.comment, 'demo']),
   );
   return { votes: votes.length, twoway: twoway.length };
+}
+
+/**
+ * The rating campaigns: a closed year-end survey for each finished year and an open one this year, all
+ * communities as targets, a batch of codes per community and rater group (a tenth more than were used;
+ * the hashes stand for codes nobody holds), and the ballots cast with them.
+ */
+async function insertCampaigns(
+  ctx: Ctx,
+  seed: string,
+  cycles: readonly { year: number; state: CycleState }[],
+  communities: readonly PlannedOrg[],
+  ids: Map<string, number>,
+  today: string,
+): Promise<number> {
+  const district = ids.get('XC')!;
+  const finished = cycles.filter((c) => c.state !== 'collecting').map((c) => c.year);
+  const latest = Math.max(...finished);
+  let total = 0;
+  for (const { year, state } of cycles) {
+    const campaign = demoCampaign(year, state === 'collecting' ? 'open' : 'closed');
+    const row = await ctx.db
+      .insertInto('rating_campaigns')
+      .values({
+        cycle_year: year,
+        org_id: district,
+        title: campaign.title,
+        state: campaign.state,
+        items: JSON.stringify(demoItems),
+        answers: JSON.stringify(['很满意', '满意', '基本满意', '不太满意', '不满意', '不了解'].map((a) => ({ key: a, label: a }))),
+        rater_groups: JSON.stringify(demoGroups),
+        opens_on: campaign.opensOn,
+        closes_on: campaign.closesOn,
+        created_by: 'demo',
+        opened_at: new Date(`${campaign.opensOn}T09:00:00+08:00`),
+        closed_at: campaign.state === 'closed' ? new Date(`${campaign.closesOn}T18:00:00+08:00`) : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const targets = await ctx.db
+      .insertInto('rating_targets')
+      .values(communities.map((c) => ({ campaign_id: row.id, cycle_year: year, org_id: ids.get(c.code)! })))
+      .returning(['id', 'org_id'])
+      .execute();
+    const targetOf = new Map(targets.map((t) => [t.org_id, t.id]));
+    const ballots: DemoBallot[] = communities.flatMap((c) => ballotsFor(seed, c, campaign, today));
+    if (campaign.state === 'closed') ballots.push(...burstsFor(seed, communities, campaign, year === latest));
+    const expires = new Date(`${campaign.closesOn}T23:59:59.999+08:00`).toISOString();
+
+    // One batch per community and group; its codes: one per ballot, then the unused tenth.
+    const groups = new Map<string, DemoBallot[]>();
+    for (const b of ballots) groups.set(`${b.orgCode}|${b.group}`, [...(groups.get(`${b.orgCode}|${b.group}`) ?? []), b]);
+    const batchIds = await reserveIds(ctx.db, 'ballot_batches', groups.size);
+    const batchRows: unknown[][] = [];
+    const codeRows: unknown[][] = [];
+    const ballotRows: unknown[][] = [];
+    const codeIds = await reserveIds(ctx.db, 'ballot_codes', ballots.length + [...groups.values()].reduce((s, g) => s + Math.ceil(g.length / 10), 0));
+    let next = 0;
+    [...groups.entries()].forEach(([key, list], gi) => {
+      const [orgCode, group] = key.split('|') as [string, string];
+      const targetId = targetOf.get(ids.get(orgCode)!)!;
+      const spare = Math.ceil(list.length / 10);
+      batchRows.push([batchIds[gi], row.id, targetId, group, list.length + spare, expires, 'demo', `${campaign.opensOn}T08:00:00+08:00`]);
+      for (const b of list) {
+        const codeId = codeIds[next++]!;
+        codeRows.push([codeId, `demo:${year}:${codeId}:${b.clientKey.slice(0, 16)}`, batchIds[gi], targetId, group, expires, b.at]);
+        ballotRows.push([codeId, row.id, targetId, ids.get(orgCode), group, JSON.stringify(b.answers), 'online', b.clientKey, b.at, b.voidReason ? b.at : null, b.voidReason ? 'demo' : null, b.voidReason]);
+      }
+      for (let i = 0; i < spare; i++) {
+        const codeId = codeIds[next++]!;
+        codeRows.push([codeId, `demo:${year}:${codeId}:unused`, batchIds[gi], targetId, group, expires, null]);
+      }
+    });
+    await bulkInsert(
+      ctx.db,
+      'ballot_batches',
+      [
+        { name: 'id', type: 'int' },
+        { name: 'campaign_id', type: 'int' },
+        { name: 'target_id', type: 'int' },
+        { name: 'rater_group', type: 'text' },
+        { name: 'count', type: 'int' },
+        { name: 'expires_at', type: 'timestamptz' },
+        { name: 'created_by', type: 'text' },
+        { name: 'created_at', type: 'timestamptz' },
+      ],
+      batchRows,
+    );
+    await bulkInsert(
+      ctx.db,
+      'ballot_codes',
+      [
+        { name: 'id', type: 'int' },
+        { name: 'code_hash', type: 'text' },
+        { name: 'batch_id', type: 'int' },
+        { name: 'target_id', type: 'int' },
+        { name: 'rater_group', type: 'text' },
+        { name: 'expires_at', type: 'timestamptz' },
+        { name: 'used_at', type: 'timestamptz' },
+      ],
+      codeRows,
+    );
+    await bulkInsert(
+      ctx.db,
+      'ballots',
+      [
+        { name: 'code_id', type: 'int' },
+        { name: 'campaign_id', type: 'int' },
+        { name: 'target_id', type: 'int' },
+        { name: 'org_id', type: 'int' },
+        { name: 'rater_group', type: 'text' },
+        { name: 'answers', type: 'jsonb' },
+        { name: 'source', type: 'text' },
+        { name: 'client_key', type: 'text' },
+        { name: 'created_at', type: 'timestamptz' },
+        { name: 'voided_at', type: 'timestamptz' },
+        { name: 'voided_by', type: 'text' },
+        { name: 'void_reason', type: 'text' },
+      ],
+      ballotRows,
+    );
+    total += ballots.length;
+  }
+  return total;
 }

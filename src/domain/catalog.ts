@@ -1,4 +1,4 @@
-import type { AttendanceStatus, CycleState, OrgKind, RecordStatus, Role } from '../db/database';
+import type { AttendanceStatus, CampaignState, CycleState, OrgKind, RecordStatus, Role } from '../db/database';
 
 /** Chinese names of organization kinds, as users read them. */
 export const orgKindLabel: Record<OrgKind, string> = {
@@ -78,6 +78,14 @@ export const cycleStateLabel: Record<CycleState, string> = {
 };
 
 export const cycleStates = Object.keys(cycleStateLabel) as [CycleState, ...CycleState[]];
+
+export const campaignStateLabel: Record<CampaignState, string> = {
+  draft: '未开始',
+  open: '评议中',
+  closed: '已结束',
+};
+
+export const ballotSourceLabel = { online: '扫码评议', paper: '纸质评议' } as const;
 
 export const recordStatusLabel: Record<RecordStatus, string> = {
   submitted: '待审核',

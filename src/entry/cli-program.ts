@@ -29,6 +29,7 @@ import { cycleStateLabel } from '../domain/catalog';
 import { RuleSetError } from '../rules/compile';
 import { ruleSetRegistry } from '../rules/registry';
 import { runExamples } from '../scoring/run';
+import { addCampaignCommands } from './cli-campaign';
 import { compileFiles, defaultRulesDir, ruleFiles } from './rule-files';
 
 export type Session = { ctx: Ctx; deps: Deps };
@@ -416,11 +417,13 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
         const s = await seedDemo(ctx, o, io.progress);
         io.out(
           `演示数据已生成（${((Date.now() - started) / 1000).toFixed(1)} s）：组织 ${s.organizations}，党员 ${s.members}，` +
-            `共建协议 ${s.agreements}，台账 ${s.ledgerRecords}，会议 ${s.meetings}，报到与服务 ${s.checkins}，述职评议票 ${s.reviewVotes}，双向评价 ${s.twowayEvaluations}；` +
+            `共建协议 ${s.agreements}，台账 ${s.ledgerRecords}，会议 ${s.meetings}，报到与服务 ${s.checkins}，述职评议票 ${s.reviewVotes}，双向评价 ${s.twowayEvaluations}，群众评议票 ${s.ballots}；` +
             `考核年度 ${s.cycles.map((c) => c.year).join('、')}`,
         );
       }),
     );
+
+  addCampaignCommands(program, run, io, cwd);
 
   const imports = program.command('import').description('从 .xlsx 或 .csv 导入（全部成功或全部不写入）');
   imports

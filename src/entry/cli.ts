@@ -42,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
       try {
         await migrateToLatest(handle.db);
         const ruleSets = await loadRuleSets().catch((e: Error) => unavailableRuleSets(e));
-        const deps = nodeDeps(handle, { logger: quietLogger, ruleSets, publicUrl: env.XINGPING_PUBLIC_URL, chromium: env.XINGPING_CHROMIUM });
+        const deps = nodeDeps(handle, { logger: quietLogger, ruleSets, publicUrl: env.XINGPING_PUBLIC_URL, chromium: env.XINGPING_CHROMIUM, env });
         try {
           return await fn({ deps, ctx: { actor: cliActor(), db: deps.db, clock: deps.clock, requestId: null } });
         } finally {

@@ -1,7 +1,10 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { exceljsSpreadsheet } from '../adapters/spreadsheet-exceljs';
 import { puppeteerPdf } from '../adapters/pdf-puppeteer';
 import type { DatabaseHandle } from '../db/client';
-import type { Deps } from '../deps';
+import type { BallotOptions, Deps } from '../deps';
+import { parseEnv, type Env } from '../env';
 import type { Logger } from '../errors/http';
 import type { Printing } from '../features/documents/print-documents';
 import { systemClock, type Clock } from '../lib/clock';
@@ -22,10 +25,38 @@ export function nodePrinting(opts: { publicUrl: string; chromium?: string; pages
   };
 }
 
+function socketAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The ballot pages' options on Node: the client is the socket's peer, or, behind a proxy the operator
+ * vouches for (XINGPING_TRUST_PROXY=1), the first address of X-Forwarded-For.
+ */
+export function nodeBallotOptions(env: Env): BallotOptions {
+  const trustProxy = env.XINGPING_TRUST_PROXY === '1';
+  return {
+    publicUrl: env.XINGPING_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
+    salt: env.XINGPING_BALLOT_SALT ?? [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join(''),
+    rateLimit: { limit: env.XINGPING_BALLOT_RATE, windowMs: 60_000 },
+    clientAddress: (c) => {
+      if (trustProxy) {
+        const first = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+        if (first) return first;
+      }
+      return socketAddress(c);
+    },
+  };
+}
+
 /** The composition root for Node: the database handle plus the Node implementations of the ports. */
 export function nodeDeps(
   handle: DatabaseHandle,
-  opts: { ruleSets: RuleSets; clock?: Clock; logger?: Logger; publicUrl?: string; chromium?: string },
+  opts: { ruleSets: RuleSets; clock?: Clock; logger?: Logger; publicUrl?: string; chromium?: string; env?: Env },
 ): Deps {
   return {
     ruleSets: opts.ruleSets,
@@ -35,5 +66,6 @@ export function nodeDeps(
     logger: opts.logger ?? consoleLogger,
     spreadsheet: exceljsSpreadsheet,
     printing: nodePrinting({ publicUrl: opts.publicUrl ?? 'http://127.0.0.1:8787', chromium: opts.chromium }),
+    ballots: nodeBallotOptions(opts.env ?? parseEnv(process.env)),
   };
 }

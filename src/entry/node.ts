@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     ruleSets,
     publicUrl: env.XINGPING_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
     chromium: env.XINGPING_CHROMIUM,
+    env,
   });
   await migrateToLatest(handle.db);
   console.log(`数据库：${handle.kind === 'pglite' ? 'PGlite（嵌入式）' : 'PostgreSQL'} ${handle.location}`);

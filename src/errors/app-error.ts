@@ -7,6 +7,7 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   cycle_closed: 409,
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   internal: 500,

@@ -88,6 +88,16 @@ export const FactDef = z.discriminatedUnion('source', [
   fact('twoway.received', { ifNone: IfNone.describe('没有收到评价时的取值，默认 0') }),
   fact('twoway.receivedCount', {}),
   fact('twoway.missingGiven', {}),
+  fact('ballots.tally', {
+    item: Id.optional().describe('评议项目编号；不填则汇总各项的答案（每项一票）'),
+  }),
+  fact('ballots.count', {}),
+  fact('ballots.share', {
+    answers: z.array(AnswerKey).min(1).describe('计入分子的答案，如 ["很满意","满意"]'),
+    item: Id.optional().describe('评议项目编号；不填则统计各项的全部答案'),
+    exclude: z.array(AnswerKey).default([]).describe('不计入分母的答案，如 ["不了解"]'),
+    ifNone: IfNone,
+  }),
   fact('declared', {
     key: z.string().regex(/^[a-z][a-z0-9_.]*$/),
     type: z.enum(['number', 'boolean', 'distribution']),

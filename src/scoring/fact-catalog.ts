@@ -11,9 +11,10 @@ export type FactValue = number | boolean | Distribution;
 
 const measureOfKind = new Map<string, Measure>(recordKinds.map((k) => [k.code, k.measure]));
 
-/** The type of value a declared fact yields. Every catalog source yields a number, except declared facts. */
+/** The type of value a fact yields: a number, except ballot tallies (a distribution) and declared facts (as declared). */
 export function factType(def: FactDef): FactType {
   if (def.source === 'reviews.tally') return 'distribution';
+  if (def.source === 'ballots.tally') return 'distribution';
   return def.source === 'declared' ? def.type : 'number';
 }
 
@@ -34,6 +35,9 @@ export function factUnit(def: FactDef): string {
     case 'ledger.missingPeriods':
     case 'meetings.missingHostedPeriods':
       return def.period === 'month' ? '个月' : '个季度';
+    case 'ballots.count':
+      return '张';
+    case 'ballots.share':
     case 'meetings.attendanceRate':
     case 'checkins.reportRate':
     case 'checkins.completionRate':
@@ -91,6 +95,9 @@ export function factMeasure(def: FactDef): Measure {
     case 'reviews.count':
     case 'twoway.received':
     case 'twoway.receivedCount':
+    case 'ballots.tally':
+    case 'ballots.count':
+    case 'ballots.share':
       return 'outcome';
     case 'twoway.missingGiven':
       return 'trace';

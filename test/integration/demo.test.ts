@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { scoreCycle } from '../../src/features/scoring/score-cycle';
 import { demoResults } from '../../src/demo/demo-results';
 import { previewRuleSet, publishRuleSet } from '../../src/features/scoring/preview-rules';
+import { listFlags } from '../../src/features/ratings/review-ballots';
 
 let handle: Awaited<ReturnType<typeof openIsolatedDatabase>>;
 let summary: SeedSummary;
@@ -115,6 +116,31 @@ describe('the demo district', () => {
     expect(feedback.silent).toBeGreaterThan(10);
   });
 
+  it('has a rating campaign a year: closed surveys with 不了解 and bursts (one voided), an open one this year', async () => {
+    const campaigns = await sql<{ cycle_year: number; state: string; targets: number; ballots: number; voided: number; unknown: number }>`
+      select c.cycle_year, c.state,
+        (select count(*) from rating_targets t where t.campaign_id = c.id)::int as targets,
+        (select count(*) from ballots b where b.campaign_id = c.id)::int as ballots,
+        (select count(*) from ballots b where b.campaign_id = c.id and b.voided_at is not null)::int as voided,
+        (select count(*) from ballots b where b.campaign_id = c.id and b.answers->>'overall' = '不了解')::int as unknown
+      from rating_campaigns c order by c.cycle_year`.execute(handle.db);
+    expect(campaigns.rows.map((r) => [r.cycle_year, r.state, r.targets])).toEqual([[2024, 'closed', 27], [2025, 'closed', 27], [2026, 'open', 27]]);
+    for (const r of campaigns.rows.slice(0, 2)) {
+      expect(r.ballots).toBeGreaterThan(27 * 100);
+      expect(r.unknown).toBeGreaterThan(0);
+    }
+    expect(campaigns.rows.map((r) => r.voided > 0)).toEqual([false, true, false]);
+    expect(campaigns.rows[2]!.ballots).toBeGreaterThan(0);
+    // Every ballot used a code of its target, once; the 2025 flags list the bursts, the voided one among them.
+    const orphans = await sql<{ n: number }>`select count(*)::int as n from ballots b join ballot_codes k on k.id = b.code_id where k.target_id <> b.target_id or k.used_at is null`.execute(handle.db);
+    expect(orphans.rows[0]!.n).toBe(0);
+    const id = (await sql<{ id: number }>`select id from rating_campaigns where cycle_year = 2025`.execute(handle.db)).rows[0]!.id;
+    const flags = await listFlags({ ctx: { actor: cliActor(), db: handle.db, clock, requestId: null }, id, query: {} });
+    const bursts = flags.items.filter((f) => f.kind === 'burst');
+    expect(bursts.length).toBeGreaterThanOrEqual(3);
+    expect(bursts.filter((f) => f.voidedIds.length > 0 && f.voidedIds.length === f.ballotIds.length)).toHaveLength(1);
+  });
+
   it('scores the way real districts spread: a few lagging, most in the middle, a top group', async () => {
     const ruleSets = await testRuleSets();
     const [y2024, y2025] = await demoResults({ actor: cliActor(), db: handle.db, clock, requestId: null }, ruleSets, [2024, 2025]);
@@ -131,6 +157,8 @@ describe('the demo district', () => {
     expect(share((t) => t >= 85)).toBeGreaterThan(0.05); // a top group
     // Some organizations miss a gate or a sample and are not assessed, with the reason recorded.
     const notAssessed = rows.rows.filter((r) => !r.assessed).length;
+    // Communities take their satisfaction from the closed campaign's ballots: enough of them to be assessed.
+    expect(rows.rows.filter((r) => r.category === 'community' && r.assessed).length).toBeGreaterThan(20);
     expect(notAssessed).toBeGreaterThan(0);
     expect(notAssessed / rows.rows.length).toBeLessThan(0.2);
   });

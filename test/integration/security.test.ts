@@ -19,7 +19,7 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number };
+let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number };
 const tokens = {} as Record<'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer', string>;
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
@@ -119,6 +119,28 @@ const cases: RouteCase[] = [
   { route: 'PUT /api/agreements/:id/feedback', type: 'write', wrongRoles: writers, call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/feedback`, body: { members: [{ memberId: ids.member, reported: false, rating: '差' }] } }) },
   { route: 'GET /api/reviews/:id/result.pdf', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}/result.pdf` }) },
   { route: 'GET /api/agreements/:id/feedback.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}/feedback.pdf` }) },
+  { route: 'GET /api/campaigns', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/campaigns' }) },
+  {
+    route: 'POST /api/campaigns',
+    type: 'write',
+    wrongRoles: adminOnly,
+    outsider: 'bAdmin',
+    call: () => ({ method: 'POST', path: '/api/campaigns', body: { year: reviewYear, orgId: a.district.id, title: '越权评议', items: [{ key: 'overall', label: '总体评价' }], targets: [a.grid.id], opensOn: '2026-01-01', closesOn: '2026-12-31' } }),
+  },
+  { route: 'GET /api/campaigns/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/campaigns/${ids.campaign}` }) },
+  { route: 'POST /api/campaigns/:id/open', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/open` }) },
+  { route: 'POST /api/campaigns/:id/close', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/close` }) },
+  { route: 'POST /api/campaigns/:id/codes', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/codes`, body: { targetOrgId: a.grid.id, raterGroup: '居民', count: 3 } }) },
+  { route: 'GET /api/campaigns/:id/flags', type: 'item', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/campaigns/${ids.campaign}/flags?burstCount=2&patternCount=2` }) },
+  { route: 'POST /api/campaigns/:id/ballots/:ballotId/void', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/ballots/${ids.ballot}/void`, body: { reason: '越权作废' } }) },
+  {
+    route: 'POST /api/campaigns/:id/paper',
+    type: 'write',
+    wrongRoles: adminOnly,
+    outsider: 'bAdmin',
+    call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/paper`, body: csvUpload(['评议对象编码,评议群体,总体评价', `${a.grid.code},居民,满意`]) }),
+  },
+  { route: 'GET /api/campaigns/:id/results', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/campaigns/${ids.campaign}/results` }) },
   { route: 'GET /api/audit', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit?limit=1000' }) },
 ];
 
@@ -142,6 +164,9 @@ async function victimState(): Promise<unknown> {
       (select json_agg(p order by p.category) from (select category, rule_set_hash from cycle_rule_sets where cycle_year = ${reviewYear}) p) as pins,
       (select json_agg(c) from (select state, published_on, final_revision_id from cycles where year = ${reviewYear}) c) as review_cycle,
       (select count(*) from inspections i join organizations o on o.id = i.org_id where o.path like ${`${a.district.path}%`})::int as inspections,
+      (select json_agg(c order by c.id) from (select id, state from rating_campaigns where org_id = ${a.district.id}) c) as campaigns,
+      (select count(*) from ballot_codes k join rating_targets g on g.id = k.target_id join organizations o on o.id = g.org_id where o.path like ${`${a.district.path}%`})::int as codes,
+      (select json_agg(x order by x.id) from (select b.id, b.voided_at from ballots b join organizations o on o.id = b.org_id where o.path like ${`${a.district.path}%`}) x) as ballots,
       (select json_agg(d order by d.org_id, d.key) from (select d.org_id, d.key, d.value from declared_facts d join organizations o on o.id = d.org_id
         where o.path like ${`${a.district.path}%`}) d) as declared,
       (select json_agg(d order by d.id) from (select d.id, d.text, d.submitted_by from duty_reports d join organizations o on o.id = d.org_id where o.path like ${`${a.district.path}%`}) d) as duty_reports,
@@ -175,7 +200,7 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0 };
+  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0 };
   // A review session of the victim's street, in draft, with the community as its subject and some raters.
   const session = await api.post('/api/reviews', { year: reviewYear, orgId: a.street.id, title: '甲方述职评议' });
   expect(session.status).toBe(201);
@@ -189,6 +214,15 @@ beforeAll(async () => {
   });
   expect(report.status).toBe(200);
   ids.report = report.body.id;
+  // An open rating campaign of the victim's with one ballot cast, for the campaign routes.
+  const campaign = await api.post('/api/campaigns', { year: reviewYear, orgId: a.district.id, title: '甲方群众评议', items: [{ key: 'overall', label: '总体评价' }], targets: [a.grid.id], opensOn: '2026-01-01', closesOn: '2999-12-31' });
+  expect(campaign.status).toBe(201);
+  ids.campaign = campaign.body.id;
+  expect((await api.post(`/api/campaigns/${ids.campaign}/open`)).status).toBe(200);
+  const issued = await api.post(`/api/campaigns/${ids.campaign}/codes`, { targetOrgId: a.grid.id, raterGroup: '居民', count: 2 });
+  const cast = await t.app.request(`/b/${issued.body.codes[0].code}`, { method: 'POST', body: new URLSearchParams({ item_overall: '满意' }) });
+  expect(cast.status).toBe(201);
+  ids.ballot = (await t.db.selectFrom('ballots').select('id').where('campaign_id', '=', ids.campaign).executeTakeFirstOrThrow()).id;
   // A stored score for the victim's grid, so a refused scorecard is refused for scope, not for want of a score.
   const scored = await scoreCycle({ ctx: cliCtx(t.db), year: reviewYear, ruleSets: await testRuleSets() });
   const appeal = await t.db.insertInto('appeals').values({ cycle_year: reviewYear, org_id: a.grid.id, revision_id: scored.revisionId, reason: '甲方的申诉', evidence: '[]', created_by: 'test' }).returning('id').executeTakeFirstOrThrow();

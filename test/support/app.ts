@@ -1,7 +1,7 @@
 import { afterAll } from 'vitest';
 import { exceljsSpreadsheet } from '../../src/adapters/spreadsheet-exceljs';
 import { createApp } from '../../src/app';
-import { quietLogger, type Deps } from '../../src/deps';
+import { quietLogger, type BallotOptions, type Deps } from '../../src/deps';
 import { systemClock, type Clock } from '../../src/lib/clock';
 import { openTestDatabase } from './db';
 import { loadRuleSets } from '../../src/entry/rule-files';
@@ -32,8 +32,22 @@ export function testPrinting(): Printing {
 
 export type TestApp = Awaited<ReturnType<typeof setupTestApp>>;
 
+/**
+ * Ballot page options for tests: the client address comes from an `x-test-client` header, so a test
+ * can play many residents or one stuffing the box; the rate limit is high unless a test sets it.
+ */
+export function testBallotOptions(overrides: Partial<BallotOptions> = {}): BallotOptions {
+  return {
+    publicUrl: 'https://pingyi.example.cn',
+    salt: 'test-salt-0123456789',
+    rateLimit: { limit: 100_000, windowMs: 60_000 },
+    clientAddress: (c) => c.req.header('x-test-client') ?? '127.0.0.1',
+    ...overrides,
+  };
+}
+
 /** createApp on a real database (PGlite snapshot or PostgreSQL), closed after the file's tests. */
-export async function setupTestApp(opts: { clock?: Clock } = {}) {
+export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<BallotOptions> } = {}) {
   const handle = await openTestDatabase();
   const deps: Deps = {
     ruleSets: await testRuleSets(),
@@ -43,6 +57,7 @@ export async function setupTestApp(opts: { clock?: Clock } = {}) {
     logger: quietLogger,
     spreadsheet: exceljsSpreadsheet,
     printing: testPrinting(),
+    ballots: testBallotOptions(opts.ballots),
   };
   const app = createApp(deps);
   afterAll(() => handle.close());

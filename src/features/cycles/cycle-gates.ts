@@ -16,6 +16,8 @@ export const writableIn = {
   dutyReport: ['collecting', 'reviewing'],
   vote: ['reviewing'],
   twoway: ['reviewing'],
+  ballot: ['collecting', 'reviewing'],
+  ballotVoid: ['collecting', 'reviewing', 'computed', 'published'],
 } as const satisfies Record<string, readonly CycleState[]>;
 
 export type WriteKind = keyof typeof writableIn;

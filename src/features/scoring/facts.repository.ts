@@ -371,6 +371,53 @@ async function reviewTallies(db: Kysely<Database>, year: number, orgIds: readonl
   return result.rows;
 }
 
+/**
+ * Ballots of the cycle's closed rating campaigns, voided ones left out: valid ballot counts, answer
+ * tallies per rater group ({ 居民: { 满意: 12 } }, the shape the votes clause reads), answer shares.
+ */
+async function ballotFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[]) {
+  const ctes: { name: string; body: RawBuilder<unknown> }[] = [
+    {
+      name: 'bv',
+      body: sql`select b.org_id, b.rater_group, b.answers from ballots b join rating_campaigns c on c.id = b.campaign_id
+        where c.cycle_year = ${year} and c.state = 'closed' and b.voided_at is null and b.org_id = any(${[...orgIds]}::int[])`,
+    },
+    { name: 'ba', body: sql`select bv.org_id, bv.rater_group, e.key as item, e.value as answer from bv cross join lateral jsonb_each_text(bv.answers) e` },
+  ];
+  const selects: { col: string; expr: RawBuilder<unknown> }[] = [];
+  const joins: string[] = [];
+  for (const { col, def } of facts) {
+    const item = 'item' in def && def.item !== undefined ? sql<boolean>`item = ${def.item}` : sql<boolean>`true`;
+    switch (def.source) {
+      case 'ballots.count':
+        ctes.push({ name: col, body: sql`select org_id, count(*) as v from bv group by 1` });
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        break;
+      case 'ballots.tally':
+        ctes.push({
+          name: col,
+          body: sql`select org_id, jsonb_object_agg(rater_group, t) as v from (
+            select org_id, rater_group, jsonb_object_agg(answer, n) as t from (
+              select org_id, rater_group, answer, count(*) as n from ba where ${item} group by 1, 2, 3) x group by 1, 2) y group by 1`,
+        });
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, '{}'::jsonb)` });
+        break;
+      case 'ballots.share':
+        ctes.push({
+          name: col,
+          body: sql`select org_id, count(*) filter (where answer = any(${def.answers}::text[])) as num,
+            count(*) filter (where not (answer = any(${def.exclude}::text[]))) as den from ba where ${item} group by 1`,
+        });
+        selects.push({ col, expr: sql`coalesce(round(100.0 * ${sql.ref(`${col}.num`)} / nullif(${sql.ref(`${col}.den`)}, 0), 2), ${def.ifNone})` });
+        break;
+      default:
+        continue;
+    }
+    joins.push(col);
+  }
+  return collect(db, orgIds, ctes, selects, joins);
+}
+
 async function declaredFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<Def<'declared'>>[]) {
   const keys = [...new Set(facts.map((f) => f.def.key))];
   return db
@@ -422,6 +469,16 @@ export async function computeFacts(
     for (const row of await reviewTallies(db, year, orgIds, tallies)) {
       const dist = out.get(row.org_id)![nameOf.get(row.col)!] as Record<string, Record<string, number>>;
       (dist[row.grp] ??= {})[row.answer] = row.n;
+    }
+  }
+  const ballots = family('ballots.');
+  if (ballots.length > 0) {
+    for (const row of await ballotFacts(db, year, orgIds, ballots)) {
+      const target = out.get(Number(row.org_id))!;
+      for (const { name, col, def } of ballots) {
+        const v = row[col];
+        target[name] = def.source === 'ballots.tally' ? normalizeTally((typeof v === 'string' ? JSON.parse(v) : v) as Record<string, Record<string, number>>) : Number(v ?? 0);
+      }
     }
   }
   const declared = named.filter((n): n is Named<Def<'declared'>> => n.def.source === 'declared');

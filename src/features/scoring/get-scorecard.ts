@@ -30,6 +30,7 @@ function evidenceHref(def: FactDef, orgId: number, year: number): string | null 
   if (def.source.startsWith('inspections.')) return `/api/cycles/${year}/inspections?orgId=${orgId}`;
   if (def.source.startsWith('reviews.')) return `/api/reviews?year=${year}`;
   if (def.source.startsWith('twoway.')) return `/api/agreements?year=${year}`;
+  if (def.source.startsWith('ballots.')) return `/api/campaigns?year=${year}`;
   if (def.source === 'declared') return `/api/cycles/${year}/facts?orgId=${orgId}&key=${encodeURIComponent(def.key)}`;
   return null;
 }

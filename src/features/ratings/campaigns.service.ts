@@ -1,0 +1,119 @@
+import { inScope, readers, requireRole } from '../../auth/scope';
+import type { CampaignState } from '../../db/database';
+import { withTransaction } from '../../db/transaction';
+import { campaignStateLabel } from '../../domain/catalog';
+import { AppError, forbidden, invalidField, notFound } from '../../errors/app-error';
+import { recordAudit } from '../audit/record-audit';
+import type { Ctx } from '../context';
+import { openCycleFor } from '../cycles/cycle-gates';
+import { orgForWrite, orgsForWrite } from '../orgs/org-access';
+import { CreateCampaignInput, type Campaign } from './ratings.schemas';
+import { findCampaign, insertCampaign, insertTargets, listCampaignRows, listTargetRows, setCampaignState, type CampaignRow } from './ratings.repository';
+
+export function toCampaign(row: CampaignRow): Campaign {
+  return {
+    id: row.id,
+    year: row.cycle_year,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    title: row.title,
+    state: row.state,
+    stateLabel: campaignStateLabel[row.state],
+    items: row.items,
+    answers: row.answers.map((a) => a.key),
+    raterGroups: row.rater_groups,
+    opensOn: row.opens_on,
+    closesOn: row.closes_on,
+  };
+}
+
+/**
+ * The campaign if the caller may read it: organized in their subtree, or above them (the organization
+ * being rated sees the campaign). 404 otherwise, so another district's campaigns do not show.
+ */
+export async function campaignForRead(ctx: Ctx, id: number): Promise<CampaignRow> {
+  const row = await findCampaign(ctx.db, id);
+  if (!row || !(inScope(ctx.actor, row.org_path) || ctx.actor.orgPath.startsWith(row.org_path))) throw notFound('评议活动', 'id');
+  return row;
+}
+
+/** The campaign if the caller administers it: an admin at or above the organizing organization (403 otherwise). */
+export async function campaignForManage(ctx: Ctx, id: number, lock?: 'update'): Promise<CampaignRow> {
+  requireRole(ctx, ['admin']);
+  const row = await findCampaign(ctx.db, id, lock);
+  if (!row || !(inScope(ctx.actor, row.org_path) || ctx.actor.orgPath.startsWith(row.org_path))) throw notFound('评议活动', 'id');
+  if (!inScope(ctx.actor, row.org_path)) throw forbidden(`评议活动「${row.title}」由上级组织，您不能管理`, 'id');
+  return row;
+}
+
+/** Creates a campaign in draft: its items, answer scale, rater groups and targets (all under the organizing organization). */
+export async function createCampaign({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Campaign> {
+  requireRole(ctx, ['admin']);
+  const data = CreateCampaignInput.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    const org = await orgForWrite(tx, data.orgId, 'orgId');
+    const targets = await orgsForWrite(tx, data.targets.map((id, i) => ({ id, field: `targets.${i}` })));
+    data.targets.forEach((id, i) => {
+      const t = targets.get(id)!;
+      if (!t.path.startsWith(org.path)) throw invalidField(`targets.${i}`, `「${t.name}」不在「${org.name}」之下`);
+    });
+    // The dates need not lie in the cycle's year: year-end surveys run into January, while the cycle reviews.
+    await openCycleFor(tx, data.year, 'ballot', 'year');
+    const { id } = await insertCampaign(tx.db, {
+      cycle_year: data.year,
+      org_id: org.id,
+      title: data.title,
+      items: data.items,
+      answers: data.answers.map((a) => ({ key: a, label: a })),
+      rater_groups: data.raterGroups,
+      opens_on: data.opensOn,
+      closes_on: data.closesOn,
+      created_by: ctx.actor.id,
+    });
+    await insertTargets(tx.db, id, data.year, data.targets);
+    const campaign = await getCampaignIn(tx, id);
+    await recordAudit(tx, { action: 'campaign.create', entity: 'rating_campaign', entityId: id, orgId: org.id, after: { ...campaign, targets: data.targets } });
+    return campaign;
+  });
+}
+
+async function getCampaignIn(ctx: Ctx, id: number): Promise<Campaign> {
+  const row = await campaignForRead(ctx, id);
+  const targets = await listTargetRows(ctx.db, id, ctx.actor.orgPath);
+  return {
+    ...toCampaign(row),
+    targets: targets.map((t) => ({ orgId: t.org_id, orgName: t.org_name, validBallots: t.valid ?? 0, voidedBallots: t.voided ?? 0, codesIssued: t.codes ?? 0 })),
+  };
+}
+
+/** One campaign with its targets in the caller's subtree and how many codes and ballots each has (counts, never answers). */
+export async function getCampaign({ ctx, id }: { ctx: Ctx; id: number }): Promise<Campaign> {
+  requireRole(ctx, readers);
+  return getCampaignIn(ctx, id);
+}
+
+export async function listCampaigns({ ctx, year }: { ctx: Ctx; year?: number }): Promise<{ items: Campaign[] }> {
+  requireRole(ctx, readers);
+  return { items: (await listCampaignRows(ctx.db, ctx.actor.orgPath, year)).map(toCampaign) };
+}
+
+const nextState: Record<'open' | 'close', { from: CampaignState; to: CampaignState }> = {
+  open: { from: 'draft', to: 'open' },
+  close: { from: 'open', to: 'closed' },
+};
+
+/** Opens a draft campaign for ballots, or closes an open one (its ballots then count as facts). Audited. */
+export async function transitionCampaign({ ctx, id, action }: { ctx: Ctx; id: number; action: 'open' | 'close' }): Promise<Campaign> {
+  requireRole(ctx, ['admin']);
+  return withTransaction(ctx, async (tx) => {
+    const row = await campaignForManage(tx, id, 'update');
+    const step = nextState[action];
+    if (row.state !== step.from) {
+      throw new AppError('conflict', `评议活动「${row.title}」处于「${campaignStateLabel[row.state]}」状态，不能${action === 'open' ? '开始' : '结束'}`, { state: row.state });
+    }
+    if (action === 'open') await openCycleFor(tx, row.cycle_year, 'ballot', 'id');
+    await setCampaignState(tx.db, id, step.to, tx.clock.now());
+    await recordAudit(tx, { action: `campaign.${action}`, entity: 'rating_campaign', entityId: id, orgId: row.org_id, before: { state: row.state }, after: { state: step.to } });
+    return getCampaignIn(tx, id);
+  });
+}

@@ -1,0 +1,271 @@
+import { type Kysely, sql } from 'kysely';
+import { bulkInsert } from '../../db/bulk';
+import type { CampaignState, Choice, Database } from '../../db/database';
+
+const campaignColumns = [
+  'c.id',
+  'c.cycle_year',
+  'c.org_id',
+  'o.path as org_path',
+  'o.name as org_name',
+  'c.title',
+  'c.state',
+  'c.items',
+  'c.answers',
+  'c.rater_groups',
+  'c.opens_on',
+  'c.closes_on',
+  'c.created_by',
+  'c.opened_at',
+  'c.closed_at',
+] as const;
+
+export type CampaignRow = Awaited<ReturnType<typeof findCampaign>> & {};
+
+/** A campaign with its organizing organization's path; `lock` takes the row for a state change. */
+export async function findCampaign(db: Kysely<Database>, id: number, lock?: 'update') {
+  return db
+    .selectFrom('rating_campaigns as c')
+    .innerJoin('organizations as o', 'o.id', 'c.org_id')
+    .select(campaignColumns)
+    .where('c.id', '=', id)
+    .$if(lock === 'update', (q) => q.forUpdate('c'))
+    .executeTakeFirst();
+}
+
+/**
+ * Campaigns a caller can see: those organized in their subtree and those organized above them
+ * (an organization sees the campaign it is rated in). `path` is the caller's subtree.
+ */
+export async function listCampaignRows(db: Kysely<Database>, path: string, year?: number) {
+  return db
+    .selectFrom('rating_campaigns as c')
+    .innerJoin('organizations as o', 'o.id', 'c.org_id')
+    .select(campaignColumns)
+    .where((eb) => eb.or([eb('o.path', 'like', `${path}%`), eb(sql.val(path), 'like', sql<string>`o.path || '%'`)]))
+    .$if(year !== undefined, (q) => q.where('c.cycle_year', '=', year!))
+    .orderBy('c.id', 'desc')
+    .execute();
+}
+
+export async function insertCampaign(
+  db: Kysely<Database>,
+  row: { cycle_year: number; org_id: number; title: string; items: Choice[]; answers: Choice[]; rater_groups: string[]; opens_on: string; closes_on: string; created_by: string },
+) {
+  return db
+    .insertInto('rating_campaigns')
+    .values({ ...row, items: JSON.stringify(row.items), answers: JSON.stringify(row.answers), rater_groups: JSON.stringify(row.rater_groups) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertTargets(db: Kysely<Database>, campaignId: number, year: number, orgIds: readonly number[]) {
+  return db
+    .insertInto('rating_targets')
+    .values(orgIds.map((org_id) => ({ campaign_id: campaignId, cycle_year: year, org_id })))
+    .returning(['id', 'org_id'])
+    .execute();
+}
+
+export async function setCampaignState(db: Kysely<Database>, id: number, state: CampaignState, at: Date) {
+  await db
+    .updateTable('rating_campaigns')
+    .set(state === 'open' ? { state, opened_at: at } : { state, closed_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The targets of a campaign with their organizations, ballot counts (valid and voided) and codes issued. */
+export async function listTargetRows(db: Kysely<Database>, campaignId: number, pathPrefix = '/') {
+  return db
+    .selectFrom('rating_targets as t')
+    .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .select((eb) => [
+      't.id',
+      't.org_id',
+      'o.name as org_name',
+      'o.path as org_path',
+      'o.category',
+      eb.selectFrom('ballots as b').whereRef('b.target_id', '=', 't.id').where('b.voided_at', 'is', null).select(sql<number>`count(*)::int`.as('n')).as('valid'),
+      eb.selectFrom('ballots as b').whereRef('b.target_id', '=', 't.id').where('b.voided_at', 'is not', null).select(sql<number>`count(*)::int`.as('n')).as('voided'),
+      eb.selectFrom('ballot_codes as k').whereRef('k.target_id', '=', 't.id').select(sql<number>`count(*)::int`.as('n')).as('codes'),
+    ])
+    .where('t.campaign_id', '=', campaignId)
+    .where('o.path', 'like', `${pathPrefix}%`)
+    .orderBy('o.path')
+    .execute();
+}
+
+export async function findTarget(db: Kysely<Database>, campaignId: number, orgId: number) {
+  return db
+    .selectFrom('rating_targets as t')
+    .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .select(['t.id', 't.org_id', 'o.name as org_name', 'o.path as org_path'])
+    .where('t.campaign_id', '=', campaignId)
+    .where('t.org_id', '=', orgId)
+    .executeTakeFirst();
+}
+
+export async function insertBatch(
+  db: Kysely<Database>,
+  row: { campaign_id: number; target_id: number; rater_group: string; count: number; expires_at: Date | null; created_by: string },
+  hashes: readonly string[],
+) {
+  const batch = await db.insertInto('ballot_batches').values(row).returning('id').executeTakeFirstOrThrow();
+  await bulkInsert(
+    db,
+    'ballot_codes',
+    [
+      { name: 'code_hash', type: 'text' },
+      { name: 'batch_id', type: 'int' },
+      { name: 'target_id', type: 'int' },
+      { name: 'rater_group', type: 'text' },
+      { name: 'expires_at', type: 'timestamptz' },
+    ],
+    hashes.map((h) => [h, batch.id, row.target_id, row.rater_group, row.expires_at?.toISOString() ?? null]),
+  );
+  return batch;
+}
+
+/** What a code opens: its target, group and campaign (for the page and the checks before casting). */
+export async function findCode(db: Kysely<Database>, codeHash: string) {
+  return db
+    .selectFrom('ballot_codes as k')
+    .innerJoin('rating_targets as t', 't.id', 'k.target_id')
+    .innerJoin('rating_campaigns as c', 'c.id', 't.campaign_id')
+    .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .select([
+      'k.id',
+      'k.target_id',
+      'k.rater_group',
+      'k.expires_at',
+      'k.used_at',
+      't.org_id',
+      'o.name as org_name',
+      'c.id as campaign_id',
+      'c.cycle_year',
+      'c.title',
+      'c.state',
+      'c.items',
+      'c.answers',
+    ])
+    .where('k.code_hash', '=', codeHash)
+    .executeTakeFirst();
+}
+
+/**
+ * Claims a code atomically: only one of any number of concurrent claims finds it unused (the row lock
+ * makes the others wait, then re-check `used_at` and match nothing).
+ */
+export async function claimCode(db: Kysely<Database>, codeHash: string, now: Date) {
+  return db
+    .updateTable('ballot_codes')
+    .set({ used_at: now })
+    .where('code_hash', '=', codeHash)
+    .where('used_at', 'is', null)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .returning(['id', 'target_id', 'rater_group'])
+    .executeTakeFirst();
+}
+
+export async function insertBallot(
+  db: Kysely<Database>,
+  row: { code_id: number | null; campaign_id: number; target_id: number; org_id: number; rater_group: string; answers: Record<string, string>; source: 'online' | 'paper'; client_key: string | null; created_at: Date },
+) {
+  return db
+    .insertInto('ballots')
+    .values({ ...row, answers: JSON.stringify(row.answers) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+export async function findBallot(db: Kysely<Database>, campaignId: number, id: number) {
+  return db
+    .selectFrom('ballots as b')
+    .innerJoin('organizations as o', 'o.id', 'b.org_id')
+    .select(['b.id', 'b.org_id', 'o.path as org_path', 'b.voided_at'])
+    .where('b.campaign_id', '=', campaignId)
+    .where('b.id', '=', id)
+    .forUpdate('b')
+    .executeTakeFirst();
+}
+
+export async function voidBallotRow(db: Kysely<Database>, id: number, by: string, reason: string, at: Date) {
+  await db.updateTable('ballots').set({ voided_at: at, voided_by: by, void_reason: reason }).where('id', '=', id).execute();
+}
+
+/** Answer counts per target, item and answer over the valid ballots (aggregates only, never a ballot). */
+export async function tallyRows(db: Kysely<Database>, campaignId: number, pathPrefix: string) {
+  const { rows } = await sql<{ org_id: number; item: string; answer: string; n: number }>`
+    select b.org_id, a.key as item, a.value as answer, count(*)::int as n
+    from ballots b join organizations o on o.id = b.org_id
+    cross join lateral jsonb_each_text(b.answers) a
+    where b.campaign_id = ${campaignId} and b.voided_at is null and o.path like ${`${pathPrefix}%`}
+    group by 1, 2, 3`.execute(db);
+  return rows;
+}
+
+type FlagRow = { key: string; org_id: number | null; first_at: Date; last_at: Date; ballot_ids: number[]; voided_ids: number[] | null };
+
+/**
+ * Groups of at least `count` ballots sharing `partition` within `minutes` of each other: every ballot
+ * opens a window of that length; a window holding enough ballots flags all of them. Any qualifying
+ * window can be slid to start at its first ballot, so this finds every one.
+ */
+async function windowFlags(db: Kysely<Database>, campaignId: number, by: 'client' | 'pattern', count: number, minutes: number): Promise<FlagRow[]> {
+  const part = by === 'client' ? sql`client_key` : sql`target_id, answers`;
+  const same = by === 'client' ? sql`x.client_key = a.client_key` : sql`x.target_id = a.target_id and x.answers = a.answers`;
+  const key = by === 'client' ? sql`a.client_key` : sql`a.target_id::text || ':' || md5(a.answers::text)`;
+  const { rows } = await sql<FlagRow>`
+    with b as (
+      select id, target_id, org_id, answers, client_key, created_at, voided_at,
+        count(*) over (partition by ${part} order by created_at range between current row and ${`${minutes} minutes`}::interval following) as n
+      from ballots where campaign_id = ${campaignId} ${by === 'client' ? sql`and client_key is not null` : sql``}
+    ),
+    hits as (
+      select distinct ${key} as key, ${by === 'client' ? sql`null::int` : sql`a.org_id`} as org_id, x.id, x.created_at, x.voided_at
+      from b a join ballots x on x.campaign_id = ${campaignId} and ${same}
+        and x.created_at between a.created_at and a.created_at + ${`${minutes} minutes`}::interval
+      where a.n >= ${count}
+    )
+    select key, max(org_id) as org_id, min(created_at) as first_at, max(created_at) as last_at,
+      array_agg(id order by id) as ballot_ids, array_agg(id order by id) filter (where voided_at is not null) as voided_ids
+    from hits group by key order by min(created_at)`.execute(db);
+  return rows;
+}
+
+export const burstFlags = (db: Kysely<Database>, campaignId: number, count: number, minutes: number) => windowFlags(db, campaignId, 'client', count, minutes);
+export const patternFlags = (db: Kysely<Database>, campaignId: number, count: number, minutes: number) => windowFlags(db, campaignId, 'pattern', count, minutes);
+
+/** A campaign's targets by organization code (for imports). */
+export async function listTargetCodes(db: Kysely<Database>, campaignId: number) {
+  return db
+    .selectFrom('rating_targets as t')
+    .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .select(['t.id', 't.org_id', 'o.code'])
+    .where('t.campaign_id', '=', campaignId)
+    .execute();
+}
+
+/** Paper ballots: no code, no client address. */
+export async function insertPaperBallots(
+  db: Kysely<Database>,
+  campaignId: number,
+  rows: readonly { target_id: number; org_id: number; rater_group: string; answers: Record<string, string> }[],
+  at: Date,
+) {
+  await bulkInsert(
+    db,
+    'ballots',
+    [
+      { name: 'campaign_id', type: 'int' },
+      { name: 'target_id', type: 'int' },
+      { name: 'org_id', type: 'int' },
+      { name: 'rater_group', type: 'text' },
+      { name: 'answers', type: 'jsonb' },
+      { name: 'source', type: 'text' },
+      { name: 'created_at', type: 'timestamptz' },
+    ],
+    rows.map((r) => [campaignId, r.target_id, r.org_id, r.rater_group, JSON.stringify(r.answers), 'paper', at.toISOString()]),
+  );
+}

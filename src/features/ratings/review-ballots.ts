@@ -1,0 +1,140 @@
+import { readers, requireRole } from '../../auth/scope';
+import { withTransaction } from '../../db/transaction';
+import { AppError, notFound } from '../../errors/app-error';
+import type { RuleSets } from '../../rules/registry';
+import { dec, fixed2 } from '../../scoring/decimal';
+import { recordAudit } from '../audit/record-audit';
+import type { Ctx } from '../context';
+import { openCycleFor } from '../cycles/cycle-gates';
+import { campaignForManage, campaignForRead } from './campaigns.service';
+import { FlagsQuery, VoidBallotInput } from './ratings.schemas';
+import { burstFlags, findBallot, listTargetRows, patternFlags, tallyRows, voidBallotRow } from './ratings.repository';
+
+/** The minimum sample when no rule set reads this target's ballots. */
+export const DEFAULT_MIN_SAMPLE = 10;
+
+export type Flag = {
+  kind: 'burst' | 'pattern';
+  description: string;
+  /** For bursts: the first characters of the salted hash of the client address (never the address). */
+  source: string | null;
+  orgId: number | null;
+  firstAt: string;
+  lastAt: string;
+  ballotIds: number[];
+  voidedIds: number[];
+};
+
+/**
+ * Abuse flags of a campaign for its administrator: bursts (at least `burstCount` ballots from one client
+ * address within `burstMinutes`) and patterns (at least `patternCount` identical answer vectors for one
+ * target within `patternMinutes`), each with the ballots it affects. Voided ballots stay listed.
+ */
+export async function listFlags({ ctx, id, query }: { ctx: Ctx; id: number; query: unknown }): Promise<{ items: Flag[] }> {
+  const q = FlagsQuery.parse(query);
+  const campaign = await campaignForManage(ctx, id);
+  const bursts = await burstFlags(ctx.db, campaign.id, q.burstCount, q.burstMinutes);
+  const patterns = await patternFlags(ctx.db, campaign.id, q.patternCount, q.patternMinutes);
+  const items: Flag[] = bursts.map((r) => ({
+    kind: 'burst',
+    description: `同一来源在 ${q.burstMinutes} 分钟内提交 ${r.ballot_ids.length} 张评议票`,
+    source: r.key.slice(0, 10),
+    orgId: null,
+    firstAt: new Date(r.first_at).toISOString(),
+    lastAt: new Date(r.last_at).toISOString(),
+    ballotIds: r.ballot_ids.map(Number),
+    voidedIds: (r.voided_ids ?? []).map(Number),
+  }));
+  // The shared answers are not shown: next to ballot ids they would be a per-ballot listing.
+  for (const r of patterns) {
+    items.push({
+      kind: 'pattern',
+      description: `同一评议对象在 ${q.patternMinutes} 分钟内有 ${r.ballot_ids.length} 张各项答案完全相同的评议票`,
+      source: null,
+      orgId: r.org_id,
+      firstAt: new Date(r.first_at).toISOString(),
+      lastAt: new Date(r.last_at).toISOString(),
+      ballotIds: r.ballot_ids.map(Number),
+      voidedIds: (r.voided_ids ?? []).map(Number),
+    });
+  }
+  return { items };
+}
+
+/** Voids a ballot with a reason (audited): it stays stored and listed, but no longer counts. */
+export async function voidBallot({ ctx, id, ballotId, input }: { ctx: Ctx; id: number; ballotId: number; input: unknown }) {
+  const { reason } = VoidBallotInput.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    const campaign = await campaignForManage(tx, id);
+    const ballot = await findBallot(tx.db, id, ballotId);
+    if (!ballot) throw notFound('评议票', 'ballotId');
+    if (ballot.voided_at) throw new AppError('conflict', `评议票 ${ballotId} 已作废`);
+    await openCycleFor(tx, campaign.cycle_year, 'ballotVoid', 'id');
+    const at = tx.clock.now();
+    await voidBallotRow(tx.db, ballotId, ctx.actor.id, reason, at);
+    await recordAudit(tx, { action: 'ballot.void', entity: 'ballot', entityId: ballotId, orgId: ballot.org_id, before: { voided: false }, after: { voided: true, reason } });
+    return { id: ballotId, campaignId: id, voided: true, voidedAt: at.toISOString(), reason };
+  });
+}
+
+/** The largest minimum sample of the votes clauses that read ballots in a category's rule set. */
+function minSampleFor(ruleSets: RuleSets, category: string | null): number {
+  const rs = category ? ruleSets.forCategory(category)?.ruleSet : undefined;
+  if (!rs) return DEFAULT_MIN_SAMPLE;
+  const samples = rs.parts.flatMap((p) =>
+    p.indicators.flatMap((i) => i.clauses.flatMap((c) => (c.type === 'votes' && rs.facts[c.fact]?.source.startsWith('ballots.') ? [c.minSample] : []))),
+  );
+  return samples.length > 0 ? Math.max(...samples) : DEFAULT_MIN_SAMPLE;
+}
+
+export type TargetResult = {
+  orgId: number;
+  orgName: string;
+  validBallots: number;
+  minSample: number;
+  shown: boolean;
+  note: string | null;
+  items: { key: string; label: string; answers: { answer: string; count: number; share: string }[] }[];
+};
+
+/**
+ * Results per target in the caller's subtree: answer tallies per item, and only once the campaign is
+ * closed and the target has at least the minimum sample of valid ballots (样本不足 otherwise), so a
+ * result never narrows down to a few people. There is no per-ballot view with answers.
+ */
+export async function campaignResults({ ctx, id, ruleSets }: { ctx: Ctx; id: number; ruleSets: RuleSets }): Promise<{ campaignId: number; state: string; targets: TargetResult[] }> {
+  requireRole(ctx, readers);
+  const campaign = await campaignForRead(ctx, id);
+  const targets = await listTargetRows(ctx.db, id, ctx.actor.orgPath);
+  const closed = campaign.state === 'closed';
+  const tallies = closed ? await tallyRows(ctx.db, id, ctx.actor.orgPath) : [];
+  return {
+    campaignId: id,
+    state: campaign.state,
+    targets: targets.map((t) => {
+      const valid = t.valid ?? 0;
+      const minSample = minSampleFor(ruleSets, t.category);
+      const shown = closed && valid >= minSample;
+      const note = !closed ? '评议尚未结束，结果暂不显示' : shown ? null : `样本不足：有效票 ${valid} 张，少于 ${minSample} 张，结果不予显示`;
+      const mine = shown ? tallies.filter((r) => r.org_id === t.org_id) : [];
+      return {
+        orgId: t.org_id,
+        orgName: t.org_name,
+        validBallots: valid,
+        minSample,
+        shown,
+        note,
+        items: shown
+          ? campaign.items.map((item) => ({
+              key: item.key,
+              label: item.label,
+              answers: campaign.answers.map((a) => {
+                const count = mine.find((r) => r.item === item.key && r.answer === a.key)?.n ?? 0;
+                return { answer: a.key, count, share: fixed2(dec(count).times(100).div(valid)) };
+              }),
+            }))
+          : [],
+      };
+    }),
+  };
+}
