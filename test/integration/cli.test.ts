@@ -52,7 +52,7 @@ beforeAll(async () => {
   server = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/entry/node.ts')], { env, cwd: root });
   server.stdout!.on('data', (d) => (serverLog += d));
   server.stderr!.on('data', (d) => (serverLog += d));
-  const deadline = Date.now() + 200_000; // first start seeds and scores the demo district; slow when the CPUs are shared
+  const deadline = Date.now() + 400_000; // first start seeds and scores the demo district; slow when the CPUs are shared
   for (;;) {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/health`);
@@ -63,13 +63,16 @@ beforeAll(async () => {
     if (Date.now() > deadline || server.exitCode !== null) throw new Error(`server did not start:\n${serverLog}`);
     await new Promise((r) => setTimeout(r, 300));
   }
-}, 240_000);
+}, 420_000);
 
 afterAll(async () => {
   if (server.exitCode === null) {
     const exited = new Promise((r) => server.once('exit', r));
     server.kill('SIGTERM');
+    // A server still seeding has no SIGTERM handler of its own yet and may be slow to die: do not wait forever.
+    const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
     await exited;
+    clearTimeout(timer);
   }
   if (isolated) await isolated.drop().catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
