@@ -23,6 +23,7 @@ import { fixedClock } from '../src/lib/clock';
 
 const pgBase = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const freshCount = Number(process.env.BENCH_FRESH ?? 200);
+const bookOnly = process.env.BENCH_BOOK_ONLY === '1';
 const N = 200;
 const TOTAL = 2000;
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
@@ -105,7 +106,7 @@ async function main() {
     const rss200 = treeRssMiB();
 
     // Fresh browser per document: launch, load fonts, print, close; two at a time like the pool.
-    const sample = jobs.slice(0, freshCount);
+    const sample = jobs.slice(0, bookOnly ? 2 : freshCount);
     t0 = performance.now();
     let next = 0;
     await Promise.all(
@@ -131,7 +132,7 @@ async function main() {
 
     // Memory: keep printing through the pool up to 2,000 documents.
     let rssMax = rss200;
-    const rounds = Math.ceil((TOTAL - N) / N);
+    const rounds = bookOnly ? 0 : Math.ceil((TOTAL - N) / N);
     for (let r = 0; r < rounds; r++) {
       await renderAll(pool, jobs, 2);
       rssMax = Math.max(rssMax, treeRssMiB());

@@ -6,7 +6,7 @@
 export type PdfJob = {
   /** The document's body HTML (the shell page already holds the fonts and the print CSS). */
   body: string;
-  /** Every page's footer, left of the page numbers: Latin text only (a footer cannot use the page's CJK font). */
+  /** Every page's footer line, left of the page numbers (a CSS page-margin box, in the document's fonts). */
   footer: string;
   /** The PDF's title (document properties). */
   title: string;

@@ -174,7 +174,7 @@ describe('the ranking list and the district book', () => {
       where s.revision_id = (select max(id) from score_revisions where cycle_year = 2025) and o.path like (select path from organizations where id = ${street.id}) || '%'`.execute(handle.db)).rows[0]!.n;
     expect(orgs).toBeGreaterThan(5);
     expect(text(path, 1)).toContain('考核评价汇编');
-    expect(text(path, n)).toMatch(new RegExp(`${n} / ${n}`)); // the footer counts the whole book
+    expect(text(path, n)).toMatch(new RegExp(`${n}\\s*/\\s*${n}`)); // the footer counts the whole book
     // Every entry of the contents names the page its scorecard starts on.
     const contents = text(path, 2) + text(path, 3);
     const entries = [...contents.matchAll(/^\s*(\S+?(?:党委|党总支|党支部|委员会|支部|党组))\s+.*?(\d+)\s*$/gm)].map((m) => ({ name: m[1]!, page: Number(m[2]) }));
