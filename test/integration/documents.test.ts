@@ -200,8 +200,11 @@ describe('the duty-review result sheet and the two-way feedback letter', () => {
       const cells = s.groups.map((g: any) => (g.shown ? ['好', '较好', '一般', '差'].map((k) => g.items.overall?.[k] ?? 0).join('') : `${g.sheets}张，不单列`));
       expect(all).toContain(`${s.orgName}${s.sheets}张${cells.join('')}`);
     }
-    const open = (await sql<{ id: number }>`select id from review_sessions where state <> 'closed' order by id limit 1`.execute(handle.db)).rows[0];
-    if (open) expect((await download(`/api/reviews/${open.id}/result.pdf`)).status).toBe(409);
+    // A session that has not ended prints nothing (its votes could still change, and tallies stay hidden).
+    const draft = await admin.post('/api/reviews', { year: 2026, orgId: street.id, title: '2026 年度述职评议（测试）' });
+    expect(draft.status).toBe(201);
+    const refused = await download(`/api/reviews/${draft.body.id}/result.pdf`);
+    expect(refused.status).toBe(409);
   });
 
   it('letters a resident unit with both directions and its in-service members\' service', async () => {
