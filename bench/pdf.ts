@@ -2,7 +2,8 @@
  * PDF throughput on the demo district (scale 1, PostgreSQL): 200 annual scorecards rendered by the pool
  * (one browser, tabs that keep the fonts loaded and replace only the body) and by a fresh browser per
  * document, in the same run; memory of node + Chromium after 200 and after 2,000 pooled documents; and the
- * 200 scorecards bound into one book against the same 200 rendered separately.
+ * 200 scorecards bound into one book (printed in parts on both tabs and merged) against the same 200
+ * rendered separately.
  *
  *   npm run bench:pdf                  # BENCH_FRESH=200 fresh-browser documents (about 3 minutes)
  *   BENCH_FRESH=40 npm run bench:pdf   # a shorter fresh-browser sample (the rate is per document)
@@ -124,11 +125,16 @@ async function main() {
     );
     const freshRate = sample.length / seconds(t0);
 
-    // The book: the same 200 scorecards bound into one document (cover, contents, continuous page numbers).
-    t0 = performance.now();
-    const book = await pool.render(bookJob(ctx, printing, 2025, org, revision, docs));
-    const bookSeconds = seconds(t0);
-    const bookPages = pagesOf(book);
+    // The book: the same 200 scorecards bound into one document (cover, contents, continuous page numbers),
+    // printed in two parts on the pool's tabs. The first book is the headline: its tabs have never held a
+    // document that large. The same book again shows the rate once they have.
+    const printBook = async () => {
+      const t = performance.now();
+      const bytes = await pool.render(bookJob(ctx, printing, 2025, org, revision, docs));
+      return { seconds: seconds(t), pages: pagesOf(bytes), size: bytes.length };
+    };
+    const book = await printBook();
+    const again = await printBook();
 
     // Memory: keep printing through the pool up to 2,000 documents.
     let rssMax = rss200;
@@ -144,8 +150,10 @@ async function main() {
     console.log(`pool, 2 tabs          ${fmt(poolRate)} documents/s  (${N} in ${fmt(poolSeconds)} s, ${poolPages} pages, ${fmt(poolPages / poolSeconds)} pages/s)`);
     console.log(`fresh browser each    ${freshRate.toFixed(2)} documents/s  (${sample.length} documents)`);
     console.log(`pool / fresh          ${fmt(poolRate / freshRate)}×   (target ≥ 20×)`);
-    console.log(`book of ${N}          ${bookPages} pages in ${fmt(bookSeconds)} s = ${fmt(bookPages / bookSeconds)} pages/s, ${(book.length / 1024 / 1024).toFixed(1)} MiB`);
-    console.log(`book / pool pages/s   ${fmt(bookPages / bookSeconds / (poolPages / poolSeconds))}×   (target ≥ 3×)`);
+    const poolPageRate = poolPages / poolSeconds;
+    console.log(`book of ${N}          ${book.pages} pages in ${fmt(book.seconds)} s = ${fmt(book.pages / book.seconds)} pages/s, ${(book.size / 1024 / 1024).toFixed(1)} MiB`);
+    console.log(`book / pool pages/s   ${fmt(book.pages / book.seconds / poolPageRate)}×   (target ≥ 3×)`);
+    console.log(`the same book again   ${fmt(again.pages / again.seconds)} pages/s = ${fmt(again.pages / again.seconds / poolPageRate)}× the pool   (renumbered after printing: ${pool.stats().repaginations})`);
     console.log(`RSS node+Chromium     ${fmt(rss200)} MiB after ${N}, ${fmt(rss2000)} MiB after ${N + rounds * N} (max ${fmt(rssMax)}), change ${fmt(((rss2000 - rss200) / rss200) * 100)}%   (target within 20%)`);
   } finally {
     await pool.close();

@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { AppError } from '../errors/app-error';
 import type { PdfJob, PdfRenderer } from '../documents/pdf';
+import { contentHeightMm, fillPageRefs, paginate, sectionPages, splitSections } from './pdf-pagination';
 
 /** Flags headless Chromium needs on these machines (root, no GPU, no background connections). */
 const chromiumArgs = [
@@ -80,51 +82,13 @@ function cssString(text: string): string {
   return text.replace(/[\\"]/g, (ch) => `\\${ch}`).replace(/[\r\n]+/g, ' ');
 }
 
-const margins = { top: 14, bottom: 16 };
-const contentHeightMm = 297 - margins.top - margins.bottom;
-
-/**
- * Runs in the tab: lays the sections out into pages the way print does (a section starts a page; a table
- * row, `.atom` block or heading is never split; a table's header repeats; a heading stays with what
- * follows) and writes each section's first page into the elements that refer to it.
- */
-function fillPageRefs(heightMm: number) {
-  const pageHeight = (heightMm * 96) / 25.4;
-  const sections = [...document.querySelectorAll<HTMLElement>('body > section.doc')];
-  const starts = new Map<string, number>();
-  let page = 0;
-  for (const section of sections) {
-    page++;
-    const id = section.dataset.section;
-    if (id) starts.set(id, page);
-    const origin = section.getBoundingClientRect().top;
-    const atoms = [...section.querySelectorAll<HTMLElement>('tbody tr, .atom, h1, h2')].map((el) => {
-      const r = el.getBoundingClientRect();
-      const table = el.closest('table');
-      const head = el.tagName === 'TR' ? table?.querySelector('thead')?.getBoundingClientRect().height ?? 0 : 0;
-      return { top: r.top - origin, bottom: r.bottom - origin, head, heading: /^H[12]$/.test(el.tagName) || el.classList.contains('part') };
-    });
-    atoms.sort((a, b) => a.top - b.top);
-    let pageStart = 0;
-    atoms.forEach((atom, i) => {
-      if (atom.bottom - pageStart <= pageHeight + 0.5) return;
-      page++;
-      const prev = atoms[i - 1];
-      pageStart = prev && prev.heading && atom.top - prev.bottom < 40 ? prev.top - atom.head : atom.top - atom.head;
-    });
-  }
-  for (const el of document.querySelectorAll<HTMLElement>('[data-page-of]')) {
-    el.textContent = String(starts.get(el.dataset.pageOf!) ?? '');
-  }
-}
-
 type Tab = { page: Page; renders: number; generation: number };
 /**
  * One browser and a small pool of tabs. Each tab loads a shell page (print CSS and the CJK font faces)
  * once; a document then replaces only the body, waits for its fonts and prints. A tab is recycled after
  * `recycleAfter` documents (and whenever a render fails), so memory stays flat however many are printed.
  */
-export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats(): { launches: number; renders: number } } {
+export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats(): { launches: number; renders: number; repaginations: number } } {
   const timeout = opts.timeoutMs ?? 30_000;
   const size = opts.pages ?? 2;
   const recycleAfter = 500;
@@ -138,6 +102,7 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
   let open = 0;
   let launches = 0;
   let renders = 0;
+  let repaginations = 0;
   let closed = false;
 
   function launch(): Promise<Browser> {
@@ -205,8 +170,13 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
     return { page, renders: 0, generation: gen };
   }
 
-  /** A free tab; waits for one at most `timeout` (then 503), so callers never hang behind a long queue. */
-  async function acquire(): Promise<Tab> {
+  /**
+   * A free tab; waits for one at most `timeout` (then 503), so callers never hang behind a long queue.
+   * With `wait: false`, only a tab that is free now (or can be opened now), else null.
+   */
+  async function acquire(wait: true): Promise<Tab>;
+  async function acquire(wait: false): Promise<Tab | null>;
+  async function acquire(wait: boolean): Promise<Tab | null> {
     const deadline = Date.now() + timeout;
     for (;;) {
       if (closed) throw new Error('PDF renderer closed');
@@ -224,6 +194,7 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
           throw e;
         }
       }
+      if (!wait) return null;
       const left = deadline - Date.now();
       const woken = await new Promise<boolean>((resolve) => {
         const wakeUp = () => {
@@ -252,21 +223,32 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
     wake();
   }
 
-  async function print(tab: Tab, job: PdfJob): Promise<Uint8Array> {
-    const { page } = tab;
-    await page.evaluate(
-      async (body, title) => {
-        document.title = title;
-        document.body.innerHTML = body;
+  /** Puts a part's body into the tab and waits for its fonts; with `measure`, answers its sections' pages. */
+  async function load(tab: Tab, body: string, title: string, measure: boolean) {
+    await tab.page.evaluate(
+      async (html, t) => {
+        document.title = t;
+        document.body.innerHTML = html;
         await document.fonts.ready;
       },
-      job.body,
-      job.title,
+      body,
+      title,
     );
-    if (job.pageRefs) await page.evaluate(fillPageRefs, contentHeightMm);
-    // Page numbers and the footer line are CSS page-margin boxes of the document itself: they use its fonts
-    // (Chinese included) and cost far less per page than Chromium's separate header/footer templates.
-    const footerCss = `@page { @bottom-left { content: "${cssString(job.footer)}"; } }`;
+    return measure ? tab.page.evaluate(sectionPages, contentHeightMm) : null;
+  }
+
+  /**
+   * Prints what the tab holds. Page numbers and the footer line are CSS page-margin boxes of the document
+   * itself: they use its fonts (Chinese included) and cost far less per page than Chromium's header and
+   * footer templates. A part of a larger document numbers its pages from `offset + 1` of `total`.
+   */
+  async function print(tab: Tab, job: PdfJob, starts: Record<string, number> | null, numbering: { offset: number; total: number } | null): Promise<Uint8Array> {
+    const { page } = tab;
+    if (job.pageRefs && starts) await page.evaluate(fillPageRefs, starts);
+    const pageNumber = numbering
+      ? ` @bottom-right { counter-increment: page ${numbering.offset}; content: counter(page) " / ${numbering.total}"; }`
+      : '';
+    const footerCss = `@page { @bottom-left { content: "${cssString(job.footer)}"; }${pageNumber} }`;
     await page.evaluate((css) => {
       let el = document.getElementById('xp-footer');
       if (!el) {
@@ -276,7 +258,7 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
       }
       el.textContent = css;
     }, footerCss);
-    const out = page.pdf({
+    return page.pdf({
       format: 'A4',
       printBackground: true,
       preferCSSPageSize: true,
@@ -285,22 +267,60 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
       outline: false,
       timeout: job.timeoutMs ?? timeout,
     });
-    return out;
+  }
+
+  /**
+   * A document given as sections, on every tab that is free: each tab lays out its consecutive part, the
+   * parts' page counts give every section's page and every part's first page number, each tab prints its
+   * part, and the parts are bound into one PDF. Should a part print to other than the pages its layout
+   * predicted, the numbering is redone from the printed counts, so page numbers always run on.
+   */
+  async function printParts(tabs: Tab[], job: PdfJob, sections: readonly string[]): Promise<Uint8Array> {
+    const parts = splitSections(sections, tabs.length);
+    const measure = parts.length > 1 || job.pageRefs === true;
+    const layouts = await Promise.all(parts.map((part, i) => load(tabs[i]!, part.join(''), job.title, measure)));
+    if (!measure) return print(tabs[0]!, job, null, null);
+    let { starts, offsets, total } = paginate(layouts.map((l) => l!));
+    if (parts.length === 1) return print(tabs[0]!, job, starts, null);
+    // Each part is parsed for binding as soon as it is printed, while the others still print.
+    const printAll = () =>
+      Promise.all(parts.map(async (_, i) => PDFDocument.load(await print(tabs[i]!, job, starts, { offset: offsets[i]!, total }), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })));
+    let docs = await printAll();
+    const printed = docs.map((d) => d.getPageCount());
+    const predicted = layouts.map((l) => l!.reduce((a, s) => a + s.pages, 0));
+    if (printed.some((n, i) => n !== predicted[i])) {
+      // Renumber from what each part really printed (its last section takes the difference), and print again.
+      repaginations++;
+      ({ starts, offsets, total } = paginate(layouts.map((l, i) => l!.map((s, j) => (j === l!.length - 1 ? { ...s, pages: s.pages + printed[i]! - predicted[i]! } : s)))));
+      docs = await printAll();
+    }
+    const [book, ...rest] = docs;
+    for (const doc of rest) {
+      for (const page of await book!.copyPages(doc, doc.getPageIndices())) book!.addPage(page);
+    }
+    return book!.save({ useObjectStreams: false, objectsPerTick: Infinity });
   }
 
   return {
     async render(job) {
-      const tab = await acquire();
+      const sections = typeof job.body === 'string' ? [job.body] : job.body;
+      const tabs = [await acquire(true)];
       let healthy = false;
       const limit = job.timeoutMs ?? timeout;
       try {
-        const bytes = await withTimeout(print(tab, job), limit, `PDF 生成超时（${limit / 1000} 秒）：${job.title}`);
-        tab.renders++;
+        // More tabs only for a document of several sections, and only those free now (never wait holding one).
+        while (tabs.length < Math.min(size, sections.length)) {
+          const more = await acquire(false);
+          if (!more) break;
+          tabs.push(more);
+        }
+        const bytes = await withTimeout(printParts(tabs, job, sections), limit, `PDF 生成超时（${limit / 1000} 秒）：${job.title}`);
+        for (const tab of tabs) tab.renders++;
         renders++;
         healthy = true;
         return bytes;
       } finally {
-        await release(tab, healthy);
+        await Promise.all(tabs.map((tab) => release(tab, healthy)));
       }
     },
     async close() {
@@ -311,7 +331,7 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
       while (waiting.length) wake();
       if (b) await (await b.catch(() => null))?.close().catch(() => {});
     },
-    stats: () => ({ launches, renders }),
+    stats: () => ({ launches, renders, repaginations }),
   };
 }
 

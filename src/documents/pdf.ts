@@ -4,15 +4,19 @@
  * only sees this interface, so routes and the CLI never know which browser prints.
  */
 export type PdfJob = {
-  /** The document's body HTML (the shell page already holds the fonts and the print CSS). */
-  body: string;
+  /**
+   * The document's body HTML (the shell page already holds the fonts and the print CSS); or its sections in
+   * order, each a `section.doc` that starts a page, which the renderer may lay out and print in parts at once
+   * and bind into one PDF whose pages are numbered straight through (a book of hundreds of scorecards).
+   */
+  body: string | readonly string[];
   /** Every page's footer line, left of the page numbers (a CSS page-margin box, in the document's fonts). */
   footer: string;
   /** The PDF's title (document properties). */
   title: string;
   /**
-   * Fill page references before printing: every `[data-page-of=ID]` gets the page on which
-   * `section.doc[data-section=ID]` starts (a book's table of contents). Each `section.doc` starts a page.
+   * Fill page references before printing: every `[data-page-of=ID]` gets the page of the whole document on
+   * which `section.doc[data-section=ID]` starts (a book's table of contents).
    */
   pageRefs?: boolean;
   /** This job's time limit (a book of hundreds of scorecards needs more than the renderer's default). */

@@ -174,17 +174,22 @@ export async function issueScorecardsOf({ ctx, year, orgId, subtree, printing }:
   return { org, revision, issued: await issueScorecards(ctx, printing, year, revision, await scorecardSources(ctx.db, year, revision, rows)) };
 }
 
-/** The print job of a book: cover, contents (page numbers filled at print time) and every scorecard. */
+/**
+ * The print job of a book: the front matter (cover, contents whose page numbers are filled at print time),
+ * then every scorecard as its own section, so the renderer can print them in parts at once.
+ */
 export function bookJob(ctx: Ctx, printing: Printing, year: number, org: { name: string; code: string }, revision: { id: number }, issued: readonly Issued[]): PdfJob {
   const title = `${year}年度考核评价汇编-${org.name}`;
-  const body = printing.templates.render('book', {
+  const cards = issued.map((d) => scorecardView(d.content, d.stamp));
+  const front = printing.templates.render('book', {
     year,
     scopeName: org.name,
     count: issued.length,
     revision: { label: issued[0]!.content.revision.label },
     printedOn: todayInChina(ctx.clock),
-    cards: issued.map((d) => scorecardView(d.content, d.stamp)),
+    cards,
   });
+  const body = [front, ...cards.map((card) => printing.templates.render('scorecard', card))];
   // A book of hundreds of scorecards lays out for a while: its time limit grows with it.
   return { body, title, footer: `xingping ${year} · book ${org.code} · revision ${revision.id}`, pageRefs: true, timeoutMs: 30_000 + 400 * issued.length };
 }
