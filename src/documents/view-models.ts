@@ -1,4 +1,8 @@
+import { MIN_GROUP_SAMPLE } from '../domain/catalog';
+import type { RuleSet } from '../rules/rule-set.schema';
+import { show } from '../scoring/decimal';
 import type { ScoreResult } from '../scoring/evaluate';
+import { factUnit, type Distribution } from '../scoring/fact-catalog';
 
 /**
  * View models of the printed documents, built from stored results only (pure: no I/O). Templates print
@@ -16,6 +20,8 @@ export type ScorecardSource = {
   formula: string;
   totalMax: string;
   scale: GradeScale;
+  /** The rule set's facts that carry evaluation results (`evaluationFacts`). */
+  evaluationFacts: EvaluationFact[];
   grade: {
     grade: string | null;
     label: string | null;
@@ -73,6 +79,7 @@ export function scorecardContent(s: ScorecardSource) {
     },
     next: detail?.next?.text ?? null,
     consequences: detail?.consequences ?? [],
+    evaluations: evaluationResults(s.result, s.evaluationFacts),
     parts: s.result.parts.map((p) => ({
       id: p.id,
       title: p.title,
@@ -82,6 +89,72 @@ export function scorecardContent(s: ScorecardSource) {
       indicators: p.indicators.map((i) => ({ title: i.title, points: i.points, max: i.max ?? '—', lines: i.lines.map((l) => l.text) })),
     })),
   };
+}
+
+/** Evaluation results the scorecard lists on their own, by the fact source they come from, in this order. */
+const evaluationFamilies = [
+  { prefix: 'reviews.', title: '述职评议' },
+  { prefix: 'twoway.', title: '双向评价' },
+  { prefix: 'ballots.', title: '群众评议' },
+] as const;
+
+/** A fact that carries evaluation results, and the order its valid answers and rater groups print in. */
+export type EvaluationFact = { name: string; title: string; label: string; unit: string; answers: string[]; groups: string[] };
+
+/**
+ * The facts of a rule set that carry duty-review, two-way and resident-rating results. A tally's answers and
+ * groups print as the `votes` clause that reads it values them: highest points, then heaviest weight, first.
+ */
+export function evaluationFacts(rs: RuleSet): EvaluationFact[] {
+  const clauses = rs.parts.flatMap((p) => p.indicators.flatMap((i) => i.clauses));
+  return Object.entries(rs.facts).flatMap(([name, def]) => {
+    const family = evaluationFamilies.find((f) => def.source.startsWith(f.prefix));
+    if (!family) return [];
+    const votes = clauses.find((c) => c.type === 'votes' && c.fact === name);
+    // Best answer and heaviest group first (a stored rule set's keys may have lost the file's order).
+    const byValue = (o: Record<string, number>) => Object.keys(o).sort((a, b) => o[b]! - o[a]!);
+    const answers = votes?.type === 'votes' ? byValue(votes.coefficients) : [];
+    const groups = votes?.type === 'votes' ? byValue(votes.groups ?? {}) : [];
+    return [{ name, title: family.title, label: def.label, unit: factUnit(def), answers, groups }];
+  });
+}
+
+/** A tally as print: each group's sheets and answers; a group under MIN_GROUP_SAMPLE sheets shows only its count. */
+function tallyText(tally: Distribution, fact: EvaluationFact): string {
+  const groups = [...fact.groups.filter((g) => g in tally), ...Object.keys(tally).filter((g) => !fact.groups.includes(g))];
+  return groups
+    .map((group) => {
+      const counts = tally[group]!;
+      const sheets = Object.values(counts).reduce((a, n) => a + n, 0);
+      if (sheets < MIN_GROUP_SAMPLE) return `${group} ${sheets} 张`;
+      // Every valid answer, even at 0; others (不了解) only where given.
+      const shown = [...fact.answers, ...Object.keys(counts).filter((a) => !fact.answers.includes(a) && (counts[a] ?? 0) > 0)];
+      return `${group} ${sheets} 张：${shown.map((a) => `${a} ${counts[a] ?? 0}`).join(' · ')}`;
+    })
+    .join('；');
+}
+
+/**
+ * The scorecard's evaluation results: each such fact the stored explanation lines used, with the value they
+ * used, grouped by kind (述职评议, 双向评价, 群众评议). Only what the stored revision holds is printed.
+ */
+export function evaluationResults(result: ScoreResult, facts: readonly EvaluationFact[]) {
+  const used = new Map<string, unknown>();
+  for (const line of result.parts.flatMap((p) => p.indicators.flatMap((i) => i.lines))) {
+    for (const [name, value] of Object.entries(line.facts)) if (value !== null && !used.has(name)) used.set(name, value);
+  }
+  return evaluationFamilies
+    .map((family) => ({
+      title: family.title,
+      items: facts
+        .filter((f) => f.title === family.title && used.has(f.name))
+        .map((f) => {
+          const value = used.get(f.name);
+          const text = typeof value === 'number' ? `${show(value)} ${f.unit}`.trim() : typeof value === 'object' ? tallyText(value as Distribution, f) || '无有效票' : String(value);
+          return { label: f.label, text };
+        }),
+    }))
+    .filter((family) => family.items.length > 0);
 }
 
 /** What makes a printed document traceable: its id, the QR code of its verify address, its content hash. */

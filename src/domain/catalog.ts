@@ -125,6 +125,8 @@ export const reviewKindLabel = { secretary: '书记抓基层党建述职评议',
 export const reviewStateLabel = { draft: '准备中', open: '评议中', closed: '已结束' } as const;
 /** The answers of a duty review, best first. */
 export const reviewAnswers = ['好', '较好', '一般', '差'] as const;
+/** Results (and printed documents) show a rater group's counts only from this many sheets on, so nobody's answers can be worked out. */
+export const MIN_GROUP_SAMPLE = 3;
 /** The item every review sheet ends with. */
 export const overallItem = { key: 'overall', label: '总体评价' } as const;
 /** The rater groups of a duty review and their usual weights (a session may set its own). */

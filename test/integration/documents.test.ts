@@ -109,6 +109,29 @@ describe('the annual scorecard PDF', () => {
     expect(missing).toEqual([]);
   });
 
+  it('prints the duty review and the two-way evaluation the score used, agreeing with their own records', async () => {
+    const all = plain(path).replace(/\s+/g, '');
+    expect(all).toContain('评议结果');
+    // The duty review: each group of at least 3 sheets with its overall answers, as the session's results API counts them.
+    const session = (await sql<{ id: number }>`select s.id from review_sessions s join review_subjects j on j.session_id = s.id
+      where j.org_id = ${community.id} and s.cycle_year = 2025 and s.kind = 'secretary' and s.state = 'closed'`.execute(handle.db)).rows[0]!;
+    const results = (await admin.get(`/api/reviews/${session.id}/results`)).body;
+    const subject = results.subjects.find((x: any) => x.orgName === community.name);
+    const shown = subject.groups.filter((g: any) => g.shown);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const g of shown) {
+      const o = g.items.overall;
+      expect(all).toContain(`${g.label}${g.sheets}张：好${o['好'] ?? 0}·较好${o['较好'] ?? 0}·一般${o['一般'] ?? 0}·差${o['差'] ?? 0}`);
+    }
+    // The two-way evaluation: the units' ratings of this community, averaged to the hundredth, and how many.
+    const twoway = (await sql<{ avg: string; n: number }>`select round(avg(e.total), 2)::text as avg, count(*)::int as n
+      from twoway_evaluations e join agreements a on a.id = e.agreement_id
+      where a.community_id = ${community.id} and a.year = 2025 and e.direction = 'unit_rates_community'`.execute(handle.db)).rows[0]!;
+    expect(twoway.n).toBeGreaterThan(0);
+    expect(all).toContain(`共建单位对社区的双向评价（平均总分）：${Number(twoway.avg)}分`);
+    expect(all).toContain(`收到的共建单位评价：${twoway.n}份`);
+  });
+
   it('embeds a CJK font (CID TrueType subsets of Noto Sans SC), not boxes', () => {
     const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' });
     const noto = fonts.split('\n').filter((l) => l.includes('NotoSansSC'));

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/adapters/pdf-puppeteer';
 import { compileTemplates } from '../../src/documents/templates';
-import { feedbackLetterContent, partsChart, rankingsContent, reviewSheetContent, starsOf } from '../../src/documents/view-models';
+import { evaluationFacts, evaluationResults, feedbackLetterContent, partsChart, rankingsContent, reviewSheetContent, starsOf } from '../../src/documents/view-models';
 import { loadTemplates } from '../../src/entry/template-files';
+import { RuleSet } from '../../src/rules/rule-set.schema';
+import type { ScoreResult } from '../../src/scoring/evaluate';
 
 describe('document templates', () => {
   const sources = { partials: { stars: '{{#each grade.stars}}{{#if this}}★{{else}}☆{{/if}}{{/each}}' }, css: '' };
@@ -54,6 +57,52 @@ describe('view models', () => {
     const c = rankingsContent({ year: 2025, scopeName: '星城区', revision: { id: 3, kind: 'compute', createdOn: '2026-01-10' }, rows: [row('B', 2, '80'), row('C', null, '0'), row('A', 1, '90')] });
     expect(c.groups[0]!.rows.map((r) => r.name)).toEqual(['A', 'B', 'C']);
     expect(c.groups[0]!.rows[2]!.grade).toBe('不参加评定');
+  });
+});
+
+describe('the scorecard\'s evaluation results', () => {
+  const community = RuleSet.parse(JSON.parse(readFileSync(new URL('../../rules/community.json', import.meta.url), 'utf8')));
+  /** A stored result whose explanation lines used these fact values. */
+  const stored = (...facts: Record<string, unknown>[]) =>
+    ({ parts: [{ indicators: [{ lines: facts.map((f) => ({ facts: f })) }] }] }) as unknown as ScoreResult;
+
+  it('lists the duty review, two-way and resident ratings the lines used, best answer and heaviest group first', () => {
+    const result = stored(
+      { unitRating: 61.25, unitRatings: 8 },
+      // Keys as a jsonb column returns them, not in the rule file's order.
+      { dutyReview: { 党代表: { 好: 2, 差: 1, 较好: 5 }, 上级党委: { 一般: 2, 好: 2, 较好: 1 }, 群众代表: { 好: 1, 差: 1 } } },
+      { satisfaction: { 居民: { 满意: 3, 不了解: 2, 很满意: 1 } } },
+      { studyAbsences: 0 },
+    );
+    expect(evaluationResults(result, evaluationFacts(community))).toEqual([
+      {
+        title: '述职评议',
+        items: [
+          {
+            label: '书记抓基层党建述职评议（总体评价）',
+            // Weights 上级党委 0.4, 党代表 0.3, 群众代表 0.15; 2 + 1 + 2 = 5 and 2 + 5 + 1 = 8 sheets; a group of
+            // 1 + 1 = 2 sheets (under 3) shows only its count.
+            text: '上级党委 5 张：好 2 · 较好 1 · 一般 2 · 差 0；党代表 8 张：好 2 · 较好 5 · 一般 0 · 差 1；群众代表 2 张',
+          },
+        ],
+      },
+      {
+        title: '双向评价',
+        items: [
+          { label: '共建单位对社区的双向评价（平均总分）', text: '61.25 分' },
+          { label: '收到的共建单位评价', text: '8 份' },
+        ],
+      },
+      {
+        // 3 + 2 + 1 = 6 ballots; every valid answer by its points (100, 80, 60, 30, 0), 不了解 where given.
+        title: '群众评议',
+        items: [{ label: '群众满意度测评（扫码和纸质评议，“总体评价”一项）', text: '居民 6 张：很满意 1 · 满意 3 · 基本满意 0 · 不太满意 0 · 不满意 0 · 不了解 2' }],
+      },
+    ]);
+  });
+
+  it('prints no evaluation section for an organization the lines say nothing about', () => {
+    expect(evaluationResults(stored({ studyAbsences: 2 }, { unitRating: null }), evaluationFacts(community))).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import { notFound } from '../../errors/app-error';
 import type { DocumentTemplates } from '../../documents/templates';
 import type { PdfJob, PdfRenderer } from '../../documents/pdf';
 import {
+  evaluationFacts,
   feedbackLetterContent,
   rankingsContent,
   reviewSheetContent,
@@ -55,10 +56,14 @@ const createdOn = (r: Revision) => todayInChina({ now: () => r.created_at });
 /** Turns stored rows into scorecard sources, parsing each rule set once. */
 async function scorecardSources(db: Kysely<Database>, year: number, revision: Revision, rows: readonly ScorecardRow[]): Promise<ScorecardSource[]> {
   const bodies = await ruleSetBodies(db, [...new Set(rows.map((r) => r.rule_set_hash))]);
-  const sets = new Map(bodies.map((b) => [b.hash, RuleSet.parse(b.body)]));
+  const sets = new Map(
+    bodies.map((b) => {
+      const rs = RuleSet.parse(b.body);
+      return [b.hash, { rs, titles: new Map(rs.parts.map((p) => [p.id, p.title])), evaluations: evaluationFacts(rs) }];
+    }),
+  );
   return rows.map((r) => {
-    const rs = sets.get(r.rule_set_hash)!;
-    const titles = new Map(rs.parts.map((p) => [p.id, p.title]));
+    const { rs, titles, evaluations } = sets.get(r.rule_set_hash)!;
     return {
       org: {
         id: r.org_id,
@@ -74,6 +79,7 @@ async function scorecardSources(db: Kysely<Database>, year: number, revision: Re
       formula: rs.total.formula.replace(/[A-Za-z_][\w]*/g, (id) => titles.get(id) ?? id),
       totalMax: String(rs.total.max),
       scale: rs.grading ? { grades: rs.grading.grades } : null,
+      evaluationFacts: evaluations,
       grade:
         r.grade_label !== null || r.rank_category !== null
           ? {

@@ -2,7 +2,7 @@ import { newCode, hashCode } from '../../auth/codes';
 import { inScope, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import type { RaterGroup, ReviewItem, ReviewState } from '../../db/database';
-import { defaultRaterGroups, defaultReviewItems, overallItem, reviewKindLabel, reviewStateLabel } from '../../domain/catalog';
+import { defaultRaterGroups, defaultReviewItems, MIN_GROUP_SAMPLE, overallItem, reviewKindLabel, reviewStateLabel } from '../../domain/catalog';
 import { AppError, invalidField, notFound } from '../../errors/app-error';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
@@ -34,8 +34,6 @@ import {
   type ReviewSession,
 } from './reviews.schemas';
 
-/** Results show a group's counts only from this many sheets on, so nobody's answers can be worked out. */
-export const MIN_GROUP_SAMPLE = 3;
 const managers = ['admin'] as const;
 const watchers = ['admin', 'leader'] as const;
 
