@@ -153,6 +153,12 @@ describe('the annual scorecard PDF', () => {
     expect(html).toContain(community.name);
     expect(html).not.toContain(stored.total); // the public page shows no score
     expect((await app.request('/verify/0123456789abcdef0123')).status).toBe(404);
+    // Printing it left one audit row: who printed what, for which organization.
+    const audit = (await sql<{ actor_role: string; org_id: number; after: any }>`select actor_role, org_id, after from audit_log
+      where action = 'documents.print' and entity_id = ${verifyPath.split('/').pop()!}`.execute(handle.db)).rows;
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor_role: 'admin', org_id: community.id });
+    expect(typeof audit[0]!.after === 'string' ? JSON.parse(audit[0]!.after) : audit[0]!.after).toMatchObject({ kind: 'scorecard', year: 2025, count: 1, revisionId: stored.revision_id });
   });
 });
 

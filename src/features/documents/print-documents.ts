@@ -28,6 +28,10 @@ import { findRevision, latestRevision, revisionResults } from '../scoring/scores
 import type { Database } from '../../db/database';
 import type { Kysely } from 'kysely';
 import { findDocument, insertDocuments, ruleSetBodies, scorecardRows, type ScorecardRow } from './documents.repository';
+import type { Insertable } from 'kysely';
+import type { DocumentTable } from '../../db/database';
+import { withTransaction } from '../../db/transaction';
+import { recordAudit } from '../audit/record-audit';
 
 /** What printing needs from the outside: compiled templates, a PDF renderer and the public address for QR codes. */
 export type Printing = { templates: DocumentTemplates; pdf: PdfRenderer; publicUrl: string };
@@ -126,14 +130,33 @@ function footer(year: number, content: { ruleSet?: { id: string; version: string
 
 export type Issued = { stamp: DocumentStamp; content: ScorecardContent; source: ScorecardSource };
 
-async function issueScorecards(ctx: Ctx, printing: Printing, year: number, revision: Revision, sources: ScorecardSource[]): Promise<Issued[]> {
+/**
+ * Records printed documents (their ids and content hashes, for /verify) with one audit row naming what was
+ * printed, by whom and under which organization, in one transaction.
+ */
+async function recordIssued(ctx: Ctx, scope: { id: number }, rows: Insertable<DocumentTable>[]) {
+  await withTransaction(ctx, async (tx) => {
+    await insertDocuments(tx.db, rows);
+    const first = rows[0]!;
+    await recordAudit(tx, {
+      action: 'documents.print',
+      entity: 'document',
+      entityId: first.id,
+      orgId: scope.id,
+      after: { kind: first.kind, year: first.cycle_year, revisionId: first.revision_id, count: rows.length, ids: rows.map((r) => r.id) },
+    });
+  });
+}
+
+async function issueScorecards(ctx: Ctx, printing: Printing, scope: { id: number }, year: number, revision: Revision, sources: ScorecardSource[]): Promise<Issued[]> {
   const issued: Issued[] = [];
   for (const source of sources) {
     const content = scorecardContent(source);
     issued.push({ source, content, stamp: await stamp(printing, content) });
   }
-  await insertDocuments(
-    ctx.db,
+  await recordIssued(
+    ctx,
+    scope,
     issued.map((d) => ({
       id: d.stamp.docId,
       kind: 'scorecard' as const,
@@ -177,7 +200,7 @@ export async function issueScorecardsOf({ ctx, year, orgId, subtree, printing }:
   const revision = await revisionFor(ctx, year);
   const rows = await scorecardRows(ctx.db, revision.id, org.path, subtree ? undefined : org.id);
   if (rows.length === 0) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'orgId');
-  return { org, revision, issued: await issueScorecards(ctx, printing, year, revision, await scorecardSources(ctx.db, year, revision, rows)) };
+  return { org, revision, issued: await issueScorecards(ctx, printing, org, year, revision, await scorecardSources(ctx.db, year, revision, rows)) };
 }
 
 /**
@@ -230,7 +253,7 @@ export async function rankingsPdf({ ctx, year, orgId, printing }: { ctx: Ctx; ye
   if (content.count === 0) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'orgId');
   const s = await stamp(printing, content);
   const title = `${year}年度考核排名表-${org.code}-${org.name}`;
-  await insertDocuments(ctx.db, [
+  await recordIssued(ctx, org, [
     { id: s.docId, kind: 'rankings', cycle_year: year, org_id: org.id, revision_id: revision.id, content_hash: s.contentHash, title, created_by: ctx.actor.name },
   ]);
   const bytes = await printing.pdf.render({ body: printing.templates.render('rankings', { ...content, ...s }), title, footer: footer(year, {}, s) });
@@ -278,7 +301,7 @@ export async function printScorecards({
   const chunk = 100;
   for (let start = 0; start < rows.length; start += chunk) {
     const slice = rows.slice(start, start + chunk);
-    const issued = await issueScorecards(ctx, printing, year, revision, await scorecardSources(ctx.db, year, revision, slice));
+    const issued = await issueScorecards(ctx, printing, org, year, revision, await scorecardSources(ctx.db, year, revision, slice));
     next = 0;
     let failed = false; // the first failure stops the other workers too
     await Promise.all(
