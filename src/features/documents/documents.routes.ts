@@ -16,6 +16,9 @@ const documents = [
   { path: '/{year}/orgs/{orgId}/book.pdf', summary: '该组织下属全部考核评价表汇编（PDF，含封面、目录、连续页码）', verb: bookPdf },
 ] as const;
 
+/** A PDF answer: its Chinese file name per RFC 5987, never cached (it carries a fresh document id). */
+const pdfHeaders = (out: PrintedDocument) => ({ 'Content-Type': 'application/pdf', 'Content-Disposition': attachment(out.fileName), 'Cache-Control': 'no-store' });
+
 /** Printable documents of a cycle: /api/cycles/{year}/orgs/{orgId}/…pdf */
 export function documentRoutes(printing: Printing) {
   const r = newRouter();
@@ -37,11 +40,7 @@ export function documentRoutes(printing: Printing) {
       async (c) => {
         const { year, orgId } = c.req.valid('param');
         const out: PrintedDocument = await d.verb({ ctx: c.get('ctx'), year, orgId, printing });
-        return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, {
-          'Content-Type': 'application/pdf',
-          'Content-Disposition': attachment(out.fileName),
-          'Cache-Control': 'no-store',
-        });
+        return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, pdfHeaders(out));
       },
     );
   }
@@ -63,8 +62,6 @@ function pdfRoute(path: string, summary: string) {
     },
   });
 }
-
-const pdfHeaders = (out: PrintedDocument) => ({ 'Content-Type': 'application/pdf', 'Content-Disposition': attachment(out.fileName), 'Cache-Control': 'no-store' });
 
 /** The duty-review result sheet: /api/reviews/{id}/result.pdf */
 export function reviewDocumentRoutes(printing: Printing) {
