@@ -1,8 +1,11 @@
 /**
  * Pagination of a document printed in parts: how the tab lays sections out into A4 pages, how sections are
  * split between tabs, and where each section and part starts. `sectionPages` and `fillPageRefs` run inside
- * the tab (puppeteer serializes them), so they use nothing from outside their own bodies.
+ * the tab (puppeteer serializes them): they use the page's DOM and nothing else from outside their bodies.
  */
+
+/** The pages one `section.doc` takes, and its `data-section` id. */
+export type SectionPages = { id: string | null; pages: number };
 
 /** The printable height of an A4 page with the margins of templates/print.css (14 mm top, 16 mm bottom). */
 export const contentHeightMm = 297 - 14 - 16;
@@ -12,7 +15,7 @@ export const contentHeightMm = 297 - 14 - 16;
  * table row, `.atom` block or heading is never split; a table's header repeats; a heading stays with what
  * follows) and answers how many pages each section takes, in order.
  */
-export function sectionPages(heightMm: number): { id: string | null; pages: number }[] {
+export function sectionPages(heightMm: number): SectionPages[] {
   const pageHeight = (heightMm * 96) / 25.4;
   return [...document.querySelectorAll<HTMLElement>('body > section.doc')].map((section) => {
     const origin = section.getBoundingClientRect().top;
@@ -60,7 +63,7 @@ export function splitSections(sections: readonly string[], n: number): string[][
 }
 
 /** Where each part starts and the whole document's pages, from the pages each part's sections take. */
-export function paginate(parts: { id: string | null; pages: number }[][]) {
+export function paginate(parts: readonly (readonly SectionPages[])[]) {
   const starts: Record<string, number> = {};
   const offsets: number[] = [];
   let page = 0;

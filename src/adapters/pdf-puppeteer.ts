@@ -4,7 +4,7 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { AppError } from '../errors/app-error';
 import type { PdfJob, PdfRenderer } from '../documents/pdf';
-import { contentHeightMm, fillPageRefs, paginate, sectionPages, splitSections } from './pdf-pagination';
+import { contentHeightMm, fillPageRefs, paginate, sectionPages, splitSections, type SectionPages } from './pdf-pagination';
 
 /** Flags headless Chromium needs on these machines (root, no GPU, no background connections). */
 const chromiumArgs = [
@@ -88,7 +88,7 @@ type Tab = { page: Page; renders: number; generation: number };
  * once; a document then replaces only the body, waits for its fonts and prints. A tab is recycled after
  * `recycleAfter` documents (and whenever a render fails), so memory stays flat however many are printed.
  */
-export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats(): { launches: number; renders: number; repaginations: number } } {
+export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats(): { launches: number; renders: number; repaginations: number; parts: number } } {
   const timeout = opts.timeoutMs ?? 30_000;
   const size = opts.pages ?? 2;
   const recycleAfter = 500;
@@ -103,6 +103,7 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
   let launches = 0;
   let renders = 0;
   let repaginations = 0;
+  let partsPrinted = 0;
   let closed = false;
 
   function launch(): Promise<Browser> {
@@ -269,32 +270,62 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
     });
   }
 
+  /** Pages of a printed PDF, and the PDF parsed for binding. */
+  async function parsed(bytes: Uint8Array) {
+    const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+    return { bytes, doc, pages: doc.getPageCount() };
+  }
+
+  /**
+   * The exact pages of each section of a part: every piece printed on its own (a section starts a page, so
+   * it prints alike alone), its pages shared out as its layout measured them when it holds several sections.
+   */
+  async function exactPages(tab: Tab, job: PdfJob, part: readonly string[]) {
+    const out: SectionPages[] = [];
+    for (const piece of part) {
+      const measured = (await load(tab, piece, job.title, true))!;
+      const { pages } = await parsed(await print(tab, job, null, null));
+      const others = measured.slice(0, -1);
+      out.push(...others, { ...measured.at(-1)!, pages: pages - others.reduce((a, x) => a + x.pages, 0) });
+    }
+    return out;
+  }
+
   /**
    * A document given as sections, on every tab that is free: each tab lays out its consecutive part, the
    * parts' page counts give every section's page and every part's first page number, each tab prints its
-   * part, and the parts are bound into one PDF. Should a part print to other than the pages its layout
-   * predicted, the numbering is redone from the printed counts, so page numbers always run on.
+   * part, and the parts are bound into one PDF. Should a part print to other pages than its layout
+   * predicted, its sections are counted exactly and everything is numbered and printed again.
    */
   async function printParts(tabs: Tab[], job: PdfJob, sections: readonly string[]): Promise<Uint8Array> {
     const parts = splitSections(sections, tabs.length);
-    const measure = parts.length > 1 || job.pageRefs === true;
-    const layouts = await Promise.all(parts.map((part, i) => load(tabs[i]!, part.join(''), job.title, measure)));
-    if (!measure) return print(tabs[0]!, job, null, null);
-    let { starts, offsets, total } = paginate(layouts.map((l) => l!));
-    if (parts.length === 1) return print(tabs[0]!, job, starts, null);
-    // Each part is parsed for binding as soon as it is printed, while the others still print.
-    const printAll = () =>
-      Promise.all(parts.map(async (_, i) => PDFDocument.load(await print(tabs[i]!, job, starts, { offset: offsets[i]!, total }), { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest })));
-    let docs = await printAll();
-    const printed = docs.map((d) => d.getPageCount());
-    const predicted = layouts.map((l) => l!.reduce((a, s) => a + s.pages, 0));
-    if (printed.some((n, i) => n !== predicted[i])) {
-      // Renumber from what each part really printed (its last section takes the difference), and print again.
-      repaginations++;
-      ({ starts, offsets, total } = paginate(layouts.map((l, i) => l!.map((s, j) => (j === l!.length - 1 ? { ...s, pages: s.pages + printed[i]! - predicted[i]! } : s)))));
-      docs = await printAll();
+    const bound = parts.length > 1;
+    if (!bound && !job.pageRefs) {
+      await load(tabs[0]!, parts[0]!.join(''), job.title, false);
+      return print(tabs[0]!, job, null, null);
     }
-    const [book, ...rest] = docs;
+    const layouts = await Promise.all(parts.map(async (part, i) => (await load(tabs[i]!, part.join(''), job.title, true))!));
+    const printAll = () => {
+      const { starts, offsets, total } = paginate(layouts);
+      // Each part is parsed for binding as soon as it is printed, while the others still print.
+      return Promise.all(parts.map(async (_, i) => parsed(await print(tabs[i]!, job, starts, bound ? { offset: offsets[i]!, total } : null))));
+    };
+    const mispredicted = (printed: { pages: number }[]) =>
+      parts.map((_, i) => i).filter((i) => printed[i]!.pages !== layouts[i]!.reduce((a, s) => a + s.pages, 0));
+    let printed = await printAll();
+    const wrong = mispredicted(printed);
+    if (wrong.length > 0) {
+      repaginations++;
+      for (const i of wrong) {
+        layouts[i] = await exactPages(tabs[i]!, job, parts[i]!);
+        await load(tabs[i]!, parts[i]!.join(''), job.title, false);
+      }
+      printed = await printAll();
+      if (mispredicted(printed).length > 0) throw new Error(`${job.title}: the parts printed to other pages than counted`);
+    }
+    partsPrinted += parts.length;
+    if (!bound) return printed[0]!.bytes;
+    const [book, ...rest] = printed.map((p) => p.doc);
     for (const doc of rest) {
       for (const page of await book!.copyPages(doc, doc.getPageIndices())) book!.addPage(page);
     }
@@ -308,9 +339,11 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
       let healthy = false;
       const limit = job.timeoutMs ?? timeout;
       try {
-        // More tabs only for a document of several sections, and only those free now (never wait holding one).
-        while (tabs.length < Math.min(size, sections.length)) {
-          const more = await acquire(false);
+        if (sections.length === 0) throw new Error(`${job.title}: a PDF job needs a body`);
+        // More tabs only for a document of several sections, only those free now and only while nobody waits
+        // for one (never wait holding one); a tab that cannot be opened just leaves the document fewer parts.
+        while (tabs.length < Math.min(size, sections.length) && waiting.length === 0) {
+          const more = await acquire(false).catch(() => null);
           if (!more) break;
           tabs.push(more);
         }
@@ -331,7 +364,7 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
       while (waiting.length) wake();
       if (b) await (await b.catch(() => null))?.close().catch(() => {});
     },
-    stats: () => ({ launches, renders, repaginations }),
+    stats: () => ({ launches, renders, repaginations, parts: partsPrinted }),
   };
 }
 

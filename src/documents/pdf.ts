@@ -16,7 +16,8 @@ export type PdfJob = {
   title: string;
   /**
    * Fill page references before printing: every `[data-page-of=ID]` gets the page of the whole document on
-   * which `section.doc[data-section=ID]` starts (a book's table of contents).
+   * which `section.doc[data-section=ID]` starts (a book's table of contents), as the tab lays the document
+   * out; a part that then prints to other pages is counted section by section and printed again.
    */
   pageRefs?: boolean;
   /** This job's time limit (a book of hundreds of scorecards needs more than the renderer's default). */

@@ -99,7 +99,18 @@ const evaluationFamilies = [
 ] as const;
 
 /** A fact that carries evaluation results, and the order its valid answers and rater groups print in. */
-export type EvaluationFact = { name: string; title: string; label: string; unit: string; answers: string[]; groups: string[] };
+export type EvaluationFact = {
+  name: string;
+  title: string;
+  label: string;
+  unit: string;
+  answers: string[];
+  groups: string[];
+  /** A tally of sheets (one answer per sheet: a single item), not of answers across several items. */
+  perSheet: boolean;
+  /** The value a rate or average takes when there was nothing to count (`ifNone`), if the fact has one. */
+  ifNone: number | null;
+};
 
 /**
  * The facts of a rule set that carry duty-review, two-way and resident-rating results. A tally's answers and
@@ -115,23 +126,36 @@ export function evaluationFacts(rs: RuleSet): EvaluationFact[] {
     const byValue = (o: Record<string, number>) => Object.keys(o).sort((a, b) => o[b]! - o[a]!);
     const answers = votes?.type === 'votes' ? byValue(votes.coefficients) : [];
     const groups = votes?.type === 'votes' ? byValue(votes.groups ?? {}) : [];
-    return [{ name, title: family.title, label: def.label, unit: factUnit(def), answers, groups }];
+    const perSheet = def.source === 'reviews.tally' || (def.source === 'ballots.tally' && def.item !== undefined);
+    const ifNone = def.source === 'twoway.received' || def.source === 'ballots.share' ? def.ifNone : null;
+    return [{ name, title: family.title, label: def.label, unit: factUnit(def), answers, groups, perSheet, ifNone }];
   });
 }
 
-/** A tally as print: each group's sheets and answers; a group under MIN_GROUP_SAMPLE sheets shows only its count. */
+/**
+ * A tally as printed: each group's sheets and answers. Should any group have fewer than MIN_GROUP_SAMPLE
+ * sheets, every group shows only its count of sheets: with the others' answers beside the overall shares
+ * the explanation prints, a small group's answers could be worked out by subtraction.
+ */
 function tallyText(tally: Distribution, fact: EvaluationFact): string {
   const groups = [...fact.groups.filter((g) => g in tally), ...Object.keys(tally).filter((g) => !fact.groups.includes(g))];
+  const sheets = new Map(groups.map((g) => [g, Object.values(tally[g]!).reduce((a, n) => a + n, 0)]));
+  const detailed = [...sheets.values()].every((n) => n >= MIN_GROUP_SAMPLE);
   return groups
     .map((group) => {
       const counts = tally[group]!;
-      const sheets = Object.values(counts).reduce((a, n) => a + n, 0);
-      if (sheets < MIN_GROUP_SAMPLE) return `${group} ${sheets} 张`;
+      if (!detailed) return `${group} ${sheets.get(group)} 张`;
       // Every valid answer, even at 0; others (不了解) only where given.
       const shown = [...fact.answers, ...Object.keys(counts).filter((a) => !fact.answers.includes(a) && (counts[a] ?? 0) > 0)];
-      return `${group} ${sheets} 张：${shown.map((a) => `${a} ${counts[a] ?? 0}`).join(' · ')}`;
+      return `${group} ${sheets.get(group)} 张：${shown.map((a) => `${a} ${counts[a] ?? 0}`).join(' · ')}`;
     })
     .join('；');
+}
+
+/** A number as the explanations print it ('61.25 分', '85.5%'), saying so when it is only the value for "none". */
+function valueText(value: number, fact: EvaluationFact): string {
+  const text = fact.unit === '%' ? `${show(value)}%` : `${show(value)} ${fact.unit}`.trim();
+  return value === fact.ifNone ? `${text}（无评价时按此计）` : text;
 }
 
 /**
@@ -147,10 +171,11 @@ export function evaluationResults(result: ScoreResult, facts: readonly Evaluatio
     .map((family) => ({
       title: family.title,
       items: facts
-        .filter((f) => f.title === family.title && used.has(f.name))
+        // A tally of answers over several items counts answers, not sheets: the explanation line covers it.
+        .filter((f) => f.title === family.title && used.has(f.name) && (typeof used.get(f.name) !== 'object' || f.perSheet))
         .map((f) => {
           const value = used.get(f.name);
-          const text = typeof value === 'number' ? `${show(value)} ${f.unit}`.trim() : typeof value === 'object' ? tallyText(value as Distribution, f) || '无有效票' : String(value);
+          const text = typeof value === 'number' ? valueText(value, f) : typeof value === 'object' ? tallyText(value as Distribution, f) || '无有效票' : String(value);
           return { label: f.label, text };
         }),
     }))

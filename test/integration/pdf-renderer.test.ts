@@ -46,6 +46,7 @@ describe('a document printed in parts', () => {
     const bytes = await pdf.render({ title: '分册测试', footer: 'parts test', pageRefs: true, body: [contents(ids), ...rows.map((r, i) => section(i + 1, r))] });
     const after = pdf.stats();
     expect(after.renders - before.renders).toBe(1);
+    expect(after.parts - before.parts).toBe(2); // printed on both tabs and bound
     expect(after.repaginations).toBe(before.repaginations); // the layout predicted every part's pages
     const doc = save(bytes, 'parts.pdf');
     const starts = new Map<number, number>();
@@ -66,10 +67,20 @@ describe('a document printed in parts', () => {
     // A block the layout does not count (neither a row nor an .atom) pushes a section onto one more page.
     const tall = '<div style="height: 200mm"></div>';
     const body = [contents([1, 2, 3, 4]), section(1, 30, tall), section(2, 10), section(3, 30, tall), section(4, 10)];
-    const before = pdf.stats().repaginations;
+    const before = pdf.stats();
     const doc = save(await pdf.render({ title: '重新编页', footer: 'renumbered', pageRefs: true, body }), 'renumbered.pdf');
-    expect(pdf.stats().repaginations).toBe(before + 1);
+    expect(pdf.stats().repaginations).toBe(before.repaginations + 1);
+    expect(pdf.stats().parts - before.parts).toBe(2);
     expect(doc.pages).toBe(7); // contents 1, then 2 + 1 + 2 + 1
-    for (let p = 1; p <= doc.pages; p++) expect(doc.text(p)).toMatch(new RegExp(`renumbered\\s+${p}\\s*/\\s*7\\s*$`));
+    const starts = new Map<number, number>();
+    for (let p = 1; p <= doc.pages; p++) {
+      const page = doc.text(p);
+      expect(page).toMatch(new RegExp(`renumbered\\s+${p}\\s*/\\s*7\\s*$`));
+      const title = /第(\d+)节\s*\n\s*序号/.exec(page);
+      if (title) starts.set(Number(title[1]), p);
+    }
+    // Sections 1 to 4 start on pages 2, 4, 5 and 7, and the contents say so though the layout foresaw 2, 3, 4, 5.
+    expect([...starts]).toEqual([[1, 2], [2, 4], [3, 5], [4, 7]]);
+    for (const [n, p] of starts) expect(doc.text(1)).toMatch(new RegExp(`第${n}节\\s+${p}\\s*\\n`));
   });
 });

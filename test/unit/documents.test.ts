@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/adapters/pdf-puppeteer';
 import { compileTemplates } from '../../src/documents/templates';
-import { evaluationFacts, evaluationResults, feedbackLetterContent, partsChart, rankingsContent, reviewSheetContent, starsOf } from '../../src/documents/view-models';
+import { evaluationFacts, evaluationResults, feedbackLetterContent, partsChart, rankingsContent, reviewSheetContent, starsOf, type EvaluationFact } from '../../src/documents/view-models';
 import { loadTemplates } from '../../src/entry/template-files';
 import { RuleSet } from '../../src/rules/rule-set.schema';
 import type { ScoreResult } from '../../src/scoring/evaluate';
@@ -70,7 +70,7 @@ describe('the scorecard\'s evaluation results', () => {
     const result = stored(
       { unitRating: 61.25, unitRatings: 8 },
       // Keys as a jsonb column returns them, not in the rule file's order.
-      { dutyReview: { 党代表: { 好: 2, 差: 1, 较好: 5 }, 上级党委: { 一般: 2, 好: 2, 较好: 1 }, 群众代表: { 好: 1, 差: 1 } } },
+      { dutyReview: { 党代表: { 好: 2, 差: 1, 较好: 5 }, 上级党委: { 一般: 2, 好: 2, 较好: 1 }, 群众代表: { 好: 1, 差: 1, 较好: 1 } } },
       { satisfaction: { 居民: { 满意: 3, 不了解: 2, 很满意: 1 } } },
       { studyAbsences: 0 },
     );
@@ -80,9 +80,8 @@ describe('the scorecard\'s evaluation results', () => {
         items: [
           {
             label: '书记抓基层党建述职评议（总体评价）',
-            // Weights 上级党委 0.4, 党代表 0.3, 群众代表 0.15; 2 + 1 + 2 = 5 and 2 + 5 + 1 = 8 sheets; a group of
-            // 1 + 1 = 2 sheets (under 3) shows only its count.
-            text: '上级党委 5 张：好 2 · 较好 1 · 一般 2 · 差 0；党代表 8 张：好 2 · 较好 5 · 一般 0 · 差 1；群众代表 2 张',
+            // Weights 上级党委 0.4, 党代表 0.3, 群众代表 0.15; sheets 2 + 1 + 2 = 5, 2 + 5 + 1 = 8, 1 + 1 + 1 = 3.
+            text: '上级党委 5 张：好 2 · 较好 1 · 一般 2 · 差 0；党代表 8 张：好 2 · 较好 5 · 一般 0 · 差 1；群众代表 3 张：好 1 · 较好 1 · 一般 0 · 差 1',
           },
         ],
       },
@@ -99,6 +98,21 @@ describe('the scorecard\'s evaluation results', () => {
         items: [{ label: '群众满意度测评（扫码和纸质评议，“总体评价”一项）', text: '居民 6 张：很满意 1 · 满意 3 · 基本满意 0 · 不太满意 0 · 不满意 0 · 不了解 2' }],
       },
     ]);
+  });
+
+  it('shows only counts of sheets when any group is under 3, and says when a value stands for "no evaluation"', () => {
+    // 群众代表 has 1 + 1 = 2 sheets: with the others' answers, its own could be worked out from the overall shares.
+    const result = stored({ dutyReview: { 上级党委: { 好: 4, 较好: 1 }, 群众代表: { 好: 1, 差: 1 } } }, { unitRating: 0, unitRatings: 0 });
+    const [review, twoway] = evaluationResults(result, evaluationFacts(community));
+    expect(review!.items[0]!.text).toBe('上级党委 5 张；群众代表 2 张');
+    expect(twoway!.items[0]!.text).toBe('0 分（无评价时按此计）'); // the rule's ifNone (default 0): no unit rated this community
+  });
+
+  it('prints rates like the explanations, and leaves out a tally of answers across several items', () => {
+    const fact = (name: string, over: Partial<EvaluationFact>): EvaluationFact => ({ name, title: '群众评议', label: name, unit: '', answers: [], groups: [], perSheet: true, ifNone: null, ...over });
+    const facts = [fact('满意率', { unit: '%', ifNone: 0 }), fact('各项答案', { perSheet: false })];
+    const [ratings] = evaluationResults(stored({ 满意率: 85.5, 各项答案: { 居民: { 满意: 1 } } }), facts);
+    expect(ratings!.items).toEqual([{ label: '满意率', text: '85.5%' }]);
   });
 
   it('prints no evaluation section for an organization the lines say nothing about', () => {

@@ -25,11 +25,9 @@ import { findCycle } from '../cycles/cycles.repository';
 import { orgForRead } from '../orgs/org-access';
 import { requireResultsVisible } from '../scoring/get-scorecard';
 import { findRevision, latestRevision, revisionResults } from '../scoring/scores.repository';
-import type { Database } from '../../db/database';
-import type { Kysely } from 'kysely';
+import type { Database, DocumentTable } from '../../db/database';
+import type { Insertable, Kysely } from 'kysely';
 import { findDocument, insertDocuments, ruleSetBodies, scorecardRows, type ScorecardRow } from './documents.repository';
-import type { Insertable } from 'kysely';
-import type { DocumentTable } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
 import { recordAudit } from '../audit/record-audit';
 
