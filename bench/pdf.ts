@@ -156,7 +156,7 @@ async function main() {
     console.log(`book of ${N}          ${book.pages} pages in ${fmt(book.seconds)} s = ${fmt(book.pages / book.seconds)} pages/s, ${(book.size / 1024 / 1024).toFixed(1)} MiB`);
     console.log(`book / pool pages/s   ${fmt(book.pages / book.seconds / poolPageRate)}×   (target ≥ 3×)`);
     console.log(`the same book again   ${fmt(again.pages / again.seconds)} pages/s = ${fmt(again.pages / again.seconds / poolPageRate)}× the pool   (renumbered after printing: ${pool.stats().repaginations})`);
-    console.log(`RSS node+Chromium     ${fmt(rss200)} MiB after ${N}, ${fmt(rss2000)} MiB after ${N + rounds * N} (max ${fmt(rssMax)}), change ${fmt(((rss2000 - rss200) / rss200) * 100)}%   (target within 20%)`);
+    if (rounds > 0) console.log(`RSS node+Chromium     ${fmt(rss200)} MiB after ${N}, ${fmt(rss2000)} MiB after ${N + rounds * N} (max ${fmt(rssMax)}), change ${fmt(((rss2000 - rss200) / rss200) * 100)}%   (target within 20%)`);
   } finally {
     await pool.close();
     await handle.close();
