@@ -335,11 +335,11 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
   return {
     async render(job) {
       const sections = typeof job.body === 'string' ? [job.body] : job.body;
+      if (sections.length === 0) throw new Error(`${job.title}: a PDF job needs a body`);
       const tabs = [await acquire(true)];
       let healthy = false;
       const limit = job.timeoutMs ?? timeout;
       try {
-        if (sections.length === 0) throw new Error(`${job.title}: a PDF job needs a body`);
         // More tabs only for a document of several sections, only those free now and only while nobody waits
         // for one (never wait holding one); a tab that cannot be opened just leaves the document fewer parts.
         while (tabs.length < Math.min(size, sections.length) && waiting.length === 0) {
