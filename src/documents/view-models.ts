@@ -1,6 +1,6 @@
 import { MIN_GROUP_SAMPLE } from '../domain/catalog';
 import type { RuleSet } from '../rules/rule-set.schema';
-import { show } from '../scoring/decimal';
+import { showIn } from '../scoring/decimal';
 import type { ScoreResult } from '../scoring/evaluate';
 import { factUnit, type Distribution } from '../scoring/fact-catalog';
 
@@ -154,7 +154,7 @@ function tallyText(tally: Distribution, fact: EvaluationFact): string {
 
 /** A number as the explanations print it ('61.25 分', '85.5%'), saying so when it is only the value for "none". */
 function valueText(value: number, fact: EvaluationFact): string {
-  const text = fact.unit === '%' ? `${show(value)}%` : `${show(value)} ${fact.unit}`.trim();
+  const text = showIn(value, fact.unit);
   return value === fact.ifNone ? `${text}（无评价时按此计）` : text;
 }
 

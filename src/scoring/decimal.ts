@@ -35,6 +35,11 @@ export function fixed2(v: Dec): string {
   return v.toSignificantDigits(30).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 
+/** A value with its unit as explanations print it: '11 次', '56.25%', '3' (no unit). */
+export function showIn(v: Dec | number, unit: string): string {
+  return `${show(v)}${unit === '%' ? '%' : ` ${unit}`}`.trimEnd();
+}
+
 /** '55', '8.65', '-2.5' — the form read in explanations. */
 export function show(v: Dec | number): string {
   // Fast paths for values that already have at most two decimals (most facts and rule constants):

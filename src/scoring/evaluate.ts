@@ -1,7 +1,7 @@
 import { clauseRef, gateRef, tierRef, type CompiledRuleSet } from '../rules/compile';
 import { evaluateFormula, formulaText } from '../rules/formula';
 import type { Clause, Condition, FactDef, Indicator } from '../rules/rule-set.schema';
-import { clamp, Dec, dec, fixed2, round2, show } from './decimal';
+import { clamp, Dec, dec, fixed2, round2, show, showIn } from './decimal';
 import { factType, factUnit, type Distribution, type FactValue } from './fact-catalog';
 import { convertVotes } from './votes';
 
@@ -69,7 +69,7 @@ export function scoreOrg(
     const v = facts[name];
     if (v === undefined) return '（缺少数据）';
     if (typeof v === 'boolean') return v ? '是' : '否';
-    if (typeof v === 'number') return `${show(v)}${unit(name) === '%' ? '%' : ` ${unit(name)}`}`.trimEnd();
+    if (typeof v === 'number') return showIn(v, unit(name));
     return '（分布）';
   };
   const used = (...names: string[]): Line['facts'] => Object.fromEntries(names.map((n) => [n, facts[n] ?? null]));
@@ -142,7 +142,7 @@ export function scoreOrg(
             const reached = Dec.max(c.capAtTarget ? Dec.min(v, target) : v, 0);
             const p = dec(c.points).times(reached).div(target);
             const r = reached.div(target);
-            push(round2(p), `${name} ${valueText(c.fact)}，目标 ${show(c.target)}${unit(c.fact) === '%' ? '%' : ` ${unit(c.fact)}`}，完成 ${show(r.times(100))}%，${show(c.points)} × ${show(r.times(100))}% = ${show(p)} 分`);
+            push(round2(p), `${name} ${valueText(c.fact)}，目标 ${showIn(c.target, unit(c.fact))}，完成 ${show(r.times(100))}%，${show(c.points)} × ${show(r.times(100))}% = ${show(p)} 分`);
             return;
           }
           case 'shortfall': {
