@@ -18,10 +18,14 @@ import { dutyReportRoutes, reviewRoutes } from './features/reviews/reviews.route
 import { twowayRoutes } from './features/twoway/twoway.routes';
 import { scoringRoutes } from './features/scoring/scoring.routes';
 import type { AppEnv } from './features/router';
-import { authenticate } from './features/tokens/authenticate';
 import { ratingRoutes } from './features/ratings/ratings.routes';
 import { ballotRoutes } from './web/ballot.routes';
 import { webRoutes } from './web/web.routes';
+import { uiRoutes } from './web/ui-assets';
+import { apiAuthentication } from './features/auth/auth.middleware';
+import { authRoutes } from './features/auth/auth.routes';
+import { userRoutes } from './features/users/users.routes';
+import { overviewRoutes } from './features/overview/overview.routes';
 import { agreementDocumentRoutes, documentRoutes, reviewDocumentRoutes } from './features/documents/documents.routes';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -36,14 +40,11 @@ export function createApp(deps: Deps) {
   app.get('/health', (c) => c.json({ status: 'ok', database: deps.dbKind, time: deps.clock.now().toISOString() }));
 
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', `上传内容超过 ${MAX_BODY_BYTES / 1024 / 1024} MB`); } }));
-  app.use('/api/*', async (c, next) => {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
-    const actor = match ? await authenticate(deps.db, match[1]!) : null;
-    if (!actor) throw new AppError('unauthorized', '请提供有效的访问令牌（Authorization: Bearer 令牌）');
-    c.set('ctx', { actor, db: deps.db, clock: deps.clock, requestId: c.get('requestId') });
-    await next();
-  });
+  app.use('/api/*', apiAuthentication(deps));
 
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/users', userRoutes(deps.printing));
+  app.route('/api/overview', overviewRoutes());
   app.route('/api/orgs', orgRoutes());
   app.route('/api/members', memberRoutes());
   app.route('/api/agreements', agreementRoutes());
@@ -56,7 +57,7 @@ export function createApp(deps: Deps) {
   app.route('/api/ledger', ledgerRoutes());
   app.route('/api/meetings', meetingRoutes());
   app.route('/api/checkins', checkinRoutes());
-  app.route('/api/imports', importRoutes(deps.spreadsheet));
+  app.route('/api/imports', importRoutes(deps.spreadsheet, deps.printing));
   app.route('/api/campaigns', ratingRoutes({ ruleSets: deps.ruleSets, publicUrl: deps.ballots.publicUrl, spreadsheet: deps.spreadsheet, pdf: deps.printing.pdf }));
   app.route('/api/audit', auditRoutes());
   app.route('/api/cycles', documentRoutes(deps.printing));
@@ -66,11 +67,12 @@ export function createApp(deps: Deps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc('/openapi.json', {
     openapi: '3.0.3',
-    info: { title: '星评 API', version: '0.1.0', description: '城市基层党建考评系统的接口。所有 /api 接口需要 Bearer 令牌。' },
+    info: { title: '星评 API', version: '0.1.0', description: '城市基层党建考评系统的接口。除登录外，所有 /api 接口需要 Bearer 令牌，或登录后的会话 Cookie（写请求另需 X-CSRF-Token 请求头）。' },
   });
 
   app.route('/', ballotRoutes(deps));
   app.route('/', webRoutes(deps));
+  app.route('/', uiRoutes(deps.ui));
   return app;
 }
 

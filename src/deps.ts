@@ -6,6 +6,9 @@ import type { Clock } from './lib/clock';
 import type { Spreadsheet } from './features/imports/spreadsheet';
 import type { RuleSets } from './rules/registry';
 import type { Printing } from './features/documents/print-documents';
+import type { AuthPolicy, RequestInfo } from './features/auth/auth.policy';
+import type { Counters } from './features/limits/limiter';
+import type { UiAssets } from './web/ui-assets';
 
 /**
  * Everything the app needs from the outside world. The entries (node, CLI, tests, later the Worker)
@@ -24,6 +27,12 @@ export type Deps = {
   printing: Printing;
   /** The public ballot pages (/b/…). */
   ballots: BallotOptions;
+  /** Sign-in and sessions: the policy, and what a request says about its client (address, https). */
+  auth: { policy: AuthPolicy; client: RequestInfo };
+  /** The rate limiter's counters: in PostgreSQL (shared by processes), in memory on PGlite. */
+  counters: Counters;
+  /** The built web application (src/ui → dist/ui); absent when it was not built (the API still serves). */
+  ui?: UiAssets;
 };
 
 export type BallotOptions = {

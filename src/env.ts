@@ -20,6 +20,9 @@ export const Env = z.object({
   XINGPING_BALLOT_SALT: z.string().min(16).optional(),
   /** Requests to the public ballot pages per client address and minute. */
   XINGPING_BALLOT_RATE: z.coerce.number().int().min(1).default(60),
+  /** A browser session ends after this many minutes without a request, and this many hours after sign-in. */
+  XINGPING_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  XINGPING_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -21,3 +21,8 @@ export async function hashToken(token: string): Promise<string> {
 export function tokenPrefix(token: string): string {
   return token.slice(0, PREFIX.length + 6);
 }
+
+/** 256 random bits as base64url, for session cookies and CSRF tokens. */
+export function randomSecret(): string {
+  return toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+}

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountTables } from '../features/users/users.table';
 
 /** A `date` column: always a 'YYYY-MM-DD' string (the drivers are told not to make Dates of it). */
 type DateString = string;
@@ -55,8 +56,8 @@ export interface MemberTable {
 export interface ApiTokenTable {
   id: Generated<number>;
   name: string;
-  role: Role;
-  org_id: number;
+  /** The user the token acts as (its role and organization are the user's). */
+  user_id: number;
   token_hash: string;
   token_prefix: string;
   created_at: CreatedAt;
@@ -353,7 +354,8 @@ export interface ReviewRaterTable {
   id: Generated<number>;
   session_id: number;
   group_key: string;
-  token_id: number | null;
+  /** A reviewer account, or else a one-time code's hash. */
+  user_id: number | null;
   code_hash: string | null;
   used_at: Date | null;
   created_at: CreatedAt;
@@ -461,7 +463,7 @@ export interface BallotTable {
   void_reason: string | null;
 }
 
-export interface Database {
+export interface Database extends AccountTables {
   organizations: OrganizationTable;
   members: MemberTable;
   api_tokens: ApiTokenTable;

@@ -3,6 +3,7 @@ import { withTransaction } from '../db/transaction';
 import { recordAudit } from '../features/audit/record-audit';
 import type { Ctx } from '../features/context';
 import { scoreCycle, type RevisionSummary, type ScoreProgress } from '../features/scoring/score-cycle';
+import { publishCycle } from '../features/cycles/cycle-life';
 import type { RuleSets } from '../rules/registry';
 
 /**
@@ -25,4 +26,12 @@ export async function demoResults(ctx: Ctx, ruleSets: RuleSets, years: readonly 
     summary.state = 'finalized';
   }
   return out;
+}
+
+/**
+ * The demo's last finished year in 公示 (DECISIONS.md: published with the appeal window open), published
+ * today through the cycle's own verb with a 15-day window.
+ */
+export async function demoPublish(ctx: Ctx, year: number) {
+  return publishCycle({ ctx, year, input: { appealDays: 15 } });
 }

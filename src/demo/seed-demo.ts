@@ -9,6 +9,7 @@ import { recordAudit } from '../features/audit/record-audit';
 import type { Ctx } from '../features/context';
 import { insertOrgRows, lockOrgTree } from '../features/orgs/orgs.repository';
 import { checkinsFor, declaredFor, jointMeetingsFor, ledgerFor, policyStudiesFor, recordsFor, type DemoLedgerRow, type DemoMeeting } from './activity';
+import { insertDemoAccounts, planDemoAccounts, type DemoAccount } from './demo-accounts';
 import { planAgreements, planDistrict, type PlannedAgreement, type PlannedOrg } from './plan';
 import { dutyReviewFor, memberFeedbackFor, twowayFor, type DemoFeedback } from './reviews';
 import { hashCode } from '../auth/codes';
@@ -28,6 +29,8 @@ export type SeedSummary = {
   twowayEvaluations: number;
   ballots: number;
   cycles: { year: number; state: CycleState }[];
+  /** The demo accounts (one per role and kind of organization), all with DEMO_PASSWORD. */
+  accounts: DemoAccount[];
 };
 
 const FLUSH_AT = 20_000;
@@ -74,7 +77,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
     }
     if (opts.reset) {
       await sql`truncate table ballots, ballot_codes, ballot_batches, rating_targets, rating_campaigns, member_feedback, twoway_evaluations, review_votes, review_raters, review_subjects, review_sessions, duty_reports, rule_previews, cycle_rule_sets, corrections, appeals, grades, org_records, scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
-        meeting_attendance, meetings, ledger_participants, ledger_records, cycles, audit_log, api_tokens, members, organizations
+        meeting_attendance, meetings, ledger_participants, ledger_records, cycles, audit_log, api_tokens, user_sessions, sign_in_attempts, rate_limits, users, members, organizations
         restart identity cascade`.execute(tx.db);
     }
 
@@ -250,6 +253,8 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
     );
 
     const ballotCount = await insertCampaigns(tx, opts.seed, cycles, communities, ids, today);
+    const accounts = planDemoAccounts(plan.orgs, agreements, thisYear);
+    await insertDemoAccounts(tx, accounts, ids, plan.orgs, thisYear);
 
     const summary: SeedSummary = {
       organizations: plan.orgs.length,
@@ -262,6 +267,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       twowayEvaluations: opinions.twoway,
       ballots: ballotCount,
       cycles,
+      accounts,
     };
     await recordAudit(tx, { action: 'demo.seed', entity: 'database', entityId: 'demo', orgId: ids.get('XC') ?? null, after: { ...opts, today, ...summary } });
     return summary;

@@ -30,6 +30,7 @@ import { RuleSetError } from '../rules/compile';
 import { ruleSetRegistry } from '../rules/registry';
 import { runExamples } from '../scoring/run';
 import { addCampaignCommands } from './cli-campaign';
+import { addUserCommands } from './cli-user';
 import { compileFiles, defaultRulesDir, ruleFiles } from './rule-files';
 
 export type Session = { ctx: Ctx; deps: Deps };
@@ -87,13 +88,14 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
   token
     .command('create')
     .description('创建访问令牌（只显示一次）')
-    .requiredOption('--role <role>', '角色：admin | leader | org_user | reviewer')
-    .option('--org <id>', '令牌所属组织（默认为唯一的顶级组织）', positiveInt)
+    .option('--user <login>', '令牌代表的账号（以该账号的角色和组织访问）')
+    .option('--role <role>', '不指定账号时：为令牌新建一个脚本账号，角色 admin | leader | org_user | reviewer')
+    .option('--org <id>', '脚本账号所属组织（默认为唯一的顶级组织）', positiveInt)
     .option('--name <name>', '令牌名称')
-    .action(async (o: { role: string; org?: number; name?: string }) =>
+    .action(async (o: { user?: string; role?: string; org?: number; name?: string }) =>
       run(async ({ ctx }) => {
-        const t = await createToken({ ctx, input: { role: o.role, orgId: o.org, name: o.name } });
-        io.err(`已创建令牌 #${t.id}「${t.name}」，角色 ${t.role}，所属组织 ${t.orgId} ${t.orgName}。令牌只显示这一次：`);
+        const t = await createToken({ ctx, input: { login: o.user, role: o.role, orgId: o.org, name: o.name } });
+        io.err(`已创建令牌 #${t.id}「${t.name}」，代表账号 ${t.login}（角色 ${t.role}，所属组织 ${t.orgId} ${t.orgName}）。令牌只显示这一次：`);
         io.out(t.token);
       }),
     );
@@ -103,7 +105,7 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
     .action(async () =>
       run(async ({ ctx }) => {
         for (const t of await listApiTokens({ ctx })) {
-          io.out(`#${t.id}\t${t.role}\t${t.org_id} ${t.org_name}\t${t.name}\t${t.token_prefix}…${t.revoked_at ? '\t已吊销' : ''}`);
+          io.out(`#${t.id}\t${t.login}\t${t.role}\t${t.org_id} ${t.org_name}\t${t.name}\t${t.token_prefix}…${t.revoked_at ? '\t已吊销' : ''}`);
         }
       }),
     );
@@ -424,6 +426,7 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
     );
 
   addCampaignCommands(program, run, io, cwd);
+  addUserCommands(program, run, io, cwd);
 
   const imports = program.command('import').description('从 .xlsx 或 .csv 导入（全部成功或全部不写入）');
   imports

@@ -11,6 +11,9 @@ import { systemClock, type Clock } from '../lib/clock';
 import { consoleLogger } from '../deps';
 import type { RuleSets } from '../rules/registry';
 import { fontDir, loadTemplates } from './template-files';
+import { defaultAuthPolicy, type AuthPolicy, type RequestInfo } from '../features/auth/auth.policy';
+import { databaseCounters, memoryCounters } from '../features/limits/limiter';
+import { loadUiAssets } from './ui-files';
 
 /**
  * Printing on Node: templates/ compiled once, puppeteer with one browser started at the first document
@@ -53,19 +56,39 @@ export function nodeBallotOptions(env: Env): BallotOptions {
   };
 }
 
+/** What a request says about its client on Node: the address as for ballots, https from the URL or a trusted proxy. */
+export function nodeRequestInfo(env: Env, clientAddress: (c: Context) => string): RequestInfo {
+  const trustProxy = env.XINGPING_TRUST_PROXY === '1';
+  return (c) => ({
+    address: clientAddress(c),
+    userAgent: c.req.header('user-agent') ?? null,
+    https: new URL(c.req.url).protocol === 'https:' || (trustProxy && c.req.header('x-forwarded-proto') === 'https'),
+  });
+}
+
+export function authPolicyFromEnv(env: Env): AuthPolicy {
+  return { ...defaultAuthPolicy, sessionIdleMs: env.XINGPING_SESSION_IDLE_MINUTES * 60_000, sessionMaxMs: env.XINGPING_SESSION_MAX_HOURS * 3_600_000 };
+}
+
 /** The composition root for Node: the database handle plus the Node implementations of the ports. */
 export function nodeDeps(
   handle: DatabaseHandle,
   opts: { ruleSets: RuleSets; clock?: Clock; logger?: Logger; publicUrl?: string; chromium?: string; env?: Env },
 ): Deps {
+  const env = opts.env ?? parseEnv(process.env);
+  const clock = opts.clock ?? systemClock;
+  const ballots = nodeBallotOptions(env);
   return {
     ruleSets: opts.ruleSets,
     db: handle.db,
     dbKind: handle.kind,
-    clock: opts.clock ?? systemClock,
+    clock,
     logger: opts.logger ?? consoleLogger,
     spreadsheet: exceljsSpreadsheet,
     printing: nodePrinting({ publicUrl: opts.publicUrl ?? 'http://127.0.0.1:8787', chromium: opts.chromium }),
-    ballots: nodeBallotOptions(opts.env ?? parseEnv(process.env)),
+    ballots,
+    auth: { policy: authPolicyFromEnv(env), client: nodeRequestInfo(env, ballots.clientAddress) },
+    counters: handle.kind === 'postgres' ? databaseCounters(handle.db, clock) : memoryCounters(clock),
+    ui: loadUiAssets(),
   };
 }

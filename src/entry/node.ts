@@ -7,8 +7,8 @@ import { migrateToLatest } from '../db/migrate';
 import { seedDemo } from '../demo/seed-demo';
 import { parseEnv } from '../env';
 import { cliActor } from '../features/context';
-import { demoResults } from '../demo/demo-results';
-import { createToken } from '../features/tokens/create-token';
+import { demoPublish, demoResults } from '../demo/demo-results';
+import { DEMO_PASSWORD } from '../demo/demo-accounts';
 import { acquireDataDir, startControl, type DataDirLock } from './control';
 import { openFromEnv } from './database';
 import { nodeDeps } from './node-deps';
@@ -52,9 +52,14 @@ async function main(): Promise<void> {
     const done = s.cycles.filter((c) => c.state === 'reviewing').map((c) => c.year);
     const results = await demoResults(ctx, ruleSets, done, progress.update);
     progress.stop();
-    for (const r of results) console.log(`${r.year} 年度已按 rules/ 中的细则计分并定级（计分版本 #${r.revisionId}${r.state === 'computed' ? '，待公示' : ''}）。`);
-    const t = await createToken({ ctx, input: { role: 'admin', name: '演示管理员' } });
-    console.log(`演示管理员令牌（只显示这一次，请保存）：\n  ${t.token}`);
+    const last = results.find((r) => r.state === 'computed');
+    const published = last ? await demoPublish(ctx, last.year) : null;
+    for (const r of results) {
+      const state = r.year === published?.year ? `，公示中，申诉期至 ${published.appealDeadline}` : '，已定档';
+      console.log(`${r.year} 年度已按 rules/ 中的细则计分并定级（计分版本 #${r.revisionId}${state}）。`);
+    }
+    console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const a of s.accounts) console.log(`  ${a.login.padEnd(15)} ${a.what}`);
   }
 
   if (!env.XINGPING_PUBLIC_URL) {

@@ -7,8 +7,10 @@ import type { Clock } from '../lib/clock';
  * (the materialized path of their organization, e.g. '/1/5/').
  */
 export type Actor = {
-  /** 'token:12', or 'cli' for the command line. */
+  /** 'user:12' (a person signed in, or a script through its API token), 'cli', or 'code' (a one-time code). */
   id: string;
+  /** The account behind the call; null for the command line and one-time codes. */
+  userId: number | null;
   name: string;
   role: Role;
   /** null only for the command line, which acts on the whole database. */
@@ -29,5 +31,5 @@ export type Ctx = {
 /** The command line acts as an administrator over every tree in the database. */
 export function cliActor(): Actor {
   const user = typeof process !== 'undefined' ? (process.env.USER ?? 'unknown') : 'unknown';
-  return { id: 'cli', name: `命令行（${user}）`, role: 'admin', orgId: null, orgPath: '/' };
+  return { id: 'cli', userId: null, name: `命令行（${user}）`, role: 'admin', orgId: null, orgPath: '/' };
 }

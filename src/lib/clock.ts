@@ -19,3 +19,10 @@ const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
 export function todayInChina(clock: Clock): string {
   return shanghaiDate.format(clock.now());
 }
+
+const shanghaiTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** A moment as China Standard Time 'HH:mm' (sign-in waits say "请在 17:32 后再试"). */
+export function timeInChina(at: Date): string {
+  return shanghaiTime.format(at);
+}

@@ -79,9 +79,17 @@ afterAll(async () => {
 });
 
 describe('npm start and the xingping command', () => {
-  it('seeds the demo district on first start and prints a demo admin token', () => {
+  it('seeds the demo district on first start and lists the demo accounts, which sign in with the README password', async () => {
     expect(serverLog).toContain('数据库为空，正在生成演示区县数据');
-    expect(serverLog).toMatch(/演示管理员令牌.*\n\s+xp_[\w-]{40,}/);
+    expect(serverLog).toContain('演示账号（密码均为 xingping-demo）');
+    for (const login of ['demo-admin', 'demo-leader', 'demo-street', 'demo-community', 'demo-grid', 'demo-unit', 'demo-reviewer']) expect(serverLog).toContain(login);
+    const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'demo-community', password: 'xingping-demo' }) });
+    expect(res.status).toBe(200);
+    const me = (await res.json()) as { roleLabel: string; org: { kindLabel: string }; mustChangePassword: boolean };
+    expect(me).toMatchObject({ roleLabel: '党组织书记/党务工作者', org: { kindLabel: '社区党组织' }, mustChangePassword: false });
+    const cookie = /xp_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+    const orgs = await fetch(`http://127.0.0.1:${port}/api/orgs?kind=grid`, { headers: { cookie } });
+    expect(((await orgs.json()) as { total: number }).total).toBeGreaterThan(0);
   });
 
   it('creates a token beside the running server that lists the 27 communities', async () => {
@@ -98,8 +106,8 @@ describe('npm start and the xingping command', () => {
     // The finished years were scored on first start: a community's scorecard is there, explained.
     const headers = { authorization: `Bearer ${token}` };
     const cycles = (await (await fetch(`http://127.0.0.1:${port}/api/cycles`, { headers })).json()) as { items: { year: number; state: string }[] };
-    const computed = cycles.items.filter((c) => c.state === 'computed').map((c) => c.year);
-    expect(computed).toHaveLength(1); // last year, scored and graded, awaiting publication
+    const computed = cycles.items.filter((c) => c.state === 'published').map((c) => c.year);
+    expect(computed).toHaveLength(1); // last year, scored, graded and published, its appeal window open
     expect(cycles.items.filter((c) => c.state === 'finalized')).toHaveLength(1); // the year before, finalized
     const card = await fetch(`http://127.0.0.1:${port}/api/cycles/${computed[0]}/orgs/${(body.items[0] as unknown as { id: number }).id}/scorecard`, { headers });
     expect(card.status).toBe(200);
@@ -116,7 +124,7 @@ describe('npm start and the xingping command', () => {
 
   it('lists the demo duty reviews, their group tallies and the two-way evaluations from the command line', async () => {
     const cycles = await cli(['cycle', 'list']);
-    const year = Number(cycles.stdout.split('\n').find((l) => l.includes('已计分'))!.split('\t')[0]);
+    const year = Number(cycles.stdout.split('\n').find((l) => l.includes('公示中'))!.split('\t')[0]);
     const list = await cli(['review', 'list', '--cycle', String(year)]);
     expect(list.code, list.stderr).toBe(0);
     const sessions = list.stdout.trim().split('\n');

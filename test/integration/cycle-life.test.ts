@@ -12,7 +12,7 @@ import { cliActor } from '../../src/features/context';
 import { fixedClock, type Clock } from '../../src/lib/clock';
 import { compileRuleSet } from '../../src/rules/compile';
 import { ruleSetRegistry, type RuleSets } from '../../src/rules/registry';
-import { client, testBallotOptions, testRuleSets, testPrinting } from '../support/app';
+import { client, testAuthDeps, testBallotOptions, testRuleSets, testPrinting } from '../support/app';
 import { openIsolatedDatabase } from '../support/db';
 import { createOrg, createToken } from '../support/factories';
 
@@ -60,7 +60,7 @@ const YEAR = 2030;
 const scores = [95, 93, 91, 88, 85, 79, 72, 69, 50, 92];
 
 function appWith(clock: Clock) {
-  return createApp({ db: handle.db, dbKind: handle.kind, clock, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets: rules, printing: testPrinting(), ballots: testBallotOptions() });
+  return createApp({ db: handle.db, dbKind: handle.kind, clock, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets: rules, printing: testPrinting(), ballots: testBallotOptions(), ...testAuthDeps(handle.db, handle.kind, clock) });
 }
 
 beforeAll(async () => {
@@ -167,14 +167,14 @@ describe('the cycle from computed to finalized', () => {
     const out: string[] = [];
     const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), progress: () => {} };
     const ctx = { actor: cliActor(), db: handle.db, clock: after, requestId: null };
-    const code = await runCommand(['score', '--cycle', String(YEAR)], (fn) => fn({ ctx, deps: { db: handle.db, dbKind: handle.kind, clock: after, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets: rules, printing: testPrinting(), ballots: testBallotOptions() } }), io, process.cwd());
+    const code = await runCommand(['score', '--cycle', String(YEAR)], (fn) => fn({ ctx, deps: { db: handle.db, dbKind: handle.kind, clock: after, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets: rules, printing: testPrinting(), ballots: testBallotOptions(), ...testAuthDeps(handle.db, handle.kind, after) } }), io, process.cwd());
     expect(code).toBe(1);
     expect(out.join('\n')).toContain('已定档，只能通过更正（corrections）修改结果');
     // A broken draft rule file is named in the error, not thrown as a stack trace.
     const dir = mkdtempSync(join(tmpdir(), 'xp-draft-'));
     writeFileSync(join(dir, 'draft.json'), '{ "id": "grid", ');
     out.length = 0;
-    const bad = await runCommand(['rules', 'preview', 'draft.json', '--cycle', String(YEAR)], (fn) => fn({ ctx, deps: { db: handle.db, dbKind: handle.kind, clock: after, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets: rules, printing: testPrinting(), ballots: testBallotOptions() } }), io, dir);
+    const bad = await runCommand(['rules', 'preview', 'draft.json', '--cycle', String(YEAR)], (fn) => fn({ ctx, deps: { db: handle.db, dbKind: handle.kind, clock: after, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets: rules, printing: testPrinting(), ballots: testBallotOptions(), ...testAuthDeps(handle.db, handle.kind, after) } }), io, dir);
     rmSync(dir, { recursive: true, force: true });
     expect(bad).toBe(1);
     expect(out.join('\n')).toMatch(/^错误：draft\.json 不是有效的 JSON：/);

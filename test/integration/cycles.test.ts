@@ -3,7 +3,7 @@ import { exceljsSpreadsheet } from '../../src/adapters/spreadsheet-exceljs';
 import { createApp } from '../../src/app';
 import { quietLogger } from '../../src/deps';
 import { systemClock } from '../../src/lib/clock';
-import { client, testBallotOptions, testRuleSets, testPrinting } from '../support/app';
+import { client, testAuthDeps, testBallotOptions, testRuleSets, testPrinting } from '../support/app';
 import { openIsolatedDatabase } from '../support/db';
 import { createCycle, createOrg, createToken } from '../support/factories';
 
@@ -13,7 +13,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   handle = await openIsolatedDatabase();
-  app = createApp({ ruleSets: await testRuleSets(), db: handle.db, dbKind: handle.kind, clock: systemClock, logger: quietLogger, spreadsheet: exceljsSpreadsheet, printing: testPrinting(), ballots: testBallotOptions() });
+  app = createApp({ ruleSets: await testRuleSets(), db: handle.db, dbKind: handle.kind, clock: systemClock, logger: quietLogger, spreadsheet: exceljsSpreadsheet, printing: testPrinting(), ballots: testBallotOptions(), ...testAuthDeps(handle.db, handle.kind, systemClock) });
 });
 afterAll(() => handle.drop());
 

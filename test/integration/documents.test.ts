@@ -14,7 +14,7 @@ import { seedDemo } from '../../src/demo/seed-demo';
 import { correctResult } from '../../src/features/cycles/cycle-life';
 import { cliActor } from '../../src/features/context';
 import { fixedClock } from '../../src/lib/clock';
-import { client, testBallotOptions, testPrinting, testRuleSets } from '../support/app';
+import { client, testAuthDeps, testBallotOptions, testPrinting, testRuleSets } from '../support/app';
 import { openIsolatedDatabase } from '../support/db';
 import { createToken } from '../support/factories';
 
@@ -58,7 +58,7 @@ beforeAll(async () => {
   const ruleSets = await testRuleSets();
   await seedDemo(ctx, { scale: 1, seed: 'xingping' });
   await demoResults(ctx, ruleSets, [2024, 2025]);
-  app = createApp({ db: handle.db, dbKind: handle.kind, clock, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets, printing, ballots: testBallotOptions() });
+  app = createApp({ db: handle.db, dbKind: handle.kind, clock, logger: quietLogger, spreadsheet: exceljsSpreadsheet, ruleSets, printing, ballots: testBallotOptions(), ...testAuthDeps(handle.db, handle.kind, clock) });
   dir = mkdtempSync(join(tmpdir(), 'xp-docs-'));
   const one = async <T>(q: ReturnType<typeof sql<T>>) => (await q.execute(handle.db)).rows[0]!;
   district = await one(sql<{ id: number; name: string }>`select id, name from organizations where kind = 'district'`);

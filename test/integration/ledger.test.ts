@@ -108,7 +108,7 @@ describe('reviewing ledger records', () => {
 
     const ok = await communityUser.post(`/api/ledger/${created.body.id}/verify`);
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'verified', reviewedBy: expect.stringMatching(/^token:/) });
+    expect(ok.body).toMatchObject({ status: 'verified', reviewedBy: expect.stringMatching(/^user:/) });
     const again = await communityUser.post(`/api/ledger/${created.body.id}/reject`, { reason: '重复审核' });
     expect(again.status).toBe(409);
   });

@@ -10,15 +10,37 @@ afterAll(() => handle.close());
 
 describe('migrations merged out of order', () => {
   it('still apply a migration named before one that has already run', async () => {
-    // A database that ran every migration but the reviews one (a branch merged after the documents landed).
-    const { ['2026_11_22_000500_reviews']: reviews, ...others } = migrations;
+    // A database that ran every migration up to the documents one but the reviews one (a branch merged after the
+    // documents landed); later migrations build on the reviews' tables, so they wait for it too.
+    const reviews = migrations['2026_11_22_000500_reviews'];
     expect(reviews).toBeDefined();
+    const others = Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= '2026_11_22_000600_documents' && name !== '2026_11_22_000500_reviews'));
     const earlier = new Migrator({ db: handle.db, provider: { getMigrations: async () => others }, migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock' });
     const first = await earlier.migrateToLatest();
     expect(first.error).toBeUndefined();
     const result = await migrateToLatest(handle.db);
-    expect(result.results?.map((r) => [r.migrationName, r.status])).toEqual([['2026_11_22_000500_reviews', 'Success']]);
+    const later = Object.keys(migrations).filter((name) => name > '2026_11_22_000600_documents');
+    expect(result.results?.map((r) => [r.migrationName, r.status])).toEqual([['2026_11_22_000500_reviews', 'Success'], ...later.map((name) => [name, 'Success'])]);
     const tables = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name in ('review_votes', 'documents')`.execute(handle.db);
     expect(tables.rows[0]!.n).toBe(2);
+  });
+});
+
+describe('the accounts migration', () => {
+  it('turns each existing token into a script account of its own and rewrites actor ids', async () => {
+    const db = (await openDatabase({ kind: 'pglite' })).db;
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '2026_12_04_000700_accounts'));
+    const m = new Migrator({ db, provider: { getMigrations: async () => before }, migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock' });
+    expect((await m.migrateToLatest()).error).toBeUndefined();
+    await sql`insert into organizations (code, name, kind, active_from) values ('M1', '迁移区委', 'district', '2000-01-01')`.execute(db);
+    await sql`insert into api_tokens (name, role, org_id, token_hash, token_prefix) select '旧令牌', 'leader', id, 'h1', 'xp_aaaaaa' from organizations where code = 'M1'`.execute(db);
+    const tokenId = (await sql<{ id: number }>`select id from api_tokens`.execute(db)).rows[0]!.id;
+    await sql`insert into audit_log (actor_id, actor_name, actor_role, action, entity, entity_id) values (${`token:${tokenId}`}, '旧令牌', 'leader', 'x', 'y', '1')`.execute(db);
+    await migrateToLatest(db);
+    const users = await sql<{ id: number; login: string; kind: string; role: string; display_name: string }>`select u.id, u.login, u.kind, u.role, u.display_name from users u join api_tokens t on t.user_id = u.id`.execute(db);
+    expect(users.rows).toEqual([{ id: expect.any(Number), login: `token-${tokenId}`, kind: 'script', role: 'leader', display_name: '旧令牌' }]);
+    const audit = await sql<{ actor_id: string }>`select actor_id from audit_log`.execute(db);
+    expect(audit.rows).toEqual([{ actor_id: `user:${users.rows[0]!.id}` }]);
+    await db.destroy();
   });
 });

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { hashToken } from '../../src/auth/tokens';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeFacts } from '../../src/features/scoring/facts.repository';
 import { scoreCycle } from '../../src/features/scoring/score-cycle';
@@ -20,7 +21,7 @@ let other: { id: number; name: string };
 let sessionId: number;
 const codes: Record<string, string[]> = {};
 let reviewerToken: string;
-let reviewerTokenId: number;
+let reviewerUserId: number;
 
 const items = ['duty', 'tasks', 'rectify', 'overall'] as const;
 const sheet = (answers: Record<number, string>) => ({ votes: Object.entries(answers).map(([orgId, a]) => ({ orgId: Number(orgId), answers: Object.fromEntries(items.map((i) => [i, a])) })) });
@@ -41,7 +42,7 @@ beforeAll(async () => {
   other = await createOrg(t.db, { kind: 'community', parent_id: tree.street.id, name: `述职第二社区${tree.street.id}` });
   admin = client(t.app, await createToken(t.db, 'admin', tree.district.id));
   reviewerToken = await createToken(t.db, 'reviewer', tree.district.id);
-  reviewerTokenId = (await t.db.selectFrom('api_tokens').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()).id;
+  reviewerUserId = (await t.db.selectFrom('api_tokens').select('user_id').where('token_hash', '=', await hashToken(reviewerToken)).executeTakeFirstOrThrow()).user_id;
 });
 
 describe('duty reports', () => {
@@ -91,7 +92,7 @@ describe('a review session', () => {
       for (const c of res.body.codes) expect(c).toMatch(/^[0-9A-HJKMNP-TV-Z]{20}$/);
       codes[group] = res.body.codes;
     }
-    expect((await admin.post(`/api/reviews/${sessionId}/raters`, { group: 'unit', tokenIds: [reviewerTokenId] })).status).toBe(201);
+    expect((await admin.post(`/api/reviews/${sessionId}/raters`, { group: 'unit', userIds: [reviewerUserId] })).status).toBe(201);
     // Only hashes are stored.
     const stored = await t.db.selectFrom('review_raters').select('code_hash').where('session_id', '=', sessionId).execute();
     for (const c of Object.values(codes).flat()) expect(stored.some((s) => s.code_hash === c)).toBe(false);

@@ -4,8 +4,8 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/database';
 import { scoreCycle } from '../../src/features/scoring/score-cycle';
-import { client, setupTestApp, testRuleSets, type TestApp } from '../support/app';
-import { cliCtx, createCycle, createMember, createToken, createTree, type Tree } from '../support/factories';
+import { client, cookieClient, setupTestApp, signIn, testRuleSets, type TestApp } from '../support/app';
+import { cliCtx, createCycle, createMember, createToken, createTree, createUser, type Tree } from '../support/factories';
 
 /**
  * The shared security suite: every /api route, called with no token, with a role that may not use it,
@@ -19,8 +19,12 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number };
-const tokens = {} as Record<'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer', string>;
+let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string };
+type Who = 'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer';
+const tokens = {} as Record<Who, string>;
+/** The same callers signed in with a password: the session cookie and its CSRF token. */
+const sessions = {} as Record<Who, { cookie: string; csrf: string }>;
+type Transport = 'bearer' | 'cookie';
 
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
 type RouteCase = {
@@ -28,11 +32,14 @@ type RouteCase = {
   call: () => Call | Promise<Call>;
   /** Roles bound to the victim's district root that must be refused (403). */
   wrongRoles: Role[];
-  /** Read of one thing (404 from outside), a list (200, nothing of the victim's), or a write. */
-  type: 'item' | 'list' | 'write';
+  /** Read of one thing (404 from outside), a list (200, nothing of the victim's), a write, or an act on one's own session. */
+  type: 'item' | 'list' | 'write' | 'self';
   /** Who tries from outside: another district's org_user (default) or its admin. */
   outsider?: 'bOrgUser' | 'bAdmin' | 'bReviewer';
 };
+
+/** The one /api route that answers without credentials (signing in); its throttling is tested in auth.test.ts. */
+const publicRoutes = ['POST /api/auth/login'];
 
 function csvUpload(lines: string[]): FormData {
   const form = new FormData();
@@ -141,6 +148,19 @@ const cases: RouteCase[] = [
     call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/paper`, body: csvUpload(['评议对象编码,评议群体,总体评价', `${a.grid.code},居民,满意`]) }),
   },
   { route: 'GET /api/campaigns/:id/results', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/campaigns/${ids.campaign}/results` }) },
+  { route: 'POST /api/auth/logout', type: 'self', wrongRoles: [], call: () => ({ method: 'POST', path: '/api/auth/logout' }) },
+  { route: 'GET /api/auth/me', type: 'list', wrongRoles: [], call: () => ({ method: 'GET', path: '/api/auth/me' }) },
+  { route: 'POST /api/auth/password', type: 'write', wrongRoles: [], call: () => ({ method: 'POST', path: '/api/auth/password', body: { currentPassword: 'Not-the-password-1', newPassword: 'Another-pass-2' } }) },
+  { route: 'GET /api/auth/todos', type: 'list', wrongRoles: [], call: () => ({ method: 'GET', path: '/api/auth/todos' }) },
+  { route: 'GET /api/overview', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/overview' }) },
+  { route: 'GET /api/users', type: 'list', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/users?limit=1000' }) },
+  { route: 'POST /api/users', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/users', body: { login: `intruder-${Date.now()}`, displayName: '渗透账号', role: 'admin', orgId: a.grid.id } }) },
+  { route: 'GET /api/users/:id', type: 'item', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/users/${ids.user}` }) },
+  { route: 'POST /api/users/:id/reset-password', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/users/${ids.user}/reset-password` }) },
+  { route: 'POST /api/users/:id/disable', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/users/${ids.user}/disable` }) },
+  { route: 'POST /api/users/:id/enable', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/users/${ids.user}/enable` }) },
+  { route: 'POST /api/users/:id/revoke-sessions', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/users/${ids.user}/revoke-sessions` }) },
+  { route: 'POST /api/users/notices.pdf', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/users/notices.pdf', body: { accounts: [{ id: ids.user, initialPassword: ids.userPassword }] } }) },
   { route: 'GET /api/audit', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit?limit=1000' }) },
 ];
 
@@ -175,7 +195,10 @@ async function victimState(): Promise<unknown> {
       (select count(*) from review_raters where session_id = ${ids.session})::int as raters,
       (select count(*) from review_votes where session_id = ${ids.session})::int as votes,
       (select json_agg(e order by e.id) from (select id, direction, total from twoway_evaluations where agreement_id = ${ids.agreement}) e) as twoway,
-      (select json_agg(f order by f.id) from (select id, reported, rating from member_feedback where agreement_id = ${ids.agreement}) f) as feedback`.execute(t.db);
+      (select json_agg(f order by f.id) from (select id, reported, rating from member_feedback where agreement_id = ${ids.agreement}) f) as feedback,
+      (select json_agg(u order by u.id) from (select u.id, u.login, u.role, u.password_hash, u.must_change_password, u.disabled_at, u.org_id from users u join organizations o on o.id = u.org_id
+        where o.path like ${`${a.district.path}%`}) u) as users,
+      (select count(*) from user_sessions s where s.user_id = ${ids.user} and s.revoked_at is null)::int as victim_sessions`.execute(t.db);
   return r.rows[0];
 }
 
@@ -192,6 +215,16 @@ beforeAll(async () => {
   tokens.bAdmin = await createToken(t.db, 'admin', b.district.id);
   tokens.bOrgUser = await createToken(t.db, 'org_user', b.district.id);
   tokens.bReviewer = await createToken(t.db, 'reviewer', b.district.id);
+  const people: [Who, Role, number][] = [['aAdmin', 'admin', a.district.id], ['aLeader', 'leader', a.district.id], ['aOrgUser', 'org_user', a.district.id], ['aReviewer', 'reviewer', a.district.id], ['bAdmin', 'admin', b.district.id], ['bOrgUser', 'org_user', b.district.id], ['bReviewer', 'reviewer', b.district.id]];
+  for (const [who, role, orgId] of people) {
+    const u = await createUser(t.db, { role, orgId });
+    const s = await signIn(t.app, u.login, u.password);
+    expect(s.status).toBe(200);
+    sessions[who] = { cookie: s.cookie!, csrf: s.csrf! };
+  }
+  // The victim's own account (a grid secretary, signed in, waiting for a first password change).
+  const victim = await createUser(t.db, { role: 'org_user', orgId: a.grid.id, mustChange: true, login: `victim-${Date.now()}` });
+  await signIn(t.app, victim.login, victim.password);
 
   const api = client(t.app, tokens.aAdmin);
   const member = await createMember(t.db, { org_id: a.unit.id, in_service: true, residence_community_id: a.community.id, name: '甲方党员' });
@@ -200,7 +233,7 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0 };
+  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password };
   // A review session of the victim's street, in draft, with the community as its subject and some raters.
   const session = await api.post('/api/reviews', { year: reviewYear, orgId: a.street.id, title: '甲方述职评议' });
   expect(session.status).toBe(201);
@@ -230,9 +263,11 @@ beforeAll(async () => {
 });
 
 /** Every cell of the workbook an outsider downloads, as text (the file is zipped: its bytes say nothing). */
-async function workbookText(rc: RouteCase): Promise<string> {
+async function workbookText(rc: RouteCase, transport: Transport): Promise<string> {
   const c = await rc.call();
-  const res = await t.app.request(c.path, { headers: { authorization: `Bearer ${tokens[rc.outsider ?? 'bOrgUser']}` } });
+  const who = rc.outsider ?? 'bOrgUser';
+  const headers: Record<string, string> = transport === 'bearer' ? { authorization: `Bearer ${tokens[who]}` } : { cookie: sessions[who].cookie };
+  const res = await t.app.request(c.path, { headers });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await res.arrayBuffer());
   const cells: string[] = [];
@@ -241,50 +276,77 @@ async function workbookText(rc: RouteCase): Promise<string> {
   return cells.join('\n');
 }
 
-async function send(token: string | undefined, c: Call) {
-  return client(t.app, token).call(c.method, c.path, c.body);
+/** A call on a new session of a new org_user of another district. */
+async function sendFresh(orgId: number, c: Call) {
+  const u = await createUser(t.db, { role: 'org_user', orgId });
+  const s = await signIn(t.app, u.login, u.password);
+  return cookieClient(t.app, s.cookie!, s.csrf).call(c.method, c.path, c.body);
+}
+
+/** A call as `who` through the transport: a bearer token, or the session cookie with its CSRF token. */
+async function send(transport: Transport, who: Who | undefined, c: Call) {
+  if (transport === 'bearer') return client(t.app, who && tokens[who]).call(c.method, c.path, c.body);
+  if (!who) return client(t.app).call(c.method, c.path, c.body);
+  return cookieClient(t.app, sessions[who].cookie, sessions[who].csrf).call(c.method, c.path, c.body);
 }
 
 describe('security suite', () => {
   it('covers every /api route of the app', () => {
     const routes = new Set(t.app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`));
-    expect([...routes].sort()).toEqual(cases.map((c) => c.route).sort());
+    expect([...routes].sort()).toEqual([...cases.map((c) => c.route), ...publicRoutes].sort());
   });
 
-  describe.each(cases)('$route', (rc) => {
-    it('answers 401 with the error envelope without a token, or with a wrong one', async () => {
-      const before = await victimState();
-      for (const token of [undefined, 'xp_not-a-real-token-at-all']) {
-        const res = await send(token, await rc.call());
-        expect(res.status).toBe(401);
-        expect(res.body.error).toMatchObject({ code: 'unauthorized', requestId: expect.any(String) });
-      }
-      expect(await victimState()).toEqual(before);
-    });
+  describe.each(['bearer', 'cookie'] as const)('through %s credentials', (transport) => {
+    describe.each(cases)('$route', (rc) => {
+      it('answers 401 with the error envelope without credentials, or with wrong ones', async () => {
+        const before = await victimState();
+        const wrong = transport === 'bearer' ? { authorization: 'Bearer xp_not-a-real-token-at-all' } : { cookie: 'xp_session=not-a-real-session-cookie-value-at-all' };
+        for (const headers of [{}, wrong]) {
+          const c = await rc.call();
+          const res = await client(t.app).call(c.method, c.path, c.body, headers);
+          expect(res.status).toBe(401);
+          expect(res.body.error).toMatchObject({ code: 'unauthorized', requestId: expect.any(String) });
+        }
+        expect(await victimState()).toEqual(before);
+      });
 
-    it('answers 403 to roles that may not use it', async () => {
-      const before = await victimState();
-      const byRole: Record<Role, string> = { admin: tokens.aAdmin, leader: tokens.aLeader, org_user: tokens.aOrgUser, reviewer: tokens.aReviewer };
-      for (const role of rc.wrongRoles) {
-        const res = await send(byRole[role], await rc.call());
-        expect(res.status, `${role} on ${rc.route}`).toBe(403);
-        expect(res.body.error.code).toBe('forbidden');
-      }
-      expect(await victimState()).toEqual(before);
-    });
+      it('answers 403 to roles that may not use it', async () => {
+        const before = await victimState();
+        const byRole: Record<Role, Who> = { admin: 'aAdmin', leader: 'aLeader', org_user: 'aOrgUser', reviewer: 'aReviewer' };
+        for (const role of rc.wrongRoles) {
+          const res = await send(transport, byRole[role], await rc.call());
+          expect(res.status, `${role} on ${rc.route}`).toBe(403);
+          expect(res.body.error.code).toBe('forbidden');
+        }
+        expect(await victimState()).toEqual(before);
+      });
 
-    it('neither leaks nor writes for a user of another subtree', async () => {
-      const before = await victimState();
-      const res = await send(tokens[rc.outsider ?? 'bOrgUser'], await rc.call());
-      if (rc.type === 'item') expect(res.status).toBe(404);
-      if (rc.type === 'list') {
-        expect(res.status).toBe(200);
-        const text = res.headers.get('content-type')?.includes('spreadsheetml') ? await workbookText(rc) : JSON.stringify(res.body);
-        for (const secret of ['甲方', a.grid.name, a.district.name]) expect(text).not.toContain(secret);
+      it('neither leaks nor writes for a user of another subtree', async () => {
+        const before = await victimState();
+        // Signing out ends the outsider's own session: do it on a session of its own, not the one other cases use.
+        const res = rc.type === 'self' && transport === 'cookie' ? await sendFresh(b.district.id, await rc.call()) : await send(transport, rc.outsider ?? 'bOrgUser', await rc.call());
+        if (rc.type === 'self') expect(res.status).toBe(200);
+        if (rc.type === 'item') expect(res.status).toBe(404);
+        if (rc.type === 'list') {
+          expect(res.status).toBe(200);
+          const text = res.headers.get('content-type')?.includes('spreadsheetml') ? await workbookText(rc, transport) : JSON.stringify(res.body);
+          for (const secret of ['甲方', a.grid.name, a.district.name]) expect(text).not.toContain(secret);
+        }
+        if (rc.type === 'write') expect([400, 403, 404]).toContain(res.status);
+        if (rc.type === 'item') expect(JSON.stringify(res.body)).not.toContain('甲方');
+        expect(await victimState()).toEqual(before);
+      });
+
+      if (transport === 'cookie' && (rc.type === 'write' || rc.type === 'self')) {
+        it('refuses a cookie write without the CSRF token, even from an administrator of the subtree', async () => {
+          const before = await victimState();
+          const c = await rc.call();
+          const res = await cookieClient(t.app, sessions.aAdmin.cookie, null).call(c.method, c.path, c.body);
+          expect(res.status).toBe(403);
+          expect(res.body.error.code).toBe('csrf_failed');
+          expect(await victimState()).toEqual(before);
+        });
       }
-      if (rc.type === 'write') expect([400, 403, 404]).toContain(res.status);
-      if (rc.type === 'item') expect(JSON.stringify(res.body)).not.toContain('甲方');
-      expect(await victimState()).toEqual(before);
     });
   });
 });

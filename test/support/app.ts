@@ -1,3 +1,6 @@
+import type { Context } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/database';
 import { afterAll } from 'vitest';
 import { exceljsSpreadsheet } from '../../src/adapters/spreadsheet-exceljs';
 import { createApp } from '../../src/app';
@@ -8,6 +11,9 @@ import { loadRuleSets } from '../../src/entry/rule-files';
 import { nodePrinting } from '../../src/entry/node-deps';
 import type { Printing } from '../../src/features/documents/print-documents';
 import type { RuleSets } from '../../src/rules/registry';
+import { defaultAuthPolicy, type AuthPolicy } from '../../src/features/auth/auth.policy';
+import { databaseCounters, memoryCounters } from '../../src/features/limits/limiter';
+import type { UiAssets } from '../../src/web/ui-assets';
 
 let cached: Promise<RuleSets> | null = null;
 /** The rule sets of rules/, compiled once per test worker. */
@@ -46,18 +52,32 @@ export function testBallotOptions(overrides: Partial<BallotOptions> = {}): Ballo
   };
 }
 
+/** The client of a test request: the address from `x-test-client` (as for ballots), never https. */
+export const testRequestInfo = (c: Context) => ({ address: c.req.header('x-test-client') ?? '127.0.0.1', userAgent: c.req.header('user-agent') ?? null, https: false });
+
+/** Sign-in policy and limiter counters for a test app (counters in the database on PostgreSQL, as in production). */
+export function testAuthDeps(db: Kysely<Database>, dbKind: 'pglite' | 'postgres', clock: Clock, policy: Partial<AuthPolicy> = {}) {
+  return {
+    auth: { policy: { ...defaultAuthPolicy, ...policy }, client: testRequestInfo },
+    counters: dbKind === 'postgres' ? databaseCounters(db, clock) : memoryCounters(clock),
+  };
+}
+
 /** createApp on a real database (PGlite snapshot or PostgreSQL), closed after the file's tests. */
-export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<BallotOptions> } = {}) {
+export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<BallotOptions>; auth?: Partial<AuthPolicy>; ui?: UiAssets } = {}) {
   const handle = await openTestDatabase();
+  const clock = opts.clock ?? systemClock;
   const deps: Deps = {
     ruleSets: await testRuleSets(),
     db: handle.db,
     dbKind: handle.kind,
-    clock: opts.clock ?? systemClock,
+    clock,
     logger: quietLogger,
     spreadsheet: exceljsSpreadsheet,
     printing: testPrinting(),
     ballots: testBallotOptions(opts.ballots),
+    ...testAuthDeps(handle.db, handle.kind, clock, opts.auth),
+    ui: opts.ui,
   };
   const app = createApp(deps);
   afterAll(() => handle.close());
@@ -66,31 +86,49 @@ export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<Ball
 
 export type ApiResponse = { status: number; body: any; headers: Headers };
 
+/** One request as a client sends it: JSON in (or a FormData upload), JSON out (or the text of a page or file). */
+async function send(app: ReturnType<typeof createApp>, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<ApiResponse> {
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await app.request(path, { method, headers, body: payload });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (HTML page, file download): keep the text.
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
+
 /** Calls the app like a client: JSON in, JSON out, with an optional bearer token. */
 export function client(app: ReturnType<typeof createApp>, token?: string) {
-  const call = async (method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<ApiResponse> => {
-    const headers: Record<string, string> = { ...extraHeaders };
-    if (token) headers.authorization = `Bearer ${token}`;
-    let payload: BodyInit | undefined;
-    if (body instanceof FormData) payload = body;
-    else if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      payload = JSON.stringify(body);
-    }
-    const res = await app.request(path, { method, headers, body: payload });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // Not JSON (HTML page, file download): keep the text.
-    }
-    return { status: res.status, body: parsed, headers: res.headers };
-  };
+  const call = (method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}) =>
+    send(app, method, path, { ...extraHeaders, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body);
   return {
     get: (path: string) => call('GET', path),
     post: (path: string, body?: unknown) => call('POST', path, body),
     patch: (path: string, body?: unknown) => call('PATCH', path, body),
     call,
   };
+}
+
+/** Signs in through POST /api/auth/login as a browser would; returns the session cookie and the CSRF token. */
+export async function signIn(app: ReturnType<typeof createApp>, login: string, password: string, address = '127.0.0.1') {
+  const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-test-client': address }, body: JSON.stringify({ login, password }) });
+  const body = (await res.json()) as any;
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const cookie = /xp_session=[^;]+/.exec(setCookie)?.[0] ?? null;
+  return { status: res.status, body, setCookie, cookie, csrf: (body?.csrfToken as string | undefined) ?? null };
+}
+
+/** Calls the app with a session cookie, sending the CSRF token on writes unless told not to. */
+export function cookieClient(app: ReturnType<typeof createApp>, cookie: string, csrf: string | null) {
+  const call = (method: string, path: string, body?: unknown, opts: { csrf?: boolean } = {}) =>
+    send(app, method, path, { cookie, ...(csrf && opts.csrf !== false && method !== 'GET' ? { 'x-csrf-token': csrf } : {}) }, body);
+  return { get: (path: string) => call('GET', path), post: (path: string, body?: unknown, opts?: { csrf?: boolean }) => call('POST', path, body, opts), call };
 }

@@ -7,6 +7,7 @@ import type { OrgRow } from '../../src/features/orgs/orgs.model';
 import { createToken as createTokenVerb } from '../../src/features/tokens/create-token';
 import { systemClock } from '../../src/lib/clock';
 import type { Role } from '../../src/db/database';
+import { hashPassword } from '../../src/auth/passwords';
 
 let counter = 0;
 const run = `${process.pid.toString(36)}${Date.now().toString(36).slice(-4)}`;
@@ -110,4 +111,22 @@ export async function createMember(
     })
     .returning(['id', 'name'])
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * A person account with a password (no forced change unless asked), bound to an organization. Returns its
+ * login and id; the password is the one given (default a valid one).
+ */
+export async function createUser(
+  db: Kysely<Database>,
+  values: { role: Role; orgId: number; password?: string; mustChange?: boolean; login?: string; displayName?: string },
+): Promise<{ id: number; login: string; password: string }> {
+  const password = values.password ?? 'Test-pass-2026';
+  const login = values.login ?? uniqueCode('u').toLowerCase();
+  const row = await db
+    .insertInto('users')
+    .values({ login, display_name: values.displayName ?? `测试用户${login}`, role: values.role, org_id: values.orgId, password_hash: await hashPassword(password), must_change_password: values.mustChange ?? false, created_by: 'test' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: row.id, login, password };
 }

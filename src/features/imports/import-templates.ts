@@ -2,6 +2,7 @@ import { ledgerWriters, requireRole } from '../../auth/scope';
 import type { Ctx } from '../context';
 import { ledgerTemplateSpec } from './import-ledger';
 import { orgTemplateSpec } from './import-orgs';
+import { userTemplateSpec } from '../users/import-users';
 import type { Spreadsheet } from './spreadsheet';
 
 const contentTypes = {
@@ -18,11 +19,11 @@ export async function importTemplate({
 }: {
   ctx: Ctx;
   spreadsheet: Spreadsheet;
-  target: 'ledger' | 'orgs';
+  target: 'ledger' | 'orgs' | 'users';
   format: 'xlsx' | 'csv';
 }): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> {
   requireRole(ctx, target === 'ledger' ? ledgerWriters : ['admin']);
-  const spec = target === 'ledger' ? await ledgerTemplateSpec(ctx) : orgTemplateSpec();
+  const spec = target === 'ledger' ? await ledgerTemplateSpec(ctx) : target === 'orgs' ? orgTemplateSpec() : userTemplateSpec();
   return {
     bytes: await spreadsheet.template(spec, format),
     fileName: `${spec.title}模板.${format}`,

@@ -7,9 +7,13 @@ import { importTemplate } from './import-templates';
 import { importLedger } from './import-ledger';
 import { importOrgs } from './import-orgs';
 import type { Spreadsheet } from './spreadsheet';
+import type { Printing } from '../documents/print-documents';
+import { importUsers } from '../users/import-users';
+import { importUsersWithNotices } from '../users/account-notices';
 
 const tags = ['导入'];
-const Target = z.object({ target: z.enum(['ledger', 'orgs']).openapi({ param: { name: 'target', in: 'path' } }) });
+const Target = z.object({ target: z.enum(['ledger', 'orgs', 'users']).openapi({ param: { name: 'target', in: 'path' } }) });
+const ImportFormat = z.object({ format: z.enum(['json', 'pdf']).default('json').openapi({ description: '账号导入（users）可选 pdf：直接返回全部账号的开通通知单' }) });
 const UploadForm = z.object({
   file: z.instanceof(Blob, { message: '请上传文件（字段名 file）' }).openapi({ type: 'string', format: 'binary' }),
 });
@@ -33,7 +37,7 @@ export function attachment(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-export function importRoutes(spreadsheet: Spreadsheet) {
+export function importRoutes(spreadsheet: Spreadsheet, printing: Printing) {
   const r = newRouter();
   r.openapi(
     createRoute({
@@ -42,8 +46,11 @@ export function importRoutes(spreadsheet: Spreadsheet) {
       summary: '从 .xlsx 或 .csv 导入（全部成功或全部不写入）',
       tags,
       security: [{ bearerAuth: [] }],
-      request: { params: Target, body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
-      responses: { 200: { description: '导入成功', content: { 'application/json': { schema: ImportResult } } }, ...errors },
+      request: { params: Target, query: ImportFormat, body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
+      responses: {
+        200: { description: '导入成功（账号导入：accounts 列出每个账号的初始密码，只返回这一次）', content: { 'application/json': { schema: ImportResult }, 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...errors,
+      },
     }),
     async (c) => {
       const { target } = c.req.valid('param');
@@ -52,8 +59,12 @@ export function importRoutes(spreadsheet: Spreadsheet) {
       const file = { name, bytes: new Uint8Array(await upload.arrayBuffer()) };
       if (file.bytes.length === 0) throw new AppError('validation_failed', '上传的文件是空的', { field: 'file' });
       const ctx = c.get('ctx');
-      const result = target === 'ledger' ? await importLedger({ ctx, spreadsheet, file }) : await importOrgs({ ctx, spreadsheet, file });
-      return c.json(result, 200);
+      if (target === 'users' && c.req.valid('query').format === 'pdf') {
+        const out = await importUsersWithNotices({ ctx, spreadsheet, printing, file });
+        return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': attachment(out.fileName), 'Cache-Control': 'no-store', 'X-Imported': String(out.count) });
+      }
+      const verb = { ledger: importLedger, orgs: importOrgs, users: importUsers }[target];
+      return c.json(await verb({ ctx, spreadsheet, file }), 200);
     },
   );
   r.openapi(

@@ -3,17 +3,33 @@ import { cycleStateLabel, orgKindLabel } from '../../domain/catalog';
 import { todayInChina } from '../../lib/clock';
 import type { Ctx } from '../context';
 import { listCycleRows } from '../cycles/cycles.repository';
-import { overviewTree, type OverviewNode } from './overview.repository';
+import { overviewTree } from './overview.repository';
 
-export type OverviewTreeNode = OverviewNode & { kindLabel: string; children: OverviewTreeNode[] };
+export type OverviewNode = {
+  id: number;
+  code: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  parentId: number | null;
+  depth: number;
+  secretaryName: string | null;
+  orgCount: number;
+  communityCount: number;
+  gridCount: number;
+  unitCount: number;
+  memberCount: number;
+  recordCount: number;
+  verifiedCount: number;
+};
 
 export type Overview = {
   cycle: { year: number; state: string; stateLabel: string } | null;
   cycles: { year: number; stateLabel: string }[];
-  roots: OverviewTreeNode[];
+  nodes: OverviewNode[];
 };
 
-/** What the home page shows: the caller's part of the tree, down to communities, with counts. */
+/** What a home page shows: the caller's part of the tree, three levels down, with counts over each subtree. */
 export async function getOverview({ ctx }: { ctx: Ctx }): Promise<Overview> {
   requireRole(ctx, readers);
   const cycles = await listCycleRows(ctx.db);
@@ -21,16 +37,25 @@ export async function getOverview({ ctx }: { ctx: Ctx }): Promise<Overview> {
   const current = cycles.find((c) => c.state === 'collecting') ?? cycles.find((c) => c.year <= thisYear) ?? cycles[0];
   const actorDepth = ctx.actor.orgPath === '/' ? 0 : ctx.actor.orgPath.split('/').length - 3;
   const rows = await overviewTree(ctx.db, ctx.actor.orgPath, actorDepth + 3, current?.year ?? thisYear);
-  const nodes = new Map<number, OverviewTreeNode>(rows.map((r) => [r.id, { ...r, kindLabel: orgKindLabel[r.kind], children: [] }]));
-  const roots: OverviewTreeNode[] = [];
-  for (const node of nodes.values()) {
-    const parent = node.parent_id === null ? undefined : nodes.get(node.parent_id);
-    if (parent) parent.children.push(node);
-    else roots.push(node);
-  }
   return {
     cycle: current ? { year: current.year, state: current.state, stateLabel: cycleStateLabel[current.state] } : null,
     cycles: cycles.map((c) => ({ year: c.year, stateLabel: cycleStateLabel[c.state] })),
-    roots,
+    nodes: rows.map((n) => ({
+      id: n.id,
+      code: n.code,
+      name: n.name,
+      kind: n.kind,
+      kindLabel: orgKindLabel[n.kind],
+      parentId: n.parent_id,
+      depth: n.depth,
+      secretaryName: n.secretary_name,
+      orgCount: n.org_count,
+      communityCount: n.community_count,
+      gridCount: n.grid_count,
+      unitCount: n.unit_count,
+      memberCount: n.member_count,
+      recordCount: n.record_count,
+      verifiedCount: n.verified_count,
+    })),
   };
 }

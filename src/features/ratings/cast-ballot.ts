@@ -13,7 +13,7 @@ import { claimCode, findCode, insertBallot } from './ratings.repository';
  * The resident who votes has no account: this actor has the lowest role and a path no organization
  * has, so every scope check refuses it. It only ever reaches the two verbs below.
  */
-const publicActor: Actor = { id: 'public', name: '群众（匿名）', role: 'reviewer', orgId: null, orgPath: '/-/' };
+const publicActor: Actor = { id: 'public', userId: null, name: '群众（匿名）', role: 'reviewer', orgId: null, orgPath: '/-/' };
 
 export type PublicDeps = { db: Kysely<Database>; clock: Clock; requestId: string | null };
 

@@ -6,14 +6,14 @@ import { AppError, invalidField, notFound } from '../../errors/app-error';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor, Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
-import { claimRater, findRaterByCode, findRaterById, findRaterByToken, findSession, insertVotes, listSubjects, type SessionRow } from './reviews.repository';
+import { claimRater, findRaterByCode, findRaterById, findRaterByUser, findSession, insertVotes, listSubjects, type SessionRow } from './reviews.repository';
 import { SheetVotes, type Ballot } from './reviews.schemas';
 
 type Rater = { id: number; session_id: number; group_key: string; used_at: Date | null };
 
 /** What a code rater acts as: no organization, no scope; the code itself is the only permission. */
 export function codeActor(): Actor {
-  return { id: 'code', name: '一次性评议码', role: 'reviewer', orgId: null, orgPath: '/-/' };
+  return { id: 'code', userId: null, name: '一次性评议码', role: 'reviewer', orgId: null, orgPath: '/-/' };
 }
 
 /** Why a code cannot be used, in words its holder understands. */
@@ -25,15 +25,14 @@ export class CodeRefused extends AppError {
   }
 }
 
-function tokenIdOf(actor: Actor): number {
-  const m = /^token:(\d+)$/.exec(actor.id);
-  if (!m) throw new AppError('forbidden', '只有“评议人”令牌可以参加评议');
-  return Number(m[1]);
+function userIdOf(actor: Actor): number {
+  if (actor.userId === null) throw new AppError('forbidden', '只有“评议人”账号可以参加评议');
+  return actor.userId;
 }
 
-async function raterForToken(ctx: Ctx, sessionId: number): Promise<Rater> {
+async function raterForUser(ctx: Ctx, sessionId: number): Promise<Rater> {
   requireRole(ctx, ['reviewer']);
-  const rater = await findRaterByToken(ctx.db, sessionId, tokenIdOf(ctx.actor));
+  const rater = await findRaterByUser(ctx.db, sessionId, userIdOf(ctx.actor));
   if (!rater) throw notFound('评议', 'id');
   return rater;
 }
@@ -101,11 +100,11 @@ async function castSheet(ctx: Ctx, raterId: number, input: unknown): Promise<{ c
 }
 
 export async function ballotForToken({ ctx, id }: { ctx: Ctx; id: number }): Promise<Ballot> {
-  return ballotOf(ctx, await raterForToken(ctx, id));
+  return ballotOf(ctx, await raterForUser(ctx, id));
 }
 
 export async function voteWithToken({ ctx, id, input }: { ctx: Ctx; id: number; input: unknown }): Promise<{ counted: number }> {
-  const rater = await raterForToken(ctx, id);
+  const rater = await raterForUser(ctx, id);
   return castSheet(ctx, rater.id, input);
 }
 

@@ -14,7 +14,7 @@ import {
   countVotes,
   findSession,
   findTakenSubjects,
-  findTokensForRaters,
+  findUsersForRaters,
   insertRaters,
   insertSession,
   insertSubjects,
@@ -121,7 +121,7 @@ export async function addSubjects({ ctx, id, input }: { ctx: Ctx; id: number; in
 
 /**
  * Adds raters to a group: `codes` one-time codes (returned this once; only their hashes are kept) or
- * reviewer tokens of the caller's subtree. Not after the session is closed.
+ * reviewer accounts of the caller's subtree. Not after the session is closed.
  */
 export async function addRaters({ ctx, id, input }: { ctx: Ctx; id: number; input: unknown }): Promise<{ group: string; added: number; codes: string[] }> {
   requireRole(ctx, managers);
@@ -133,27 +133,27 @@ export async function addRaters({ ctx, id, input }: { ctx: Ctx; id: number; inpu
       throw invalidField('group', `没有评议群体「${data.group}」，可选：${s.rater_groups.map((g) => `${g.key}（${g.label}）`).join('、')}`);
     }
     let codes: string[] = [];
-    let rows: { session_id: number; group_key: string; token_id: number | null; code_hash: string | null }[];
+    let rows: { session_id: number; group_key: string; user_id: number | null; code_hash: string | null }[];
     if (data.codes !== undefined) {
       codes = Array.from({ length: data.codes }, newCode);
-      rows = await Promise.all(codes.map(async (c) => ({ session_id: s.id, group_key: data.group, token_id: null, code_hash: await hashCode(c) })));
+      rows = await Promise.all(codes.map(async (c) => ({ session_id: s.id, group_key: data.group, user_id: null, code_hash: await hashCode(c) })));
     } else {
-      const tokenIds = [...new Set(data.tokenIds!)];
-      const found = new Map((await findTokensForRaters(tx.db, tokenIds)).map((t) => [t.id, t]));
-      for (const [i, tid] of tokenIds.entries()) {
-        const t = found.get(tid);
-        if (!t || !inScope(ctx.actor, t.path)) throw notFound('令牌', `tokenIds.${i}`);
-        if (t.role !== 'reviewer' || t.revoked_at) throw invalidField(`tokenIds.${i}`, '只能添加未吊销的“评议人”令牌');
+      const userIds = [...new Set(data.userIds!)];
+      const found = new Map((await findUsersForRaters(tx.db, userIds)).map((u) => [u.id, u]));
+      for (const [i, uid] of userIds.entries()) {
+        const u = found.get(uid);
+        if (!u || !inScope(ctx.actor, u.path)) throw notFound('账号', `userIds.${i}`);
+        if (u.role !== 'reviewer' || u.disabled_at) throw invalidField(`userIds.${i}`, '只能添加未停用的“评议人”账号');
       }
-      rows = tokenIds.map((t) => ({ session_id: s.id, group_key: data.group, token_id: t, code_hash: null }));
+      rows = userIds.map((u) => ({ session_id: s.id, group_key: data.group, user_id: u, code_hash: null }));
     }
     try {
       await insertRaters(tx.db, rows);
     } catch (err) {
-      if (String((err as { code?: string }).code) === '23505') throw new AppError('conflict', '其中有令牌已是本次评议的评议人', { field: 'tokenIds' });
+      if (String((err as { code?: string }).code) === '23505') throw new AppError('conflict', '其中有账号已是本次评议的评议人', { field: 'userIds' });
       throw err;
     }
-    await recordAudit(tx, { action: 'review.raters', entity: 'review_session', entityId: s.id, orgId: s.org_id, after: { group: data.group, codes: codes.length, tokenIds: data.tokenIds ?? [] } });
+    await recordAudit(tx, { action: 'review.raters', entity: 'review_session', entityId: s.id, orgId: s.org_id, after: { group: data.group, codes: codes.length, userIds: data.userIds ?? [] } });
     return { group: data.group, added: rows.length, codes };
   });
 }

@@ -131,7 +131,7 @@ export async function listSubjects(db: Kysely<Database>, sessionId: number) {
     .execute();
 }
 
-export async function insertRaters(db: Kysely<Database>, rows: { session_id: number; group_key: string; token_id: number | null; code_hash: string | null }[]) {
+export async function insertRaters(db: Kysely<Database>, rows: { session_id: number; group_key: string; user_id: number | null; code_hash: string | null }[]) {
   if (rows.length === 0) return [];
   return db.insertInto('review_raters').values(rows).returning('id').execute();
 }
@@ -146,13 +146,14 @@ export async function countRaters(db: Kysely<Database>, sessionId: number) {
     .execute();
 }
 
-export async function findTokensForRaters(db: Kysely<Database>, ids: readonly number[]) {
+/** Accounts that could become raters, with their organization's path. */
+export async function findUsersForRaters(db: Kysely<Database>, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db
-    .selectFrom('api_tokens as t')
-    .innerJoin('organizations as o', 'o.id', 't.org_id')
-    .select(['t.id', 't.role', 't.revoked_at', 'o.path'])
-    .where('t.id', 'in', [...ids])
+    .selectFrom('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.org_id')
+    .select(['u.id', 'u.role', 'u.disabled_at', 'o.path'])
+    .where('u.id', 'in', [...ids])
     .execute();
 }
 
@@ -160,12 +161,12 @@ export async function findRaterByCode(db: Kysely<Database>, codeHash: string) {
   return db.selectFrom('review_raters').select(['id', 'session_id', 'group_key', 'used_at']).where('code_hash', '=', codeHash).executeTakeFirst();
 }
 
-export async function findRaterByToken(db: Kysely<Database>, sessionId: number, tokenId: number) {
+export async function findRaterByUser(db: Kysely<Database>, sessionId: number, userId: number) {
   return db
     .selectFrom('review_raters')
     .select(['id', 'session_id', 'group_key', 'used_at'])
     .where('session_id', '=', sessionId)
-    .where('token_id', '=', tokenId)
+    .where('user_id', '=', userId)
     .executeTakeFirst();
 }
 

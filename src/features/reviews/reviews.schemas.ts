@@ -90,10 +90,10 @@ export const AddRatersInput = z
   .object({
     group: Key,
     codes: z.number().int().min(1).max(500).optional().openapi({ description: '生成多少个一次性评议码（只显示这一次）' }),
-    tokenIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500).optional().openapi({ description: '“评议人”令牌的编号' }),
+    userIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500).optional().openapi({ description: '“评议人”账号的编号' }),
   })
   .strict()
-  .refine((v) => (v.codes === undefined) !== (v.tokenIds === undefined), { message: '请给出 codes 或 tokenIds 之一', path: ['codes'] })
+  .refine((v) => (v.codes === undefined) !== (v.userIds === undefined), { message: '请给出 codes 或 userIds 之一', path: ['codes'] })
   .openapi('AddReviewRatersInput');
 
 export const AddedRaters = z

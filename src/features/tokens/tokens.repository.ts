@@ -1,41 +1,44 @@
 import type { Kysely } from 'kysely';
-import type { Database, Role } from '../../db/database';
+import type { Database } from '../../db/database';
 
-export async function insertToken(
-  db: Kysely<Database>,
-  row: { name: string; role: Role; org_id: number; token_hash: string; token_prefix: string },
-) {
+export async function insertToken(db: Kysely<Database>, row: { name: string; user_id: number; token_hash: string; token_prefix: string }) {
   return db.insertInto('api_tokens').values(row).returning(['id', 'created_at']).executeTakeFirstOrThrow();
 }
 
-/** The live token with this hash and the path of the organization it is bound to. */
+/** The live token with this hash, the user it acts as (not disabled) and the path of that user's organization. */
 export async function findActiveToken(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom('api_tokens as t')
-    .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .innerJoin('organizations as o', 'o.id', 'u.org_id')
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
-    .select(['t.id', 't.name', 't.role', 't.org_id', 'o.path as org_path'])
+    .where('u.disabled_at', 'is', null)
+    .select(['t.id', 'u.id as user_id', 'u.display_name', 'u.login', 'u.role', 'u.org_id', 'u.must_change_password', 'o.path as org_path'])
     .executeTakeFirst();
 }
 
 export async function listTokens(db: Kysely<Database>, pathPrefix: string) {
   return db
     .selectFrom('api_tokens as t')
-    .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .innerJoin('organizations as o', 'o.id', 'u.org_id')
     .where('o.path', 'like', `${pathPrefix}%`)
-    .select(['t.id', 't.name', 't.role', 't.org_id', 'o.name as org_name', 't.token_prefix', 't.created_at', 't.revoked_at'])
+    .select(['t.id', 't.name', 'u.role', 'u.org_id', 'u.login', 'o.name as org_name', 't.token_prefix', 't.created_at', 't.revoked_at'])
     .orderBy('t.id')
     .execute();
 }
 
 export async function revokeToken(db: Kysely<Database>, id: number, pathPrefix: string, at: Date) {
   return db
-    .updateTable('api_tokens')
+    .updateTable('api_tokens as t')
+    .from('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.org_id')
     .set({ revoked_at: at })
-    .where('id', '=', id)
-    .where('org_id', 'in', (eb) => eb.selectFrom('organizations').select('id').where('path', 'like', `${pathPrefix}%`))
-    .where('revoked_at', 'is', null)
-    .returning(['id', 'name', 'role', 'org_id'])
+    .whereRef('u.id', '=', 't.user_id')
+    .where('t.id', '=', id)
+    .where('o.path', 'like', `${pathPrefix}%`)
+    .where('t.revoked_at', 'is', null)
+    .returning(['t.id', 't.name', 'u.role', 'u.org_id', 'u.login'])
     .executeTakeFirst();
 }

@@ -1,0 +1,74 @@
+import type { Role } from '../../db/database';
+import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords';
+import { withTransaction } from '../../db/transaction';
+import { orgKindLabel, roleLabel } from '../../domain/catalog';
+import { AppError, invalidField } from '../../errors/app-error';
+import { z } from '../../lib/zod';
+import { recordAudit } from '../audit/record-audit';
+import type { Ctx } from '../context';
+import { findUserById, recordFailure, revokeUserSessions, updateUser } from '../users/users.repository';
+import type { Authenticated } from './authenticate';
+import type { AuthPolicy } from './auth.policy';
+import { menuFor, type MenuEntry } from './menu';
+
+export type Me = {
+  id: number;
+  login: string;
+  displayName: string;
+  role: Role;
+  roleLabel: string;
+  org: { id: number; name: string; kind: string; kindLabel: string };
+  mustChangePassword: boolean;
+  /** Cookie sessions: the token every write echoes in `X-CSRF-Token`. */
+  csrfToken: string | null;
+  menu: MenuEntry[];
+};
+
+/** The signed-in user as the page shows it: who, for which organization, and the menu the role gets. */
+export async function describeMe(ctx: Ctx, auth: Authenticated): Promise<Me> {
+  const user = ctx.actor.userId ? await findUserById(ctx.db, ctx.actor.userId) : undefined;
+  if (!user) throw new AppError('unauthorized', '请先登录');
+  const kind = user.org_kind as keyof typeof orgKindLabel;
+  return {
+    id: user.id,
+    login: user.login,
+    displayName: user.display_name,
+    role: user.role,
+    roleLabel: roleLabel[user.role],
+    org: { id: user.org_id, name: user.org_name, kind, kindLabel: orgKindLabel[kind] },
+    mustChangePassword: user.must_change_password,
+    csrfToken: auth.session?.csrfToken ?? null,
+    menu: menuFor(user.role, kind),
+  };
+}
+
+export const ChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, '请输入当前密码').max(128),
+  newPassword: z.string().min(1, '请输入新密码').max(128),
+});
+
+/**
+ * 修改密码: the current password again (a wrong one counts toward the lock like a failed sign-in), the new one
+ * by the rules, then every other session of the user ends. Clears the forced change.
+ */
+export async function changeOwnPassword({ ctx, input, policy, keepSession }: { ctx: Ctx; input: unknown; policy: AuthPolicy; keepSession?: string }) {
+  const data = ChangePasswordInput.parse(input);
+  if (!ctx.actor.userId) throw new AppError('forbidden', '命令行和评议码没有密码');
+  const user = await findUserById(ctx.db, ctx.actor.userId);
+  if (!user?.password_hash) throw new AppError('forbidden', '该账号没有密码，不能修改');
+  if (!(await verifyPassword(data.currentPassword, user.password_hash))) {
+    await recordFailure(ctx.db, user.id, policy.maxFailures, new Date(ctx.clock.now().getTime() + policy.lockMs));
+    throw invalidField('currentPassword', '当前密码不正确');
+  }
+  const problem = passwordProblem(data.newPassword, user.login);
+  if (problem) throw invalidField('newPassword', problem);
+  if (data.newPassword === data.currentPassword) throw invalidField('newPassword', '新密码不能与当前密码相同');
+  const hash = await hashPassword(data.newPassword);
+  return withTransaction(ctx, async (tx) => {
+    const now = tx.clock.now();
+    await updateUser(tx.db, user.id, { password_hash: hash, must_change_password: false, password_changed_at: now, failed_count: 0, locked_until: null, updated_at: now });
+    const ended = await revokeUserSessions(tx.db, user.id, now, keepSession);
+    await recordAudit(tx, { action: 'user.password.change', entity: 'user', entityId: user.id, orgId: user.org_id, after: { otherSessionsEnded: ended } });
+    return { changed: true, otherSessionsEnded: ended };
+  });
+}

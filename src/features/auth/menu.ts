@@ -1,0 +1,20 @@
+import type { OrgKind, Role } from '../../db/database';
+
+/** One entry of the left menu: the page's path, its Chinese title and an Element Plus icon name. */
+export type MenuEntry = { path: string; title: string; icon: string };
+
+type Entry = MenuEntry & { roles: readonly Role[]; kinds?: readonly OrgKind[] };
+
+/**
+ * The menu by role (WEB.md), decided here so the page never works out a permission. Only pages that exist
+ * are listed; each later web issue adds its entries. Every route behind an entry checks the role again.
+ */
+const entries: Entry[] = [
+  { path: '/', title: '首页', icon: 'HomeFilled', roles: ['admin', 'leader', 'org_user', 'reviewer'] },
+  { path: '/admin/users', title: '用户与账号', icon: 'User', roles: ['admin'] },
+  { path: '/account', title: '账号设置', icon: 'Setting', roles: ['admin', 'leader', 'org_user', 'reviewer'] },
+];
+
+export function menuFor(role: Role, kind: OrgKind): MenuEntry[] {
+  return entries.filter((e) => e.roles.includes(role) && (!e.kinds || e.kinds.includes(kind))).map(({ path, title, icon }) => ({ path, title, icon }));
+}
