@@ -7,7 +7,7 @@ import type { PdfJob, PdfRenderer } from '../documents/pdf';
 import { contentHeightMm, fillPageRefs, paginate, sectionPages, splitSections, type SectionPages } from './pdf-pagination';
 
 /** Flags headless Chromium needs on these machines (root, no GPU, no background connections). */
-const chromiumArgs = [
+export const chromiumArgs = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { UiAssets, UiFile } from '../web/ui-assets';
 
 const types: Record<string, string> = {
@@ -29,7 +30,9 @@ export function loadUiAssets(dir = uiDistDir): UiAssets | undefined {
     const full = join(dir, rel);
     const ext = extname(rel);
     if (!types[ext] || rel.endsWith('.map')) continue;
-    files.set(`/${rel.split('\\').join('/')}`, { body: new Uint8Array(readFileSync(full)), type: types[ext]! });
+    const body = new Uint8Array(readFileSync(full));
+    const compressible = /^(text|application\/(json|manifest)|image\/svg)/.test(types[ext]!) && body.length > 1024;
+    files.set(`/${rel.split('\\').join('/')}`, { body, type: types[ext]!, gzip: compressible ? new Uint8Array(gzipSync(body, { level: 9 })) : undefined });
   }
   return { files, index: readFileSync(indexPath, 'utf8') };
 }

@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../features/router';
 
 /** One file of the built web application. */
-export type UiFile = { body: Uint8Array; type: string };
+/** One file of the built web application; `gzip` is its compressed copy, made once when the files are read. */
+export type UiFile = { body: Uint8Array; type: string; gzip?: Uint8Array };
 
 /**
  * The built single-page application (dist/ui), read by the entry: Node reads the folder into memory at start;
@@ -37,6 +38,11 @@ export function uiRoutes(ui: UiAssets | undefined) {
     if (file) {
       c.header('Content-Type', file.type);
       c.header('Cache-Control', path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      c.header('Vary', 'Accept-Encoding');
+      if (file.gzip && /\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+        c.header('Content-Encoding', 'gzip');
+        return c.body(file.gzip as Uint8Array<ArrayBuffer>);
+      }
       return c.body(file.body as Uint8Array<ArrayBuffer>);
     }
     if (path.startsWith('/assets/')) return next();

@@ -155,6 +155,7 @@ const cases: RouteCase[] = [
   { route: 'GET /api/overview', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/overview' }) },
   { route: 'GET /api/users', type: 'list', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/users?limit=1000' }) },
   { route: 'POST /api/users', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/users', body: { login: `intruder-${Date.now()}`, displayName: '渗透账号', role: 'admin', orgId: a.grid.id } }) },
+  { route: 'GET /api/users/roles', type: 'list', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/users/roles' }) },
   { route: 'GET /api/users/:id', type: 'item', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/users/${ids.user}` }) },
   { route: 'POST /api/users/:id/reset-password', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/users/${ids.user}/reset-password` }) },
   { route: 'POST /api/users/:id/disable', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/users/${ids.user}/disable` }) },

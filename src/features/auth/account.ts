@@ -9,7 +9,7 @@ import type { Ctx } from '../context';
 import { findUserById, recordFailure, revokeUserSessions, updateUser } from '../users/users.repository';
 import type { Authenticated } from './authenticate';
 import type { AuthPolicy } from './auth.policy';
-import { menuFor, type MenuEntry } from './menu';
+import { menuFor, pickersFor, type MenuEntry } from './menu';
 
 export type Me = {
   id: number;
@@ -22,6 +22,8 @@ export type Me = {
   /** Cookie sessions: the token every write echoes in `X-CSRF-Token`. */
   csrfToken: string | null;
   menu: MenuEntry[];
+  /** The header's pickers this account gets. */
+  pickers: { cycle: boolean; org: boolean };
 };
 
 /** The signed-in user as the page shows it: who, for which organization, and the menu the role gets. */
@@ -38,7 +40,8 @@ export async function describeMe(ctx: Ctx, auth: Authenticated): Promise<Me> {
     org: { id: user.org_id, name: user.org_name, kind, kindLabel: orgKindLabel[kind] },
     mustChangePassword: user.must_change_password,
     csrfToken: auth.session?.csrfToken ?? null,
-    menu: menuFor(user.role, kind),
+    menu: menuFor(user.role, kind, user.must_change_password),
+    pickers: pickersFor(user.role, user.must_change_password),
   };
 }
 

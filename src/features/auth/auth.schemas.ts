@@ -13,6 +13,7 @@ export const MeSchema = z
     mustChangePassword: z.boolean(),
     csrfToken: z.string().nullable().openapi({ description: '以会话 Cookie 登录时，每个写请求须在请求头 X-CSRF-Token 中带上它' }),
     menu: z.array(MenuEntrySchema),
+    pickers: z.object({ cycle: z.boolean(), org: z.boolean() }).openapi({ description: '页头显示哪些选择器：考核年度、组织' }),
   })
   .openapi('Me');
 

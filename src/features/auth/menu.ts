@@ -15,6 +15,14 @@ const entries: Entry[] = [
   { path: '/account', title: '账号设置', icon: 'Setting', roles: ['admin', 'leader', 'org_user', 'reviewer'] },
 ];
 
-export function menuFor(role: Role, kind: OrgKind): MenuEntry[] {
-  return entries.filter((e) => e.roles.includes(role) && (!e.kinds || e.kinds.includes(kind))).map(({ path, title, icon }) => ({ path, title, icon }));
+export function menuFor(role: Role, kind: OrgKind, mustChangePassword = false): MenuEntry[] {
+  // Until the password is changed, 账号设置 is the one page that works.
+  const open = entries.filter((e) => !mustChangePassword || e.path === '/account');
+  return open.filter((e) => e.roles.includes(role) && (!e.kinds || e.kinds.includes(kind))).map(({ path, title, icon }) => ({ path, title, icon }));
+}
+
+/** Which context pickers the header shows: the year for everyone who reads results, the organization for readers of a subtree. */
+export function pickersFor(role: Role, mustChangePassword = false): { cycle: boolean; org: boolean } {
+  const reader = role !== 'reviewer' && !mustChangePassword;
+  return { cycle: reader, org: reader };
 }

@@ -1,7 +1,7 @@
 import { hashPassword, initialPassword, passwordProblem } from '../../auth/passwords';
 import { inScope, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
-import { orgKindLabel, roleLabel } from '../../domain/catalog';
+import { orgKindLabel, roleLabel, roles } from '../../domain/catalog';
 import { AppError, forbidden, invalidField, notFound } from '../../errors/app-error';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
@@ -148,4 +148,10 @@ export async function accountIdByLogin({ ctx, login }: { ctx: Ctx; login: string
   const u = await findUserByLogin(ctx.db, login.trim().toLowerCase());
   if (!u || !inScope(ctx.actor, u.org_path)) throw notFound(`账号「${login}」`, 'login');
   return u.id;
+}
+
+/** The roles an account can have, with their Chinese names (the page holds no list of its own). */
+export function listRoles({ ctx }: { ctx: Ctx }) {
+  requireRole(ctx, managers);
+  return { items: roles.map((value) => ({ value, label: roleLabel[value] })) };
 }

@@ -6,8 +6,8 @@ import { attachment } from '../imports/imports.routes';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { printAccountNotices } from './account-notices';
-import { createUserAccount, endUserSessions, getUserAccount, listUserAccounts, resetUserPassword, setUserDisabled } from './manage-users';
-import { CreateUserInput, IssuedAccount, ListUsersQuery, NoticesInput, UserDetail, UserView } from './users.schemas';
+import { createUserAccount, endUserSessions, getUserAccount, listRoles, listUserAccounts, resetUserPassword, setUserDisabled } from './manage-users';
+import { CreateUserInput, IssuedAccount, ListUsersQuery, NoticesInput, RoleEnum, UserDetail, UserView } from './users.schemas';
 
 const tags = ['用户与账号'];
 
@@ -20,6 +20,10 @@ export function userRoutes(printing: Printing) {
   r.openapi(
     jsonRoute({ method: 'post', path: '/', summary: '新建账号（返回一次初始密码，首次登录须修改）', tags, request: jsonBody(CreateUserInput), response: IssuedAccount, status: 201 }),
     async (c) => c.json(await createUserAccount({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(
+    jsonRoute({ method: 'get', path: '/roles', summary: '账号可选的角色及其中文名称', tags, response: z.object({ items: z.array(z.object({ value: RoleEnum, label: z.string() })) }) }),
+    async (c) => c.json(listRoles({ ctx: c.get('ctx') }), 200),
   );
   r.openapi(jsonRoute({ method: 'get', path: '/{id}', summary: '查看账号（含最近的登录记录）', tags, request: { params: IdParam }, response: UserDetail }), async (c) =>
     c.json(await getUserAccount({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),

@@ -1,0 +1,9 @@
+import { Document, HomeFilled, Setting, User } from '@element-plus/icons-vue';
+import type { Component } from 'vue';
+
+/** The icons the server's menu may name (MenuEntry.icon); an unknown name shows a plain document icon. */
+const icons: Record<string, Component> = { HomeFilled, User, Setting, Document };
+
+export function menuIcon(name: string): Component {
+  return icons[name] ?? Document;
+}

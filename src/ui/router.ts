@@ -1,0 +1,35 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import { loadMe, session } from './session';
+
+const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./pages/login/LoginPage.vue'), meta: { title: '登录', public: true } },
+  {
+    path: '/',
+    component: () => import('./layout/AppShell.vue'),
+    children: [
+      { path: '', name: 'home', component: () => import('./pages/home/HomePage.vue'), meta: { title: '首页' } },
+      { path: 'account', name: 'account', component: () => import('./pages/account/AccountPage.vue'), meta: { title: '账号设置' } },
+      { path: 'orgs/:id(\\d+)', name: 'org', component: () => import('./pages/orgs/OrgPage.vue'), meta: { title: '组织' } },
+      { path: 'admin/users', name: 'users', component: () => import('./pages/admin/users/UsersPage.vue'), meta: { title: '用户与账号' } },
+      { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('./pages/errors/NotFoundPage.vue'), meta: { title: '页面不存在' } },
+    ],
+  },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes });
+
+/**
+ * Sign-in guard: pages other than /login need a session (the server is asked once per load); an account that
+ * must change its password goes to 账号设置 first. Whether a page's data may be seen is the API's answer.
+ */
+router.beforeEach(async (to) => {
+  if (!session.loaded) await loadMe();
+  if (to.meta.public) return session.me && to.name === 'login' ? { path: '/' } : true;
+  if (!session.me) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  if (session.me.mustChangePassword && to.name !== 'account') return { name: 'account' };
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = `${String(to.meta.title ?? '星评')} · 星评`;
+});

@@ -1,0 +1,156 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer';
+import { expect, inject } from 'vitest';
+import { chromiumArgs, findBrowser } from '../../../src/adapters/pdf-puppeteer';
+import { createApp } from '../../../src/app';
+import { DEMO_PASSWORD } from '../../../src/demo/demo-accounts';
+import { quietLogger } from '../../../src/deps';
+import { nodeDeps } from '../../../src/entry/node-deps';
+import { loadUiAssets } from '../../../src/entry/ui-files';
+import { parseEnv } from '../../../src/env';
+import { testRuleSets } from '../../support/app';
+import { openDemoCopy } from './demo-database';
+
+export const onPostgres = Boolean(process.env.DATABASE_URL);
+
+export type Viewport = 'desk' | 'phone';
+const viewports: Record<Viewport, { width: number; height: number; isMobile: boolean; hasTouch: boolean }> = {
+  desk: { width: 1366, height: 900, isMobile: false, hasTouch: false },
+  phone: { width: 375, height: 812, isMobile: true, hasTouch: true },
+};
+
+/** Screenshots go here, outside the repository (.cache is ignored), to be opened and looked at. */
+export const shotsDir = join(process.cwd(), '.cache', 'screenshots');
+
+export type Harness = Awaited<ReturnType<typeof startHarness>>;
+
+/**
+ * A browser test's world: a copy of the demo district on PostgreSQL, the real app with the built web application
+ * served on 127.0.0.1 (a free port), and one headless Chromium. `close()` ends all three.
+ */
+export async function startHarness() {
+  const db = await openDemoCopy();
+  const env = parseEnv({ DATABASE_URL: db.url, XINGPING_TRUST_PROXY: '1' });
+  const deps = { ...nodeDeps(db, { ruleSets: await testRuleSets(), logger: quietLogger, publicUrl: 'http://127.0.0.1', env }), ui: loadUiAssets(inject('uiDir')) };
+  expect(deps.ui, 'the web application was built for the browser tests').toBeDefined();
+  const app = createApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: [...chromiumArgs, '--lang=zh-CN'] });
+  mkdirSync(shotsDir, { recursive: true });
+  return {
+    baseUrl,
+    db: db.db,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+      await deps.printing.pdf.close();
+      await db.drop();
+    },
+  };
+}
+
+export type Session = { context: BrowserContext; page: Page; downloads: string };
+
+/** A fresh browser profile (no cookies) at a screen size; each has its own download folder. */
+export async function newSession(h: Harness, viewport: Viewport, address = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`): Promise<Session> {
+  const context = await h.browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.setViewport(viewports[viewport]);
+  // Each profile signs in from its own address (behind the trusted proxy), so sign-in throttling per address
+  // in one test does not hold up the others.
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': address });
+  const downloads = join(shotsDir, '..', 'downloads', `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+  mkdirSync(downloads, { recursive: true });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Page.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+  page.on('pageerror', (e) => console.error(`页面脚本错误：${(e as Error).message}`));
+  return { context, page, downloads };
+}
+
+/** Opens a path and waits for the page to settle, then checks that nothing overflows the screen sideways. */
+export async function visit(s: Session, h: Harness, path: string): Promise<void> {
+  await s.page.goto(`${h.baseUrl}${path}`, { waitUntil: 'networkidle0' });
+  await assertNoOverflow(s.page, path);
+}
+
+/** Nothing wider than the screen: the document does not scroll sideways (on a phone, the cardinal sin). */
+export async function assertNoOverflow(page: Page, label: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  expect(scrollWidth, `${label}: page wider than the screen`).toBeLessThanOrEqual(clientWidth);
+}
+
+/** Types into the input a selector names, replacing what was there. */
+export async function typeInto(page: Page, selector: string, value: string): Promise<void> {
+  const el = await page.waitForSelector(selector, { visible: true });
+  await el!.click({ count: 3 });
+  await el!.press('Backspace');
+  await el!.type(value);
+}
+
+/** Clicks the visible button (or link) whose text contains `text`. */
+export async function clickText(page: Page, text: string, tag = 'button'): Promise<void> {
+  try {
+    await page.locator(`${tag}::-p-text(${text})`).setTimeout(10_000).click();
+  } catch (e) {
+    await page.screenshot({ path: join(shotsDir, `failed-click-${text}.png`) }).catch(() => {});
+    throw e;
+  }
+}
+
+/** The visible text of the page (or of the elements a selector names). */
+export async function textOf(page: Page, selector = 'body'): Promise<string> {
+  await page.waitForSelector(selector, { visible: true });
+  return page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText).join('\n'));
+}
+
+/** Waits until text appears on the page. */
+export async function waitForText(page: Page, text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text);
+}
+
+/**
+ * Signs in through the login form as a person would (the autocomplete fields password managers use) and
+ * returns the milliseconds from the click to the first paint of the page that follows.
+ */
+export async function signInAs(s: Session, h: Harness, login: string, password = DEMO_PASSWORD, expect: 'home' | 'account' | 'error' = 'home'): Promise<number> {
+  await visit(s, h, '/login');
+  await typeInto(s.page, 'input[autocomplete="username"]', login);
+  await typeInto(s.page, 'input[autocomplete="current-password"]', password);
+  const started = Date.now();
+  await s.page.click('button[type="submit"]');
+  const landmark = { home: '.hello', account: '.forced', error: '.el-alert--error' }[expect];
+  await s.page.waitForSelector(landmark, { visible: true, timeout: 20_000 });
+  return Date.now() - started;
+}
+
+/** Saves a screenshot for a person to look at: name-desk.png or name-phone.png. */
+export async function shot(s: Session, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
+  const w = s.page.viewport()?.width ?? 0;
+  await new Promise((r) => setTimeout(r, 350)); // let dialogs and drawers finish their transitions
+  await s.page.screenshot({ path: join(shotsDir, `${name}-${w <= 400 ? 'phone' : 'desk'}.png`), fullPage: opts.fullPage ?? true });
+}
+
+/** The next file that lands in the session's download folder, once complete. */
+export async function nextDownload(s: Session, trigger: () => Promise<void>, timeout = 30_000): Promise<{ name: string; bytes: Uint8Array }> {
+  const before = new Set(readdirSync(s.downloads));
+  await trigger();
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const done = readdirSync(s.downloads).filter((f) => !before.has(f) && !f.endsWith('.crdownload'));
+    if (done.length > 0) return { name: done[0]!, bytes: new Uint8Array(readFileSync(join(s.downloads, done[0]!))) };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no download arrived');
+}
+
+export async function closeSession(s: Session): Promise<void> {
+  await s.context.close();
+  rmSync(s.downloads, { recursive: true, force: true });
+}

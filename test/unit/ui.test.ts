@@ -1,0 +1,37 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { apiTypesFile, generateApiTypes } from '../../scripts/api-types';
+
+/** Every source file of the web application (its build config aside, which runs in Node, not in the page). */
+const uiFiles = readdirSync('src/ui', { recursive: true, encoding: 'utf8' })
+  .filter((f) => /\.(ts|vue)$/.test(f) && f !== 'vite.config.ts' && !f.endsWith('.d.ts'))
+  .map((f) => join('src/ui', f));
+
+/** Packages the page may import: the UI stack and the typed fetch client, nothing of the server. */
+const allowedPackages = /^(vue|vue-router|element-plus|@element-plus\/icons-vue|openapi-fetch|echarts)(\/|$)/;
+
+describe('the web application', () => {
+  it('uses API types generated from the current /openapi.json (run npm run api:types after changing a route)', async () => {
+    expect(readFileSync(apiTypesFile, 'utf8')).toBe(await generateApiTypes());
+  });
+
+  it('imports nothing of the server: only its own files, the generated client types and the UI packages', () => {
+    expect(uiFiles.length).toBeGreaterThan(15); // the walk really found the app
+    const offenders: string[] = [];
+    let relativeImports = 0;
+    for (const file of uiFiles) {
+      const source = readFileSync(file, 'utf8');
+      const specs = [...source.matchAll(/(?:^|\s)import\s+(?:type\s+)?(?:[^'"]*?from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2]!);
+      for (const spec of specs) {
+        if (spec.startsWith('.')) {
+          relativeImports += 1;
+          const target = relative(resolve('src/ui'), resolve(dirname(file), spec));
+          if (target.startsWith('..')) offenders.push(`${file} → ${spec}`);
+        } else if (!allowedPackages.test(spec)) offenders.push(`${file} → ${spec}`);
+      }
+    }
+    expect(relativeImports).toBeGreaterThan(20); // the pattern really matches imports
+    expect(offenders).toEqual([]);
+  });
+});
