@@ -69,12 +69,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reset_at', 'timestamptz', (c) => c.notNull())
     .execute();
 
-  // Every token becomes a script user of its own, with the token's name, role and organization.
+  // Every token becomes a script user of its own, with the token's name, role and organization (disabled when revoked).
   await db.schema.alterTable('api_tokens').addColumn('user_id', 'integer', (c) => c.references('users.id')).execute();
   await sql`
     with made as (
-      insert into users (login, display_name, role, org_id, kind, created_by, created_at)
-      select 'token-' || t.id, t.name, t.role, t.org_id, 'script', 'migration', t.created_at from api_tokens t
+      insert into users (login, display_name, role, org_id, kind, created_by, created_at, disabled_at)
+      select 'token-' || t.id, t.name, t.role, t.org_id, 'script', 'migration', t.created_at, t.revoked_at from api_tokens t
       returning id, login
     )
     update api_tokens t set user_id = made.id from made where made.login = 'token-' || t.id`.execute(db);

@@ -8,13 +8,7 @@ import { createCampaign, listCampaigns, transitionCampaign } from '../features/r
 import { issueBallotCodes, printBallotCards } from '../features/ratings/issue-codes';
 import { defaultAnswers } from '../features/ratings/ratings.schemas';
 import { campaignResults, listFlags, voidBallot } from '../features/ratings/review-ballots';
-import type { CliIo, SessionRunner } from './cli-program';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('应为正整数');
-  return n;
-}
+import { positiveInt, type CliIo, type SessionRunner } from './cli-program';
 
 const list = (value: string) => value.split(/[,，、]/).map((s) => s.trim()).filter(Boolean);
 

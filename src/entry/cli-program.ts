@@ -43,7 +43,7 @@ export type CliIo = {
   progress(step: string, done: number, total: number): void;
 };
 
-function positiveInt(value: string): number {
+export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('应为正整数');
   return n;

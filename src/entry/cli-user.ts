@@ -1,17 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { importUsersWithNotices, printAccountNotices } from '../features/users/account-notices';
 import { importUsers } from '../features/users/import-users';
 import { accountIdByLogin, createUserAccount, listUserAccounts, resetUserPassword, setUserDisabled } from '../features/users/manage-users';
 import type { IssuedAccount } from '../features/users/users.schemas';
-import type { CliIo, SessionRunner } from './cli-program';
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('应为正整数');
-  return n;
-}
+import { positiveInt, type CliIo, type SessionRunner } from './cli-program';
 
 const issuedLine = (a: IssuedAccount) => `${a.login}\t${a.displayName}\t${a.roleLabel}\t${a.orgName}\t${a.initialPassword}`;
 

@@ -38,7 +38,7 @@ function socketAddress(c: Context): string {
 
 /**
  * The ballot pages' options on Node: the client is the socket's peer, or, behind a proxy the operator
- * vouches for (XINGPING_TRUST_PROXY=1), the first address of X-Forwarded-For.
+ * vouches for (XINGPING_TRUST_PROXY=1), the address that proxy appended to X-Forwarded-For (the last one).
  */
 export function nodeBallotOptions(env: Env): BallotOptions {
   const trustProxy = env.XINGPING_TRUST_PROXY === '1';
@@ -48,8 +48,9 @@ export function nodeBallotOptions(env: Env): BallotOptions {
     rateLimit: { limit: env.XINGPING_BALLOT_RATE, windowMs: 60_000 },
     clientAddress: (c) => {
       if (trustProxy) {
-        const first = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-        if (first) return first;
+        // The last entry is the one the trusted proxy added; earlier ones are whatever the client sent.
+        const last = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+        if (last) return last;
       }
       return socketAddress(c);
     },

@@ -1,5 +1,6 @@
 import { reactive, watch } from 'vue';
 import { api, call, type Schemas } from './api/client';
+import { session } from './session';
 
 /**
  * The page context in the header: the assessment year and, for a superior, the organization of its subtree the
@@ -17,8 +18,7 @@ export async function loadCycles(): Promise<void> {
   const { items } = await call(() => api.GET('/api/cycles'));
   context.cycles = items;
   const saved = Number(JSON.parse(localStorage.getItem(KEY) ?? '{}').year);
-  const collecting = items.find((c) => c.state === 'collecting');
-  context.year = items.some((c) => c.year === saved) ? saved : (collecting?.year ?? items[0]?.year ?? null);
+  context.year = items.some((c) => c.year === saved) ? saved : (session.me?.currentYear ?? null);
 }
 
 watch(

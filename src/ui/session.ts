@@ -23,7 +23,7 @@ export async function loadMe(): Promise<Me | null> {
 }
 
 export async function signIn(login: string, password: string): Promise<Me> {
-  const me = await call(() => api.POST('/api/auth/login', { body: { login, password } }));
+  const me = await call(() => api.POST('/api/auth/login', { body: { login, password } }), { signInAgain: false });
   return remember(me)!;
 }
 

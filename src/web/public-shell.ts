@@ -14,7 +14,7 @@ const styles = `
   html { -webkit-text-size-adjust: 100%; }
   body { margin: 0; font-family: "Noto Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif; font-size: 17px; color: var(--xp-ink); background: var(--xp-bg); line-height: 1.6; }
   header.xp { background: linear-gradient(90deg, var(--xp-red-dark), var(--xp-red)); color: #fff; padding: 12px 18px; display: flex; align-items: center; gap: 12px; }
-  header.xp .mark { flex: none; width: 36px; height: 36px; border-radius: 8px; background: rgba(255,255,255,.16); display: flex; align-items: center; justify-content: center; font-size: 20px; }
+  header.xp .mark { flex: none; width: 36px; height: 36px; border-radius: 8px; background: rgba(255,255,255,.16); display: flex; align-items: center; justify-content: center; font-size: 20px; color: #ffd666; }
   header.xp h1 { margin: 0; font-size: 19px; letter-spacing: 1px; line-height: 1.35; }
   header.xp p { margin: 0; font-size: 14px; opacity: .9; }
   main { max-width: 640px; margin: 0 auto; padding: 14px 14px 40px; }

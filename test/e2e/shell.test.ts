@@ -138,6 +138,10 @@ describe.skipIf(!onPostgres)('the app shell in the browser', () => {
     await clickText(s.page, '确认修改');
     await waitForText(s.page, '登录已超时');
     await shot(s, 'reauth-dialog', { fullPage: false });
+    // A mistyped password is answered in the dialog, which stays open; then the right one.
+    await typeInto(s.page, '.el-dialog input[autocomplete="current-password"]', 'Mistyped-pass-1');
+    await clickText(s.page, '重新登录并继续');
+    await waitForText(s.page, '登录名或密码错误');
     await typeInto(s.page, '.el-dialog input[autocomplete="current-password"]', 'Before-pass-1');
     await clickText(s.page, '重新登录并继续');
     await waitForText(s.page, '密码已修改');

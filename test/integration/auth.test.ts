@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/lib/clock';
+import { createApp } from '../../src/app';
 import { client, cookieClient, setupTestApp, signIn, type TestApp } from '../support/app';
 import { cliCtx, createCycle, createToken, createTree, createUser, type Tree } from '../support/factories';
 import { createToken as createTokenVerb } from '../../src/features/tokens/create-token';
+import { hashToken } from '../../src/auth/tokens';
 
 /**
  * Personal accounts over HTTP: sign-in with a password, the session cookie on the same /api routes as
@@ -82,8 +84,35 @@ describe('sign-in and the session cookie', () => {
     expect(wrong.body.error.message).toBe('登录名或密码错误');
     expect(unknown.body.error.message).toBe(wrong.body.error.message);
     expect(wrong.cookie).toBeNull();
-    const script = await createToken(t.db, 'admin', tree.district.id); // a script account has no password
-    expect(script).toMatch(/^xp_/);
+    // A script account (made for an API token) has no password: it answers like an unknown login.
+    const token = await createToken(t.db, 'admin', tree.district.id);
+    const script = await t.db.selectFrom('api_tokens as k').innerJoin('users as u', 'u.id', 'k.user_id').select('u.login').where('k.token_hash', '=', await hashToken(token)).executeTakeFirstOrThrow();
+    const noPassword = await signIn(t.app, script.login, 'Wrong-pass-1', '10.0.0.3');
+    expect(noPassword.status).toBe(401);
+    expect(noPassword.body.error.message).toBe('登录名或密码错误');
+    expect(await t.db.selectFrom('sign_in_attempts').select('outcome').where('login', '=', script.login).execute()).toEqual([{ outcome: 'no_password' }]);
+  });
+
+  it('locks an unknown login after 5 failures with the same words as a real account, so locks tell nothing', async () => {
+    const real = await createUser(t.db, { role: 'org_user', orgId: tree.grid.id });
+    const answers: Record<string, string[]> = { real: [], unknown: [] };
+    for (let i = 1; i <= 6; i++) {
+      answers.real!.push((await signIn(t.app, real.login, `Wrong-${i}-pass`, `10.3.0.${i}`)).body.error.message);
+      answers.unknown!.push((await signIn(t.app, `ghost-${real.login}`, `Wrong-${i}-pass`, `10.3.1.${i}`)).body.error.message);
+    }
+    expect(answers.unknown).toEqual(answers.real);
+    expect(answers.real![4]).toMatch(/账号已暂时锁定，请在 \d{2}:\d{2} 后再试/);
+    expect(answers.real![3]).toBe('登录名或密码错误');
+  });
+
+  it('counts parallel guesses from one address before checking any password: at most 5 get through', async () => {
+    const u = await createUser(t.db, { role: 'org_user', orgId: tree.grid2.id });
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(t.app, i % 2 ? u.login : `spray-${i}`, `Spray-pass-${i}`, '10.4.0.1')));
+    expect(results.filter((r) => r.status === 429)).toHaveLength(7);
+    const outcomes = await t.db.selectFrom('sign_in_attempts').select('outcome').where('address', '=', '10.4.0.1').execute();
+    expect(outcomes.filter((o) => o.outcome !== 'throttled')).toHaveLength(5);
+    // Throttled attempts on a real login are still recorded against its account.
+    expect((await t.db.selectFrom('sign_in_attempts').select('user_id').where('address', '=', '10.4.0.1').where('login', '=', u.login).execute()).every((r) => r.user_id === u.id)).toBe(true);
   });
 
   it('locks an account after 5 wrong passwords, says until when, and lets it in after the wait', async () => {
@@ -126,6 +155,19 @@ describe('sign-in and the session cookie', () => {
     expect(expired.body.error).toMatchObject({ message: '登录已超时，请重新登录', details: { reason: 'session_expired' } });
   });
 
+  it('ends a session at the absolute limit in force now, even one opened under a longer limit', async () => {
+    const u = await createUser(t.db, { role: 'leader', orgId: tree.street.id });
+    const s = await signIn(t.app, u.login, u.password);
+    const shorter = createApp({ ...t.deps, auth: { ...t.deps.auth, policy: { ...t.deps.auth.policy, sessionMaxMs: 60 * 60_000 } } });
+    const api = cookieClient(shorter, s.cookie!, s.csrf);
+    for (let i = 0; i < 2; i++) {
+      minutes(25);
+      expect((await api.get('/api/auth/me')).status).toBe(200);
+    }
+    minutes(25);
+    expect((await api.get('/api/auth/me')).status).toBe(401); // 75 minutes after sign-in, past the 60 now in force (never idle 30)
+  });
+
   it('signs out: the cookie no longer opens anything', async () => {
     const u = await createUser(t.db, { role: 'org_user', orgId: tree.community.id });
     const s = await signIn(t.app, u.login, u.password);
@@ -162,6 +204,18 @@ describe('passwords', () => {
     const audit = await t.db.selectFrom('audit_log').select(['action', 'actor_id', 'after']).where('entity', '=', 'user').where('entity_id', '=', String(u.id)).execute();
     expect(audit).toEqual([{ action: 'user.password.change', actor_id: `user:${u.id}`, after: { otherSessionsEnded: 1 } }]);
     expect(JSON.stringify(audit)).not.toContain('New-Strong-77');
+  });
+
+  it('counts wrong current passwords like failed sign-ins: recorded, and 5 lock the account', async () => {
+    const u = await createUser(t.db, { role: 'org_user', orgId: tree.grid.id });
+    const s = await signIn(t.app, u.login, u.password);
+    const api = cookieClient(t.app, s.cookie!, s.csrf);
+    for (let i = 1; i <= 5; i++) expect((await api.post('/api/auth/password', { currentPassword: `Guess-${i}-pw`, newPassword: 'Another-Pass-1' })).status).toBe(400);
+    const locked = await api.post('/api/auth/password', { currentPassword: u.password, newPassword: 'Another-Pass-1' });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.message).toMatch(/账号已暂时锁定，请在 \d{2}:\d{2} 后再试/);
+    expect((await signIn(t.app, u.login, u.password, '10.5.0.1')).status).toBe(429);
+    expect((await t.db.selectFrom('sign_in_attempts').select('outcome').where('user_id', '=', u.id).where('outcome', '=', 'bad_password').execute()).length).toBe(5);
   });
 });
 
@@ -222,6 +276,19 @@ describe('accounts kept by a superior', () => {
     expect((await admin.post(`/api/users/${me.body.id}/disable`)).status).toBe(403);
     const foreign = await createUser(t.db, { role: 'org_user', orgId: other.grid.id });
     expect((await admin.post(`/api/users/${foreign.id}/reset-password`)).status).toBe(404);
+  });
+
+  it('leaves a fellow admin of the same organization to the superior: no reset, no disabling, and no actions offered', async () => {
+    const peer = await createUser(t.db, { role: 'admin', orgId: tree.street.id });
+    const secretary = await createUser(t.db, { role: 'org_user', orgId: tree.street.id });
+    expect((await admin.post(`/api/users/${peer.id}/reset-password`)).status).toBe(403);
+    expect((await admin.post(`/api/users/${peer.id}/disable`)).status).toBe(403);
+    const list = (await admin.get('/api/users?limit=1000')).body.items as { id: number; actions: string[] }[];
+    expect(list.find((x) => x.id === peer.id)!.actions).toEqual([]);
+    expect(list.find((x) => x.id === secretary.id)!.actions).toEqual(['reset', 'disable']);
+    const district = await createUser(t.db, { role: 'admin', orgId: tree.district.id });
+    const d = await signIn(t.app, district.login, district.password);
+    expect((await cookieClient(t.app, d.cookie!, d.csrf).post(`/api/users/${peer.id}/reset-password`)).status).toBe(200);
   });
 
   it('imports accounts all or nothing, reports every bad row at once, and prints the notices', async () => {

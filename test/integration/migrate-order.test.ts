@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrations } from '../../migrations/index';
 import { openDatabase } from '../../src/db/client';
-import { migrateToLatest } from '../../src/db/migrate';
+import { migrateDown, migrateToLatest } from '../../src/db/migrate';
 
 const handle = await openDatabase({ kind: 'pglite' });
 afterAll(() => handle.close());
@@ -34,13 +34,30 @@ describe('the accounts migration', () => {
     expect((await m.migrateToLatest()).error).toBeUndefined();
     await sql`insert into organizations (code, name, kind, active_from) values ('M1', '迁移区委', 'district', '2000-01-01')`.execute(db);
     await sql`insert into api_tokens (name, role, org_id, token_hash, token_prefix) select '旧令牌', 'leader', id, 'h1', 'xp_aaaaaa' from organizations where code = 'M1'`.execute(db);
-    const tokenId = (await sql<{ id: number }>`select id from api_tokens`.execute(db)).rows[0]!.id;
+    await sql`insert into api_tokens (name, role, org_id, token_hash, token_prefix, revoked_at) select '已吊销', 'reviewer', id, 'h2', 'xp_bbbbbb', now() from organizations where code = 'M1'`.execute(db);
+    const tokenId = (await sql<{ id: number }>`select id from api_tokens where token_hash = 'h1'`.execute(db)).rows[0]!.id;
+    const revokedId = (await sql<{ id: number }>`select id from api_tokens where token_hash = 'h2'`.execute(db)).rows[0]!.id;
+    // A reviewer token that is a rater of a review session: the rater becomes that token's account.
+    await sql`insert into cycles (year, state) values (2020, 'reviewing')`.execute(db);
+    await sql`insert into review_sessions (cycle_year, kind, org_id, title, items, rater_groups, created_by) select 2020, 'secretary', id, '迁移评议', '[]', '[]', ${`token:${tokenId}`} from organizations where code = 'M1'`.execute(db);
+    await sql`insert into review_raters (session_id, group_key, token_id) select id, 'superior', ${revokedId} from review_sessions`.execute(db);
     await sql`insert into audit_log (actor_id, actor_name, actor_role, action, entity, entity_id) values (${`token:${tokenId}`}, '旧令牌', 'leader', 'x', 'y', '1')`.execute(db);
     await migrateToLatest(db);
-    const users = await sql<{ id: number; login: string; kind: string; role: string; display_name: string }>`select u.id, u.login, u.kind, u.role, u.display_name from users u join api_tokens t on t.user_id = u.id`.execute(db);
-    expect(users.rows).toEqual([{ id: expect.any(Number), login: `token-${tokenId}`, kind: 'script', role: 'leader', display_name: '旧令牌' }]);
+    const users = await sql<{ id: number; login: string; kind: string; role: string; display_name: string; disabled: boolean }>`select u.id, u.login, u.kind, u.role, u.display_name, u.disabled_at is not null as disabled
+      from users u join api_tokens t on t.user_id = u.id order by t.id`.execute(db);
+    expect(users.rows).toEqual([
+      { id: expect.any(Number), login: `token-${tokenId}`, kind: 'script', role: 'leader', display_name: '旧令牌', disabled: false },
+      { id: expect.any(Number), login: `token-${revokedId}`, kind: 'script', role: 'reviewer', display_name: '已吊销', disabled: true },
+    ]);
     const audit = await sql<{ actor_id: string }>`select actor_id from audit_log`.execute(db);
     expect(audit.rows).toEqual([{ actor_id: `user:${users.rows[0]!.id}` }]);
+    const rater = await sql<{ user_id: number; created_by: string }>`select r.user_id, s.created_by from review_raters r join review_sessions s on s.id = r.session_id`.execute(db);
+    expect(rater.rows).toEqual([{ user_id: users.rows[1]!.id, created_by: `user:${users.rows[0]!.id}` }]);
+    // And back: the tokens get their role and organization again, the rater its token.
+    await migrateDown(db);
+    const back = await sql<{ role: string; token_id: number }>`select t.role, r.token_id from api_tokens t join review_raters r on r.token_id = t.id`.execute(db);
+    expect(back.rows).toEqual([{ role: 'reviewer', token_id: revokedId }]);
+    expect((await sql<{ actor_id: string }>`select actor_id from audit_log`.execute(db)).rows).toEqual([{ actor_id: `token:${tokenId}` }]);
     await db.destroy();
   });
 });

@@ -16,13 +16,22 @@ describe('the web application', () => {
     expect(readFileSync(apiTypesFile, 'utf8')).toBe(await generateApiTypes());
   });
 
+  it('has the same colours as the public pages (/b, /r, /verify)', () => {
+    const vars = (text: string) => Object.fromEntries([...text.matchAll(/--(xp-[a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]!.toLowerCase()]));
+    const app = vars(readFileSync('src/ui/styles/theme.css', 'utf8'));
+    const pub = vars(readFileSync('src/web/public-shell.ts', 'utf8'));
+    expect(Object.keys(app).length).toBeGreaterThan(5);
+    expect(app).toEqual(pub);
+  });
+
   it('imports nothing of the server: only its own files, the generated client types and the UI packages', () => {
     expect(uiFiles.length).toBeGreaterThan(15); // the walk really found the app
     const offenders: string[] = [];
     let relativeImports = 0;
     for (const file of uiFiles) {
       const source = readFileSync(file, 'utf8');
-      const specs = [...source.matchAll(/(?:^|\s)import\s+(?:type\s+)?(?:[^'"]*?from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm)].map((m) => m[1] ?? m[2]!);
+      // Static imports (also type-only and side-effect ones), re-exports, dynamic imports and glob imports.
+      const specs = [...source.matchAll(/(?:^|\s)(?:import|export)\s+(?:type\s+)?(?:[^'";]*?from\s+)?['"]([^'"]+)['"]|import(?:\.meta\.glob)?\(\s*['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2]!);
       for (const spec of specs) {
         if (spec.startsWith('.')) {
           relativeImports += 1;

@@ -1,15 +1,18 @@
 import type { Role } from '../../db/database';
-import { hashPassword, passwordProblem, verifyPassword } from '../../auth/passwords';
+import { hashPassword, PASSWORD_RULE, passwordProblem, verifyPassword } from '../../auth/passwords';
 import { withTransaction } from '../../db/transaction';
 import { orgKindLabel, roleLabel } from '../../domain/catalog';
 import { AppError, invalidField } from '../../errors/app-error';
 import { z } from '../../lib/zod';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
-import { findUserById, recordFailure, revokeUserSessions, updateUser } from '../users/users.repository';
+import { findUserById, insertSignInAttempt, recordFailure, revokeUserSessions, updateUser } from '../users/users.repository';
+import { timeInChina, todayInChina } from '../../lib/clock';
 import type { Authenticated } from './authenticate';
-import type { AuthPolicy } from './auth.policy';
-import { menuFor, pickersFor, type MenuEntry } from './menu';
+import type { AuthPolicy, ClientInfo } from './auth.policy';
+import { menuFor, pickersFor, printablesFor, type MenuEntry } from './menu';
+import { currentCycleYear } from '../cycles/current-cycle';
+import { listCycleRows } from '../cycles/cycles.repository';
 
 export type Me = {
   id: number;
@@ -24,6 +27,12 @@ export type Me = {
   menu: MenuEntry[];
   /** The header's pickers this account gets. */
   pickers: { cycle: boolean; org: boolean };
+  /** The year pages open on (the one collecting its ledger, else the latest begun). */
+  currentYear: number | null;
+  /** Documents the home page offers to print. */
+  printables: ('scorecard' | 'rankings')[];
+  /** The password rules, as the change-password form shows them. */
+  passwordRule: string;
 };
 
 /** The signed-in user as the page shows it: who, for which organization, and the menu the role gets. */
@@ -42,6 +51,9 @@ export async function describeMe(ctx: Ctx, auth: Authenticated): Promise<Me> {
     csrfToken: auth.session?.csrfToken ?? null,
     menu: menuFor(user.role, kind, user.must_change_password),
     pickers: pickersFor(user.role, user.must_change_password),
+    currentYear: currentCycleYear(await listCycleRows(ctx.db), todayInChina(ctx.clock)),
+    printables: printablesFor(user.role, user.must_change_password),
+    passwordRule: PASSWORD_RULE,
   };
 }
 
@@ -54,14 +66,20 @@ export const ChangePasswordInput = z.object({
  * 修改密码: the current password again (a wrong one counts toward the lock like a failed sign-in), the new one
  * by the rules, then every other session of the user ends. Clears the forced change.
  */
-export async function changeOwnPassword({ ctx, input, policy, keepSession }: { ctx: Ctx; input: unknown; policy: AuthPolicy; keepSession?: string }) {
+export async function changeOwnPassword({ ctx, input, policy, client, keepSession }: { ctx: Ctx; input: unknown; policy: AuthPolicy; client: ClientInfo; keepSession?: string }) {
   const data = ChangePasswordInput.parse(input);
   if (!ctx.actor.userId) throw new AppError('forbidden', '命令行和评议码没有密码');
   const user = await findUserById(ctx.db, ctx.actor.userId);
   if (!user?.password_hash) throw new AppError('forbidden', '该账号没有密码，不能修改');
+  const now = ctx.clock.now();
+  if (user.locked_until && new Date(user.locked_until) > now) {
+    throw new AppError('too_many_requests', `密码连续输错 ${policy.maxFailures} 次，账号已暂时锁定，请在 ${timeInChina(new Date(user.locked_until))} 后再试`);
+  }
   if (!(await verifyPassword(data.currentPassword, user.password_hash))) {
-    await recordFailure(ctx.db, user.id, policy.maxFailures, new Date(ctx.clock.now().getTime() + policy.lockMs));
-    throw invalidField('currentPassword', '当前密码不正确');
+    // A wrong current password counts like a failed sign-in: recorded, and 5 in a row lock the account.
+    const count = await recordFailure(ctx.db, user.id, policy.maxFailures, new Date(now.getTime() + policy.lockMs));
+    await insertSignInAttempt(ctx.db, { login: user.login, user_id: user.id, address: client.address, outcome: 'bad_password' });
+    throw invalidField('currentPassword', count === 0 ? `当前密码不正确；连续输错 ${policy.maxFailures} 次，账号已暂时锁定` : '当前密码不正确');
   }
   const problem = passwordProblem(data.newPassword, user.login);
   if (problem) throw invalidField('newPassword', problem);

@@ -39,7 +39,7 @@ export function authRoutes(deps: Deps) {
   );
   r.openapi(
     jsonRoute({ method: 'post', path: '/password', summary: '修改本人密码（其他会话随之结束）', tags, request: jsonBody(ChangePasswordBody), response: z.object({ changed: z.boolean(), otherSessionsEnded: z.number().int() }) }),
-    async (c) => c.json(await changeOwnPassword({ ctx: c.get('ctx'), input: c.req.valid('json'), policy: deps.auth.policy, keepSession: c.get('auth').session?.id }), 200),
+    async (c) => c.json(await changeOwnPassword({ ctx: c.get('ctx'), input: c.req.valid('json'), policy: deps.auth.policy, client: deps.auth.client(c), keepSession: c.get('auth').session?.id }), 200),
   );
   r.openapi(jsonRoute({ method: 'get', path: '/todos', summary: '待办：等待当前账号处理的事项', tags, response: TodosSchema }), async (c) => c.json(await listTodos({ ctx: c.get('ctx') }), 200));
   return r;

@@ -14,6 +14,9 @@ export const MeSchema = z
     csrfToken: z.string().nullable().openapi({ description: '以会话 Cookie 登录时，每个写请求须在请求头 X-CSRF-Token 中带上它' }),
     menu: z.array(MenuEntrySchema),
     pickers: z.object({ cycle: z.boolean(), org: z.boolean() }).openapi({ description: '页头显示哪些选择器：考核年度、组织' }),
+    currentYear: z.number().int().nullable().openapi({ description: '页面默认打开的考核年度' }),
+    printables: z.array(z.enum(['scorecard', 'rankings'])).openapi({ description: '首页可打印的文件：年度考核评价表、排名表' }),
+    passwordRule: z.string().openapi({ description: '密码规则（修改密码时显示）' }),
   })
   .openapi('Me');
 

@@ -49,7 +49,9 @@ export async function authenticateSession(
   if (!row || row.disabled_at) return 'unknown';
   const now = clock.now().getTime();
   const lastSeen = new Date(row.last_seen_at).getTime();
-  if (now >= new Date(row.expires_at).getTime() || now - lastSeen >= limits.idleMs) {
+  // The absolute limit is the sooner of the one set at sign-in and today's setting, so lowering it takes effect at once.
+  const ends = Math.min(new Date(row.expires_at).getTime(), new Date(row.created_at).getTime() + limits.maxMs);
+  if (now >= ends || now - lastSeen >= limits.idleMs) {
     await revokeSession(db, id, clock.now());
     return 'expired';
   }

@@ -26,3 +26,9 @@ export function pickersFor(role: Role, mustChangePassword = false): { cycle: boo
   const reader = role !== 'reviewer' && !mustChangePassword;
   return { cycle: reader, org: reader };
 }
+
+/** The documents the home page offers to print (a ranking list only to those who read rankings). */
+export function printablesFor(role: Role, mustChangePassword = false): ('scorecard' | 'rankings')[] {
+  if (mustChangePassword || role === 'reviewer') return [];
+  return role === 'org_user' ? ['scorecard'] : ['scorecard', 'rankings'];
+}

@@ -3,6 +3,7 @@ import { cycleStateLabel, orgKindLabel } from '../../domain/catalog';
 import { todayInChina } from '../../lib/clock';
 import type { Ctx } from '../context';
 import { listCycleRows } from '../cycles/cycles.repository';
+import { currentCycleYear } from '../cycles/current-cycle';
 import { overviewTree } from './overview.repository';
 
 export type OverviewNode = {
@@ -33,10 +34,11 @@ export type Overview = {
 export async function getOverview({ ctx }: { ctx: Ctx }): Promise<Overview> {
   requireRole(ctx, readers);
   const cycles = await listCycleRows(ctx.db);
-  const thisYear = Number(todayInChina(ctx.clock).slice(0, 4));
-  const current = cycles.find((c) => c.state === 'collecting') ?? cycles.find((c) => c.year <= thisYear) ?? cycles[0];
+  const today = todayInChina(ctx.clock);
+  const currentYear = currentCycleYear(cycles, today);
+  const current = cycles.find((c) => c.year === currentYear);
   const actorDepth = ctx.actor.orgPath === '/' ? 0 : ctx.actor.orgPath.split('/').length - 3;
-  const rows = await overviewTree(ctx.db, ctx.actor.orgPath, actorDepth + 3, current?.year ?? thisYear);
+  const rows = await overviewTree(ctx.db, ctx.actor.orgPath, actorDepth + 3, current?.year ?? Number(today.slice(0, 4)));
   return {
     cycle: current ? { year: current.year, state: current.state, stateLabel: cycleStateLabel[current.state] } : null,
     cycles: cycles.map((c) => ({ year: c.year, stateLabel: cycleStateLabel[c.state] })),

@@ -24,7 +24,8 @@ export async function listTodos({ ctx }: { ctx: Ctx }): Promise<{ items: Todo[];
     return { items, total: items.filter((i) => i.level === 'action').reduce((n, i) => n + i.count, 0) };
   }
   if (actor.role === 'admin' || actor.role === 'org_user') {
-    const toReview = await countRecordsToReview(db, actor.orgPath);
+    // The same rule as review-ledger-record.ts: an admin may verify its own organization's records, a secretary only those below.
+    const toReview = await countRecordsToReview(db, actor.orgPath, actor.role === 'admin', actor.id);
     push({ key: 'ledger:review', title: '待审核的台账', detail: `下级组织提交的 ${toReview} 条台账记录等待审核`, count: toReview, path: null, level: 'action' });
   }
   if (actor.orgId !== null && actor.role === 'org_user') {

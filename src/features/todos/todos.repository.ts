@@ -1,8 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database';
 
-/** Submitted ledger records strictly below an organization (what its reviewers have to verify), in cycles still open to review. */
-export async function countRecordsToReview(db: Kysely<Database>, path: string): Promise<number> {
+/**
+ * Submitted ledger records a caller may verify, in cycles still open to review: below its organization (and its
+ * own organization's too when `includeOwn`), never the ones it entered itself.
+ */
+export async function countRecordsToReview(db: Kysely<Database>, path: string, includeOwn: boolean, actorId: string): Promise<number> {
   const r = await db
     .selectFrom('ledger_records as r')
     .innerJoin('organizations as o', 'o.id', 'r.org_id')
@@ -10,7 +13,8 @@ export async function countRecordsToReview(db: Kysely<Database>, path: string): 
     .where('r.status', '=', 'submitted')
     .where('c.state', 'in', ['collecting', 'reviewing'])
     .where('o.path', 'like', `${path}%`)
-    .where('o.path', '<>', path)
+    .$if(!includeOwn, (q) => q.where('o.path', '<>', path))
+    .where('r.created_by', '<>', actorId)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);

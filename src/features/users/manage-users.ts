@@ -1,5 +1,5 @@
 import { hashPassword, initialPassword, passwordProblem } from '../../auth/passwords';
-import { inScope, requireRole } from '../../auth/scope';
+import { inScope, requireRole, strictlyBelow } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import { orgKindLabel, roleLabel, roles } from '../../domain/catalog';
 import { AppError, forbidden, invalidField, notFound } from '../../errors/app-error';
@@ -23,7 +23,17 @@ import { CreateUserInput, ListUsersQuery, type IssuedAccount, type UserView } fr
 /** Who may keep accounts: an admin, for the accounts of its own subtree. */
 const managers = ['admin'] as const;
 
-export function userView(u: UserWithOrg, liveSessions = 0): UserView {
+/** What the caller may do with an account (the page offers exactly these). */
+function actionsFor(ctx: Ctx, u: UserWithOrg, liveSessions: number): UserView['actions'] {
+  if (!mayManage(ctx, u)) return [];
+  const out: UserView['actions'] = [];
+  if (u.kind === 'person') out.push('reset');
+  out.push(u.disabled_at ? 'enable' : 'disable');
+  if (liveSessions > 0) out.push('revoke');
+  return out;
+}
+
+export function userView(ctx: Ctx, u: UserWithOrg, liveSessions = 0): UserView {
   const kind = u.org_kind as keyof typeof orgKindLabel;
   return {
     id: u.id,
@@ -41,6 +51,7 @@ export function userView(u: UserWithOrg, liveSessions = 0): UserView {
     disabled: Boolean(u.disabled_at),
     lastSignInAt: u.last_sign_in_at ? new Date(u.last_sign_in_at).toISOString() : null,
     liveSessions,
+    actions: actionsFor(ctx, u, liveSessions),
   };
 }
 
@@ -49,7 +60,13 @@ async function userForWrite(ctx: Ctx, id: number): Promise<UserWithOrg> {
   const u = await findUserById(ctx.db, id);
   if (!u || !inScope(ctx.actor, u.org_path)) throw notFound('账号', 'id');
   if (u.id === ctx.actor.userId) throw forbidden('不能对自己的账号执行此操作，请在“账号设置”中修改密码');
+  if (!mayManage(ctx, u)) throw forbidden('同一组织的管理员账号须由上级组织的管理员管理');
   return u;
+}
+
+/** An admin keeps the accounts below its organization, and those of its own organization that are not admins. */
+function mayManage(ctx: Ctx, u: UserWithOrg): boolean {
+  return u.id !== ctx.actor.userId && (strictlyBelow(ctx.actor, u.org_path) || u.role !== 'admin');
 }
 
 export async function listUserAccounts({ ctx, query }: { ctx: Ctx; query: unknown }) {
@@ -57,7 +74,7 @@ export async function listUserAccounts({ ctx, query }: { ctx: Ctx; query: unknow
   const q = ListUsersQuery.parse(query);
   const { rows, total } = await listUsers(ctx.db, { pathPrefix: ctx.actor.orgPath, ...q });
   const live = await countLiveSessions(ctx.db, rows.map((r) => r.id), ctx.clock.now());
-  return { items: rows.map((r) => userView(r, live.get(r.id) ?? 0)), total };
+  return { items: rows.map((r) => userView(ctx, r, live.get(r.id) ?? 0)), total };
 }
 
 export async function getUserAccount({ ctx, id }: { ctx: Ctx; id: number }) {
@@ -65,7 +82,7 @@ export async function getUserAccount({ ctx, id }: { ctx: Ctx; id: number }) {
   const u = await findUserById(ctx.db, id);
   if (!u || !inScope(ctx.actor, u.org_path)) throw notFound('账号', 'id');
   const live = await countLiveSessions(ctx.db, [u.id], ctx.clock.now());
-  return { ...userView(u, live.get(u.id) ?? 0), signIns: (await listSignInAttempts(ctx.db, u.id, 20)).map((a) => ({ at: new Date(a.at).toISOString(), address: a.address, outcome: a.outcome })) };
+  return { ...userView(ctx, u, live.get(u.id) ?? 0), signIns: (await listSignInAttempts(ctx.db, u.id, 20)).map((a) => ({ at: new Date(a.at).toISOString(), address: a.address, outcome: a.outcome })) };
 }
 
 /**
@@ -127,7 +144,7 @@ export async function setUserDisabled({ ctx, id, disabled }: { ctx: Ctx; id: num
       await updateUser(tx.db, u.id, { disabled_at: null, failed_count: 0, locked_until: null, updated_at: now });
     }
     await recordAudit(tx, { action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: u.id, orgId: u.org_id, before: { disabled: Boolean(u.disabled_at) }, after: { disabled, sessionsEnded: sessions, tokensRevoked: tokens } });
-    return userView((await findUserById(tx.db, u.id))!);
+    return userView(ctx, (await findUserById(tx.db, u.id))!);
   });
 }
 

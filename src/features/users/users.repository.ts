@@ -102,7 +102,7 @@ export async function findSession(db: Kysely<Database>, id: string) {
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
     .where('s.id', '=', id)
     .where('s.revoked_at', 'is', null)
-    .select(['s.id', 's.csrf_token', 's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.login', 'u.display_name', 'u.role', 'u.org_id', 'u.disabled_at', 'u.must_change_password', 'o.path as org_path'])
+    .select(['s.id', 's.csrf_token', 's.created_at', 's.last_seen_at', 's.expires_at', 'u.id as user_id', 'u.login', 'u.display_name', 'u.role', 'u.org_id', 'u.disabled_at', 'u.must_change_password', 'o.path as org_path'])
     .executeTakeFirst();
 }
 

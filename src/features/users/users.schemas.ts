@@ -51,6 +51,7 @@ export const UserView = z
     disabled: z.boolean(),
     lastSignInAt: z.string().nullable(),
     liveSessions: z.number().int(),
+    actions: z.array(z.enum(['reset', 'disable', 'enable', 'revoke'])).openapi({ description: '当前账号可对该账号执行的操作：重置密码、停用、启用、强制下线' }),
   })
   .openapi('User');
 export type UserView = z.infer<typeof UserView>;

@@ -69,14 +69,15 @@ type Result<T> = { data?: T; error?: unknown; response: Response };
  * Runs one API call and returns its data, or throws an ApiError. A call refused because the session ended is
  * retried once after the user signs in again in a dialog, so nothing typed on the page is lost.
  */
-export async function call<T>(request: () => Promise<Result<T>>): Promise<T> {
+export async function call<T>(request: () => Promise<Result<T>>, opts: { signInAgain?: boolean } = {}): Promise<T> {
   let r: Result<T>;
   try {
     r = await request();
   } catch {
     throw new ApiError(0, 'network', '无法连接服务器，请检查网络后重试', {}, null);
   }
-  if (r.response.status === 401 && hooks.sessionLost && (await hooks.sessionLost())) r = await request();
+  // Signing in itself answers 401 for a wrong password: that is an answer, not a lost session.
+  if (r.response.status === 401 && opts.signInAgain !== false && hooks.sessionLost && (await hooks.sessionLost())) r = await request();
   if (!r.response.ok) {
     const err = toApiError(r.response, r.error);
     if (err.code === 'password_change_required') hooks.passwordChangeRequired?.();

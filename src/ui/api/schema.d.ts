@@ -7680,6 +7680,12 @@ export interface components {
                 cycle: boolean;
                 org: boolean;
             };
+            /** @description 页面默认打开的考核年度 */
+            currentYear: number | null;
+            /** @description 首页可打印的文件：年度考核评价表、排名表 */
+            printables: ("scorecard" | "rankings")[];
+            /** @description 密码规则（修改密码时显示） */
+            passwordRule: string;
         };
         MenuEntry: {
             path: string;
@@ -7743,6 +7749,8 @@ export interface components {
             disabled: boolean;
             lastSignInAt: string | null;
             liveSessions: number;
+            /** @description 当前账号可对该账号执行的操作：重置密码、停用、启用、强制下线 */
+            actions: ("reset" | "disable" | "enable" | "revoke")[];
         };
         IssuedAccount: {
             id: number;

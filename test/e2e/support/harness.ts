@@ -80,7 +80,10 @@ export async function visit(s: Session, h: Harness, path: string): Promise<void>
   await assertNoOverflow(s.page, path);
 }
 
-/** Nothing wider than the screen: the document does not scroll sideways (on a phone, the cardinal sin). */
+/**
+ * Nothing wider than the screen: the document does not scroll sideways (on a phone, the cardinal sin). Checked on
+ * every page visited: after `visit`, after signing in, after each click and whenever a test waits for text.
+ */
 export async function assertNoOverflow(page: Page, label: string): Promise<void> {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
   expect(scrollWidth, `${label}: page wider than the screen`).toBeLessThanOrEqual(clientWidth);
@@ -88,20 +91,29 @@ export async function assertNoOverflow(page: Page, label: string): Promise<void>
 
 /** Types into the input a selector names, replacing what was there. */
 export async function typeInto(page: Page, selector: string, value: string): Promise<void> {
-  const el = await page.waitForSelector(selector, { visible: true });
-  await el!.click({ count: 3 });
-  await el!.press('Backspace');
-  await el!.type(value);
+  // Locator.fill clears the field and types, waiting for it to be visible and enabled (no triple-click timing).
+  await page.locator(selector).setTimeout(10_000).fill(value);
+  const now = await page.$eval(selector, (e) => (e as HTMLInputElement).value);
+  expect(now, `${selector} holds what was typed`).toBe(value);
 }
 
 /** Clicks the visible button (or link) whose text contains `text`. */
 export async function clickText(page: Page, text: string, tag = 'button'): Promise<void> {
   try {
+    // A table still loading lays a mask over its buttons: wait until no mask is left.
+    await page.waitForFunction(() => ![...document.querySelectorAll('.el-loading-mask')].some((m) => (m as HTMLElement).offsetParent !== null), { timeout: 10_000 });
     await page.locator(`${tag}::-p-text(${text})`).setTimeout(10_000).click();
   } catch (e) {
     await page.screenshot({ path: join(shotsDir, `failed-click-${text}.png`) }).catch(() => {});
     throw e;
   }
+  await settled(page);
+}
+
+/** After a click or a navigation: no request in flight for a moment, and nothing wider than the screen. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForNetworkIdle({ idleTime: 150, timeout: 15_000 }).catch(() => {});
+  await assertNoOverflow(page, page.url());
 }
 
 /** The visible text of the page (or of the elements a selector names). */
@@ -113,21 +125,24 @@ export async function textOf(page: Page, selector = 'body'): Promise<string> {
 /** Waits until text appears on the page. */
 export async function waitForText(page: Page, text: string, timeout = 15_000): Promise<void> {
   await page.waitForFunction((t) => document.body.innerText.includes(t), { timeout }, text);
+  await assertNoOverflow(page, `${page.url()} (${text})`);
 }
 
 /**
  * Signs in through the login form as a person would (the autocomplete fields password managers use) and
  * returns the milliseconds from the click to the first paint of the page that follows.
  */
-export async function signInAs(s: Session, h: Harness, login: string, password = DEMO_PASSWORD, expect: 'home' | 'account' | 'error' = 'home'): Promise<number> {
+export async function signInAs(s: Session, h: Harness, login: string, password = DEMO_PASSWORD, lands: 'home' | 'account' | 'error' = 'home'): Promise<number> {
   await visit(s, h, '/login');
   await typeInto(s.page, 'input[autocomplete="username"]', login);
   await typeInto(s.page, 'input[autocomplete="current-password"]', password);
   const started = Date.now();
   await s.page.click('button[type="submit"]');
-  const landmark = { home: '.hello', account: '.forced', error: '.el-alert--error' }[expect];
+  const landmark = { home: '.hello', account: '.forced', error: '.el-alert--error' }[lands];
   await s.page.waitForSelector(landmark, { visible: true, timeout: 20_000 });
-  return Date.now() - started;
+  const elapsed = Date.now() - started;
+  await settled(s.page);
+  return elapsed;
 }
 
 /** Saves a screenshot for a person to look at: name-desk.png or name-phone.png. */
