@@ -61,16 +61,8 @@ export const UserDetail = UserView.extend({
 }).openapi('UserDetail');
 
 /** An account with its initial password, shown once (and printed on the 开通通知单). */
-export const IssuedAccount = z
-  .object({
-    id: z.number().int(),
-    login: z.string(),
-    displayName: z.string(),
-    role: RoleEnum,
-    roleLabel: z.string(),
-    orgName: z.string(),
-    initialPassword: z.string(),
-  })
+export const IssuedAccount = UserView.pick({ id: true, login: true, displayName: true, role: true, roleLabel: true, orgName: true })
+  .extend({ initialPassword: z.string() })
   .openapi('IssuedAccount');
 export type IssuedAccount = z.infer<typeof IssuedAccount>;
 
