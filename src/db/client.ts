@@ -15,7 +15,7 @@ export type DatabaseHandle = {
 };
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'postgres'; url: string; poolSize?: number; onConnectionLost?: (message: string) => void }
   /** `dataDir` undefined means in memory; `snapshot` starts from a `dumpDataDir` tarball. */
   | { kind: 'pglite'; dataDir?: string; snapshot?: Blob };
 
@@ -32,6 +32,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
+      // A database that does not answer fails the request (503) instead of holding it forever.
+      connectionTimeoutMillis: 10_000,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === DATE_OID) return (v: string) => v;
@@ -40,10 +42,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         }) as typeof pg.types.getTypeParser,
       },
     });
-    // An idle client whose connection the server ends (a restart, an administrator's terminate) is removed
-    // from the pool and reported here; without a listener Node would crash the whole server on it.
-    pool.on('error', (err) => {
-      console.error(`数据库连接中断，已从连接池移除：${err.message}`);
+    // A connection the server ends (a restart, an administrator's terminate) emits 'error' on its client, idle
+    // or in use; without a listener Node would end the whole process. The query in flight fails on its own (the
+    // request answers 503), and pg-pool drops the broken client, so the next request connects afresh.
+    const report = options.onConnectionLost ?? ((message: string) => console.error(message));
+    pool.on('error', (err) => report(`数据库连接中断，已从连接池移除：${err.message}`));
+    pool.on('connect', (client) => {
+      client.on('error', (err) => report(`数据库连接中断（使用中）：${err.message}`));
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', location: redactUrl(options.url), close: () => db.destroy() };

@@ -23,7 +23,14 @@ export function validationError(error: z.ZodError | ZodError): AppError {
   return new AppError('validation_failed', `输入有误：${summary}${issues.length > 5 ? '……' : ''}`, { issues });
 }
 
-type PgError = { code?: string; detail?: string; constraint?: string };
+type PgError = { code?: string; detail?: string; constraint?: string; message?: string };
+
+/** The database went away under the request (terminated, restarting, unreachable): the caller may retry. */
+function lostDatabase(err: PgError): boolean {
+  if (err.code && /^(08|57P0)/.test(err.code)) return true;
+  if (err.code && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(err.code)) return true;
+  return /Connection terminated|connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/.test(err.message ?? '');
+}
 
 /** Database constraint errors that reach here are still the caller's fault: say so instead of a 500. */
 function fromDatabase(err: PgError): AppError | null {
@@ -59,6 +66,9 @@ export function toAppError(err: unknown): AppError {
   if (err && typeof err === 'object' && 'code' in err) {
     const mapped = fromDatabase(err as PgError);
     if (mapped) return mapped;
+  }
+  if (err && typeof err === 'object' && lostDatabase(err as PgError)) {
+    return new AppError('unavailable', '数据库连接暂时中断，请稍后重试；已保存的数据不受影响');
   }
   return new AppError('internal', '服务器内部错误，请联系管理员并提供请求编号');
 }
