@@ -2,7 +2,7 @@ import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules
 import { evaluateFormula, type Formula } from './formula';
 import { dec, type Dec } from '../scoring/decimal';
 import { overrideRef } from '../scoring/grading';
-import type { Clause, Condition, Override, RuleSet } from './rule-set.schema';
+import type { Clause, Condition, Operator, Override, RuleSet } from './rule-set.schema';
 import { validateRuleSet, type RuleIssue } from './validate';
 
 /** A validated rule set ready to score: its tree, its content hash, and one reusable Engine. */
@@ -51,11 +51,48 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Every fact a condition reads, on either side of its comparisons. */
+export function factsOfCondition(c: Condition): string[] {
+  if ('all' in c) return c.all.flatMap(factsOfCondition);
+  if ('any' in c) return c.any.flatMap(factsOfCondition);
+  if ('not' in c) return factsOfCondition(c.not);
+  return [c.fact, ...(typeof c.value === 'object' ? [c.value.fact] : [])];
+}
+
+/**
+ * A rule file's condition as an engine condition, with the one rule for missing data: a comparison that reads a
+ * missing fact is false, and a `not` holds only when every fact under it is present (without data, neither
+ * "发生违纪" nor "未发生违纪" holds).
+ */
 function toEngineCondition(c: Condition): NestedCondition {
   if ('all' in c) return { all: c.all.map(toEngineCondition) };
   if ('any' in c) return { any: c.any.map(toEngineCondition) };
-  if ('not' in c) return { not: toEngineCondition(c.not) };
+  if ('not' in c) {
+    const present = [...new Set(factsOfCondition(c.not))].map((fact) => ({ fact, operator: 'known', value: true }));
+    return { all: [{ not: toEngineCondition(c.not) }, ...present] };
+  }
   return { fact: c.fact, operator: c.operator, value: c.value };
+}
+
+const present = (v: unknown) => v !== null && v !== undefined;
+const both = (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number';
+
+/** The comparisons rule files may use; each is false when either side is missing (null for the engine). */
+const comparisons: Record<Operator, (a: unknown, b: unknown) => boolean> = {
+  equal: (a, b) => present(a) && present(b) && a === b,
+  notEqual: (a, b) => present(a) && present(b) && a !== b,
+  lessThan: (a, b) => both(a, b) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => both(a, b) && (a as number) <= (b as number),
+  greaterThan: (a, b) => both(a, b) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => both(a, b) && (a as number) >= (b as number),
+};
+
+/** An engine with the comparisons above in place of json-rules-engine's own, and `known` (the fact is present). */
+function newEngine(): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  for (const [name, cmp] of Object.entries(comparisons)) engine.addOperator(name, (a: unknown, b: unknown) => cmp(a, b));
+  engine.addOperator('known', (a: unknown) => present(a));
+  return engine;
 }
 
 function top(c: Condition): TopLevelCondition {
@@ -79,7 +116,7 @@ function tierCondition(fact: string, t: { gte?: number; gt?: number; lte?: numbe
  * of the file, so the order the engine fires rules in can never change a score.
  */
 function buildEngine(rs: RuleSet): Engine | null {
-  const engine = new Engine([], { allowUndefinedFacts: false });
+  const engine = newEngine();
   let rules = 0;
   const add = (conditions: TopLevelCondition, ref: string) => {
     engine.addRule({ conditions, event: { type: 'fire', params: { ref } }, name: ref });
@@ -126,23 +163,16 @@ export async function compileRuleSet(text: string, file: string): Promise<Compil
     conditionFacts: conditionFactsOf(result.ruleSet),
     firedCache: new Map(),
     gradingEngine: buildGradingEngine(overrides),
-    gradingFacts: [...new Set(overrides.flatMap((o) => factsOf(o.when)))].sort(),
+    gradingFacts: [...new Set(overrides.flatMap((o) => factsOfCondition(o.when)))].sort(),
     gradingCache: new Map(),
     partWeights: partWeightsOf(result.ruleSet, result.formula),
     source: content,
   };
 }
 
-function factsOf(c: Condition): string[] {
-  if ('all' in c) return c.all.flatMap(factsOf);
-  if ('any' in c) return c.any.flatMap(factsOf);
-  if ('not' in c) return factsOf(c.not);
-  return [c.fact, ...(typeof c.value === 'object' ? [c.value.fact] : [])];
-}
-
 function buildGradingEngine(overrides: readonly Override[]): Engine | null {
   if (overrides.length === 0) return null;
-  const engine = new Engine([], { allowUndefinedFacts: false });
+  const engine = newEngine();
   overrides.forEach((o, i) => engine.addRule({ conditions: top(o.when), event: { type: 'fire', params: { ref: overrideRef(i) } }, name: overrideRef(i) }));
   return engine;
 }
@@ -167,15 +197,7 @@ export async function firedOverrides(compiled: CompiledRuleSet, facts: Record<st
 
 function conditionFactsOf(rs: RuleSet): string[] {
   const out = new Set<string>();
-  const walk = (c: Condition): void => {
-    if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-    else {
-      out.add(c.fact);
-      if (typeof c.value === 'object') out.add(c.value.fact);
-    }
-  };
+  const walk = (c: Condition): void => factsOfCondition(c).forEach((f) => out.add(f));
   for (const p of rs.parts) {
     for (const i of p.indicators) {
       for (const c of i.clauses) {

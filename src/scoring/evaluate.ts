@@ -1,4 +1,4 @@
-import { clauseRef, gateRef, tierRef, type CompiledRuleSet } from '../rules/compile';
+import { clauseRef, factsOfCondition, gateRef, tierRef, type CompiledRuleSet } from '../rules/compile';
 import { evaluateFormula, formulaText } from '../rules/formula';
 import type { Clause, Condition, FactDef, Indicator } from '../rules/rule-set.schema';
 import { clamp, Dec, dec, fixed2, round2, show, showIn } from './decimal';
@@ -67,7 +67,7 @@ export function scoreOrg(
   };
   const valueText = (name: string): string => {
     const v = facts[name];
-    if (v === undefined) return '（缺少数据）';
+    if (v === undefined) return '无数据';
     if (typeof v === 'boolean') return v ? '是' : '否';
     if (typeof v === 'number') return showIn(v, unit(name));
     return '（分布）';
@@ -83,8 +83,7 @@ export function scoreOrg(
     const rhs = typeof c.value === 'object' ? label(c.value.fact) : typeof c.value === 'boolean' ? (c.value ? '是' : '否') : show(c.value);
     return `${label(c.fact)}（${valueText(c.fact)}）${opText[c.operator]} ${rhs}`;
   };
-  const conditionFacts = (c: Condition): string[] =>
-    'all' in c ? c.all.flatMap(conditionFacts) : 'any' in c ? c.any.flatMap(conditionFacts) : 'not' in c ? conditionFacts(c.not) : [c.fact, ...(typeof c.value === 'object' ? [c.value.fact] : [])];
+  const conditionFacts = factsOfCondition;
   const gain = (p: Dec) => (p.isNegative() ? `扣 ${show(p.abs())} 分` : `得 ${show(p)} 分`);
 
   let partsInvalid = false;
@@ -95,7 +94,9 @@ export function scoreOrg(
       ind.clauses.forEach((c, ci) => {
         const name = c.label ?? ('fact' in c ? label(c.fact) : ind.title);
         if (c.when && !fired.has(clauseRef(pi, ii, ci))) {
-          lines.push({ clause: ci, type: c.type, text: `${name}：条件不成立（${conditionText(c.when)}），不计分`, points: '0.00', facts: used(...conditionFacts(c.when)) });
+          const absent = [...new Set(conditionFacts(c.when))].filter((f) => missing.has(f));
+          const why = absent.length > 0 ? `${absent.map(label).join('、')}无数据，条件不成立` : `条件不成立（${conditionText(c.when)}）`;
+          lines.push({ clause: ci, type: c.type, text: `${name}：${why}，不计分`, points: '0.00', facts: used(...conditionFacts(c.when)) });
           return;
         }
         const when = c.when && c.type !== 'fixed' ? `（条件成立：${conditionText(c.when)}）` : '';
