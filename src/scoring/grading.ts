@@ -58,6 +58,15 @@ export type GradingReport = { outcomes: GradeOutcome[]; warnings: string[] };
 
 export const overrideRef = (i: number) => `o:${i}`;
 
+/**
+ * A share of n organizations as a count, in exact decimals (binary floating point makes 70% of 90 = 62.99… and
+ * 7% of 100 = 7.000…01): at most `floor(share × n)`, at least `ceil(share × n)`.
+ */
+export function countOf(share: number, n: number, way: 'floor' | 'ceil'): number {
+  const exact = dec(share).times(n);
+  return (way === 'floor' ? exact.floor() : exact.ceil()).toNumber();
+}
+
 type Bounds = { gte?: number; gt?: number; lte?: number; lt?: number };
 
 function inBand(total: Dec, b: Bounds): boolean {
@@ -182,11 +191,11 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
     for (const [scope, members] of groupBy(q.scope)) {
       const n = members.length;
       const at = indexOf(q.grade);
-      const allowed = Math.floor(q.max! * n);
+      const allowed = countOf(q.max!, n, 'floor');
       const holders = members.filter((w) => w.idx === at).sort(demotionOrder);
       const scopeName = q.scope === 'category' ? '本类别' : q.scope === 'parent' ? '同一上级' : '全区';
       if (q.mode === 'about') {
-        if (holders.length > Math.ceil(q.max! * n)) {
+        if (holders.length > countOf(q.max!, n, 'ceil')) {
           warnings.push(`${label(at)}约占 ${show(dec(q.max!).times(100))}%：${scopeName}（${scope.split('|')[0]}）${n} 个组织中有 ${holders.length} 个，超过指导比例`);
         }
         continue;
@@ -209,7 +218,7 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
     }
     if (g.lagging.minShare !== undefined) {
       for (const [, members] of groupBy(g.lagging.scope)) {
-        const need = Math.ceil(g.lagging.minShare * members.length);
+        const need = countOf(g.lagging.minShare, members.length, 'ceil');
         const candidates = members.filter((w) => !w.lagging && !w.pinned).sort((a, b) => compare(b, a, true));
         let have = members.filter((w) => w.lagging).length;
         for (const w of candidates) {

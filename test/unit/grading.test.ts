@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Grading } from '../../src/rules/rule-set.schema';
 import { dec } from '../../src/scoring/decimal';
-import { gradeAll, overrideRef, type GradeInput } from '../../src/scoring/grading';
+import { countOf, gradeAll, overrideRef, type GradeInput } from '../../src/scoring/grading';
 
 /**
  * Grading mechanics 5–8, 11 and 12 of DOMAIN.md, table-driven, with the expected grades worked out by hand,
@@ -144,6 +144,37 @@ describe('6. quotas by share within a scope', () => {
     const inputs = Array.from({ length: 20 }, (_, i) => org(61 + i * 2));
     const out = grade({ ...xiqing, lagging: { grades: ['none'], minShare: 0.1 } }, inputs).outcomes;
     expect(out.filter((o) => o.lagging).map((o) => Number(inputs.find((x) => x.orgId === o.orgId)!.total))).toEqual([61, 63]);
+  });
+});
+
+describe('quota and lagging counts in exact decimals', () => {
+  it('lets 63 of 90 keep five stars at 70% (binary floating point gave 62)', () => {
+    // 0.7 × 90 = 63 exactly; Math.floor(0.7 * 90) is 62 because 0.7 * 90 = 62.99999999999999 in binary.
+    const inputs = Array.from({ length: 90 }, (_, i) => org(99 - i * 0.01));
+    const out = grade({ ...xiqing, quotas: [{ grade: 'five', max: 0.7 }] }, inputs).outcomes;
+    expect(out.filter((o) => o.grade === 'five')).toHaveLength(63);
+  });
+
+  it('lists 7 of 100 as lagging at "不少于 7%" (binary floating point gave 8)', () => {
+    // 0.07 × 100 = 7 exactly; Math.ceil(0.07 * 100) is 8 because 0.07 * 100 = 7.000000000000001.
+    const inputs = Array.from({ length: 100 }, (_, i) => org(61 + i * 0.3));
+    const out = grade({ ...xiqing, lagging: { grades: ['none'], minShare: 0.07 } }, inputs).outcomes;
+    expect(out.filter((o) => o.lagging)).toHaveLength(7);
+  });
+
+  it('equals integer arithmetic for every share in tenths of a percent and every size up to 400', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 400 }), (perMille, n) => {
+        // share = perMille / 1000; share × n = m / 1000 with m = perMille × n, an integer: floor and ceil by integer division.
+        const m = perMille * n;
+        const floor = (m - (m % 1000)) / 1000;
+        const ceil = floor + (m % 1000 > 0 ? 1 : 0);
+        const share = Number((perMille / 1000).toFixed(3));
+        expect(countOf(share, n, 'floor')).toBe(floor);
+        expect(countOf(share, n, 'ceil')).toBe(ceil);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
