@@ -6,6 +6,7 @@ import { todayInChina } from '../../lib/clock';
 import { yearOf } from '../../lib/dates';
 import type { CompiledRuleSet } from '../../rules/compile';
 import type { RuleSets } from '../../rules/registry';
+import { yearRuleSets } from '../scoring/rule-pins';
 import { factType } from '../../scoring/fact-catalog';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
@@ -35,7 +36,7 @@ export async function createInspection({ ctx, year, input, ruleSets }: { ctx: Ct
     const org = await orgForWrite(tx, data.orgId, 'orgId');
     // Nobody inspects their own organization: the finding comes from above (the CLI acts for the top).
     if (ctx.actor.orgPath !== '/' && !strictlyBelow(ctx.actor, org.path)) throw forbidden('不能给本组织登记现场督查结果，应由上级登记', 'orgId');
-    const rs = ruleSetOf(ruleSets, org);
+    const rs = ruleSetOf(await yearRuleSets(tx.db, year, ruleSets), org);
     const bonus = Number(data.points) > 0;
     // Only indicators whose rules actually read inspection entries of this sign can take one.
     const indicators = rs.ruleSet.parts
@@ -108,7 +109,7 @@ export async function putDeclaredFact({ ctx, year, input, ruleSets }: { ctx: Ctx
   const data = PutDeclaredFactInput.parse(input);
   return withTransaction(ctx, async (tx) => {
     const org = await orgForWrite(tx, data.orgId, 'orgId');
-    const rs = ruleSetOf(ruleSets, org);
+    const rs = ruleSetOf(await yearRuleSets(tx.db, year, ruleSets), org);
     const def = Object.values(rs.ruleSet.facts).find((f) => f.source === 'declared' && f.key === data.key);
     if (!def || def.source !== 'declared') {
       const keys = Object.values(rs.ruleSet.facts).flatMap((f) => (f.source === 'declared' ? [`${f.key}（${f.label}）`] : []));

@@ -2,6 +2,7 @@ import { readers, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import { AppError, notFound } from '../../errors/app-error';
 import type { RuleSets } from '../../rules/registry';
+import { yearRuleSets } from '../scoring/rule-pins';
 import { dec, fixed2 } from '../../scoring/decimal';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
@@ -105,6 +106,7 @@ export type TargetResult = {
 export async function campaignResults({ ctx, id, ruleSets }: { ctx: Ctx; id: number; ruleSets: RuleSets }): Promise<{ campaignId: number; state: string; targets: TargetResult[] }> {
   requireRole(ctx, readers);
   const campaign = await campaignForRead(ctx, id);
+  const inYear = await yearRuleSets(ctx.db, campaign.cycle_year, ruleSets);
   const targets = await listTargetRows(ctx.db, id, ctx.actor.orgPath);
   const closed = campaign.state === 'closed';
   const tallies = closed ? await tallyRows(ctx.db, id, ctx.actor.orgPath) : [];
@@ -113,7 +115,7 @@ export async function campaignResults({ ctx, id, ruleSets }: { ctx: Ctx; id: num
     state: campaign.state,
     targets: targets.map((t) => {
       const valid = t.valid ?? 0;
-      const minSample = minSampleFor(ruleSets, t.category);
+      const minSample = minSampleFor(inYear, t.category);
       const shown = closed && valid >= minSample;
       const note = !closed ? '评议尚未结束，结果暂不显示' : shown ? null : `样本不足：有效票 ${valid} 张，少于 ${minSample} 张，结果不予显示`;
       const mine = shown ? tallies.filter((r) => r.org_id === t.org_id) : [];

@@ -5,6 +5,7 @@ import { todayInChina } from '../../lib/clock';
 import { yearOf } from '../../lib/dates';
 import { z } from '../../lib/zod';
 import type { RuleSets } from '../../rules/registry';
+import { yearRuleSets } from '../scoring/rule-pins';
 import { IsoDate } from '../common.schemas';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
@@ -69,7 +70,8 @@ export async function createOrgRecord({ ctx, year, input, ruleSets }: { ctx: Ctx
     if (data.type === 'direct_grade') {
       if (!data.grade) throw invalidField('grade', '直接定级须写明等次');
       if (!data.approver) throw invalidField('approver', '直接定级须写明批准人或批准会议');
-      const grades = (org.category ? ruleSets.forCategory(org.category)?.ruleSet.grading?.grades : undefined) ?? [];
+      const inYear = await yearRuleSets(tx.db, year, ruleSets);
+      const grades = (org.category ? inYear.forCategory(org.category)?.ruleSet.grading?.grades : undefined) ?? [];
       if (!grades.some((g) => g.id === data.grade)) {
         throw invalidField('grade', `「${org.name}」的定级规则中没有等次「${data.grade}」，可选：${grades.map((g) => `${g.id}（${g.label}）`).join('、') || '（无定级规则）'}`);
       }

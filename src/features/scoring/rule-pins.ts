@@ -47,3 +47,14 @@ export async function effectiveRuleSets(db: Kysely<Database>, year: number, inFo
   }
   return { jobs: [...byHash.values()], toPin };
 }
+
+/**
+ * The rule sets that govern a year, by category: the pinned version where the year has one, the one in force
+ * otherwise. Every write and read for a year checks against these (a declared fact, an inspection indicator,
+ * a direct grade, a campaign's minimum sample), never against `rules/` alone.
+ */
+export async function yearRuleSets(db: Kysely<Database>, year: number, inForce: RuleSets): Promise<RuleSets> {
+  const { jobs } = await effectiveRuleSets(db, year, inForce);
+  const byCategory = new Map(jobs.flatMap((j) => j.categories.map((c) => [c, j.compiled] as const)));
+  return { all: jobs.map((j) => j.compiled), forCategory: (category) => byCategory.get(category) };
+}
