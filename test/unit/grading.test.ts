@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Grading } from '../../src/rules/rule-set.schema';
 import { dec } from '../../src/scoring/decimal';
 import { countOf, gradeAll, overrideRef, type GradeInput } from '../../src/scoring/grading';
+import { gradeDistribution } from '../../src/features/scoring/preview-rules';
 
 /**
  * Grading mechanics 5–8, 11 and 12 of DOMAIN.md, table-driven, with the expected grades worked out by hand,
@@ -284,5 +285,22 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('lists printed in the same order every run', () => {
+  it('gives a preview grade distribution best grade first, then 未定级 and 不参加评定, whatever order the organizations came in', () => {
+    const rows = [
+      { gradeLabel: '二星', assessed: true },
+      { gradeLabel: null, assessed: false },
+      { gradeLabel: '五星', assessed: true },
+      { gradeLabel: null, assessed: true },
+      { gradeLabel: '二星', assessed: true },
+      { gradeLabel: '四星', assessed: true },
+    ];
+    const order = ['五星', '四星', '三星', '二星', '一星', '无星'];
+    const forward = gradeDistribution(rows, order);
+    expect(Object.entries(forward)).toEqual([['五星', 1], ['四星', 1], ['二星', 2], ['未定级', 1], ['不参加评定', 1]]);
+    expect(Object.entries(gradeDistribution([...rows].reverse(), order))).toEqual(Object.entries(forward));
   });
 });

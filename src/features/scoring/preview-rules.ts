@@ -51,14 +51,22 @@ async function evaluateInMemory(db: Kysely<Database>, year: number, compiled: Co
   return { orgs: out, warnings: report.warnings };
 }
 
-function distribution(rows: readonly OrgResult[]): Record<string, number> {
-  const d: Record<string, number> = {};
+/**
+ * How many organizations hold each grade, best grade first (the rule sets' order), then 未定级 and 不参加评定:
+ * the same order every run, whatever order the organizations came in.
+ */
+export function gradeDistribution(rows: readonly Pick<OrgResult, 'gradeLabel' | 'assessed'>[], gradeOrder: readonly string[]): Record<string, number> {
+  const counts = new Map<string, number>();
   for (const r of rows) {
     const key = r.gradeLabel ?? (r.assessed ? '未定级' : '不参加评定');
-    d[key] = (d[key] ?? 0) + 1;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return d;
+  const order = [...new Set([...gradeOrder, '未定级', '不参加评定'])];
+  const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
+  return Object.fromEntries([...counts].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)));
 }
+
+const gradeLabels = (...sets: CompiledRuleSet[]) => sets.flatMap((c) => c.ruleSet.grading?.grades.map((g) => g.label) ?? []);
 
 export type PreviewReport = {
   previewId: number;
@@ -119,8 +127,8 @@ export async function previewRuleSet({ ctx, year, draft, ruleSets }: { ctx: Ctx;
         year,
         ruleSet: { id: compiled.ruleSet.id, title: compiled.ruleSet.title, version: compiled.ruleSet.version, hash: compiled.hash },
         categories: [...categories],
-        before: distribution([...before.values()]),
-        after: distribution(after.orgs),
+        before: gradeDistribution([...before.values()], gradeLabels(...current.map((j) => j.compiled))),
+        after: gradeDistribution(after.orgs, gradeLabels(compiled)),
         changes,
         warnings: after.warnings,
       };

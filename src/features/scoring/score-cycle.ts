@@ -174,7 +174,8 @@ export async function scoreCycle({
 
       await setRevisionNotes(tx.db, revision.id, { warnings });
 
-      summaries.sort((a, b) => ruleJobs.findIndex((j) => j.compiled.ruleSet.title === a.ruleSet) - ruleJobs.findIndex((j) => j.compiled.ruleSet.title === b.ruleSet));
+      // The same order every run: by the categories a rule set covers, then its title.
+      summaries.sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : a.ruleSet < b.ruleSet ? -1 : a.ruleSet > b.ruleSet ? 1 : 0));
       const state: CycleState = cycle.state === 'reviewing' ? 'computed' : cycle.state;
       if (state !== cycle.state) await setCycleState(tx.db, year, state, tx.clock.now());
       const summary: RevisionSummary = { revisionId: revision.id, year, state, organizations: orgCount, categories: summaries, warnings };
