@@ -6,6 +6,7 @@ import * as ratings from './2026_11_22_000400_ratings';
 import * as reviews from './2026_11_22_000500_reviews';
 import * as documents from './2026_11_22_000600_documents';
 import * as accounts from './2026_12_04_000700_accounts';
+import * as anonymity from './2026_12_04_000800_anonymity';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_000500_reviews': reviews,
   '2026_11_22_000600_documents': documents,
   '2026_12_04_000700_accounts': accounts,
+  '2026_12_04_000800_anonymity': anonymity,
 };

@@ -447,7 +447,6 @@ export interface BallotCodeTable {
 
 export interface BallotTable {
   id: Generated<number>;
-  code_id: number | null;
   campaign_id: number;
   target_id: number;
   org_id: number;
@@ -461,6 +460,25 @@ export interface BallotTable {
   voided_at: Date | null;
   voided_by: string | null;
   void_reason: string | null;
+}
+
+/** A ballot cast online, kept here until its campaign's ballots are next moved to `ballots` (shuffled). */
+export interface PendingBallotTable {
+  id: Generated<string>;
+  campaign_id: number;
+  target_id: number;
+  org_id: number;
+  rater_group: string;
+  answers: Json<Record<string, string>>;
+  client_key: string | null;
+  created_at: Date;
+}
+
+/** A review sheet, kept here until its session closes; then its votes go to `review_votes` (shuffled). */
+export interface PendingReviewSheetTable {
+  id: Generated<string>;
+  session_id: number;
+  votes: Json<{ subject_org_id: number; group_key: string; answers: Record<string, string> }[]>;
 }
 
 export interface Database extends AccountTables {
@@ -500,4 +518,6 @@ export interface Database extends AccountTables {
   ballot_batches: BallotBatchTable;
   ballot_codes: BallotCodeTable;
   ballots: BallotTable;
+  pending_ballots: PendingBallotTable;
+  pending_review_sheets: PendingReviewSheetTable;
 }

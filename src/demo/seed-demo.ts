@@ -523,8 +523,9 @@ async function insertCampaigns(
       batchRows.push([batchIds[gi], row.id, targetId, group, list.length + spare, expires, 'demo', `${campaign.opensOn}T08:00:00+08:00`]);
       for (const b of list) {
         const codeId = codeIds[next++]!;
-        codeRows.push([codeId, `demo:${year}:${codeId}:${b.clientKey.slice(0, 16)}`, batchIds[gi], targetId, group, expires, b.at]);
-        ballotRows.push([codeId, row.id, targetId, ids.get(orgCode), group, JSON.stringify(b.answers), 'online', b.clientKey, b.at, b.voidReason ? b.at : null, b.voidReason ? 'demo' : null, b.voidReason]);
+        // A closed campaign's used codes keep only the closing time (cast-ballot.ts, scrubUsedCodes).
+        codeRows.push([codeId, `demo:${year}:${codeId}:${b.clientKey.slice(0, 16)}`, batchIds[gi], targetId, group, expires, `${campaign.closesOn}T18:00:00+08:00`]);
+        ballotRows.push([row.id, targetId, ids.get(orgCode), group, JSON.stringify(b.answers), 'online', b.clientKey, b.at, b.voidReason ? b.at : null, b.voidReason ? 'demo' : null, b.voidReason]);
       }
       for (let i = 0; i < spare; i++) {
         const codeId = codeIds[next++]!;
@@ -564,7 +565,6 @@ async function insertCampaigns(
       ctx.db,
       'ballots',
       [
-        { name: 'code_id', type: 'int' },
         { name: 'campaign_id', type: 'int' },
         { name: 'target_id', type: 'int' },
         { name: 'org_id', type: 'int' },

@@ -26,3 +26,8 @@ const shanghaiTime = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai
 export function timeInChina(at: Date): string {
   return shanghaiTime.format(at);
 }
+
+/** Midnight (China time) of the day an instant falls on: a time kept only to the day. */
+export function startOfDayInChina(at: Date): Date {
+  return new Date(`${shanghaiDate.format(at)}T00:00:00+08:00`);
+}

@@ -8,7 +8,7 @@ import { castBallot, describeBallotCode, type CodeProblem, type PublicDeps } fro
 import type { AppEnv } from '../features/router';
 import { limiterStore } from '../features/limits/limiter';
 import { ballotPage, enterCodePage, problemPage, thanksPage } from './ballot.page';
-import { tooManyPage } from './public-shell';
+import { limitKey, tooManyPage } from './public-shell';
 
 const statusOf: Record<CodeProblem, 404 | 410 | 409> = { unknown: 404, expired: 410, used: 409, closed: 409 };
 
@@ -23,7 +23,7 @@ export function ballotRoutes(deps: Deps) {
   const pub = (requestId: string | null): PublicDeps => ({ db: deps.db, clock: deps.clock, requestId });
 
   // '/b/*' covers '/b' itself as well.
-  web.use('/b/*', rateLimiter<AppEnv>({ ...opts.rateLimit, store: limiterStore(deps.counters, 'b'), keyGenerator: (c) => opts.clientAddress(c), handler: (c) => c.html(tooManyPage(), 429) }));
+  web.use('/b/*', rateLimiter<AppEnv>({ ...opts.rateLimit, store: limiterStore(deps.counters, 'b'), keyGenerator: (c) => limitKey(deps, c), handler: (c) => c.html(tooManyPage(), 429) }));
   web.use('/b/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.html(enterCodePage('提交的内容过大，请重新填写'), 413) }));
 
   web.get('/b', (c) => c.html(enterCodePage()));

@@ -1,5 +1,8 @@
 import { html, raw } from 'hono/html';
+import type { Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { clientKey } from '../auth/codes';
+import type { Deps } from '../deps';
 
 type Content = HtmlEscapedString | Promise<HtmlEscapedString> | string;
 
@@ -101,4 +104,13 @@ export function statusPanel(kind: StatusKind, title: string, lines: Content[], a
 
 export function tooManyPage() {
   return publicShell({ title: '请稍后再试', heading: '星评', subheading: '城市基层党建考评系统', body: statusPanel('busy', '操作过于频繁', ['同一网络在短时间内请求次数过多，请稍后再试。']) });
+}
+
+/**
+ * The rate limiter's key for a client of the public pages: a salted hash of its address (salt not in the
+ * database, and not the one of ballots' client keys), so the limiter's counters, which PostgreSQL keeps, name
+ * no address and match no ballot.
+ */
+export function limitKey(deps: Deps, c: Context): Promise<string> {
+  return clientKey(`${deps.ballots.salt}|limit`, deps.ballots.clientAddress(c));
 }

@@ -8,13 +8,13 @@ import { verifyPage } from './verify.page';
 import { AppError } from '../errors/app-error';
 import { ballotForCode, codeActor, CodeRefused, voteWithCode } from '../features/reviews/cast-votes';
 import { ballotPage, ballotStatusPage, codeEntryPage } from './review-ballot.page';
-import { tooManyPage } from './public-shell';
+import { limitKey, tooManyPage } from './public-shell';
 
 /** The public server-rendered pages: the document check behind printed QR codes and the review sheet of a one-time code. */
 export function webRoutes(deps: Deps) {
   const web = new Hono<AppEnv>();
   const limit = (prefix: string) =>
-    rateLimiter<AppEnv>({ ...deps.ballots.rateLimit, store: limiterStore(deps.counters, prefix), keyGenerator: (c) => deps.ballots.clientAddress(c), handler: (c) => c.html(tooManyPage(), 429) });
+    rateLimiter<AppEnv>({ ...deps.ballots.rateLimit, store: limiterStore(deps.counters, prefix), keyGenerator: (c) => limitKey(deps, c), handler: (c) => c.html(tooManyPage(), 429) });
   web.use('/verify/*', limit('verify'));
   web.use('/r/*', limit('r'));
   web.use('/r', limit('r'));

@@ -43,7 +43,9 @@ async function codes(count: number): Promise<string[]> {
   return res.body.codes.map((c: { code: string }) => c.code);
 }
 
-const countBallots = async () => (await sql<{ n: number }>`select count(*)::int as n from ballots where campaign_id = ${campaignId}`.execute(t.db)).rows[0]!.n;
+/** Ballots cast: those still pending (until the campaign's next move or its closing) and those moved. */
+const countBallots = async () =>
+  (await sql<{ n: number }>`select ((select count(*) from ballots where campaign_id = ${campaignId}) + (select count(*) from pending_ballots where campaign_id = ${campaignId}))::int as n`.execute(t.db)).rows[0]!.n;
 
 beforeAll(async () => {
   t = await setupTestApp();
@@ -95,7 +97,8 @@ describe('concurrent ballots over HTTP', () => {
     expect(refused).toHaveLength(100);
     expect(refused.every((r) => r.reuse && r.body.includes('评议码已使用'))).toBe(true);
     expect(await countBallots()).toBe(1000); // 100 before + 900 now
-    const claimed = await sql<{ n: number }>`select count(*)::int as n from ballot_codes k join ballots b on b.code_id = k.id where b.campaign_id = ${campaignId} and k.used_at is not null`.execute(t.db);
+    // Every ballot consumed one code: 1,000 used codes for 1,000 ballots (a ballot names no code).
+    const claimed = await sql<{ n: number }>`select count(*)::int as n from ballot_codes k join rating_targets g on g.id = k.target_id where g.campaign_id = ${campaignId} and k.used_at is not null`.execute(t.db);
     expect(claimed.rows[0]!.n).toBe(1000);
   }, 180_000);
 

@@ -153,7 +153,8 @@ describe('the public ballot page', () => {
     const page = await t.app.request(`/b/${codes[0]}`);
     expect(page.status).toBe(409);
     expect(await page.text()).toContain('评议码已使用');
-    const ballots = await sql<{ answers: unknown; client_key: string }>`select answers, client_key from ballots where campaign_id = ${campaign.id}`.execute(t.db);
+    // Cast ballots wait in pending_ballots (no reference to their code) until the campaign's next move or its closing.
+    const ballots = await sql<{ answers: unknown; client_key: string }>`select answers, client_key from pending_ballots where campaign_id = ${campaign.id}`.execute(t.db);
     expect(ballots.rows).toHaveLength(1);
     expect(ballots.rows[0]!.answers).toEqual({ service: '满意', overall: '很满意' });
     expect(ballots.rows[0]!.client_key).toMatch(/^[0-9a-f]{64}$/); // a salted hash, never the address
@@ -206,7 +207,7 @@ describe('the public ballot page', () => {
     expect(page.status).toBe(409);
     expect(await page.text()).toContain('评议未在进行中');
     expect((await cast(codes[5]!, { service: '满意', overall: '满意' })).status).toBe(409);
-    const n = await sql<{ n: number }>`select count(*)::int as n from ballots where campaign_id = ${campaign.id}`.execute(t.db);
+    const n = await sql<{ n: number }>`select ((select count(*) from ballots where campaign_id = ${campaign.id}) + (select count(*) from pending_ballots where campaign_id = ${campaign.id}))::int as n`.execute(t.db);
     expect(n.rows[0]!.n).toBe(2);
   });
 });
@@ -360,11 +361,11 @@ describe('paper ballots', () => {
     const good = await admin.call('POST', `/api/campaigns/${campaign.id}/paper`, upload(['评议对象编码,评议群体,service,overall', `${tree.grid.code},居民,满意,很满意`, `${tree.grid2.code},党员,不了解,基本满意`]));
     expect(good.status, JSON.stringify(good.body)).toBe(200);
     expect(good.body.imported).toBe(2);
-    const rows = await sql<{ source: string; code_id: number | null; client_key: string | null; answers: unknown }>`
-      select source, code_id, client_key, answers from ballots where campaign_id = ${campaign.id} order by id`.execute(t.db);
+    const rows = await sql<{ source: string; client_key: string | null; answers: unknown }>`
+      select source, client_key, answers from ballots where campaign_id = ${campaign.id} order by id`.execute(t.db);
     expect(rows.rows).toEqual([
-      { source: 'paper', code_id: null, client_key: null, answers: { service: '满意', overall: '很满意' } },
-      { source: 'paper', code_id: null, client_key: null, answers: { service: '不了解', overall: '基本满意' } },
+      { source: 'paper', client_key: null, answers: { service: '满意', overall: '很满意' } },
+      { source: 'paper', client_key: null, answers: { service: '不了解', overall: '基本满意' } },
     ]);
     await admin.post(`/api/campaigns/${campaign.id}/close`);
     const late = await admin.call('POST', `/api/campaigns/${campaign.id}/paper`, upload(['评议对象编码,评议群体,服务群众,总体评价', `${tree.grid.code},居民,满意,满意`]));

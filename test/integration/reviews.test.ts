@@ -128,8 +128,10 @@ describe('a review session', () => {
     const all = await Promise.all([0, 1, 2, 3, 4, 5].map(() => postForm(code, formFor({ [tree.community.id]: '好', [other.id]: '较好' }))));
     expect(all.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
     for (const r of all.filter((x) => x.status === 409)) expect(r.text).toContain('这个评议码已经使用过');
-    const n = await t.db.selectFrom('review_votes').select(sql<number>`count(*)::int`.as('n')).where('session_id', '=', sessionId).executeTakeFirstOrThrow();
-    expect(n.n).toBe(2); // one sheet, two subjects
+    // The sheet waits in pending_review_sheets until the session closes.
+    const n = await sql<{ sheets: number; votes: number }>`select count(*)::int as sheets, coalesce(sum(jsonb_array_length(votes)), 0)::int as votes
+      from pending_review_sheets where session_id = ${sessionId}`.execute(t.db);
+    expect(n.rows[0]).toEqual({ sheets: 1, votes: 2 }); // one sheet, two subjects
   });
 
   it('takes the sheets of every group, by code and by reviewer token', async () => {
@@ -268,8 +270,8 @@ describe('paper sheets', () => {
       expect.objectContaining({ row: 4, column: '评议群体', value: '居民代表' }),
       expect.objectContaining({ row: 5, column: '票号', message: `票号 3 没有评议：${c2.name}` }),
     ]);
-    const none = await t.db.selectFrom('review_votes').select(sql<number>`count(*)::int`.as('n')).where('session_id', '=', s.body.id).executeTakeFirstOrThrow();
-    expect(none.n).toBe(0);
+    const none = await sql<{ n: number }>`select ((select count(*) from review_votes where session_id = ${s.body.id}) + (select count(*) from pending_review_sheets where session_id = ${s.body.id}))::int as n`.execute(t.db);
+    expect(none.rows[0]!.n).toBe(0);
 
     const good = [header, `1,党代表,${c1.code},好,好,好,好`, `1,党代表,${c2.code},好,好,好,较好`, `2,delegate,${c1.code},一般,一般,一般,一般`, `2,delegate,${c2.code},差,差,差,差`];
     const ok = await admin.call('POST', `/api/reviews/${s.body.id}/paper`, upload(good));

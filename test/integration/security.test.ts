@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/database';
 import { scoreCycle } from '../../src/features/scoring/score-cycle';
+import { movePendingBallots } from '../../src/features/ratings/ratings.repository';
 import { client, cookieClient, setupTestApp, signIn, testRuleSets, type TestApp } from '../support/app';
 import { cliCtx, createCycle, createMember, createToken, createTree, createUser, type Tree } from '../support/factories';
 
@@ -188,6 +189,7 @@ async function victimState(): Promise<unknown> {
       (select json_agg(c order by c.id) from (select id, state from rating_campaigns where org_id = ${a.district.id}) c) as campaigns,
       (select count(*) from ballot_codes k join rating_targets g on g.id = k.target_id join organizations o on o.id = g.org_id where o.path like ${`${a.district.path}%`})::int as codes,
       (select json_agg(x order by x.id) from (select b.id, b.voided_at from ballots b join organizations o on o.id = b.org_id where o.path like ${`${a.district.path}%`}) x) as ballots,
+      (select count(*) from pending_ballots b join organizations o on o.id = b.org_id where o.path like ${`${a.district.path}%`})::int as pending_ballots,
       (select json_agg(d order by d.org_id, d.key) from (select d.org_id, d.key, d.value from declared_facts d join organizations o on o.id = d.org_id
         where o.path like ${`${a.district.path}%`}) d) as declared,
       (select json_agg(d order by d.id) from (select d.id, d.text, d.submitted_by from duty_reports d join organizations o on o.id = d.org_id where o.path like ${`${a.district.path}%`}) d) as duty_reports,
@@ -256,6 +258,7 @@ beforeAll(async () => {
   const issued = await api.post(`/api/campaigns/${ids.campaign}/codes`, { targetOrgId: a.grid.id, raterGroup: '居民', count: 2 });
   const cast = await t.app.request(`/b/${issued.body.codes[0].code}`, { method: 'POST', body: new URLSearchParams({ item_overall: '满意' }) });
   expect(cast.status).toBe(201);
+  await movePendingBallots(t.db, ids.campaign); // the cast ballot joins `ballots` (as the flags list would move it)
   ids.ballot = (await t.db.selectFrom('ballots').select('id').where('campaign_id', '=', ids.campaign).executeTakeFirstOrThrow()).id;
   // A stored score for the victim's grid, so a refused scorecard is refused for scope, not for want of a score.
   const scored = await scoreCycle({ ctx: cliCtx(t.db), year: reviewYear, ruleSets: await testRuleSets() });

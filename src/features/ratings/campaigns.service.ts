@@ -8,7 +8,7 @@ import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
 import { orgForWrite, orgsForWrite } from '../orgs/org-access';
 import { CreateCampaignInput, type Campaign } from './ratings.schemas';
-import { findCampaign, insertCampaign, insertTargets, listCampaignRows, listTargetRows, setCampaignState, type CampaignRow } from './ratings.repository';
+import { findCampaign, insertCampaign, insertTargets, listCampaignRows, listTargetRows, movePendingBallots, scrubUsedCodes, setCampaignState, type CampaignRow } from './ratings.repository';
 
 export function toCampaign(row: CampaignRow): Campaign {
   return {
@@ -112,6 +112,12 @@ export async function transitionCampaign({ ctx, id, action }: { ctx: Ctx; id: nu
       throw new AppError('conflict', `评议活动「${row.title}」处于「${campaignStateLabel[row.state]}」状态，不能${action === 'open' ? '开始' : '结束'}`, { state: row.state });
     }
     if (action === 'open') await openCycleFor(tx, row.cycle_year, 'ballot', 'id');
+    if (action === 'close') {
+      // Closing seals the ballots: the pending ones join the rest, shuffled, and the used codes lose the trace of
+      // when and by which transaction each was used (DECISIONS.md, anonymity).
+      await movePendingBallots(tx.db, id);
+      await scrubUsedCodes(tx.db, id, tx.clock.now());
+    }
     await setCampaignState(tx.db, id, step.to, tx.clock.now());
     await recordAudit(tx, { action: `campaign.${action}`, entity: 'rating_campaign', entityId: id, orgId: row.org_id, before: { state: row.state }, after: { state: step.to } });
     return getCampaignIn(tx, id);

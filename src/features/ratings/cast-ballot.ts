@@ -3,11 +3,11 @@ import { hashCode, normalizeCode } from '../../auth/codes';
 import type { Choice, Database } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
 import { AppError } from '../../errors/app-error';
-import type { Clock } from '../../lib/clock';
+import { startOfDayInChina, type Clock } from '../../lib/clock';
 import type { Actor, Ctx } from '../context';
 import { openCycleFor, writableIn } from '../cycles/cycle-gates';
 import { findCycle } from '../cycles/cycles.repository';
-import { claimCode, findCode, insertBallot } from './ratings.repository';
+import { claimCode, findCode, insertPendingBallot } from './ratings.repository';
 
 /**
  * The resident who votes has no account: this actor has the lowest role and a path no organization
@@ -64,8 +64,10 @@ export async function describeBallotCode({ deps, code }: { deps: PublicDeps; cod
 /**
  * Casts a ballot with a one-time code, in one transaction: the campaign must be open and its cycle
  * accept ballots; every item must have one of the campaign's answers; then the code is claimed with a
- * conditional UPDATE (concurrent uses of one code: exactly one wins) and the ballot inserted (its
- * unique code_id is the second guard). No audit row per ballot: its timing would point at a person.
+ * conditional UPDATE (concurrent uses of one code: exactly one wins; the code keeps only the day it was used)
+ * and the ballot kept in `pending_ballots`, durable from here on. It reaches `ballots` later, shuffled with
+ * others and in another transaction (movePendingBallots), and refers to no code. No audit row per ballot: its
+ * timing would point at a person.
  */
 export async function castBallot({ deps, code, answers, clientKey }: { deps: PublicDeps; code: string; answers: Record<string, string>; clientKey: string | null }): Promise<{ campaignTitle: string; orgName: string }> {
   const ctx: Ctx = { actor: publicActor, db: deps.db, clock: deps.clock, requestId: deps.requestId };
@@ -86,21 +88,19 @@ export async function castBallot({ deps, code, answers, clientKey }: { deps: Pub
         issues: missing.map((i) => ({ field: i.key, message: '请选择' })),
       });
     }
-    const claimed = await claimCode(tx.db, hash, now);
+    const claimed = await claimCode(tx.db, hash, now, startOfDayInChina(now));
     if (!claimed) {
       // Lost a race, or the code was used or expired before: read it again to say which.
       const again = await findCode(tx.db, hash);
       throw problemError[again?.used_at ? 'used' : 'expired']();
     }
     const clean = Object.fromEntries(row.items.map((i) => [i.key, answers[i.key]!]));
-    await insertBallot(tx.db, {
-      code_id: claimed.id,
+    await insertPendingBallot(tx.db, {
       campaign_id: row.campaign_id,
       target_id: row.target_id,
       org_id: row.org_id,
       rater_group: row.rater_group,
       answers: clean,
-      source: 'online',
       client_key: clientKey,
       created_at: now,
     });

@@ -157,10 +157,10 @@ export async function findCode(db: Kysely<Database>, codeHash: string) {
  * Claims a code atomically: only one of any number of concurrent claims finds it unused (the row lock
  * makes the others wait, then re-check `used_at` and match nothing).
  */
-export async function claimCode(db: Kysely<Database>, codeHash: string, now: Date) {
+export async function claimCode(db: Kysely<Database>, codeHash: string, now: Date, usedOn: Date) {
   return db
     .updateTable('ballot_codes')
-    .set({ used_at: now })
+    .set({ used_at: usedOn })
     .where('code_hash', '=', codeHash)
     .where('used_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
@@ -168,15 +168,37 @@ export async function claimCode(db: Kysely<Database>, codeHash: string, now: Dat
     .executeTakeFirst();
 }
 
-export async function insertBallot(
+/** A ballot just cast: kept apart from `ballots` (and from its code) until the next move. */
+export async function insertPendingBallot(
   db: Kysely<Database>,
-  row: { code_id: number | null; campaign_id: number; target_id: number; org_id: number; rater_group: string; answers: Record<string, string>; source: 'online' | 'paper'; client_key: string | null; created_at: Date },
-) {
-  return db
-    .insertInto('ballots')
-    .values({ ...row, answers: JSON.stringify(row.answers) })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  row: { campaign_id: number; target_id: number; org_id: number; rater_group: string; answers: Record<string, string>; client_key: string | null; created_at: Date },
+): Promise<void> {
+  await db.insertInto('pending_ballots').values({ ...row, answers: JSON.stringify(row.answers) }).execute();
+}
+
+/**
+ * Moves a campaign's pending ballots into `ballots` in one statement, in random order (so neither the new ids
+ * nor the rows' places follow the order of casting), and deletes them from the pending table. Returns how many.
+ */
+export async function movePendingBallots(db: Kysely<Database>, campaignId: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with moved as (delete from pending_ballots where campaign_id = ${campaignId} returning *),
+    placed as (
+      insert into ballots (campaign_id, target_id, org_id, rater_group, answers, source, client_key, created_at)
+      select campaign_id, target_id, org_id, rater_group, answers, 'online', client_key, created_at from moved order by random()
+      returning 1
+    )
+    select count(*)::int as n from placed`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/**
+ * At closing: every used code of the campaign is rewritten in this one transaction, with one time, so neither
+ * the transaction that claimed it (xmin) nor the moment it was used is left to match against a ballot.
+ */
+export async function scrubUsedCodes(db: Kysely<Database>, campaignId: number, at: Date): Promise<void> {
+  await sql`update ballot_codes k set used_at = ${at} from rating_targets t
+    where t.id = k.target_id and t.campaign_id = ${campaignId} and k.used_at is not null`.execute(db);
 }
 
 export async function findBallot(db: Kysely<Database>, campaignId: number, id: number) {

@@ -9,7 +9,7 @@ import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
 import { campaignForManage, campaignForRead } from './campaigns.service';
 import { FlagsQuery, VoidBallotInput } from './ratings.schemas';
-import { burstFlags, findBallot, listTargetRows, patternFlags, tallyRows, voidBallotRow } from './ratings.repository';
+import { burstFlags, findBallot, listTargetRows, movePendingBallots, patternFlags, tallyRows, voidBallotRow } from './ratings.repository';
 
 /** The minimum sample when no rule set reads this target's ballots. */
 export const DEFAULT_MIN_SAMPLE = 10;
@@ -34,6 +34,8 @@ export type Flag = {
 export async function listFlags({ ctx, id, query }: { ctx: Ctx; id: number; query: unknown }): Promise<{ items: Flag[] }> {
   const q = FlagsQuery.parse(query);
   const campaign = await campaignForManage(ctx, id);
+  // The ballots still pending move first (shuffled, in the administrator's transaction, far from any voter's).
+  await withTransaction(ctx, (tx) => movePendingBallots(tx.db, campaign.id));
   const bursts = await burstFlags(ctx.db, campaign.id, q.burstCount, q.burstMinutes);
   const patterns = await patternFlags(ctx.db, campaign.id, q.patternCount, q.patternMinutes);
   const items: Flag[] = bursts.map((r) => ({
@@ -67,6 +69,7 @@ export async function voidBallot({ ctx, id, ballotId, input }: { ctx: Ctx; id: n
   const { reason } = VoidBallotInput.parse(input);
   return withTransaction(ctx, async (tx) => {
     const campaign = await campaignForManage(tx, id);
+    await movePendingBallots(tx.db, campaign.id);
     const ballot = await findBallot(tx.db, id, ballotId);
     if (!ballot) throw notFound('评议票', 'ballotId');
     if (ballot.voided_at) throw new AppError('conflict', `评议票 ${ballotId} 已作废`);

@@ -3,10 +3,9 @@ import { requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import { reviewAnswers, reviewKindLabel } from '../../domain/catalog';
 import { AppError, invalidField, notFound } from '../../errors/app-error';
-import { recordAudit } from '../audit/record-audit';
 import type { Actor, Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
-import { claimRater, findRaterByCode, findRaterById, findRaterByUser, findSession, insertVotes, listSubjects, type SessionRow } from './reviews.repository';
+import { claimRater, findRaterByCode, findRaterById, findRaterByUser, findSession, insertPendingSheets, listSubjects, type SessionRow } from './reviews.repository';
 import { SheetVotes, type Ballot } from './reviews.schemas';
 
 type Rater = { id: number; session_id: number; group_key: string; used_at: Date | null };
@@ -91,11 +90,10 @@ async function castSheet(ctx: Ctx, raterId: number, input: unknown): Promise<{ c
     const missing = subjects.find((r) => !seen.has(r.org_id));
     if (missing) throw invalidField('votes', `还没有评议「${missing.org_name}」`);
     if (!(await claimRater(tx.db, rater.id, tx.clock.now()))) throw new CodeRefused('used', '这份评议表已经提交过，每位评议人只能提交一次');
-    const ordered = [...data.votes].sort((a, b) => a.orgId - b.orgId);
-    await insertVotes(tx.db, ordered.map((v) => ({ session_id: s.id, subject_org_id: v.orgId, group_key: rater.group_key, answers: v.answers })));
-    // The audit says a sheet came in for the group, never what it said.
-    await recordAudit(tx, { action: 'review.vote', entity: 'review_session', entityId: s.id, orgId: s.org_id, after: { group: rater.group_key, subjects: ordered.length } });
-    return { counted: ordered.length };
+    // The sheet waits, durable, in pending_review_sheets; its votes reach review_votes only when the session
+    // closes, shuffled with all the others. Nothing else marks the sheet: no audit row per sheet (DECISIONS.md).
+    await insertPendingSheets(tx.db, s.id, [data.votes.map((v) => ({ subject_org_id: v.orgId, group_key: rater.group_key, answers: v.answers }))]);
+    return { counted: data.votes.length };
   });
 }
 

@@ -9,7 +9,7 @@ import { closedCycles } from '../cycles/cycle-gates';
 import { importRefused, mapColumns, RowReader, type ColumnDef } from '../imports/sheet-reader';
 import type { Spreadsheet } from '../imports/spreadsheet';
 import { findOrgsByCodes } from '../orgs/orgs.repository';
-import { findSession, findTakenCodeHashes, insertUsedRaters, insertVotes, listSubjects } from './reviews.repository';
+import { findSession, findTakenCodeHashes, insertPendingSheets, insertUsedRaters, listSubjects } from './reviews.repository';
 
 /**
  * Imports the paper sheets of an open review session (collected at the meeting) from .xlsx or .csv: one row
@@ -77,9 +77,9 @@ export async function importPaperSheets({ ctx, id, spreadsheet, file }: { ctx: C
 
     const now = tx.clock.now();
     await insertUsedRaters(tx.db, [...sheets].map(([no, sh]) => ({ session_id: s.id, group_key: sh.group, code_hash: hashes.get(no)!, used_at: now })));
-    const votes = [...sheets.values()].flatMap((sh) => [...sh.votes].map(([orgId, answers]) => ({ session_id: s.id, subject_org_id: orgId, group_key: sh.group, answers })));
-    votes.sort((a, b) => a.subject_org_id - b.subject_org_id || a.group_key.localeCompare(b.group_key));
-    await insertVotes(tx.db, votes);
+    const pending = [...sheets.values()].map((sh) => [...sh.votes].map(([orgId, answers]) => ({ subject_org_id: orgId, group_key: sh.group, answers })));
+    await insertPendingSheets(tx.db, s.id, pending);
+    const votes = pending.flat();
     const perGroup = Object.fromEntries(s.rater_groups.map((g) => [g.key, [...sheets.values()].filter((sh) => sh.group === g.key).length]));
     await recordAudit(tx, { action: 'review.import', entity: 'review_session', entityId: s.id, orgId: s.org_id, after: { file: file.name, sheets: sheets.size, perGroup } });
     return { imported: sheets.size, votes: votes.length };

@@ -20,6 +20,8 @@ import {
   insertSubjects,
   listSessionRows,
   listSubjects,
+  moveReviewSheets,
+  scrubRaters,
   setSessionState,
   tallyVotes,
   type SessionRow,
@@ -172,6 +174,12 @@ export async function transitionSession({ ctx, id, input }: { ctx: Ctx; id: numb
       const session = await toSession(tx, s);
       if (session.subjects.length === 0) throw invalidField('to', '还没有被评议的组织');
       if (session.groups.every((g) => g.raters === 0)) throw invalidField('to', '还没有评议人');
+    }
+    if (to === 'closed') {
+      // Closing seals the sheets: their votes join review_votes shuffled, and the raters who voted keep only the
+      // closing time (DECISIONS.md, anonymity).
+      await moveReviewSheets(tx.db, s.id);
+      await scrubRaters(tx.db, s.id, tx.clock.now());
     }
     await setSessionState(tx.db, s.id, to, tx.clock.now());
     const after = await toSession(tx, (await findSession(tx.db, s.id))!);

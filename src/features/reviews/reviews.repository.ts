@@ -185,14 +185,38 @@ export async function claimRater(db: Kysely<Database>, raterId: number, at: Date
   return row !== undefined;
 }
 
-/** One sheet's votes, in an order that says nothing about the rater (by subject). */
-export async function insertVotes(db: Kysely<Database>, rows: { session_id: number; subject_org_id: number; group_key: string; answers: Record<string, string> }[]) {
-  for (let i = 0; i < rows.length; i += 5000) {
+export type SheetVote = { subject_org_id: number; group_key: string; answers: Record<string, string> };
+
+/** Sheets just cast or imported: kept apart from `review_votes` until the session closes. */
+export async function insertPendingSheets(db: Kysely<Database>, sessionId: number, sheets: readonly SheetVote[][]): Promise<void> {
+  for (let i = 0; i < sheets.length; i += 2000) {
     await db
-      .insertInto('review_votes')
-      .values(rows.slice(i, i + 5000).map((r) => ({ ...r, answers: JSON.stringify(r.answers) })))
+      .insertInto('pending_review_sheets')
+      .values(sheets.slice(i, i + 2000).map((votes) => ({ session_id: sessionId, votes: JSON.stringify(votes) })))
       .execute();
   }
+}
+
+/**
+ * At closing: every pending sheet of the session becomes its votes in `review_votes`, all in one statement in
+ * random order (the rows' places and ids follow no sheet and no time), and the pending sheets are deleted.
+ */
+export async function moveReviewSheets(db: Kysely<Database>, sessionId: number): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    with moved as (delete from pending_review_sheets where session_id = ${sessionId} returning votes),
+    placed as (
+      insert into review_votes (session_id, subject_org_id, group_key, answers)
+      select ${sessionId}, (v->>'subject_org_id')::int, v->>'group_key', v->'answers'
+      from moved cross join lateral jsonb_array_elements(moved.votes) as v order by random()
+      returning 1
+    )
+    select count(*)::int as n from placed`.execute(db);
+  return rows[0]?.n ?? 0;
+}
+
+/** At closing: the raters who voted keep one common time, written by the closing transaction (no trace of when or how each voted). */
+export async function scrubRaters(db: Kysely<Database>, sessionId: number, at: Date): Promise<void> {
+  await db.updateTable('review_raters').set({ used_at: at }).where('session_id', '=', sessionId).where('used_at', 'is not', null).execute();
 }
 
 /** Counts of each answer per subject, group and item: never a single vote. */
