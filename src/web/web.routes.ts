@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { Deps } from '../deps';
 import { verifyDocument } from '../features/documents/print-documents';
@@ -18,6 +19,8 @@ export function webRoutes(deps: Deps) {
   web.use('/verify/*', limit('verify'));
   web.use('/r/*', limit('r'));
   web.use('/r', limit('r'));
+  // A review sheet is a few answers per subject: 64 KB is far more than any, and a larger body is refused unread.
+  web.use('/r/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.html(ballotStatusPage('unknown', '提交的内容过大，请重新填写'), 413) }));
 
   // Public: the QR code printed on every document opens this page, with no login.
   web.get('/verify/:id', async (c) => {

@@ -377,6 +377,23 @@ describe('the web application is served by the same app', () => {
     expect(await (await app.request('/b')).text()).toContain('群众评议');
   });
 
+  it('sends security headers on every page and answer, and refuses oversized bodies on the anonymous routes before reading them', async () => {
+    for (const path of ['/', '/b', '/r', '/verify/nothing', '/api/auth/me', '/health']) {
+      const res = await t.app.request(path);
+      expect(res.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), path).toBe('same-origin');
+    }
+    const big = 'x'.repeat(200 * 1024);
+    const login = await t.app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(big.length + 30) }, body: JSON.stringify({ login: big, password: 'x' }) });
+    expect(login.status).toBe(413);
+    const sheet = await t.app.request('/r/ABCDEFGHJKMNPQRSTVWX', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(big.length + 2) }, body: `a=${big}` });
+    expect(sheet.status).toBe(413);
+    expect(await sheet.text()).toContain('提交的内容过大');
+  });
+
   it('says in Chinese how to build the application when it has not been built', async () => {
     const res = await t.app.request('/');
     expect(res.status).toBe(503);
