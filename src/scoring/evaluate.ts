@@ -41,13 +41,23 @@ export type ScoreResult = {
   totalText: string;
 };
 
-const opText: Record<string, string> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
+/** How a fact stands against a threshold, in words, for a comparison that holds and one that does not. */
+const relation: Record<string, [holds: string, fails: string]> = {
+  equal: ['等于', '不等于'],
+  notEqual: ['不等于', '等于'],
+  lessThan: ['少于', '不少于'],
+  lessThanInclusive: ['不超过', '超过'],
+  greaterThan: ['多于', '不多于'],
+  greaterThanInclusive: ['不少于', '少于'],
+};
+
+const compare: Record<string, (a: number, b: number) => boolean> = {
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  lessThan: (a, b) => a < b,
+  lessThanInclusive: (a, b) => a <= b,
+  greaterThan: (a, b) => a > b,
+  greaterThanInclusive: (a, b) => a >= b,
 };
 
 /** Pure scoring of one organization: facts, fired conditions and inspections in, a scored explanation out. */
@@ -76,12 +86,22 @@ export function scoreOrg(
   const missing = new Set(Object.keys(defs).filter((n) => facts[n] === undefined));
   for (const n of missing) reasons.push(`缺少数据：${label(n)}`);
 
+  // A condition as sentences a secretary reads: how each fact stands against its threshold, true as stated
+  // ("组织生活会 0 次，少于 1 次"), whatever the condition as a whole comes to.
   const conditionText = (c: Condition): string => {
-    if ('all' in c) return c.all.map(conditionText).join(' 且 ');
-    if ('any' in c) return `（${c.any.map(conditionText).join(' 或 ')}）`;
-    if ('not' in c) return `并非（${conditionText(c.not)}）`;
-    const rhs = typeof c.value === 'object' ? label(c.value.fact) : typeof c.value === 'boolean' ? (c.value ? '是' : '否') : show(c.value);
-    return `${label(c.fact)}（${valueText(c.fact)}）${opText[c.operator]} ${rhs}`;
+    if ('all' in c) return c.all.map(conditionText).join('；');
+    if ('any' in c) return c.any.map(conditionText).join('；');
+    if ('not' in c) return conditionText(c.not);
+    const lhs = facts[c.fact];
+    const rhsValue = typeof c.value === 'object' ? facts[c.value.fact] : c.value;
+    if (lhs === undefined || rhsValue === undefined) {
+      const absent = [c.fact, ...(typeof c.value === 'object' ? [c.value.fact] : [])].filter((f) => facts[f] === undefined);
+      return `${absent.map(label).join('、')}无数据`;
+    }
+    if (typeof lhs === 'boolean') return `${label(c.fact)}：${lhs ? '是' : '否'}`;
+    const rhs = typeof c.value === 'object' ? `${label(c.value.fact)} ${valueText(c.value.fact)}` : showIn(c.value as number, unit(c.fact));
+    const holds = typeof lhs === 'number' && typeof rhsValue === 'number' && compare[c.operator]!(lhs, rhsValue);
+    return `${label(c.fact)} ${valueText(c.fact)}，${relation[c.operator]![holds ? 0 : 1]} ${rhs}`;
   };
   const conditionFacts = factsOfCondition;
   const gain = (p: Dec) => (p.isNegative() ? `扣 ${show(p.abs())} 分` : `得 ${show(p)} 分`);
@@ -95,15 +115,16 @@ export function scoreOrg(
         const name = c.label ?? ('fact' in c ? label(c.fact) : ind.title);
         if (c.when && !fired.has(clauseRef(pi, ii, ci))) {
           const absent = [...new Set(conditionFacts(c.when))].filter((f) => missing.has(f));
-          const why = absent.length > 0 ? `${absent.map(label).join('、')}无数据，条件不成立` : `条件不成立（${conditionText(c.when)}）`;
+          const why = absent.length > 0 ? `${absent.map(label).join('、')}无数据，条件不成立` : `未满足条件（${conditionText(c.when)}）`;
           lines.push({ clause: ci, type: c.type, text: `${name}：${why}，不计分`, points: '0.00', facts: used(...conditionFacts(c.when)) });
           return;
         }
-        const when = c.when && c.type !== 'fixed' ? `（条件成立：${conditionText(c.when)}）` : '';
+        const when = c.when && c.type !== 'fixed' ? `（${conditionText(c.when)}）` : '';
         const whenFacts = c.when ? conditionFacts(c.when) : [];
         const factName = 'fact' in c ? c.fact : null;
         if (factName && missing.has(factName)) {
-          lines.push({ clause: ci, type: c.type, text: `${name}：缺少数据，不计分`, points: '0.00', facts: used(factName) });
+          const what = name === label(factName) ? '' : label(factName);
+          lines.push({ clause: ci, type: c.type, text: `${name}：${what}无数据，不计分`, points: '0.00', facts: used(factName) });
           return;
         }
         const push = (points: Dec, text: string, names: string[] = factName ? [factName] : []) =>
@@ -127,13 +148,14 @@ export function scoreOrg(
               return;
             }
             const t = c.tiers[hit]!;
+            const u = unit(c.fact);
             const bounds = [
-              t.gte !== undefined ? `≥ ${show(t.gte)}` : '',
-              t.gt !== undefined ? `> ${show(t.gt)}` : '',
-              t.lte !== undefined ? `≤ ${show(t.lte)}` : '',
-              t.lt !== undefined ? `< ${show(t.lt)}` : '',
+              t.gte !== undefined ? `${showIn(t.gte, u)}及以上` : '',
+              t.gt !== undefined ? `多于 ${showIn(t.gt, u)}` : '',
+              t.lte !== undefined ? `${showIn(t.lte, u)}及以下` : '',
+              t.lt !== undefined ? `不足 ${showIn(t.lt, u)}` : '',
             ].filter(Boolean);
-            push(dec(t.points), `${name} ${valueText(c.fact)}，属于「${bounds.join(' 且 ')}」档，${gain(dec(t.points))}`);
+            push(dec(t.points), `${name} ${valueText(c.fact)}，在「${bounds.join('、')}」一档，${gain(dec(t.points))}`);
             return;
           }
           case 'ratio': {
@@ -153,7 +175,7 @@ export function scoreOrg(
             const gap = c.below !== undefined ? Dec.max(limit.minus(v), 0) : Dec.max(v.minus(limit), 0);
             const side = c.below !== undefined ? '低于' : '高于';
             if (gap.isZero()) {
-              push(dec(0), `${name} ${valueText(c.fact)}，未${side} ${show(limit)}，不计分`);
+              push(dec(0), `${name} ${valueText(c.fact)}，未${side} ${showIn(limit, unit(c.fact))}，不计分`);
               return;
             }
             const exact = gap.div(dec(c.per));
@@ -163,7 +185,7 @@ export function scoreOrg(
             const capped = c.cap === undefined ? raw : clamp(raw, dec(-c.cap), dec(c.cap));
             const perText = c.per === 1 ? `每${u}` : `每 ${show(c.per)} ${u}`;
             const rounded = units !== null && !units.eq(exact) ? `，${c.round === 'down' ? '不足一个单位不计' : '不足一个单位按一个计'}，计 ${show(units)} 个单位` : '';
-            const text = `${name} ${valueText(c.fact)}，${side} ${show(limit)} 共 ${show(gap)} ${u}${rounded}，${perText}${c.points < 0 ? '扣' : '加'} ${show(Math.abs(c.points))} 分，${gain(raw)}`;
+            const text = `${name} ${valueText(c.fact)}，${side} ${showIn(limit, unit(c.fact))} 共 ${show(gap)} ${u}${rounded}，${perText}${c.points < 0 ? '扣' : '加'} ${show(Math.abs(c.points))} 分，${gain(raw)}`;
             push(round2(capped), capped.eq(raw) ? text : `${text}，${capNote(raw, capped)}`);
             return;
           }

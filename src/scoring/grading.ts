@@ -77,15 +77,16 @@ function inBand(total: Dec, b: Bounds): boolean {
   return true;
 }
 
+/** A score band in words, its edges said as rubrics say them: "80 分及以上、低于 90 分". */
 export function bandText(b: Bounds): string {
   return [
-    b.gte !== undefined ? `≥ ${show(b.gte)}` : '',
-    b.gt !== undefined ? `> ${show(b.gt)}` : '',
-    b.lte !== undefined ? `≤ ${show(b.lte)}` : '',
-    b.lt !== undefined ? `< ${show(b.lt)}` : '',
+    b.gte !== undefined ? `${show(b.gte)} 分及以上` : '',
+    b.gt !== undefined ? `高于 ${show(b.gt)} 分` : '',
+    b.lte !== undefined ? `${show(b.lte)} 分及以下` : '',
+    b.lt !== undefined ? `低于 ${show(b.lt)} 分` : '',
   ]
     .filter(Boolean)
-    .join(' 且 ');
+    .join('、');
 }
 
 type Work = { input: GradeInput; idx: number | null; band: number | null; pinned: boolean; vetoed: boolean; demotedByQuota: boolean; clampedByYear: boolean; steps: GradeStep[]; lagging: boolean };
@@ -107,7 +108,7 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
     const band = g.bands.find((b) => inBand(total, b));
     w.idx = band ? indexOf(band.grade) : bottom;
     w.band = w.idx;
-    w.steps.push({ kind: 'band', grade: ids[w.idx]!, text: band ? `总分 ${show(total)} 分，属于「${bandText(band)}」分数段：${label(w.idx)}` : `总分 ${show(total)} 分，不在任何分数段：${label(w.idx)}` });
+    w.steps.push({ kind: 'band', grade: ids[w.idx]!, text: band ? `总分 ${show(total)} 分，在「${bandText(band)}」分数段：${label(w.idx)}` : `总分 ${show(total)} 分，不在任何分数段：${label(w.idx)}` });
     const set = (i: number, kind: GradeStep['kind'], text: string) => {
       w.idx = i;
       w.steps.push({ kind, grade: ids[i]!, text });
@@ -128,9 +129,16 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
       const need = indexOf(o.grade);
       if (w.idx! <= need && !input.fired.has(overrideRef(oi))) set(Math.min(need + 1, bottom), 'prerequisite', `${o.title}：${o.reason}（未满足），定为${label(Math.min(need + 1, bottom))}`);
     });
-    g.overrides.forEach((o, oi) => {
-      if (o.type === 'cap' && input.fired.has(overrideRef(oi)) && w.idx! < indexOf(o.cap)) set(indexOf(o.cap), 'cap', `${o.title}：${o.reason}，最高${label(indexOf(o.cap))}`);
-    });
+    // Caps are one decision: every cap that holds is named, and the lowest of them is the grade.
+    const caps = g.overrides.flatMap((o, oi) => (o.type === 'cap' && input.fired.has(overrideRef(oi)) ? [{ o, to: indexOf(o.cap) }] : []));
+    const lowest = Math.max(-1, ...caps.map((c) => c.to));
+    if (lowest > w.idx!) {
+      const text =
+        caps.length === 1
+          ? `${caps[0]!.o.title}：${caps[0]!.o.reason}，最高${label(lowest)}`
+          : `${caps.map((c) => `${c.o.title}（${c.o.reason}，最高${label(c.to)}）`).join('；')}：按其中最低的一项，最高${label(lowest)}`;
+      set(lowest, 'cap', text);
+    }
     g.overrides.forEach((o, oi) => {
       if (o.type !== 'veto' || !input.fired.has(overrideRef(oi))) return;
       const to = o.cap === undefined ? bottom : Math.max(w.idx!, indexOf(o.cap));
@@ -313,7 +321,7 @@ function nextGrade(
     blockers.push(`较上年（${label(last)}）每年最多升 ${g.yearOverYear.maxSteps} 档，本年度最高可定${label(last - g.yearOverYear.maxSteps)}`);
   }
   const parts = [
-    missing.gt(0) ? `距「${label(target)}」还差 ${show(missing)} 分（${band ? bandText(band) : ''}）` : `总分已达到「${label(target)}」的分数段`,
+    missing.gt(0) ? `距「${label(target)}」还差 ${show(missing)} 分（${label(target)}须达到 ${band ? bandText(band) : '其分数段'}）` : `总分已达到「${label(target)}」的分数段`,
     headroom.length > 0 ? `可提分的指标：${headroom.map((h) => `${h.title}（最多可增加总分 ${show(dec(h.points))} 分）`).join('、')}` : '',
     blockers.length > 0 ? `另须解决：${blockers.join('；')}` : '',
   ].filter(Boolean);

@@ -101,7 +101,7 @@ describe('grading a small data set by a rubric with bands, a quota and a veto', 
     const card = await api.get(`/api/cycles/${YEAR}/orgs/${grids[2]!.id}/scorecard`);
     // Ranks follow the score: 95, 93, 92 (G10, vetoed but still ranked by score), then 91 → fourth.
     expect(card.body.grade).toMatchObject({ grade: 'four', rankCategory: 4, move: '首次定级' });
-    expect(card.body.grade.steps).toEqual(['总分 91 分，属于「≥ 90」分数段：五星', '五星不超过 20%（本类别 10 个组织中最多 2 个），按排名降为四星']);
+    expect(card.body.grade.steps).toEqual(['总分 91 分，在「90 分及以上」分数段：五星', '五星不超过 20%（本类别 10 个组织中最多 2 个），按排名降为四星']);
     expect(card.body.grade.next.blockers[0]).toContain('名额限制');
   });
 });

@@ -137,7 +137,7 @@ describe('scoring a cycle against the database', () => {
     expect(res.body).toMatchObject({ total: '70.20', assessed: true, ruleSet: { id: 'county-grid', version: 'test' } });
     const lines = res.body.parts.flatMap((p: any) => p.indicators.flatMap((i: any) => i.lines));
     const texts = lines.map((l: { text: string }) => l.text);
-    expect(texts).toContain('开展主题党日的月份 9 个月，低于 12 共 3 个月，每个月扣 5 分，扣 15 分');
+    expect(texts).toContain('开展主题党日的月份 9 个月，低于 12 个月 共 3 个月，每个月扣 5 分，扣 15 分');
     expect(texts).toContain('现场督查（' + `${y}-10-09` + '）：活动照片重复使用，扣 4 分');
     expect(res.body.totalText).toBe('基础分 61 × 60% + 群众测评 84 × 40% = 70.2 分');
     const theme = lines.find((l: { text: string }) => l.text.startsWith('开展主题党日'));

@@ -102,6 +102,17 @@ describe('7. overrides: vetoes, caps, prerequisites', () => {
     expect(grade(def, [org(total as number, { fired: fired(...(names as string[])) })]).outcomes[0]!.grade).toBe(want);
   });
 
+  it('reads two caps as one decision: both named, the lower one taken', () => {
+    const two = [
+      { type: 'cap', id: 'sat', title: '群众满意度', when: { fact: 's', operator: 'lessThan', value: 60 }, cap: 'two', reason: '群众评议低于 60%' },
+      { type: 'cap', id: 'lax', title: '软弱涣散', when: { fact: 'l', operator: 'greaterThanInclusive', value: 1 }, cap: 'none', reason: '被确定为软弱涣散党组织' },
+    ];
+    const out = grade({ ...xiqing, overrides: two }, [org(97, { fired: new Set([overrideRef(0), overrideRef(1)]) })]).outcomes[0]!;
+    expect(out.grade).toBe('none');
+    const caps = out.steps.filter((s) => s.kind === 'cap').map((s) => s.text);
+    expect(caps).toEqual(['群众满意度（群众评议低于 60%，最高二星）；软弱涣散（被确定为软弱涣散党组织，最高无星）：按其中最低的一项，最高无星']);
+  });
+
   it('applies an admin decision to grade directly, with reason and approver in the steps', () => {
     const [o] = grade(xiqing, [org(66, { directRecords: [{ grade: 'five', reason: '获省级先进基层党组织', approver: '区委组织部部务会' }] })]).outcomes;
     expect(o!.grade).toBe('five');
@@ -232,7 +243,7 @@ describe('what a branch needs for the next grade', () => {
     // 87.5 is four stars; five needs ≥ 95 → 7.5 missing; headroom 4 (theme) and 1 (service); the prerequisite is not met
     const [o] = grade({ ...xiqing, overrides }, [org(87.5, { indicators })]).outcomes;
     expect(o!.next).toMatchObject({ grade: 'five', missing: '7.50', headroom: [{ indicator: 'theme', points: '4.00' }, { indicator: 'service', points: '1.00' }], blockers: ['五星条件：五星须有党建创新项目'] });
-    expect(o!.next!.text).toBe('距「五星」还差 7.5 分（≥ 95）。可提分的指标：主题党日（最多可增加总分 4 分）、服务群众（最多可增加总分 1 分）。另须解决：五星条件：五星须有党建创新项目');
+    expect(o!.next!.text).toBe('距「五星」还差 7.5 分（五星须达到 95 分及以上）。可提分的指标：主题党日（最多可增加总分 4 分）、服务群众（最多可增加总分 1 分）。另须解决：五星条件：五星须有党建创新项目');
     const [top] = grade(xiqing, [org(99)]).outcomes;
     expect(top!.next).toBeNull();
   });

@@ -247,7 +247,7 @@ describe('10. participation gates', () => {
       },
     );
     expect(r.assessed).toBe(false);
-    expect(r.reasons).toEqual(['报到率：在职党员报到率低于 95%，取消考核资格（在职党员报到率（90%）< 95）']);
+    expect(r.reasons).toEqual(['报到率：在职党员报到率低于 95%，取消考核资格（在职党员报到率 90%，少于 95%）']);
     expect(r.total).toBe('9.00'); // still computed for the record: 10 × 90% = 9
   });
 });
