@@ -250,6 +250,10 @@ beforeAll(async () => {
   });
   expect(report.status).toBe(200);
   ids.report = report.body.id;
+  // A stored score for the victim's grid, so a refused scorecard is refused for scope, not for want of a score;
+  // scored before the campaign opens (scoring waits for open campaigns), then back in review for the campaign.
+  const scored = await scoreCycle({ ctx: cliCtx(t.db), year: reviewYear, ruleSets: await testRuleSets() });
+  await t.db.updateTable('cycles').set({ state: 'reviewing' }).where('year', '=', reviewYear).execute();
   // An open rating campaign of the victim's with one ballot cast, for the campaign routes.
   const campaign = await api.post('/api/campaigns', { year: reviewYear, orgId: a.district.id, title: '甲方群众评议', items: [{ key: 'overall', label: '总体评价' }], targets: [a.grid.id], opensOn: '2026-01-01', closesOn: '2999-12-31' });
   expect(campaign.status).toBe(201);
@@ -260,8 +264,6 @@ beforeAll(async () => {
   expect(cast.status).toBe(201);
   await movePendingBallots(t.db, ids.campaign); // the cast ballot joins `ballots` (as the flags list would move it)
   ids.ballot = (await t.db.selectFrom('ballots').select('id').where('campaign_id', '=', ids.campaign).executeTakeFirstOrThrow()).id;
-  // A stored score for the victim's grid, so a refused scorecard is refused for scope, not for want of a score.
-  const scored = await scoreCycle({ ctx: cliCtx(t.db), year: reviewYear, ruleSets: await testRuleSets() });
   const appeal = await t.db.insertInto('appeals').values({ cycle_year: reviewYear, org_id: a.grid.id, revision_id: scored.revisionId, reason: '甲方的申诉', evidence: '[]', created_by: 'test' }).returning('id').executeTakeFirstOrThrow();
   ids.appeal = appeal.id;
 });

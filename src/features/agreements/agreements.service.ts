@@ -3,6 +3,7 @@ import { withTransaction } from '../../db/transaction';
 import { coBuildingUnitKinds, orgKindLabel } from '../../domain/catalog';
 import { AppError, invalidField, notFound } from '../../errors/app-error';
 import { recordAudit } from '../audit/record-audit';
+import { openCycleFor } from '../cycles/cycle-gates';
 import type { Ctx } from '../context';
 import { orgForWrite } from '../orgs/org-access';
 import { findOrgById } from '../orgs/orgs.repository';
@@ -44,6 +45,7 @@ export async function createAgreement({ ctx, input }: { ctx: Ctx; input: unknown
     if (!coBuildingUnitKinds.includes(unit.kind)) {
       throw invalidField('unitId', `共建单位必须是驻区单位、非公企业或社会组织的党组织，「${unit.name}」是${orgKindLabel[unit.kind]}`);
     }
+    await openCycleFor(tx, data.year, 'setup', 'year');
     if (await findAgreementByPair(tx.db, community.id, unit.id, data.year)) {
       throw new AppError('conflict', `「${community.name}」与「${unit.name}」${data.year} 年度的共建协议已存在`, { field: 'unitId' });
     }

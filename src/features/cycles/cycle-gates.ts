@@ -2,9 +2,12 @@ import type { CycleState } from '../../db/database';
 import { cycleStateLabel } from '../../domain/catalog';
 import { AppError, invalidField } from '../../errors/app-error';
 import type { Ctx } from '../context';
-import { findCycle, findCycles } from './cycles.repository';
+import { findCycle, findCycles, openEvaluations } from './cycles.repository';
 
-/** Which cycle states accept which kind of write. The one table every write path consults. */
+/**
+ * Which cycle states accept which kind of write. The one table every write into a year consults;
+ * test/integration/year-gates.test.ts tries every write route and CLI command against it.
+ */
 export const writableIn = {
   ledger: ['collecting'],
   review: ['collecting', 'reviewing'],
@@ -18,6 +21,12 @@ export const writableIn = {
   twoway: ['reviewing'],
   ballot: ['collecting', 'reviewing'],
   ballotVoid: ['collecting', 'reviewing', 'computed', 'published'],
+  /** Setting up a duty review (session, subjects, raters) or a co-building agreement for the year. */
+  setup: ['draft', 'collecting', 'reviewing'],
+  /** Closing a campaign or a review session: its ballots and votes join the year's facts. */
+  evaluationClose: ['collecting', 'reviewing'],
+  /** Computing a revision (scoring), or previewing a rule-set version on the year's data. */
+  score: ['reviewing', 'computed', 'published'],
 } as const satisfies Record<string, readonly CycleState[]>;
 
 export type WriteKind = keyof typeof writableIn;
@@ -52,4 +61,15 @@ export async function closedCycles(ctx: Ctx, years: readonly number[], kind: Wri
     }
   }
   return problems;
+}
+
+/**
+ * Scoring a year while one of its campaigns or duty reviews is still open would leave those ballots and votes
+ * out of the result without a word: refuse, naming each one, so the administrator closes them first.
+ */
+export async function refuseOpenEvaluations(ctx: Ctx, year: number): Promise<void> {
+  const open = await openEvaluations(ctx.db, year);
+  if (open.length === 0) return;
+  const names = open.map((e) => `${e.kind === 'campaign' ? '群众评议' : '述职评议'}「${e.title}」（编号 ${e.id}）`).join('、');
+  throw new AppError('conflict', `${year} 年度还有进行中的评议：${names}。请先结束这些评议，再计分`, { field: 'year', open });
 }

@@ -166,7 +166,7 @@ export async function fileAppeal({ ctx, year, input }: { ctx: Ctx; year: number;
     if (!inScope(ctx.actor, org.path)) throw forbidden('只能为本组织及下级组织申诉', 'orgId');
     const cycle = await findCycle(tx.db, year, 'share');
     if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
-    if (cycle.state !== 'published') throw new AppError('cycle_closed', `${year} 年度结果未在公示期，不能申诉`, { field: 'year', state: cycle.state });
+    if (cycle.state !== 'published') throw new AppError('cycle_closed', `${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，不在公示期，不能申诉`, { field: 'year', state: cycle.state });
     const today = todayInChina(tx.clock);
     if (today > cycle.appeal_deadline!) throw new AppError('cycle_closed', `申诉期已于 ${cycle.appeal_deadline} 结束`, { field: 'year' });
     const revision = await latestScore(tx.db, year, org.id);
@@ -190,7 +190,7 @@ export async function decideAppeal({ ctx, year, id, input }: { ctx: Ctx; year: n
     if (!inScope(ctx.actor, appeal.path)) throw forbidden('该申诉的组织不在您的管辖范围内');
     if (appeal.status !== 'open') throw new AppError('conflict', `该申诉已处理（${appeal.status === 'accepted' ? '已采纳' : '已驳回'}）`);
     const cycle = await findCycle(tx.db, year, 'share');
-    if (cycle?.state !== 'published') throw new AppError('cycle_closed', `${year} 年度结果不在公示期，不能处理申诉`);
+    if (cycle?.state !== 'published') throw new AppError('cycle_closed', `${year} 年度考核周期${cycle ? `处于「${cycleStateLabel[cycle.state]}」状态，` : ''}不在公示期，不能处理申诉`, { field: 'year' });
     await setAppealDecision(tx.db, id, { status: data.decision, decision_reason: data.reason, decided_by: ctx.actor.id, decided_at: tx.clock.now() });
     await recordAudit(tx, { action: `appeal.${data.decision === 'accepted' ? 'accept' : 'reject'}`, entity: 'appeal', entityId: id, orgId: appeal.org_id, before: { status: 'open' }, after: { status: data.decision, reason: data.reason } });
     return { id, year, orgId: appeal.org_id, orgName: appeal.name, status: data.decision, decisionReason: data.reason, note: data.decision === 'accepted' ? '已采纳：请更正有关数据后重新计分，生成新的计分版本' : null };

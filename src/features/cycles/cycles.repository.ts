@@ -126,3 +126,16 @@ export async function listAppealRows(db: Kysely<Database>, year: number, pathPre
     .orderBy('a.id')
     .execute();
 }
+
+/** The year's rating campaigns and duty reviews still open for ballots or votes (scoring waits for them). */
+export async function openEvaluations(db: Kysely<Database>, year: number) {
+  return db
+    .selectFrom('rating_campaigns')
+    .select([sql<string>`'campaign'`.as('kind'), 'id', 'title'])
+    .where('cycle_year', '=', year)
+    .where('state', '=', 'open')
+    .unionAll(db.selectFrom('review_sessions').select([sql<string>`'review'`.as('kind'), 'id', 'title']).where('cycle_year', '=', year).where('state', '=', 'open'))
+    .orderBy('kind')
+    .orderBy('id')
+    .execute();
+}

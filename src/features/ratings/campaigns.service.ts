@@ -113,6 +113,7 @@ export async function transitionCampaign({ ctx, id, action }: { ctx: Ctx; id: nu
     }
     if (action === 'open') await openCycleFor(tx, row.cycle_year, 'ballot', 'id');
     if (action === 'close') {
+      await openCycleFor(tx, row.cycle_year, 'evaluationClose', 'id');
       // Closing seals the ballots: the pending ones join the rest, shuffled, and the used codes lose the trace of
       // when and by which transaction each was used (DECISIONS.md, anonymity).
       await movePendingBallots(tx.db, id);

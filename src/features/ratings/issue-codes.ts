@@ -2,6 +2,7 @@ import { newCode, formatCode, hashCode } from '../../auth/codes';
 import { ballotCardsBody, ballotSheetPage } from '../../documents/ballot-cards';
 import type { PdfRenderer } from '../../documents/pdf';
 import { withTransaction } from '../../db/transaction';
+import { openCycleFor } from '../cycles/cycle-gates';
 import { AppError, invalidField, notFound } from '../../errors/app-error';
 import { todayInChina } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
@@ -36,6 +37,7 @@ export async function issueBallotCodes({ ctx, id, input, publicUrl }: { ctx: Ctx
   return withTransaction(ctx, async (tx) => {
     const campaign = await campaignForManage(tx, id);
     if (campaign.state === 'closed') throw new AppError('conflict', `评议活动「${campaign.title}」已结束，不能再发放评议码`);
+    await openCycleFor(tx, campaign.cycle_year, 'ballot', 'id');
     const target = await findTarget(tx.db, id, data.targetOrgId);
     if (!target) throw notFound('评议对象', 'targetOrgId');
     if (!campaign.rater_groups.includes(data.raterGroup)) {

@@ -7,7 +7,6 @@ import { AppError, invalidField, notFound } from '../../errors/app-error';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
-import { findCycle } from '../cycles/cycles.repository';
 import { orgForWrite, orgsForWrite } from '../orgs/org-access';
 import {
   countRaters,
@@ -77,7 +76,7 @@ export async function createSession({ ctx, input }: { ctx: Ctx; input: unknown }
   if (weights !== 10_000) throw invalidField('groups', `各群体权重合计应为 1，现为 ${weights / 10_000}`);
   return withTransaction(ctx, async (tx) => {
     const org = await orgForWrite(tx, data.orgId, 'orgId');
-    if (!(await findCycle(tx.db, data.year))) throw invalidField('year', `${data.year} 年度考核周期不存在`);
+    await openCycleFor(tx, data.year, 'setup', 'year');
     const { id } = await insertSession(tx.db, { cycle_year: data.year, kind: data.kind, org_id: org.id, title: data.title, items, rater_groups: groups, created_by: ctx.actor.id });
     const session = await toSession(tx, (await findSession(tx.db, id))!);
     await recordAudit(tx, { action: 'review.create', entity: 'review_session', entityId: id, orgId: org.id, after: session });
@@ -104,6 +103,7 @@ export async function addSubjects({ ctx, id, input }: { ctx: Ctx; id: number; in
   return withTransaction(ctx, async (tx) => {
     const s = await sessionFor(tx, id, 'update');
     if (s.state !== 'draft') throw new AppError('conflict', `评议已${reviewStateLabel[s.state]}，不能再增加被评议组织`, { field: 'orgIds' });
+    await openCycleFor(tx, s.cycle_year, 'setup', 'orgIds');
     const orgIds = [...new Set(data.orgIds)];
     const orgs = await orgsForWrite(tx, orgIds.map((o, i) => ({ id: o, field: `orgIds.${i}` })));
     for (const [i, orgId] of orgIds.entries()) {
@@ -131,6 +131,7 @@ export async function addRaters({ ctx, id, input }: { ctx: Ctx; id: number; inpu
   return withTransaction(ctx, async (tx) => {
     const s = await sessionFor(tx, id, 'update');
     if (s.state === 'closed') throw new AppError('conflict', '评议已结束，不能再增加评议人', { field: 'group' });
+    await openCycleFor(tx, s.cycle_year, 'setup', 'group');
     if (!s.rater_groups.some((g) => g.key === data.group)) {
       throw invalidField('group', `没有评议群体「${data.group}」，可选：${s.rater_groups.map((g) => `${g.key}（${g.label}）`).join('、')}`);
     }
@@ -176,6 +177,7 @@ export async function transitionSession({ ctx, id, input }: { ctx: Ctx; id: numb
       if (session.groups.every((g) => g.raters === 0)) throw invalidField('to', '还没有评议人');
     }
     if (to === 'closed') {
+      await openCycleFor(tx, s.cycle_year, 'evaluationClose', 'to');
       // Closing seals the sheets: their votes join review_votes shuffled, and the raters who voted keep only the
       // closing time (DECISIONS.md, anonymity).
       await moveReviewSheets(tx.db, s.id);

@@ -10,6 +10,7 @@ import { gradeInputOf, scoreFacts, withDefaults } from '../../scoring/run';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { requireCycleManager } from '../cycles/manage-cycles';
+import { writableIn } from '../cycles/cycle-gates';
 import { findCycle } from '../cycles/cycles.repository';
 import { computeFacts } from './facts.repository';
 import { directGradeRecords, finalGrades } from './grades.repository';
@@ -101,7 +102,8 @@ export async function previewRuleSet({ ctx, year, draft, ruleSets }: { ctx: Ctx;
     async (tx) => {
       const cycle = await findCycle(tx.db, year);
       if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
-      if (cycle.state === 'draft' || cycle.state === 'collecting') throw new AppError('cycle_closed', `${year} 年度还在「${cycleStateLabel[cycle.state]}」，没有可预览的数据`);
+      if (cycle.state === 'finalized') throw new AppError('cycle_closed', `${year} 年度已定档，不能再预览或更换细则`, { field: 'year', state: cycle.state });
+      if (!(writableIn.score as readonly string[]).includes(cycle.state)) throw new AppError('cycle_closed', `${year} 年度还在「${cycleStateLabel[cycle.state]}」，没有可预览的数据`, { field: 'year', state: cycle.state });
       const categories: readonly string[] = compiled.ruleSet.categories;
       const { jobs } = await effectiveRuleSets(tx.db, year, ruleSets);
       const current = jobs.filter((j) => j.categories.some((c) => categories.includes(c)));

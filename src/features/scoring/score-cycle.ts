@@ -10,6 +10,7 @@ import { gradeInputOf, scoreFacts, withDefaults } from '../../scoring/run';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { requireCycleManager } from '../cycles/manage-cycles';
+import { refuseOpenEvaluations, writableIn } from '../cycles/cycle-gates';
 import { findCycle, lockCycles, setCycleState } from '../cycles/cycles.repository';
 import { computeFacts } from './facts.repository';
 import { directGradeRecords, finalGrades, insertGrades, setRevisionNotes } from './grades.repository';
@@ -28,7 +29,7 @@ export function evaluationOrder(sizes: readonly number[]): number[] {
 const yieldToIo = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Cycle states in which scores may be computed: after the ledger closes, and again after accepted appeals. */
-export const scorable: readonly CycleState[] = ['reviewing', 'computed', 'published'];
+const scorable: readonly CycleState[] = writableIn.score;
 
 export type CategorySummary = { category: string; ruleSet: string; organizations: number; assessed: number; mean: string; min: string; max: string; grades?: Record<string, number> };
 export type RevisionSummary = { revisionId: number; year: number; state: CycleState; organizations: number; categories: CategorySummary[]; warnings: string[] };
@@ -67,6 +68,7 @@ export async function scoreCycle({
         const why = cycle.state === 'finalized' ? '已定档，只能通过更正（corrections）修改结果' : `只有${scorable.map((s) => `「${cycleStateLabel[s]}」`).join('、')}时才能计分`;
         throw new AppError('cycle_closed', `${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，${why}`, { field: 'year', state: cycle.state });
       }
+      await refuseOpenEvaluations(tx, year);
       const { jobs: ruleJobs, toPin } = await effectiveRuleSets(tx.db, year, ruleSets);
       if (ruleJobs.length === 0) throw new AppError('validation_failed', 'rules/ 中没有任何考核细则，无法计分');
       const orgLists = await Promise.all(ruleJobs.map((j) => orgsToScore(tx.db, year, j.categories)));
