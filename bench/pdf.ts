@@ -83,7 +83,7 @@ async function main() {
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
   const templates = loadTemplates();
-  const pool = puppeteerPdf({ css: templates.css, fontDir: fontDir(), pages: 2 });
+  const pool = puppeteerPdf({ css: templates.css, fontDir: fontDir(), executablePath: process.env.XINGPING_CHROMIUM, pages: 2 });
   try {
     await migrateToLatest(handle.db);
     const ctx = { actor: cliActor(), db: handle.db, clock: fixedClock('2026-11-22T04:00:00Z'), requestId: null };
@@ -127,7 +127,7 @@ async function main() {
       [0, 1].map(async () => {
         while (next < sample.length) {
           const job = sample[next++]!;
-          const fresh = puppeteerPdf({ css: templates.css, fontDir: fontDir(), pages: 1 });
+          const fresh = puppeteerPdf({ css: templates.css, fontDir: fontDir(), executablePath: process.env.XINGPING_CHROMIUM, pages: 1 });
           try {
             await fresh.render(job);
           } finally {

@@ -103,7 +103,7 @@ async function main() {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: chromiumArgs });
+  const browser = await puppeteer.launch({ executablePath: findBrowser(process.env.XINGPING_CHROMIUM), headless: true, args: chromiumArgs });
   try {
     const paints: number[] = [];
     let loginLoad = { requests: 0, wire: 0, raw: 0 };

@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { inputGuard } from './errors/input-guard';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from './deps';
@@ -64,6 +65,7 @@ export function createApp(deps: Deps) {
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', `上传内容超过 ${MAX_BODY_BYTES / 1024 / 1024} MB`); } }));
   app.use('/api/auth/login', bodyLimit({ maxSize: 4 * 1024, onError: () => { throw new AppError('payload_too_large', '登录请求过大'); } }));
   app.use('/api/*', apiAuthentication(deps));
+  app.use('/api/*', inputGuard());
 
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/users', userRoutes(deps.printing));

@@ -23,8 +23,15 @@ export const Env = z.object({
   /** A browser session ends after this many minutes without a request, and this many hours after sign-in. */
   XINGPING_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   XINGPING_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** The operating-system account running the command line; named in its actor (`命令行（…）`). */
+  USER: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;
+
+/** The process's own environment: the one place in src/ that reads `process.env` (entries call it once). */
+export function readEnv(): Env {
+  return parseEnv(process.env);
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = Env.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));

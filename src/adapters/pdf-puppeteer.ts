@@ -28,7 +28,7 @@ export type PuppeteerPdfOptions = {
   /** Folder of the woff2 font subsets (@fontsource/noto-sans-sc/files) and its CSS files per weight. */
   fontDir: string;
   weights?: number[];
-  /** A browser executable; default: XINGPING_CHROMIUM, then puppeteer's own browser, then the system Chromium. */
+  /** A browser executable (the entry passes `Env.XINGPING_CHROMIUM`); default: puppeteer's own browser, then the system Chromium. */
   executablePath?: string;
   /** Tabs kept open (2 is the most that helps on 2 cores). */
   pages?: number;
@@ -48,11 +48,10 @@ function defaultBrowsers(): string[] {
 }
 
 /**
- * Where a browser is: the configured path (option or XINGPING_CHROMIUM; an error when it does not exist),
+ * Where a browser is: the configured path (`Env.XINGPING_CHROMIUM`, passed in; an error when it does not exist),
  * else puppeteer's own download, else the system's Chromium or Chrome; a clear error when there is none.
  */
-export function findBrowser(explicit?: string, candidates: readonly string[] = defaultBrowsers()): string {
-  const configured = explicit ?? process.env.XINGPING_CHROMIUM;
+export function findBrowser(configured?: string, candidates: readonly string[] = defaultBrowsers()): string {
   if (configured) {
     if (existsSync(configured)) return configured;
     throw new AppError('unavailable', `找不到 XINGPING_CHROMIUM 指定的浏览器：${configured}`, { tried: [configured] });

@@ -1,12 +1,23 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors/app-error';
+import { importRefused, type RowError } from '../features/imports/sheet-reader';
 import type { Cell, OutSheet, Sheet, Spreadsheet, TemplateSpec } from '../features/imports/spreadsheet';
 
 const MAX_ROWS = 200_000;
 
 function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b;
+}
+
+/** A formula Excel never calculated (written by a program, not saved from Excel): no value to read. */
+function uncalculatedFormula(value: ExcelJS.CellValue): string | null {
+  if (!value || typeof value !== 'object' || value instanceof Date) return null;
+  if (('formula' in value || 'sharedFormula' in value) && (!('result' in value) || value.result === undefined)) {
+    const f = value as { formula?: string; sharedFormula?: string };
+    return `=${f.formula ?? f.sharedFormula ?? ''}`;
+  }
+  return null;
 }
 
 /** exceljs cell values come in several shapes (rich text, formulas, links): reduce them to plain cells. */
@@ -39,11 +50,18 @@ async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
   const width = header.cellCount;
   const headers = Array.from({ length: width }, (_, i) => String(plainCell(header.getCell(i + 1).value) ?? '').trim());
   const rows: Sheet['rows'] = [];
+  const formulas: RowError[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
-    const cells = Array.from({ length: width }, (_, i) => plainCell(row.getCell(i + 1).value));
+    const cells = Array.from({ length: width }, (_, i) => {
+      const value = row.getCell(i + 1).value;
+      const formula = uncalculatedFormula(value);
+      if (formula) formulas.push({ row: rowNumber, column: headers[i] || `第 ${i + 1} 列`, value: formula, message: '是没有计算结果的公式：请在 Excel 中打开并保存，或把公式粘贴为数值' });
+      return formula ? null : plainCell(value);
+    });
     if (!isEmpty(cells)) rows.push({ rowNumber, cells });
   });
+  if (formulas.length > 0) throw importRefused(formulas, rows.length);
   return { headers, rows };
 }
 

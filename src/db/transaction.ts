@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../features/context';
 
 /**
@@ -8,9 +9,17 @@ import type { Ctx } from '../features/context';
 export async function withTransaction<T>(
   ctx: Ctx,
   fn: (tx: Ctx) => Promise<T>,
-  opts: { isolation?: 'repeatable read' | 'serializable' } = {},
+  opts: { isolation?: 'repeatable read' | 'serializable'; timeLimitMs?: number } = {},
 ): Promise<T> {
   if (ctx.inTransaction) return fn(ctx);
   const builder = opts.isolation ? ctx.db.transaction().setIsolationLevel(opts.isolation) : ctx.db.transaction();
-  return builder.execute((trx) => fn({ ...ctx, db: trx, inTransaction: true }));
+  return builder.execute(async (trx) => {
+    // Long work (scoring, previews) also bounds itself in the database: should the process stall, the server
+    // ends the transaction and releases its locks and its connection instead of idling in it for ever.
+    if (opts.timeLimitMs) {
+      const ms = String(Math.ceil(opts.timeLimitMs));
+      await sql`select set_config('statement_timeout', ${ms}, true), set_config('idle_in_transaction_session_timeout', ${ms}, true)`.execute(trx);
+    }
+    return fn({ ...ctx, db: trx, inTransaction: true });
+  });
 }

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import { withTransaction } from '../db/transaction';
 import { recordAudit } from '../features/audit/record-audit';
 import type { Ctx } from '../features/context';
 import { scoreCycle, type RevisionSummary, type ScoreProgress } from '../features/scoring/score-cycle';
 import { publishCycle } from '../features/cycles/cycle-life';
 import type { RuleSets } from '../rules/registry';
+import { finalizeDemoCycle } from './demo.repository';
 
 /**
  * Gives the demo district results to look at: the year before last is scored, published and finalized as
@@ -19,8 +19,7 @@ export async function demoResults(ctx: Ctx, ruleSets: RuleSets, years: readonly 
     out.push(summary);
     if (i === sorted.length - 1) break;
     await withTransaction(ctx, async (tx) => {
-      await sql`update cycles set state = 'finalized', published_on = ${`${year + 1}-01-20`}::date, appeal_deadline = ${`${year + 1}-01-27`}::date,
-        finalized_at = ${`${year + 1}-02-10T02:00:00Z`}::timestamptz, final_revision_id = ${summary.revisionId} where year = ${year}`.execute(tx.db);
+      await finalizeDemoCycle(tx.db, year, summary.revisionId);
       await recordAudit(tx, { action: 'demo.finalize', entity: 'cycle', entityId: year, orgId: null, after: { state: 'finalized', finalRevisionId: summary.revisionId } });
     });
     summary.state = 'finalized';

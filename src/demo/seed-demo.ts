@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import { requireRole } from '../auth/scope';
-import { bulkInsert, reserveIds } from '../db/bulk';
 import type { CycleState } from '../db/database';
 import { withTransaction } from '../db/transaction';
 import { AppError } from '../errors/app-error';
@@ -15,6 +13,32 @@ import { dutyReviewFor, memberFeedbackFor, twowayFor, type DemoFeedback } from '
 import { hashCode } from '../auth/codes';
 import { defaultRaterGroups, defaultReviewItems, overallItem } from '../domain/catalog';
 import { ballotsFor, burstsFor, demoCampaign, demoGroups, demoItems, type DemoBallot } from './ballots';
+import {
+  agreementsOfYears,
+  anyOrganization,
+  insertAgreements,
+  insertAttendance,
+  insertBallotBatches,
+  insertBallotCodes,
+  insertBallots,
+  insertCampaign,
+  insertCheckins,
+  insertCycles,
+  insertDeclaredFacts,
+  insertLedger,
+  insertMeetings as insertMeetingRows,
+  insertMemberFeedback,
+  insertMembers,
+  insertOrgRecords,
+  insertReviewRaters,
+  insertReviewSessions,
+  insertReviewSubjects,
+  insertReviewVotes,
+  insertTargets,
+  insertTwowayEvaluations,
+  reserveIds,
+  truncateAll,
+} from './demo.repository';
 
 export type SeedOptions = { scale: number; seed: string; reset?: boolean };
 export type SeedProgress = (step: string, done: number, total: number) => void;
@@ -35,24 +59,6 @@ export type SeedSummary = {
 
 const FLUSH_AT = 20_000;
 
-const ledgerColumns = [
-  { name: 'org_id', type: 'int' },
-  { name: 'cycle_year', type: 'int' },
-  { name: 'kind', type: 'text' },
-  { name: 'occurred_on', type: 'date' },
-  { name: 'title', type: 'text' },
-  { name: 'participants', type: 'int' },
-  { name: 'hours', type: 'numeric' },
-  { name: 'evidence', type: 'jsonb' },
-  { name: 'status', type: 'text' },
-  { name: 'source', type: 'text' },
-  { name: 'created_by', type: 'text' },
-  { name: 'created_at', type: 'timestamptz' },
-  { name: 'reviewed_by', type: 'text' },
-  { name: 'reviewed_at', type: 'timestamptz' },
-  { name: 'review_reason', type: 'text' },
-] as const;
-
 /**
  * Writes the demo district into an empty database, in one transaction: organizations, members,
  * co-building agreements, and three cycles of ledger, joint meetings and check-ins (the year before
@@ -71,14 +77,11 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
 
   return withTransaction(ctx, async (tx) => {
     await lockOrgTree(tx.db);
-    const existing = await tx.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst();
-    if (existing && !opts.reset) {
+    if ((await anyOrganization(tx.db)) && !opts.reset) {
       throw new AppError('conflict', '数据库中已有组织数据，未生成演示数据（如需清空重建，请加 --reset）');
     }
     if (opts.reset) {
-      await sql`truncate table ballots, ballot_codes, ballot_batches, rating_targets, rating_campaigns, member_feedback, twoway_evaluations, review_votes, review_raters, review_subjects, review_sessions, duty_reports, rule_previews, cycle_rule_sets, corrections, appeals, grades, org_records, scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
-        meeting_attendance, meetings, ledger_participants, ledger_records, cycles, audit_log, api_tokens, user_sessions, sign_in_attempts, rate_limits, users, members, organizations
-        restart identity cascade`.execute(tx.db);
+      await truncateAll(tx.db);
     }
 
     const plan = planDistrict(opts.seed, opts.scale);
@@ -88,18 +91,8 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
 
     progress('党员', 0, plan.members.length);
     const memberIds = await reserveIds(tx.db, 'members', plan.members.length);
-    await bulkInsert(
+    await insertMembers(
       tx.db,
-      'members',
-      [
-        { name: 'id', type: 'int' },
-        { name: 'name', type: 'text' },
-        { name: 'org_id', type: 'int' },
-        { name: 'employer_name', type: 'text' },
-        { name: 'employer_org_id', type: 'int' },
-        { name: 'residence_community_id', type: 'int' },
-        { name: 'in_service', type: 'bool' },
-      ],
       plan.members.map((m, i) => [
         memberIds[i],
         m.name,
@@ -112,20 +105,9 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
     );
     progress('党员', plan.members.length, plan.members.length);
 
-    await tx.db.insertInto('cycles').values(cycles).execute();
+    await insertCycles(tx.db, cycles);
     const agreements = planAgreements(opts.seed, plan, cycles.map((c) => c.year), today);
-    await bulkInsert(
-      tx.db,
-      'agreements',
-      [
-        { name: 'community_id', type: 'int' },
-        { name: 'unit_id', type: 'int' },
-        { name: 'year', type: 'int' },
-        { name: 'content', type: 'text' },
-        { name: 'signed_on', type: 'date' },
-      ],
-      agreements.map((a) => [ids.get(a.communityCode), ids.get(a.unitCode), a.year, a.content, a.signedOn]),
-    );
+    await insertAgreements(tx.db, agreements.map((a) => [ids.get(a.communityCode), ids.get(a.unitCode), a.year, a.content, a.signedOn]));
 
     const partnersOf = new Map<string, { code: string; signedOn: string }[]>();
     for (const a of agreements) {
@@ -139,10 +121,8 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
     const ledgerBuffer: DemoLedgerRow[] = [];
     const flushLedger = async (force: boolean) => {
       if (ledgerBuffer.length === 0 || (!force && ledgerBuffer.length < FLUSH_AT)) return;
-      await bulkInsert(
+      await insertLedger(
         tx.db,
-        'ledger_records',
-        ledgerColumns,
         ledgerBuffer.map((r) => [
           ids.get(r.orgCode),
           r.year,
@@ -197,20 +177,8 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
         if (fb) feedback.push(fb);
         return own;
       });
-      await bulkInsert(
+      await insertCheckins(
         tx.db,
-        'checkins',
-        [
-          { name: 'member_id', type: 'int' },
-          { name: 'community_id', type: 'int' },
-          { name: 'cycle_year', type: 'int' },
-          { name: 'kind', type: 'text' },
-          { name: 'occurred_on', type: 'date' },
-          { name: 'hours', type: 'numeric' },
-          { name: 'activity', type: 'text' },
-          { name: 'source', type: 'text' },
-          { name: 'created_by', type: 'text' },
-        ],
         checkins.map((c) => [memberIds[c.memberIndex], ids.get(c.communityCode), c.year, c.kind, c.occurredOn, c.hours, c.activity, 'demo', 'demo']),
       );
       checkinCount += checkins.length;
@@ -218,39 +186,13 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
 
     // Year-end paper results for the cycles whose year is over.
     const declared = cycles.filter((c) => c.state !== 'collecting').flatMap((c) => plan.orgs.flatMap((o) => declaredFor(opts.seed, o, c.year)));
-    await bulkInsert(
-      tx.db,
-      'declared_facts',
-      [
-        { name: 'cycle_year', type: 'int' },
-        { name: 'org_id', type: 'int' },
-        { name: 'key', type: 'text' },
-        { name: 'value', type: 'jsonb' },
-        { name: 'note', type: 'text' },
-        { name: 'created_by', type: 'text' },
-      ],
-      declared.map((d) => [d.year, ids.get(d.orgCode), d.key, JSON.stringify(d.value), d.note, 'demo']),
-    );
+    await insertDeclaredFacts(tx.db, declared.map((d) => [d.year, ids.get(d.orgCode), d.key, JSON.stringify(d.value), d.note, 'demo']));
 
     const finishedYears = cycles.filter((c) => c.state !== 'collecting').map((c) => c.year);
     const opinions = await insertOpinions(tx, opts.seed, { ids, memberIds, streets, communities, agreements: agreements.filter((a) => finishedYears.includes(a.year)), feedback, years: finishedYears });
 
     const records = cycles.filter((c) => c.state !== 'collecting').flatMap((c) => plan.orgs.flatMap((o) => recordsFor(opts.seed, o, c.year)));
-    await bulkInsert(
-      tx.db,
-      'org_records',
-      [
-        { name: 'cycle_year', type: 'int' },
-        { name: 'org_id', type: 'int' },
-        { name: 'type', type: 'text' },
-        { name: 'level', type: 'text' },
-        { name: 'title', type: 'text' },
-        { name: 'reason', type: 'text' },
-        { name: 'recorded_on', type: 'date' },
-        { name: 'created_by', type: 'text' },
-      ],
-      records.map((r) => [r.year, ids.get(r.orgCode), r.type, r.level, r.title, r.reason, r.recordedOn, 'demo']),
-    );
+    await insertOrgRecords(tx.db, records.map((r) => [r.year, ids.get(r.orgCode), r.type, r.level, r.title, r.reason, r.recordedOn, 'demo']));
 
     const ballotCount = await insertCampaigns(tx, opts.seed, cycles, communities, ids, today);
     const accounts = planDemoAccounts(plan.orgs, agreements, thisYear);
@@ -301,30 +243,8 @@ async function insertPlannedOrgs(ctx: Ctx, orgs: readonly PlannedOrg[]): Promise
 
 async function insertMeetings(ctx: Ctx, meetings: readonly DemoMeeting[], ids: Map<string, number>): Promise<number> {
   const meetingIds = await reserveIds(ctx.db, 'meetings', meetings.length);
-  await bulkInsert(
-    ctx.db,
-    'meetings',
-    [
-      { name: 'id', type: 'int' },
-      { name: 'cycle_year', type: 'int' },
-      { name: 'kind', type: 'text' },
-      { name: 'host_org_id', type: 'int' },
-      { name: 'title', type: 'text' },
-      { name: 'held_on', type: 'date' },
-      { name: 'created_by', type: 'text' },
-    ],
-    meetings.map((m, i) => [meetingIds[i], m.year, m.kind, ids.get(m.hostCode), m.title, m.heldOn, 'demo']),
-  );
-  await bulkInsert(
-    ctx.db,
-    'meeting_attendance',
-    [
-      { name: 'meeting_id', type: 'int' },
-      { name: 'org_id', type: 'int' },
-      { name: 'status', type: 'text' },
-    ],
-    meetings.flatMap((m, i) => m.attendance.map((a) => [meetingIds[i], ids.get(a.orgCode), a.status])),
-  );
+  await insertMeetingRows(ctx.db, meetings.map((m, i) => [meetingIds[i], m.year, m.kind, ids.get(m.hostCode), m.title, m.heldOn, 'demo']));
+  await insertAttendance(ctx.db, meetings.flatMap((m, i) => m.attendance.map((a) => [meetingIds[i], ids.get(a.orgCode), a.status])));
   return meetings.length;
 }
 
@@ -352,35 +272,11 @@ async function insertOpinions(
     d.streets.map((street) => dutyReviewFor(seed, street, d.communities.filter((c) => c.parentCode === street.code), year)).filter((r) => r.subjectCodes.length > 0),
   );
   const sessionIds = await reserveIds(ctx.db, 'review_sessions', reviews.length);
-  await bulkInsert(
+  await insertReviewSessions(
     ctx.db,
-    'review_sessions',
-    [
-      { name: 'id', type: 'int' },
-      { name: 'cycle_year', type: 'int' },
-      { name: 'kind', type: 'text' },
-      { name: 'org_id', type: 'int' },
-      { name: 'title', type: 'text' },
-      { name: 'state', type: 'text' },
-      { name: 'items', type: 'jsonb' },
-      { name: 'rater_groups', type: 'jsonb' },
-      { name: 'created_by', type: 'text' },
-      { name: 'opened_at', type: 'timestamptz' },
-      { name: 'closed_at', type: 'timestamptz' },
-    ],
     reviews.map((r, i) => [sessionIds[i], r.year, 'secretary', d.ids.get(r.streetCode), r.title, 'closed', JSON.stringify(items), JSON.stringify(groups), 'demo', `${r.year + 1}-01-12T01:00:00Z`, `${r.year + 1}-01-12T04:00:00Z`]),
   );
-  await bulkInsert(
-    ctx.db,
-    'review_subjects',
-    [
-      { name: 'session_id', type: 'int' },
-      { name: 'org_id', type: 'int' },
-      { name: 'cycle_year', type: 'int' },
-      { name: 'kind', type: 'text' },
-    ],
-    reviews.flatMap((r, i) => r.subjectCodes.map((c) => [sessionIds[i], d.ids.get(c), r.year, 'secretary'])),
-  );
+  await insertReviewSubjects(ctx.db, reviews.flatMap((r, i) => r.subjectCodes.map((c) => [sessionIds[i], d.ids.get(c), r.year, 'secretary'])));
   // The codes were handed out on paper and are all used; only their hashes exist.
   const raterRows: unknown[][] = [];
   for (const [i, r] of reviews.entries()) {
@@ -388,48 +284,15 @@ async function insertOpinions(
       raterRows.push([sessionIds[i], rater.group, await hashCode(`${seed}/${r.streetCode}/${r.year}/${rater.group}/${rater.index}`), `${r.year + 1}-01-12T03:00:00Z`]);
     }
   }
-  await bulkInsert(
-    ctx.db,
-    'review_raters',
-    [
-      { name: 'session_id', type: 'int' },
-      { name: 'group_key', type: 'text' },
-      { name: 'code_hash', type: 'text' },
-      { name: 'used_at', type: 'timestamptz' },
-    ],
-    raterRows,
-  );
+  await insertReviewRaters(ctx.db, raterRows);
   const votes = reviews.flatMap((r, i) => r.votes.map((v) => [sessionIds[i], d.ids.get(v.subjectCode), v.group, JSON.stringify(v.answers)]));
-  await bulkInsert(
-    ctx.db,
-    'review_votes',
-    [
-      { name: 'session_id', type: 'int' },
-      { name: 'subject_org_id', type: 'int' },
-      { name: 'group_key', type: 'text' },
-      { name: 'answers', type: 'jsonb' },
-    ],
-    votes,
-  );
+  await insertReviewVotes(ctx.db, votes);
 
-  const agreementIds = new Map(
-    (await ctx.db.selectFrom('agreements').select(['id', 'community_id', 'unit_id', 'year']).where('year', 'in', [...d.years]).execute()).map((a) => [`${a.community_id}|${a.unit_id}|${a.year}`, a.id]),
-  );
+  const agreementIds = new Map((await agreementsOfYears(ctx.db, d.years)).map((a) => [`${a.community_id}|${a.unit_id}|${a.year}`, a.id]));
   const agreementOf = (communityCode: string, unitCode: string, year: number) => agreementIds.get(`${d.ids.get(communityCode)}|${d.ids.get(unitCode)}|${year}`);
   const twoway = d.agreements.flatMap((a) => twowayFor(seed, a));
-  await bulkInsert(
+  await insertTwowayEvaluations(
     ctx.db,
-    'twoway_evaluations',
-    [
-      { name: 'agreement_id', type: 'int' },
-      { name: 'cycle_year', type: 'int' },
-      { name: 'direction', type: 'text' },
-      { name: 'items', type: 'jsonb' },
-      { name: 'total', type: 'numeric' },
-      { name: 'comment', type: 'text' },
-      { name: 'by_org_id', type: 'int' },
-      { name: 'submitted_by', type: 'text' },
-    ],
     twoway.map((e) => [
       agreementOf(e.communityCode, e.unitCode, e.year),
       e.year,
@@ -441,20 +304,8 @@ async function insertOpinions(
       'demo',
     ]),
   );
-  await bulkInsert(
+  await insertMemberFeedback(
     ctx.db,
-    'member_feedback',
-    [
-      { name: 'agreement_id', type: 'int' },
-      { name: 'community_id', type: 'int' },
-      { name: 'member_id', type: 'int' },
-      { name: 'cycle_year', type: 'int' },
-      { name: 'reported', type: 'bool' },
-      { name: 'hours', type: 'numeric' },
-      { name: 'rating', type: 'text' },
-      { name: 'comment', type: 'text' },
-      { name: 'submitted_by', type: 'text' },
-    ],
     d.feedback.map((f) => [agreementOf(f.communityCode, f.unitCode, f.year) ?? null, d.ids.get(f.communityCode), d.memberIds[f.memberIndex], f.year, f.reported, f.hours, f.rating, f.comment, 'demo']),
   );
   return { votes: votes.length, twoway: twoway.length };
@@ -479,29 +330,21 @@ async function insertCampaigns(
   let total = 0;
   for (const { year, state } of cycles) {
     const campaign = demoCampaign(year, state === 'collecting' ? 'open' : 'closed');
-    const row = await ctx.db
-      .insertInto('rating_campaigns')
-      .values({
-        cycle_year: year,
-        org_id: district,
-        title: campaign.title,
-        state: campaign.state,
-        items: JSON.stringify(demoItems),
-        answers: JSON.stringify(['很满意', '满意', '基本满意', '不太满意', '不满意', '不了解'].map((a) => ({ key: a, label: a }))),
-        rater_groups: JSON.stringify(demoGroups),
-        opens_on: campaign.opensOn,
-        closes_on: campaign.closesOn,
-        created_by: 'demo',
-        opened_at: new Date(`${campaign.opensOn}T09:00:00+08:00`),
-        closed_at: campaign.state === 'closed' ? new Date(`${campaign.closesOn}T18:00:00+08:00`) : null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const targets = await ctx.db
-      .insertInto('rating_targets')
-      .values(communities.map((c) => ({ campaign_id: row.id, cycle_year: year, org_id: ids.get(c.code)! })))
-      .returning(['id', 'org_id'])
-      .execute();
+    const campaignId = await insertCampaign(ctx.db, {
+      cycle_year: year,
+      org_id: district,
+      title: campaign.title,
+      state: campaign.state,
+      items: JSON.stringify(demoItems),
+      answers: JSON.stringify(['很满意', '满意', '基本满意', '不太满意', '不满意', '不了解'].map((a) => ({ key: a, label: a }))),
+      rater_groups: JSON.stringify(demoGroups),
+      opens_on: campaign.opensOn,
+      closes_on: campaign.closesOn,
+      created_by: 'demo',
+      opened_at: new Date(`${campaign.opensOn}T09:00:00+08:00`),
+      closed_at: campaign.state === 'closed' ? new Date(`${campaign.closesOn}T18:00:00+08:00`) : null,
+    });
+    const targets = await insertTargets(ctx.db, communities.map((c) => ({ campaign_id: campaignId, cycle_year: year, org_id: ids.get(c.code)! })));
     const targetOf = new Map(targets.map((t) => [t.org_id, t.id]));
     const ballots: DemoBallot[] = communities.flatMap((c) => ballotsFor(seed, c, campaign, today));
     if (campaign.state === 'closed') ballots.push(...burstsFor(seed, communities, campaign, year === latest));
@@ -520,65 +363,21 @@ async function insertCampaigns(
       const [orgCode, group] = key.split('|') as [string, string];
       const targetId = targetOf.get(ids.get(orgCode)!)!;
       const spare = Math.ceil(list.length / 10);
-      batchRows.push([batchIds[gi], row.id, targetId, group, list.length + spare, expires, 'demo', `${campaign.opensOn}T08:00:00+08:00`]);
+      batchRows.push([batchIds[gi], campaignId, targetId, group, list.length + spare, expires, 'demo', `${campaign.opensOn}T08:00:00+08:00`]);
       for (const b of list) {
         const codeId = codeIds[next++]!;
         // A closed campaign's used codes keep only the closing time (cast-ballot.ts, scrubUsedCodes).
         codeRows.push([codeId, `demo:${year}:${codeId}:${b.clientKey.slice(0, 16)}`, batchIds[gi], targetId, group, expires, `${campaign.closesOn}T18:00:00+08:00`]);
-        ballotRows.push([row.id, targetId, ids.get(orgCode), group, JSON.stringify(b.answers), 'online', b.clientKey, b.at, b.voidReason ? b.at : null, b.voidReason ? 'demo' : null, b.voidReason]);
+        ballotRows.push([campaignId, targetId, ids.get(orgCode), group, JSON.stringify(b.answers), 'online', b.clientKey, b.at, b.voidReason ? b.at : null, b.voidReason ? 'demo' : null, b.voidReason]);
       }
       for (let i = 0; i < spare; i++) {
         const codeId = codeIds[next++]!;
         codeRows.push([codeId, `demo:${year}:${codeId}:unused`, batchIds[gi], targetId, group, expires, null]);
       }
     });
-    await bulkInsert(
-      ctx.db,
-      'ballot_batches',
-      [
-        { name: 'id', type: 'int' },
-        { name: 'campaign_id', type: 'int' },
-        { name: 'target_id', type: 'int' },
-        { name: 'rater_group', type: 'text' },
-        { name: 'count', type: 'int' },
-        { name: 'expires_at', type: 'timestamptz' },
-        { name: 'created_by', type: 'text' },
-        { name: 'created_at', type: 'timestamptz' },
-      ],
-      batchRows,
-    );
-    await bulkInsert(
-      ctx.db,
-      'ballot_codes',
-      [
-        { name: 'id', type: 'int' },
-        { name: 'code_hash', type: 'text' },
-        { name: 'batch_id', type: 'int' },
-        { name: 'target_id', type: 'int' },
-        { name: 'rater_group', type: 'text' },
-        { name: 'expires_at', type: 'timestamptz' },
-        { name: 'used_at', type: 'timestamptz' },
-      ],
-      codeRows,
-    );
-    await bulkInsert(
-      ctx.db,
-      'ballots',
-      [
-        { name: 'campaign_id', type: 'int' },
-        { name: 'target_id', type: 'int' },
-        { name: 'org_id', type: 'int' },
-        { name: 'rater_group', type: 'text' },
-        { name: 'answers', type: 'jsonb' },
-        { name: 'source', type: 'text' },
-        { name: 'client_key', type: 'text' },
-        { name: 'created_at', type: 'timestamptz' },
-        { name: 'voided_at', type: 'timestamptz' },
-        { name: 'voided_by', type: 'text' },
-        { name: 'void_reason', type: 'text' },
-      ],
-      ballotRows,
-    );
+    await insertBallotBatches(ctx.db, batchRows);
+    await insertBallotCodes(ctx.db, codeRows);
+    await insertBallots(ctx.db, ballotRows);
     total += ballots.length;
   }
   return total;

@@ -21,6 +21,7 @@ import { finalizeCycle, publishCycle } from '../features/cycles/cycle-life';
 import { scoreCycle } from '../features/scoring/score-cycle';
 import { bookPdf, printScorecards, rankingsPdf } from '../features/documents/print-documents';
 import { todayInChina } from '../lib/clock';
+import { parseJsonText } from '../lib/text-input';
 import { formatCode } from '../auth/codes';
 import { importPaperSheets } from '../features/reviews/import-paper';
 import { addRaters, listSessions, sessionResults, transitionSession } from '../features/reviews/review-sessions';
@@ -31,11 +32,15 @@ import { ruleSetRegistry } from '../rules/registry';
 import { runExamples } from '../scoring/run';
 import { addCampaignCommands } from './cli-campaign';
 import { addUserCommands } from './cli-user';
-import { compileFiles, defaultRulesDir, ruleFiles } from './rule-files';
+import { compileFiles, defaultRulesDir, ruleFiles, schemaFileName } from './rule-files';
 
 export type Session = { ctx: Ctx; deps: Deps };
 /** Runs a command body with a database session: opened for the call, or the running server's own. */
 export type SessionRunner = <T>(fn: (s: Session) => Promise<T>) => Promise<T>;
+/** The runner of commands that need no database: asking it for a session is a bug. */
+export const noDatabase: SessionRunner = () => Promise.reject(new Error('此命令不使用数据库'));
+/** Commands that read only files (rule files): run without a database, so any number may run at once, beside a server. */
+const offline = new WeakSet<Command>();
 /** Where a command writes: the terminal, or a running server's control socket relaying to one. */
 export type CliIo = {
   out(text: string): void;
@@ -56,12 +61,14 @@ function readUpload(cwd: string, file: string) {
 
 /** A draft rule file read as JSON; bad JSON is the user's error, named with the file. */
 function readDraft(cwd: string, file: string): unknown {
-  const text = readFileSync(resolve(cwd, file), 'utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new AppError('validation_failed', `${file} 不是有效的 JSON：${(e as Error).message}`);
-  }
+  const parsed = parseJsonText(readFileSync(resolve(cwd, file), 'utf8'));
+  if (!parsed.ok) throw new AppError('validation_failed', `${file} 不是有效的 JSON：${parsed.message}`);
+  return parsed.value;
+}
+
+/** The rule files a command names (default: all of rules/), without the schema that `rules/*.json` also matches. */
+function namedRuleFiles(cwd: string, files: readonly string[]): string[] {
+  return files.length > 0 ? files.map((f) => resolve(cwd, f)).filter((f) => basename(f) !== schemaFileName) : ruleFiles(defaultRulesDir);
 }
 
 /** The `xingping` command tree. Pure wiring: every command calls a service verb through the runner. */
@@ -315,7 +322,7 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
     .command('validate [files...]')
     .description('校验规则文件（默认 rules/ 下全部）：错误时以非 0 退出，并指出文件、JSON 路径、期望和实际')
     .action(async (files: string[]) => {
-      const list = files.length > 0 ? files.map((f) => resolve(cwd, f)) : ruleFiles(defaultRulesDir);
+      const list = namedRuleFiles(cwd, files);
       const { compiled, issues } = await compileFiles(list);
       for (const c of compiled) {
         for (const w of c.warnings) io.err(`警告：${w.file} ${w.path}：${w.message}`);
@@ -334,7 +341,7 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
     .command('test [files...]')
     .description('运行规则文件中的示例（事实 → 期望得分），逐项核对到 0.01')
     .action(async (files: string[]) => {
-      const list = files.length > 0 ? files.map((f) => resolve(cwd, f)) : ruleFiles(defaultRulesDir);
+      const list = namedRuleFiles(cwd, files);
       const { compiled, issues } = await compileFiles(list);
       for (const i of issues) io.err(`错误：${i.file} ${i.path}：${i.message}`);
       let failed = issues.length;
@@ -350,6 +357,8 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
       if (failed > 0) throw new AppError('validation_failed', `${failed} 项未通过`);
     });
 
+  // Rule files only: these never call `run`, and cli.ts runs them without the database (see needsDatabase).
+  for (const name of ['validate', 'test']) offline.add(rules.commands.find((c) => c.name() === name)!);
   rules
     .command('preview <file>')
     .description('用草稿细则重算一个年度（不保存得分）：等次分布前后对比、等次会变化的每个组织及原因')
@@ -462,6 +471,24 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
       }),
     );
   return program;
+}
+
+/**
+ * Whether a command line needs the database (and so the embedded data folder, or the server holding it): not for
+ * the offline commands (`rules validate`, `rules test`), help, or a command group or unknown command, which only
+ * print help or an error.
+ */
+export function needsDatabase(argv: readonly string[]): boolean {
+  if (argv.includes('--help') || argv.includes('-h')) return false;
+  const silent: CliIo = { out: () => {}, err: () => {}, progress: () => {} };
+  let command = buildProgram(noDatabase, silent, '.');
+  for (const word of argv) {
+    if (word.startsWith('-')) continue;
+    const sub = command.commands.find((c) => c.name() === word || c.aliases().includes(word));
+    if (!sub) break;
+    command = sub;
+  }
+  return command.commands.length === 0 && !offline.has(command);
 }
 
 /**

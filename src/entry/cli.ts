@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { migrateToLatest } from '../db/migrate';
 import { quietLogger } from '../deps';
-import { parseEnv } from '../env';
+import { readEnv } from '../env';
 import { cliActor } from '../features/context';
-import { runCommand, type CliIo, type Session } from './cli-program';
+import { needsDatabase, noDatabase, runCommand, type CliIo, type Session } from './cli-program';
 import { acquireDataDir, forwardToServer, type DataDirLock } from './control';
 import { openFromEnv } from './database';
 import { nodeDeps } from './node-deps';
@@ -12,9 +12,12 @@ import { progressReporter } from './progress';
 import { loadRuleSets } from './rule-files';
 import { unavailableRuleSets } from '../rules/registry';
 
-/** `npx xingping …`: runs a command against the database, or through the running server that owns it. */
+/**
+ * `npx xingping …`: runs a command against the database, or through the running server that owns it; commands
+ * that need no database (`rules validate`, help) run here without taking the data folder.
+ */
 async function main(argv: string[]): Promise<number> {
-  const env = parseEnv(process.env);
+  const env = readEnv();
   const bar = progressReporter();
   const io: CliIo = {
     out: (text) => console.log(text),
@@ -26,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
   };
   let lock: DataDirLock | null = null;
   try {
+    if (!needsDatabase(argv)) return await runCommand(argv, noDatabase, io, process.cwd());
     if (!env.DATABASE_URL) {
       const dataDir = resolve(env.XINGPING_DATA_DIR);
       mkdirSync(dataDir, { recursive: true });
@@ -44,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
         const ruleSets = await loadRuleSets().catch((e: Error) => unavailableRuleSets(e));
         const deps = nodeDeps(handle, { logger: quietLogger, ruleSets, publicUrl: env.XINGPING_PUBLIC_URL, chromium: env.XINGPING_CHROMIUM, env });
         try {
-          return await fn({ deps, ctx: { actor: cliActor(), db: deps.db, clock: deps.clock, requestId: null } });
+          return await fn({ deps, ctx: { actor: cliActor(env.USER), db: deps.db, clock: deps.clock, requestId: null } });
         } finally {
           await deps.printing.pdf.close();
         }

@@ -71,8 +71,11 @@ export function acquireDataDir(dataDir: string, role: Owner['role']): { lock: Da
   throw new Error(`无法取得数据目录 ${dataDir} 的使用权`);
 }
 
-/** Opens the control socket for a running server; returns a function that stops it once running commands end. */
-export async function startControl(dataDir: string, deps: Deps, lock: DataDirLock): Promise<() => Promise<void>> {
+/**
+ * Opens the control socket for a running server; returns a function that stops it once running commands end.
+ * Commands act as `cliActor(user)` (`Env.USER` of the server process).
+ */
+export async function startControl(dataDir: string, deps: Deps, lock: DataDirLock, user?: string): Promise<() => Promise<void>> {
   // Unix socket paths are limited to about 100 bytes: deep data folders get one in a private temp folder.
   const inside = join(dataDir, 'xingping.sock');
   const privateDir = inside.length < 100 ? null : mkdtempSync(join(tmpdir(), 'xingping-'));
@@ -104,7 +107,7 @@ export async function startControl(dataDir: string, deps: Deps, lock: DataDirLoc
       const send = (line: Line) => res.write(`${JSON.stringify(line)}\n`);
       const io: CliIo = { out: (out) => send({ out }), err: (err) => send({ err }), progress: (...p) => send({ progress: p }) };
       const run = <T>(fn: (s: Session) => Promise<T>) =>
-        fn({ deps, ctx: { actor: cliActor(), db: deps.db, clock: deps.clock, requestId: null } });
+        fn({ deps, ctx: { actor: cliActor(user), db: deps.db, clock: deps.clock, requestId: null } });
       running += 1;
       void runCommand(parsed.argv.map(String), run, io, parsed.cwd)
         .then((exit) => res.end(`${JSON.stringify({ exit })}\n`))

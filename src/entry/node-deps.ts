@@ -4,7 +4,7 @@ import { exceljsSpreadsheet } from '../adapters/spreadsheet-exceljs';
 import { puppeteerPdf } from '../adapters/pdf-puppeteer';
 import type { DatabaseHandle } from '../db/client';
 import type { BallotOptions, Deps } from '../deps';
-import { parseEnv, type Env } from '../env';
+import { readEnv, type Env } from '../env';
 import type { Logger } from '../errors/http';
 import type { Printing } from '../features/documents/print-documents';
 import { systemClock, type Clock } from '../lib/clock';
@@ -76,7 +76,7 @@ export function nodeDeps(
   handle: DatabaseHandle,
   opts: { ruleSets: RuleSets; clock?: Clock; logger?: Logger; publicUrl?: string; chromium?: string; env?: Env },
 ): Deps {
-  const env = opts.env ?? parseEnv(process.env);
+  const env = opts.env ?? readEnv();
   const clock = opts.clock ?? systemClock;
   const ballots = nodeBallotOptions(env);
   return {
@@ -86,7 +86,7 @@ export function nodeDeps(
     clock,
     logger: opts.logger ?? consoleLogger,
     spreadsheet: exceljsSpreadsheet,
-    printing: nodePrinting({ publicUrl: opts.publicUrl ?? 'http://127.0.0.1:8787', chromium: opts.chromium }),
+    printing: nodePrinting({ publicUrl: opts.publicUrl ?? 'http://127.0.0.1:8787', chromium: opts.chromium ?? env.XINGPING_CHROMIUM }),
     ballots,
     auth: { policy: authPolicyFromEnv(env), client: nodeRequestInfo(env, ballots.clientAddress) },
     counters: handle.kind === 'postgres' ? databaseCounters(handle.db, clock) : memoryCounters(clock),

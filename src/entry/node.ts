@@ -5,10 +5,11 @@ import { createApp } from '../app';
 import { RuleSetError } from '../rules/compile';
 import { migrateToLatest } from '../db/migrate';
 import { seedDemo } from '../demo/seed-demo';
-import { parseEnv } from '../env';
+import { readEnv } from '../env';
 import { cliActor } from '../features/context';
 import { demoPublish, demoResults } from '../demo/demo-results';
 import { DEMO_PASSWORD } from '../demo/demo-accounts';
+import { anyOrganization } from '../demo/demo.repository';
 import { acquireDataDir, startControl, type DataDirLock } from './control';
 import { openFromEnv } from './database';
 import { nodeDeps } from './node-deps';
@@ -17,7 +18,7 @@ import { loadRuleSets } from './rule-files';
 
 /** `npm start`: take the data folder, migrate, seed the demo district into an empty database, serve on 127.0.0.1. */
 async function main(): Promise<void> {
-  const env = parseEnv(process.env);
+  const env = readEnv();
   const dataDir = resolve(env.XINGPING_DATA_DIR);
   let lock: DataDirLock | null = null;
   if (!env.DATABASE_URL) {
@@ -38,12 +39,12 @@ async function main(): Promise<void> {
   });
   await migrateToLatest(handle.db);
   console.log(`数据库：${handle.kind === 'pglite' ? 'PGlite（嵌入式）' : 'PostgreSQL'} ${handle.location}`);
-  const stopControl = lock ? await startControl(dataDir, deps, lock) : async () => {};
+  const stopControl = lock ? await startControl(dataDir, deps, lock, env.USER) : async () => {};
 
-  const empty = !(await handle.db.selectFrom('organizations').select('id').limit(1).executeTakeFirst());
+  const empty = !(await anyOrganization(handle.db));
   if (empty && env.XINGPING_DEMO === 'auto') {
     console.log('数据库为空，正在生成演示区县数据……');
-    const ctx = { actor: cliActor(), db: deps.db, clock: deps.clock, requestId: null };
+    const ctx = { actor: cliActor(env.USER), db: deps.db, clock: deps.clock, requestId: null };
     const progress = progressReporter();
     const s = await seedDemo(ctx, { scale: 1, seed: env.XINGPING_DEMO_SEED }, progress.update);
     progress.stop();

@@ -8,10 +8,13 @@ import type { RuleIssue } from '../rules/validate';
 /** The project's rules/ folder, wherever the command is run from. */
 export const defaultRulesDir = resolve(fileURLToPath(new URL('../../rules', import.meta.url)));
 
+/** The JSON Schema of rule files, kept beside them in rules/ (not a rule file itself). */
+export const schemaFileName = 'rule-set.schema.json';
+
 /** The rule files of a folder: every *.json except the schema. */
 export function ruleFiles(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && f !== 'rule-set.schema.json')
+    .filter((f) => f.endsWith('.json') && f !== schemaFileName)
     .sort()
     .map((f) => join(dir, f));
 }

@@ -15,6 +15,7 @@ export const errorStatus = {
   too_many_requests: 429,
   internal: 500,
   unavailable: 503,
+  timeout: 504,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

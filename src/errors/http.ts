@@ -45,6 +45,12 @@ function fromDatabase(err: PgError): AppError | null {
     case '22008':
     case '22P02':
       return new AppError('validation_failed', '数值或日期超出允许范围');
+    case '22021':
+    case '22P05':
+      return new AppError('validation_failed', '文字中含有无法保存的字符');
+    case '22001':
+    case '54000':
+      return new AppError('validation_failed', '内容过长，无法保存');
     default:
       return null;
   }

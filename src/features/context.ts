@@ -28,8 +28,7 @@ export type Ctx = {
   inTransaction?: boolean;
 };
 
-/** The command line acts as an administrator over every tree in the database. */
-export function cliActor(): Actor {
-  const user = typeof process !== 'undefined' ? (process.env.USER ?? 'unknown') : 'unknown';
+/** The command line acts as an administrator over every tree in the database; `user` is the OS account (`Env.USER`). */
+export function cliActor(user = 'unknown'): Actor {
   return { id: 'cli', userId: null, name: `命令行（${user}）`, role: 'admin', orgId: null, orgPath: '/' };
 }

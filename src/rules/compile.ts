@@ -3,6 +3,8 @@ import { evaluateFormula, type Formula } from './formula';
 import { dec, type Dec } from '../scoring/decimal';
 import { overrideRef } from '../scoring/grading';
 import type { Clause, Condition, Operator, Override, RuleSet } from './rule-set.schema';
+import { parseJsonText } from '../lib/text-input';
+import { ruleSetLimits } from './limits';
 import { validateRuleSet, type RuleIssue } from './validate';
 
 /** A validated rule set ready to score: its tree, its content hash, and one reusable Engine. */
@@ -143,12 +145,12 @@ export class RuleSetError extends Error {
 
 /** Parses, validates and compiles a rule file's text; throws RuleSetError listing every problem. */
 export async function compileRuleSet(text: string, file: string): Promise<CompiledRuleSet> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new RuleSetError([{ file, path: '$', message: `不是有效的 JSON：${(e as Error).message}` }]);
+  if (text.length > ruleSetLimits.fileChars) {
+    throw new RuleSetError([{ file, path: '$', message: `超出上限：文件长 ${text.length} 个字符，最多 ${ruleSetLimits.fileChars} 个` }]);
   }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new RuleSetError([{ file, path: '$', message: `不是有效的 JSON：${parsed.message}` }]);
+  const json = parsed.value;
   const result = validateRuleSet(json, file);
   if (!result.ok) throw new RuleSetError(result.errors);
   const { $schema: _schema, ...content } = json as Record<string, unknown>;

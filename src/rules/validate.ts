@@ -1,3 +1,4 @@
+import { ruleSetLimitIssues } from './limits';
 import { categoryLabel } from '../domain/catalog';
 import { dec, Dec } from '../scoring/decimal';
 import { factMeasure, factType, knownKindCodes, type FactType } from '../scoring/fact-catalog';
@@ -29,6 +30,8 @@ const suspicious = /登录|登陆|打卡|签到|在线时长|在线时间|log-?i
  * Never throws for a bad file: every problem comes back as an issue naming its JSON path.
  */
 export function validateRuleSet(json: unknown, file: string): ValidationResult {
+  const tooBig = ruleSetLimitIssues(json, file);
+  if (tooBig.length > 0) return { ok: false, warnings: [], errors: tooBig };
   const parsed = RuleSet.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     return {

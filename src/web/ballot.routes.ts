@@ -8,7 +8,8 @@ import { castBallot, describeBallotCode, type CodeProblem, type PublicDeps } fro
 import type { AppEnv } from '../features/router';
 import { limiterStore } from '../features/limits/limiter';
 import { ballotPage, enterCodePage, problemPage, thanksPage } from './ballot.page';
-import { limitKey, tooManyPage } from './public-shell';
+import { inputGuard } from '../errors/input-guard';
+import { limitKey, refuseAsPage, tooManyPage } from './public-shell';
 
 const statusOf: Record<CodeProblem, 404 | 410 | 409> = { unknown: 404, expired: 410, used: 409, closed: 409 };
 
@@ -25,6 +26,7 @@ export function ballotRoutes(deps: Deps) {
   // '/b/*' covers '/b' itself as well.
   web.use('/b/*', rateLimiter<AppEnv>({ ...opts.rateLimit, store: limiterStore(deps.counters, 'b'), keyGenerator: (c) => limitKey(deps, c), handler: (c) => c.html(tooManyPage(), 429) }));
   web.use('/b/*', bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.html(enterCodePage('提交的内容过大，请重新填写'), 413) }));
+  web.use('/b/*', inputGuard(refuseAsPage));
 
   web.get('/b', (c) => c.html(enterCodePage()));
   web.get('/b/go', (c) => {
@@ -45,7 +47,8 @@ export function ballotRoutes(deps: Deps) {
     const code = c.req.param('code');
     const form = await c.req.parseBody();
     const answers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(form)) if (k.startsWith('item_') && typeof v === 'string') answers[k.slice(5)] = v;
+    // Answers are item_<key>; any other field is passed on marked with '#', and refused as unknown.
+    for (const [k, v] of Object.entries(form)) answers[k.startsWith('item_') && typeof v === 'string' ? k.slice(5) : `#${k}`] = typeof v === 'string' ? v : '';
     c.header('Cache-Control', 'no-store');
     try {
       const key = await clientKey(opts.salt, opts.clientAddress(c));

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { clientKey } from '../auth/codes';
 import type { Deps } from '../deps';
+import type { AppError } from '../errors/app-error';
 
 type Content = HtmlEscapedString | Promise<HtmlEscapedString> | string;
 
@@ -101,6 +102,14 @@ export function statusPanel(kind: StatusKind, title: string, lines: Content[], a
       ${after ?? ''}
     </div>`;
 }
+
+/** A request no page could use (broken form, invalid characters): said plainly, nothing stored. */
+export function badInputPage(message: string) {
+  return publicShell({ title: '提交的内容有误', heading: '星评', subheading: '城市基层党建考评系统', body: statusPanel('unknown', '提交的内容有误', [message, '请返回上一页重新填写，或重新扫描二维码。']) });
+}
+
+/** The input guard's answer on the public pages: the same 400, as a page. */
+export const refuseAsPage = (c: Context, e: AppError) => c.html(badInputPage(e.message), 400);
 
 export function tooManyPage() {
   return publicShell({ title: '请稍后再试', heading: '星评', subheading: '城市基层党建考评系统', body: statusPanel('busy', '操作过于频繁', ['同一网络在短时间内请求次数过多，请稍后再试。']) });

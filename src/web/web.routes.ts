@@ -9,7 +9,8 @@ import { verifyPage } from './verify.page';
 import { AppError } from '../errors/app-error';
 import { ballotForCode, codeActor, CodeRefused, voteWithCode } from '../features/reviews/cast-votes';
 import { ballotPage, ballotStatusPage, codeEntryPage } from './review-ballot.page';
-import { limitKey, tooManyPage } from './public-shell';
+import { inputGuard } from '../errors/input-guard';
+import { limitKey, refuseAsPage, tooManyPage } from './public-shell';
 
 /** The public server-rendered pages: the document check behind printed QR codes and the review sheet of a one-time code. */
 export function webRoutes(deps: Deps) {
@@ -21,6 +22,7 @@ export function webRoutes(deps: Deps) {
   web.use('/r', limit('r'));
   // A review sheet is a few answers per subject: 64 KB is far more than any, and a larger body is refused unread.
   web.use('/r/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.html(ballotStatusPage('unknown', '提交的内容过大，请重新填写'), 413) }));
+  for (const path of ['/r', '/r/*', '/verify/*']) web.use(path, inputGuard(refuseAsPage));
 
   // Public: the QR code printed on every document opens this page, with no login.
   web.get('/verify/:id', async (c) => {

@@ -40,6 +40,9 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
+/** Each test starts `npx xingping` processes (~8 s each on a quiet machine); on a busy one they take several times that. */
+const CLI_TEST_MS = 300_000;
+
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'xingping-e2e-'));
   port = await freePort();
@@ -90,7 +93,7 @@ describe('npm start and the xingping command', () => {
     const cookie = /xp_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
     const orgs = await fetch(`http://127.0.0.1:${port}/api/orgs?kind=grid`, { headers: { cookie } });
     expect(((await orgs.json()) as { total: number }).total).toBeGreaterThan(0);
-  });
+  }, CLI_TEST_MS);
 
   it('creates a token beside the running server that lists the 27 communities', async () => {
     const created = await cli(['token', 'create', '--role', 'admin']);
@@ -120,7 +123,7 @@ describe('npm start and the xingping command', () => {
     const scored = await cli(['score', '--cycle', String(computed[0])]);
     expect(scored.code, scored.stderr).toBe(0);
     expect(scored.stdout).toContain(`${computed[0]} 年度计分完成`);
-  });
+  }, CLI_TEST_MS);
 
   it('lists the demo duty reviews, their group tallies and the two-way evaluations from the command line', async () => {
     const cycles = await cli(['cycle', 'list']);
@@ -141,7 +144,7 @@ describe('npm start and the xingping command', () => {
     const closed = await cli(['review', 'open', id]);
     expect(closed.code).toBe(1);
     expect(closed.stderr).toContain('评议已结束，不能改为「评议中」');
-  });
+  }, CLI_TEST_MS);
 
   it('issues ballot codes for the open demo campaign; a printed code opens the ballot page once', async () => {
     const listed = await cli(['campaign', 'list']);
@@ -165,7 +168,7 @@ describe('npm start and the xingping command', () => {
     const again = await fetch(url, { method: 'POST', body: answers });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('评议码已使用');
-  });
+  }, CLI_TEST_MS);
 
   it('reports bad input in Chinese with a non-zero exit code', async () => {
     const missing = await cli(['import', 'ledger', 'no-such-file.xlsx']);
@@ -180,7 +183,7 @@ describe('npm start and the xingping command', () => {
     const role = await cli(['token', 'create', '--role', 'boss']);
     expect(role.code).toBe(1);
     expect(role.stderr).toContain('role');
-  });
+  }, CLI_TEST_MS);
 
   it('refuses a second server on the same embedded data folder', async () => {
     if (onPostgres) return; // a PostgreSQL server is shared by design
@@ -190,5 +193,5 @@ describe('npm start and the xingping command', () => {
     const code = await new Promise((r) => second.on('exit', r));
     expect(code).toBe(1);
     expect(out).toContain('正被另一个星评进程');
-  });
+  }, CLI_TEST_MS);
 });

@@ -11,7 +11,7 @@ import { fontDir, loadTemplates } from '../../src/entry/template-files';
  * poppler: page numbers run straight through the parts, and the contents name the page each section starts on.
  */
 
-const pdf = puppeteerPdf({ css: loadTemplates().css, fontDir: fontDir(), pages: 2 });
+const pdf = puppeteerPdf({ css: loadTemplates().css, fontDir: fontDir(), executablePath: process.env.XINGPING_CHROMIUM, pages: 2 });
 const dir = mkdtempSync(join(tmpdir(), 'xp-parts-'));
 afterAll(async () => {
   await pdf.close();

@@ -26,7 +26,7 @@ let printing: Printing | null = null;
 /** One printing setup per test file (its browser starts at the first PDF), closed after the file's tests. */
 export function testPrinting(): Printing {
   if (!printing) {
-    const p = nodePrinting({ publicUrl: 'http://xingping.test' });
+    const p = nodePrinting({ publicUrl: 'http://xingping.test', chromium: process.env.XINGPING_CHROMIUM });
     printing = p;
     afterAll(async () => {
       await p.pdf.close();

@@ -47,13 +47,22 @@ describe('createApp stays free of runtime-specific imports', () => {
 /** Query builders and raw SQL: the Kysely code that belongs in `*.repository.ts` only. */
 const kyselyQuery = /\.(selectFrom|selectNoFrom|insertInto|replaceInto|updateTable|deleteFrom|mergeInto)\(|\bsql\s*(<[^`]*?>)?\s*`|\bsql\.\w+\(/g;
 
-describe('feature services leave queries to repositories', () => {
-  it('finds no Kysely query in a file under src/features that is not a *.repository.ts', () => {
-    const files = readdirSync('src/features', { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts'))
-      .map((f) => join('src/features', f));
+/** Every source file under a folder, as a path from the project root. */
+function sourceFiles(dir: string, pattern = /\.ts$/): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => pattern.test(f))
+    .map((f) => join(dir, f));
+}
+
+describe('everything but repositories leaves queries to repositories', () => {
+  it('finds no Kysely query in a file under src/ (features, demo, entries, web, …) that is not a *.repository.ts or in src/db', () => {
+    // src/db is the database layer itself (client, migrations, bulk inserts); src/ui is the browser's and has no database.
+    const files = sourceFiles('src').filter((f) => !f.startsWith(join('src', 'db')) && !f.startsWith(join('src', 'ui')));
     const repositories = files.filter((f) => f.endsWith('.repository.ts'));
-    expect(files.length).toBeGreaterThan(60); // the walk really descends into the feature folders
+    expect(files.length).toBeGreaterThan(150); // the walk really descends into every folder
+    for (const f of ['src/demo/seed-demo.ts', 'src/demo/demo-results.ts', 'src/entry/node.ts', 'src/entry/cli.ts', 'src/features/context.ts', 'src/app.ts']) {
+      expect(files).toContain(join(f));
+    }
     expect(repositories.filter((f) => readFileSync(f, 'utf8').match(kyselyQuery)).length).toBeGreaterThan(10); // the pattern really matches queries
     const offenders: string[] = [];
     for (const file of files) {
@@ -63,6 +72,22 @@ describe('feature services leave queries to repositories', () => {
         const line = source.slice(0, m.index).split('\n').length;
         offenders.push(`${file}:${line} ${m[0].split('\n')[0]}`);
       }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('configuration comes from src/env.ts', () => {
+  it('finds no process.env outside src/env.ts, which parses it once for the entries', () => {
+    const files = sourceFiles('src', /\.(ts|vue)$/);
+    const env = /\bprocess\s*\.\s*env\b|\bprocess\s*\[\s*['"]env['"]\s*\]/g;
+    expect(files.length).toBeGreaterThan(180); // server and web application
+    expect(readFileSync('src/env.ts', 'utf8').match(env)).not.toBeNull(); // the pattern really matches the one read
+    const offenders: string[] = [];
+    for (const file of files) {
+      if (file === join('src', 'env.ts')) continue;
+      const source = readFileSync(file, 'utf8');
+      for (const m of source.matchAll(env)) offenders.push(`${file}:${source.slice(0, m.index).split('\n').length}`);
     }
     expect(offenders).toEqual([]);
   });

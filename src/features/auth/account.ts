@@ -60,7 +60,7 @@ export async function describeMe(ctx: Ctx, auth: Authenticated): Promise<Me> {
 export const ChangePasswordInput = z.object({
   currentPassword: z.string().min(1, '请输入当前密码').max(128),
   newPassword: z.string().min(1, '请输入新密码').max(128),
-});
+}).strict();
 
 /**
  * 修改密码: the current password again (a wrong one counts toward the lock like a failed sign-in), the new one

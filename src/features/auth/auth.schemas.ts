@@ -25,6 +25,7 @@ export const SignInBody = z
     login: z.string().openapi({ example: 'demo-community' }),
     password: z.string().openapi({ example: 'xingping-demo' }),
   })
+  .strict()
   .openapi('SignIn');
 
 export const ChangePasswordBody = z
@@ -32,6 +33,7 @@ export const ChangePasswordBody = z
     currentPassword: z.string(),
     newPassword: z.string().openapi({ description: '8 至 64 位，至少包含大写字母、小写字母、数字、符号中的三类，不能包含登录名' }),
   })
+  .strict()
   .openapi('ChangePassword');
 
 export const TodoSchema = z

@@ -13,7 +13,7 @@ import type { Authenticated } from './authenticate';
 export const SignInInput = z.object({
   login: z.string().trim().toLowerCase().min(1, '请输入登录名').max(64),
   password: z.string().min(1, '请输入密码').max(128),
-});
+}).strict();
 
 /** One message for an unknown login and a wrong password, so a guess learns nothing about which it was. */
 export const BAD_CREDENTIALS = '登录名或密码错误';

@@ -82,6 +82,11 @@ export async function castBallot({ deps, code, answers, clientKey }: { deps: Pub
       if (err instanceof AppError && err.code === 'cycle_closed') throw problemError.closed();
       throw err;
     }
+    const unknown = Object.keys(answers).filter((k) => !row.items.some((i) => i.key === k));
+    if (unknown.length > 0) {
+      const names = unknown.map((k) => k.replace(/^#/, '')).join('、');
+      throw new AppError('validation_failed', `表单中有本次评议没有的项目：${names}`, { issues: unknown.map((k) => ({ field: k.replace(/^#/, ''), message: '没有这一评议项目' })) });
+    }
     const missing = row.items.filter((i) => !row.answers.some((a) => a.key === answers[i.key]));
     if (missing.length > 0) {
       throw new AppError('validation_failed', `请为每一项选择一个答案：${missing.map((i) => i.label).join('、')}`, {

@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { requireCycleManager } from '../cycles/manage-cycles';
 import { writableIn } from '../cycles/cycle-gates';
+import { deadline, timeLimits, yieldToIo } from '../../errors/deadline';
 import { findCycle } from '../cycles/cycles.repository';
 import { computeFacts } from './facts.repository';
 import { directGradeRecords, finalGrades } from './grades.repository';
@@ -21,7 +22,7 @@ import { inspectionsFor, latestRevision, orgsToScore, saveRuleSets } from './sco
 type OrgResult = { orgId: number; code: string; name: string; category: string; total: string; assessed: boolean; grade: string | null; gradeLabel: string | null; steps: string[] };
 
 /** Scores and grades one rule set's organizations of a cycle in memory: nothing is stored. */
-async function evaluateInMemory(db: Kysely<Database>, year: number, compiled: CompiledRuleSet, categories: readonly string[]) {
+async function evaluateInMemory(db: Kysely<Database>, year: number, compiled: CompiledRuleSet, categories: readonly string[], check: () => void) {
   const orgs = await orgsToScore(db, year, categories);
   const ids = orgs.map((o) => o.id);
   const facts = await computeFacts(db, year, ids, compiled.ruleSet.facts);
@@ -30,7 +31,9 @@ async function evaluateInMemory(db: Kysely<Database>, year: number, compiled: Co
   const direct = await directGradeRecords(db, year);
   const inputs = [];
   const results = new Map<number, { total: string; assessed: boolean }>();
-  for (const o of orgs) {
+  for (const [n, o] of orgs.entries()) {
+    check();
+    if (n % 64 === 63) await yieldToIo();
     const mine = inspections.filter((i) => i.org_id === o.id).map((i) => ({ id: i.id, indicator: i.indicator, points: i.points, reason: i.reason, inspectedOn: i.inspected_on }));
     const result = await scoreFacts(compiled, facts.get(o.id)!, mine);
     results.set(o.id, { total: result.total, assessed: result.assessed });
@@ -84,7 +87,10 @@ async function compileDraft(json: unknown): Promise<CompiledRuleSet> {
   try {
     return await compileRuleSet(JSON.stringify(json), 'draft.json');
   } catch (e) {
-    if (e instanceof RuleSetError) throw new AppError('validation_failed', '草稿细则有误', { issues: e.issues });
+    if (e instanceof RuleSetError) {
+      const first = e.issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('；');
+      throw new AppError('validation_failed', `草稿细则有误（${e.issues.length} 处）：${first}${e.issues.length > 3 ? '……' : ''}`, { issues: e.issues });
+    }
     throw e;
   }
 }
@@ -97,6 +103,7 @@ async function compileDraft(json: unknown): Promise<CompiledRuleSet> {
 export async function previewRuleSet({ ctx, year, draft, ruleSets }: { ctx: Ctx; year: number; draft: unknown; ruleSets: RuleSets }): Promise<PreviewReport> {
   await requireCycleManager(ctx);
   const compiled = await compileDraft(draft);
+  const check = deadline(timeLimits.previewMs, '细则预览');
   return withTransaction(
     ctx,
     async (tx) => {
@@ -109,9 +116,9 @@ export async function previewRuleSet({ ctx, year, draft, ruleSets }: { ctx: Ctx;
       const current = jobs.filter((j) => j.categories.some((c) => categories.includes(c)));
       const before = new Map<number, OrgResult>();
       for (const j of current) {
-        for (const r of (await evaluateInMemory(tx.db, year, j.compiled, j.categories.filter((c) => categories.includes(c)))).orgs) before.set(r.orgId, r);
+        for (const r of (await evaluateInMemory(tx.db, year, j.compiled, j.categories.filter((c) => categories.includes(c)), check)).orgs) before.set(r.orgId, r);
       }
-      const after = await evaluateInMemory(tx.db, year, compiled, categories);
+      const after = await evaluateInMemory(tx.db, year, compiled, categories, check);
       const changes = after.orgs
         .filter((a) => (before.get(a.orgId)?.grade ?? null) !== a.grade)
         .map((a) => {
@@ -137,7 +144,7 @@ export async function previewRuleSet({ ctx, year, draft, ruleSets }: { ctx: Ctx;
       const row = await insertRulePreview(tx.db, { cycle_year: year, rule_set_hash: compiled.hash, summary: { ...report, changes: report.changes.length }, created_by: ctx.actor.id });
       return { previewId: row.id, ...report };
     },
-    { isolation: 'repeatable read' },
+    { isolation: 'repeatable read', timeLimitMs: timeLimits.previewMs },
   );
 }
 

@@ -1,5 +1,6 @@
 import type { CycleState } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
+import { deadline, timeLimits, yieldToIo } from '../../errors/deadline';
 import { cycleStateLabel } from '../../domain/catalog';
 import { AppError, notFound } from '../../errors/app-error';
 import type { RuleSets } from '../../rules/registry';
@@ -26,7 +27,6 @@ export function evaluationOrder(sizes: readonly number[]): number[] {
   return sizes.map((_, i) => i).sort((a, b) => sizes[a]! - sizes[b]! || a - b);
 }
 
-const yieldToIo = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
 /** Cycle states in which scores may be computed: after the ledger closes, and again after accepted appeals. */
 const scorable: readonly CycleState[] = writableIn.score;
@@ -55,6 +55,7 @@ export async function scoreCycle({
   progress?: ScoreProgress;
 }): Promise<RevisionSummary> {
   await requireCycleManager(ctx);
+  const check = deadline(timeLimits.scoreMs, '计分');
   return withTransaction(
     ctx,
     async (tx) => {
@@ -145,6 +146,7 @@ export async function scoreCycle({
             if (i % 250 === 0) progress(step, i, orgs.length);
             // Evaluation only awaits settled promises, which never lets the event loop read the socket; a
             // turn of the loop now and then lets the driver take in the next rule set's facts meanwhile.
+            check();
             if (i % 64 === 63) await yieldToIo();
           }
           if (batch.length > 0) stores.push(store(batch));
@@ -191,7 +193,7 @@ export async function scoreCycle({
       });
       return summary;
     },
-    { isolation: 'repeatable read' },
+    { isolation: 'repeatable read', timeLimitMs: timeLimits.scoreMs },
   );
 }
 

@@ -68,6 +68,7 @@ export type IssuedAccount = z.infer<typeof IssuedAccount>;
 
 export const NoticesInput = z
   .object({
-    accounts: z.array(z.object({ id: z.number().int().positive().max(2_147_483_647), initialPassword: z.string().min(1).max(64) })).min(1).max(50),
+    accounts: z.array(z.object({ id: z.number().int().positive().max(2_147_483_647), initialPassword: z.string().min(1).max(64) }).strict()).min(1).max(50),
   })
+  .strict()
   .openapi('AccountNoticesRequest');

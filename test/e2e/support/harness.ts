@@ -41,7 +41,7 @@ export async function startHarness() {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: [...chromiumArgs, '--lang=zh-CN'] });
+  const browser = await puppeteer.launch({ executablePath: findBrowser(process.env.XINGPING_CHROMIUM), headless: true, args: [...chromiumArgs, '--lang=zh-CN'] });
   mkdirSync(shotsDir, { recursive: true });
   return {
     baseUrl,
