@@ -50,8 +50,10 @@ const Meeting = z.enum(['joint_meeting', 'policy_study']);
 const IfNone = Num.min(0).max(100).default(0).describe('分母为 0（无应到、无应报）时的比率，默认 0；“不适用”的情形宜另设不予评定的条件');
 const Period = z.enum(['month', 'quarter']);
 
+/** What a fact measures when the catalog's own judgement is wrong for a rubric (减负 check; see factMeasure). */
+const MeasureOverride = z.enum(['outcome', 'trace']).optional().describe('这一事实衡量的是成效 outcome 还是留痕 trace；不填按数据来源判断（减负校验用）');
 const fact = <S extends string, T extends z.ZodRawShape>(source: S, shape: T) =>
-  z.object({ source: z.literal(source), label: Label, ...shape }).strict();
+  z.object({ source: z.literal(source), label: Label, measure: MeasureOverride, ...shape }).strict();
 
 /** Every fact a rule set can declare: a source from the catalog and its parameters. */
 export const FactDef = z.discriminatedUnion('source', [
@@ -102,7 +104,7 @@ export const FactDef = z.discriminatedUnion('source', [
     key: z.string().regex(/^[a-z][a-z0-9_.]*$/),
     type: z.enum(['number', 'boolean', 'distribution']),
     unit: z.string().max(10).optional().describe('说明中显示的单位，如 "%"、"岁"'),
-    measure: z.enum(['outcome', 'trace', 'login', 'checkin', 'online']).optional().describe('申报数据衡量的是成效、留痕，还是登录、打卡、在线时长'),
+    measure: z.enum(['outcome', 'trace', 'login', 'checkin', 'online']).optional().describe('申报数据衡量的是成效 outcome、留痕 trace，还是登录 login、打卡 checkin、在线时长 online；数值型不填按留痕计'),
     default: z.union([Num, z.boolean()]).optional().describe('未申报时的取值；不给则缺少该数据的组织不予评定'),
   }),
 ]);

@@ -344,6 +344,7 @@ function warnForBurden(rs: RuleSet, formula: Formula | null, warn: (path: (strin
   }
   if (!formula || rs.total.max === undefined) return;
   let traceOnly = dec(0);
+  const counted: string[] = [];
   rs.parts.forEach((p) => {
     if (p.kind !== 'score') return;
     const pm = partMax(p);
@@ -352,7 +353,9 @@ function warnForBurden(rs: RuleSet, formula: Formula | null, warn: (path: (strin
     for (const ind of p.indicators) {
       const used = ind.clauses.flatMap(clauseFacts);
       if (used.length > 0 && used.every((f) => measure(f) === 'trace') && ind.max !== undefined) {
-        traceOnly = traceOnly.plus(dec(ind.max).times(weight));
+        const points = dec(ind.max).times(weight);
+        traceOnly = traceOnly.plus(points);
+        counted.push(`「${ind.title}」${points.toDecimalPlaces(2).toString()} 分（${[...new Set(used)].map((f) => rs.facts[f]?.label ?? f).join('、')}）`);
       }
     }
   });
@@ -360,7 +363,8 @@ function warnForBurden(rs: RuleSet, formula: Formula | null, warn: (path: (strin
   if (share.gt(dec(rs.traceShareLimit))) {
     warn(
       ['traceShareLimit'],
-      `只衡量“留痕”（台账条数、会议次数等）的指标占总分 ${share.times(100).toDecimalPlaces(1).toString()}%，超过设定的 ${dec(rs.traceShareLimit).times(100).toString()}%：宜多考核服务成效和群众评价`,
+      `只衡量“留痕”（台账条数、会议次数等）的指标占总分 ${share.times(100).toDecimalPlaces(1).toString()}%，超过设定的 ${dec(rs.traceShareLimit).times(100).toString()}%：宜多考核服务成效和群众评价。` +
+        `计入的指标：${counted.join('；')}。衡量成效的事实可写明 "measure": "outcome"（登录、打卡、在线时长不在此列）`,
     );
   }
 }

@@ -66,6 +66,7 @@ export function factUnit(def: FactDef): string {
  * unless every kind is an outcome); attendance is a trace; service hours and ratings are outcomes.
  */
 export function factMeasure(def: FactDef): Measure {
+  if (def.source !== 'declared' && def.measure) return def.measure;
   switch (def.source) {
     case 'ledger.count':
     case 'ledger.hours':

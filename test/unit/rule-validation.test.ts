@@ -80,6 +80,25 @@ describe('broken rule files give clear errors naming the JSON path', () => {
     // theme days and the check-ins (both traces) carry 70 + 0.5 = 70.5 of 100.5 points = 70.1%, above the default 50%
     expect(out.warnings.map((w) => w.message).join('\n')).toMatch(/只衡量“留痕”.*占总分 70\.1%/);
   });
+
+  it('names the indicators the trace share counts, and a fact declared as an outcome leaves the share', () => {
+    const r: any = valid();
+    r.facts.volunteer = { source: 'ledger.hours', label: '志愿服务时长', kinds: ['theme_day'] };
+    r.parts[0].indicators = [
+      { id: 'theme', title: '主题党日', max: 40, clauses: [{ type: 'perUnit', fact: 'themeDays', points: 5 }] },
+      { id: 'service', title: '志愿服务', max: 30, clauses: [{ type: 'perUnit', fact: 'volunteer', points: 1 }] },
+    ];
+    const share = (rs: any) => validateRuleSet(rs, 'burden.json').warnings.map((w) => w.message).find((m) => m.includes('留痕'));
+    // Both indicators read theme-day ledger rows (traces): 40 + 30 = 70 of 100 points = 70%.
+    expect(share(r)).toContain('占总分 70%');
+    expect(share(r)).toContain('计入的指标：「主题党日」40 分（主题党日）；「志愿服务」30 分（志愿服务时长）。');
+    // Declared an outcome, the service hours leave the share: 40 of 100 = 40%, under the 50% limit: no warning.
+    r.facts.volunteer.measure = 'outcome';
+    expect(share(r)).toBeUndefined();
+    // Declaring "outcome" does not silence the check on log-ins, check-ins and time online.
+    r.facts.logins = { source: 'declared', label: '每日打卡签到次数', key: 'app.checkins', type: 'number', measure: 'outcome' };
+    expect(validateRuleSet(r, 'burden.json').warnings.map((w) => w.message).join('\n')).toContain('登录、打卡签到或在线时长');
+  });
 });
 
 describe('the xingping rules commands', () => {
