@@ -16,7 +16,7 @@ let fx: FuzzFixture;
 let api: ReturnType<typeof client>;
 
 beforeAll(async () => {
-  t = await setupTestApp();
+  t = await setupTestApp({ isolated: true });
   fx = await fuzzFixture(t);
   api = client(t.app, fx.token);
 }, 60_000);

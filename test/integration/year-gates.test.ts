@@ -152,7 +152,7 @@ async function setState(state: CycleState) {
 }
 
 beforeAll(async () => {
-  t = await setupTestApp();
+  t = await setupTestApp({ isolated: true });
   a = await createTree(t.db, '定档');
   year = await createCycle(t.db, 'collecting');
   admin = client(t.app, await createToken(t.db, 'admin', a.district.id));

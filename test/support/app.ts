@@ -6,7 +6,7 @@ import { exceljsSpreadsheet } from '../../src/adapters/spreadsheet-exceljs';
 import { createApp } from '../../src/app';
 import { quietLogger, type BallotOptions, type Deps } from '../../src/deps';
 import { systemClock, type Clock } from '../../src/lib/clock';
-import { openTestDatabase } from './db';
+import { openIsolatedDatabase, openTestDatabase } from './db';
 import { loadRuleSets } from '../../src/entry/rule-files';
 import { nodePrinting } from '../../src/entry/node-deps';
 import type { Printing } from '../../src/features/documents/print-documents';
@@ -64,8 +64,11 @@ export function testAuthDeps(db: Kysely<Database>, dbKind: 'pglite' | 'postgres'
 }
 
 /** createApp on a real database (PGlite snapshot or PostgreSQL), closed after the file's tests. */
-export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<BallotOptions>; auth?: Partial<AuthPolicy>; ui?: UiAssets } = {}) {
-  const handle = await openTestDatabase();
+export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<BallotOptions>; auth?: Partial<AuthPolicy>; ui?: UiAssets; isolated?: boolean } = {}) {
+  // `isolated`: a database of its own on PostgreSQL too, for tests that need the only top-level organization
+  // (the cycle's own steps are the CLI's when a database holds several).
+  const isolated = opts.isolated ? await openIsolatedDatabase() : null;
+  const handle = isolated ?? (await openTestDatabase());
   const clock = opts.clock ?? systemClock;
   const deps: Deps = {
     ruleSets: await testRuleSets(),
@@ -80,7 +83,7 @@ export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<Ball
     ui: opts.ui,
   };
   const app = createApp(deps);
-  afterAll(() => handle.close());
+  afterAll(() => (isolated ? isolated.drop() : handle.close()));
   return { app, db: handle.db, deps };
 }
 
