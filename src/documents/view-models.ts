@@ -1,7 +1,7 @@
 import { MIN_GROUP_SAMPLE } from '../domain/catalog';
 import type { RuleSet } from '../rules/rule-set.schema';
 import { showIn } from '../scoring/decimal';
-import type { ScoreResult } from '../scoring/evaluate';
+import { notAssessedLabelOf, type ScoreResult } from '../scoring/evaluate';
 import { factUnit, type Distribution } from '../scoring/fact-catalog';
 
 /**
@@ -69,7 +69,7 @@ export function scorecardContent(s: ScorecardSource) {
     formula: s.formula,
     correction: s.result.correction ?? null,
     grade: {
-      label: g?.label ?? (s.result.assessed ? '未定级' : '不参加评定'),
+      label: g?.label ?? (s.result.assessed ? '未定级' : notAssessedLabelOf(s.result)),
       stars: starsOf(s.scale, g?.grade ?? null),
       ranks,
       last: detail?.lastGradeLabel ?? '无',
@@ -198,6 +198,8 @@ export type RankingRow = {
   total: string;
   assessed: boolean;
   gradeLabel: string | null;
+  /** How the organization's rule set names one it does not assess. */
+  notAssessedLabel: string;
   rankCategory: number | null;
   rankParent: number | null;
   move: string | null;
@@ -222,7 +224,7 @@ export function rankingsContent(input: { year: number; scopeName: string; revisi
           name: r.name,
           parentName: r.parentName ?? '—',
           total: r.total,
-          grade: r.assessed ? (r.gradeLabel ?? '未定级') : '不参加评定',
+          grade: r.assessed ? (r.gradeLabel ?? '未定级') : r.notAssessedLabel,
           move: r.move ?? '—',
           lagging: r.lagging,
           note: r.rankParent && r.parentName ? `${r.lagging ? ' ' : ''}上级内第 ${r.rankParent} 名` : '',

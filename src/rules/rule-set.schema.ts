@@ -250,13 +250,18 @@ export type Override = z.infer<typeof Override>;
 export const Quota = z
   .object({
     grade: Id,
-    max: Num.min(0).max(1).optional().describe('该等次最多占参评组织的比例'),
-    mode: z.enum(['hard', 'about']).default('hard').describe('hard 超出的按排名从低到高降一档；about 只提示'),
+    range: z
+      .enum(['only', 'andAbove', 'andBelow'])
+      .default('only')
+      .describe('only 只计该等次；andAbove 该等次及以上（如“四星及以上”）；andBelow 该等次及以下（如“二星及以下”）'),
+    max: Num.min(0).max(1).optional().describe('最多占参评组织的比例'),
+    min: Num.min(0).max(1).optional().describe('最少占参评组织的比例（如“二星及以下不少于 20%”）'),
+    mode: z.enum(['hard', 'about']).default('hard').describe('hard 超出 max 的按排名从低到高降到下一档，不足 min 的按排名从低到高补足；about 只提示'),
     scope: z.enum(['category', 'parent', 'root']).default('category').describe('在同一考核类别、同一上级、或同一顶级组织内计算'),
     years: z.array(z.number().int()).optional().describe('只在这些年度适用'),
   })
   .strict()
-  .refine((q) => q.max !== undefined, '请给出 max');
+  .refine((q) => q.max !== undefined || q.min !== undefined, '请给出 max 或 min');
 export type Quota = z.infer<typeof Quota>;
 
 export const Grading = z
@@ -269,6 +274,7 @@ export const Grading = z
       .object({
         grades: z.array(Id).min(1).describe('列为后进的等次'),
         minShare: Num.min(0).max(1).optional().describe('后进名单不低于的比例，不足时按排名从低到高补足'),
+        mode: z.enum(['hard', 'about']).default('hard').describe('hard 不足 minShare 时按排名补足；about 只提示'),
         scope: z.enum(['category', 'parent', 'root']).default('category'),
       })
       .strict()
@@ -309,6 +315,7 @@ export const RuleSet = z
       .default([])
       .describe('条件成立的组织不予评定'),
     grading: Grading.optional(),
+    notAssessedLabel: Label.default('不参加评定').describe('不予评定的组织在评价表、名单和导出中显示为（如“不定级”“不参加评定”“不评星级”）'),
     traceShareLimit: Num.min(0).max(1).default(0.5).describe('只衡量“留痕”的指标最多占总分的比例（超出时校验给出警告）'),
     examples: z.array(Example).default([]),
   })

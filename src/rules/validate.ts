@@ -240,7 +240,14 @@ function checkGrading(rs: RuleSet, err: Err, checkCondition: CheckCondition, typ
     if ((o.type === 'cap' || o.type === 'veto') && o.cap !== undefined) known(o.cap, [...path, 'cap']);
     if (o.type === 'prerequisite' || o.type === 'direct') known(o.grade, [...path, 'grade']);
   });
-  g.quotas.forEach((q, i) => known(q.grade, ['grading', 'quotas', i, 'grade']));
+  g.quotas.forEach((q, i) => {
+    known(q.grade, ['grading', 'quotas', i, 'grade']);
+    // Hard quotas move organizations down only: too many at or above a grade go down a grade, too few at or below
+    // one are filled from just above it. The other combinations could only move organizations up.
+    if (q.mode === 'hard' && q.max !== undefined && q.range === 'andBelow') err(['grading', 'quotas', i, 'max'], '“及以下”的硬性上限会把组织往上调：请改用 min，或 mode: "about" 只作提示');
+    if (q.mode === 'hard' && q.min !== undefined && q.range !== 'andBelow') err(['grading', 'quotas', i, 'min'], '硬性下限只能用于“及以下”（range: "andBelow"），由排名靠后的组织补足；其他情形请用 mode: "about" 只作提示');
+    if (q.max !== undefined && q.min !== undefined && q.min > q.max) err(['grading', 'quotas', i, 'min'], `下限 ${q.min} 大于上限 ${q.max}`);
+  });
   g.lagging?.grades.forEach((id, i) => known(id, ['grading', 'lagging', 'grades', i]));
   for (const key of Object.keys(g.consequences)) if (key !== 'lagging') known(key, ['grading', 'consequences', key]);
   g.ranking.by.forEach((k, i) => {

@@ -32,8 +32,12 @@ export type PartScore = {
   indicators: IndicatorScore[];
   note: string | null;
 };
+/** The words for an organization a rule set does not assess, from a stored result (不参加评定 before rule sets named it). */
+export const notAssessedLabelOf = (result: { ruleSet?: { notAssessedLabel?: string } } | null | undefined): string => result?.ruleSet?.notAssessedLabel ?? '不参加评定';
+
 export type ScoreResult = {
-  ruleSet: { id: string; title: string; version: string; hash: string };
+  /** notAssessedLabel: how the rule set names an organization it does not assess (absent in results stored before it existed). */
+  ruleSet: { id: string; title: string; version: string; hash: string; notAssessedLabel?: string };
   assessed: boolean;
   reasons: string[];
   parts: PartScore[];
@@ -257,7 +261,7 @@ export function scoreOrg(
   const labels = Object.fromEntries(parts.map((p) => [p.id, `${p.title} ${show(dec(p.points))}`]));
   const clampNote = total.eq(round2(raw)) ? '' : `，按 ${show(total)} 分计`;
   return {
-    ruleSet: { id: rs.id, title: rs.title, version: rs.version, hash: compiled.hash },
+    ruleSet: { id: rs.id, title: rs.title, version: rs.version, hash: compiled.hash, notAssessedLabel: rs.notAssessedLabel },
     assessed: reasons.length === 0 && !partsInvalid,
     reasons,
     parts,

@@ -195,49 +195,13 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
   const demotionOrder = (a: Work, b: Work) => (a.pinned !== b.pinned ? (a.pinned ? -1 : 1) : compare(a, b, true));
 
   const applicable = (q: Quota) => !q.years || q.years.includes(year);
+  // Who is filled in first when a minimum share is short: the lowest-ranked; graded directly never.
+  const fillOrder = (a: Work, b: Work) => compare(b, a, true);
+  const shares: ShareCtx = { ids, label, bottom, warnings, demotionOrder, fillOrder };
   for (const q of g.quotas.filter(applicable)) {
-    for (const [scope, members] of groupBy(q.scope)) {
-      const n = members.length;
-      const at = indexOf(q.grade);
-      const allowed = countOf(q.max!, n, 'floor');
-      const holders = members.filter((w) => w.idx === at).sort(demotionOrder);
-      const scopeName = q.scope === 'category' ? '本类别' : q.scope === 'parent' ? '同一上级' : '全区';
-      if (q.mode === 'about') {
-        if (holders.length > countOf(q.max!, n, 'ceil')) {
-          warnings.push(`${label(at)}约占 ${show(dec(q.max!).times(100))}%：${scopeName}（${scope.split('|')[0]}）${n} 个组织中有 ${holders.length} 个，超过指导比例`);
-        }
-        continue;
-      }
-      for (const w of holders.slice(allowed)) {
-        w.demotedByQuota = true;
-        w.idx = Math.min(at + 1, bottom);
-        w.steps.push({ kind: 'quota', grade: ids[w.idx]!, text: `${label(at)}不超过 ${show(dec(q.max!).times(100))}%（${scopeName} ${n} 个组织中最多 ${allowed} 个），按排名降为${label(w.idx)}` });
-      }
-    }
+    for (const [scope, members] of groupBy(q.scope)) applyQuota(q, `${scopeLabel[q.scope]}（${scope.split('|')[0]}）`, scopeLabel[q.scope], members, shares, indexOf(q.grade));
   }
-
-  if (g.lagging) {
-    const lagGrades = new Set(g.lagging.grades.map(indexOf));
-    for (const w of graded) {
-      if (lagGrades.has(w.idx!)) {
-        w.lagging = true;
-        w.steps.push({ kind: 'lagging', grade: ids[w.idx!]!, text: `${label(w.idx)}列为后进党组织` });
-      }
-    }
-    if (g.lagging.minShare !== undefined) {
-      for (const [, members] of groupBy(g.lagging.scope)) {
-        const need = countOf(g.lagging.minShare, members.length, 'ceil');
-        const candidates = members.filter((w) => !w.lagging && !w.pinned).sort((a, b) => compare(b, a, true));
-        let have = members.filter((w) => w.lagging).length;
-        for (const w of candidates) {
-          if (have >= need) break;
-          w.lagging = true;
-          have += 1;
-          w.steps.push({ kind: 'lagging', grade: ids[w.idx!]!, text: `后进党组织不低于 ${show(dec(g.lagging.minShare).times(100))}%（${members.length} 个中至少 ${need} 个），按排名列为后进` });
-        }
-      }
-    }
-  }
+  if (g.lagging) applyLagging(g.lagging, groupBy(g.lagging.scope), graded, shares, indexOf);
 
   // Rankings within the category and within the parent; ties shared unless the rule set breaks them by code.
   const rankCategory = new Map<number, number>();
@@ -281,6 +245,86 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
     };
   });
   return { outcomes, warnings };
+}
+
+const scopeLabel = { category: '本类别', parent: '同一上级', root: '全区' } as const;
+
+type ShareCtx = {
+  ids: readonly string[];
+  label: (i: number | null) => string | null;
+  bottom: number;
+  warnings: string[];
+  demotionOrder: (a: Work, b: Work) => number;
+  fillOrder: (a: Work, b: Work) => number;
+};
+
+/** Whether a grade index lies in a quota's range: the grade only, it and those above, it and those below. */
+const inRange = (idx: number | null, at: number, range: Quota['range']) => idx !== null && (range === 'only' ? idx === at : range === 'andAbove' ? idx <= at : idx >= at);
+const rangeText = (label: string | null, range: Quota['range']) => `${label}${range === 'andAbove' ? '及以上' : range === 'andBelow' ? '及以下' : ''}`;
+const pct = (share: number) => `${show(dec(share).times(100))}%`;
+
+/**
+ * One quota in one scope. `max` (hard): the lowest-ranked holders beyond floor(max × n) go down to the grade
+ * below the range. `min` (hard, "及以下" only): the lowest-ranked organizations above the range come down to its
+ * top grade until ceil(min × n) hold it. `about`: a warning when the count leaves the rounding of the share.
+ */
+function applyQuota(q: Quota, where: string, scopeName: string, members: Work[], c: ShareCtx, at: number): void {
+  const n = members.length;
+  const range = rangeText(c.label(at), q.range);
+  const holders = members.filter((w) => inRange(w.idx, at, q.range));
+  if (q.mode === 'about') {
+    if (q.max !== undefined && holders.length > countOf(q.max, n, 'ceil')) c.warnings.push(`${range}约占 ${pct(q.max)}：${where}${n} 个组织中有 ${holders.length} 个，超过指导比例`);
+    if (q.min !== undefined && holders.length < countOf(q.min, n, 'floor')) c.warnings.push(`${range}约占 ${pct(q.min)}：${where}${n} 个组织中只有 ${holders.length} 个，低于指导比例`);
+    return;
+  }
+  if (q.max !== undefined) {
+    const allowed = countOf(q.max, n, 'floor');
+    const below = Math.min(at + 1, c.bottom);
+    for (const w of holders.sort(c.demotionOrder).slice(allowed)) {
+      w.demotedByQuota = true;
+      w.idx = below;
+      w.steps.push({ kind: 'quota', grade: c.ids[below]!, text: `${range}不超过 ${pct(q.max)}（${scopeName} ${n} 个组织中最多 ${allowed} 个），按排名降为${c.label(below)}` });
+    }
+  }
+  if (q.min !== undefined) {
+    const need = countOf(q.min, n, 'ceil');
+    let have = holders.length;
+    for (const w of members.filter((m) => !inRange(m.idx, at, q.range) && !m.pinned).sort(c.fillOrder)) {
+      if (have >= need) break;
+      have += 1;
+      w.demotedByQuota = true;
+      w.idx = at;
+      w.steps.push({ kind: 'quota', grade: c.ids[at]!, text: `${range}不少于 ${pct(q.min)}（${scopeName} ${n} 个组织中至少 ${need} 个），按排名降为${c.label(at)}` });
+    }
+  }
+}
+
+/** The lagging list: its grades, then (hard) filled by rank up to the minimum share, or (about) a warning. */
+function applyLagging(l: NonNullable<Grading['lagging']>, scopes: Map<string, Work[]>, graded: Work[], c: ShareCtx, indexOf: (id: string) => number): void {
+  const lagGrades = new Set(l.grades.map(indexOf));
+  for (const w of graded) {
+    if (lagGrades.has(w.idx!)) {
+      w.lagging = true;
+      w.steps.push({ kind: 'lagging', grade: c.ids[w.idx!]!, text: `${c.label(w.idx)}列为后进党组织` });
+    }
+  }
+  if (l.minShare === undefined) return;
+  for (const [scope, members] of scopes) {
+    let have = members.filter((w) => w.lagging).length;
+    if (l.mode === 'about') {
+      if (have < countOf(l.minShare, members.length, 'floor')) {
+        c.warnings.push(`后进党组织约占 ${pct(l.minShare)}：${scopeLabel[l.scope]}（${scope.split('|')[0]}）${members.length} 个组织中只有 ${have} 个，低于指导比例`);
+      }
+      continue;
+    }
+    const need = countOf(l.minShare, members.length, 'ceil');
+    for (const w of members.filter((m) => !m.lagging && !m.pinned).sort(c.fillOrder)) {
+      if (have >= need) break;
+      w.lagging = true;
+      have += 1;
+      w.steps.push({ kind: 'lagging', grade: c.ids[w.idx!]!, text: `后进党组织不低于 ${pct(l.minShare)}（${members.length} 个中至少 ${need} 个），按排名列为后进` });
+    }
+  }
 }
 
 /** What an organization needs for the grade above its own: points, indicators with headroom, and blockers. */

@@ -90,7 +90,7 @@ export async function runExamples(compiled: CompiledRuleSet): Promise<ExampleOut
         });
         const [outcome] = gradeAll({ ...grading, quotas: [], lagging: grading.lagging ? { ...grading.lagging, minShare: undefined } : undefined }, [input], 0, compiled.partWeights).outcomes;
         if ((outcome!.grade ?? null) !== ex.expect.grade) {
-          mismatches.push(`等次：期望 ${ex.expect.grade ?? '不参加评定'}，实际 ${outcome!.grade ?? '不参加评定'}（${outcome!.steps.map((st) => st.text).join('；')}）`);
+          mismatches.push(`等次：期望 ${ex.expect.grade ?? compiled.ruleSet.notAssessedLabel}，实际 ${outcome!.grade ?? compiled.ruleSet.notAssessedLabel}（${outcome!.steps.map((st) => st.text).join('；')}）`);
         }
       }
     }

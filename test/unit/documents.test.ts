@@ -52,11 +52,11 @@ describe('view models', () => {
 
   it('ranks each category in order, unranked last', () => {
     const row = (code: string, rank: number | null, total: string) => ({
-      code, name: code, parentName: '东风街道', categoryLabel: '社区', total, assessed: rank !== null, gradeLabel: '三星', rankCategory: rank, rankParent: rank, move: null, lagging: false,
+      code, name: code, parentName: '东风街道', categoryLabel: '社区', total, assessed: rank !== null, gradeLabel: '三星', notAssessedLabel: '不评星级', rankCategory: rank, rankParent: rank, move: null, lagging: false,
     });
     const c = rankingsContent({ year: 2025, scopeName: '星城区', revision: { id: 3, kind: 'compute', createdOn: '2026-01-10' }, rows: [row('B', 2, '80'), row('C', null, '0'), row('A', 1, '90')] });
     expect(c.groups[0]!.rows.map((r) => r.name)).toEqual(['A', 'B', 'C']);
-    expect(c.groups[0]!.rows[2]!.grade).toBe('不参加评定');
+    expect(c.groups[0]!.rows[2]!.grade).toBe('不评星级') // the rule set's own words for one it does not assess;
   });
 });
 

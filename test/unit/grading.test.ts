@@ -315,3 +315,40 @@ describe('lists printed in the same order every run', () => {
     expect(Object.entries(gradeDistribution([...rows].reverse(), order))).toEqual(Object.entries(forward));
   });
 });
+
+describe('quotas over a group of grades, minimum shares, and "about" minimums', () => {
+  const gradesOf = (r: ReturnType<typeof grade>, inputs: GradeInput[]) => inputs.map((i) => r.outcomes.find((o) => o.orgId === i.orgId)!.grade);
+
+  it('"四星及以上不超过 40%" sends the lowest-ranked of the group down to three stars', () => {
+    // 10 organizations, bands: 96, 95 five; 90, 88, 86 four; 80, 78 three; 70, 68 two; 55 none.
+    // Five and four together: 5 organizations; 40% of 10 = 4 may hold four stars or better.
+    // The lowest-ranked of the five (86) goes down to three stars.
+    const inputs = [96, 95, 90, 88, 86, 80, 78, 70, 68, 55].map((t) => org(t));
+    const r = grade({ ...xiqing, quotas: [{ grade: 'four', range: 'andAbove', max: 0.4 }] }, inputs);
+    expect(gradesOf(r, inputs)).toEqual(['five', 'five', 'four', 'four', 'three', 'three', 'three', 'two', 'two', 'none']);
+    expect(r.outcomes.find((o) => o.orgId === inputs[4]!.orgId)!.steps.at(-1)!.text).toBe('四星及以上不超过 40%（本类别 10 个组织中最多 4 个），按排名降为三星');
+  });
+
+  it('"二星及以下不少于 30%" fills the group from the lowest-ranked above it, never one graded directly', () => {
+    // The same 10: two stars or below are 70, 68 and 55 = 3; 30% of 10 = ceil(3) = 3: nothing moves.
+    const same = [96, 95, 90, 88, 86, 80, 78, 70, 68, 55].map((t) => org(t));
+    expect(gradesOf(grade({ ...xiqing, quotas: [{ grade: 'two', range: 'andBelow', min: 0.3 }] }, same), same)).toEqual(['five', 'five', 'four', 'four', 'four', 'three', 'three', 'two', 'two', 'none']);
+    // 50% of 10 = 5: two more come down to two stars, the lowest-ranked above the group: 78, then 80.
+    // 80 was graded directly (pinned), so the next one up, 86, comes down instead.
+    const inputs = [96, 95, 90, 88, 86, 80, 78, 70, 68, 55].map((t) => org(t));
+    inputs[5] = org(80, { directRecords: [{ grade: 'three', reason: '区委批准', approver: '区委组织部' }] });
+    const r = grade({ ...xiqing, quotas: [{ grade: 'two', range: 'andBelow', min: 0.5 }] }, inputs);
+    expect(gradesOf(r, inputs)).toEqual(['five', 'five', 'four', 'four', 'two', 'three', 'two', 'two', 'two', 'none']);
+    expect(r.outcomes.find((o) => o.orgId === inputs[6]!.orgId)!.steps.at(-1)!.text).toBe('二星及以下不少于 50%（本类别 10 个组织中至少 5 个），按排名降为二星');
+  });
+
+  it('"about" minimums and lagging shares warn instead of moving anyone', () => {
+    // Two stars or below "约 40%" of 10 = 4 expected, floor 4; only 3 hold it: a warning, no change.
+    // Lagging (none) "约 20%": floor(2) = 2 expected; only 1 (55) is lagging: a warning, no fill.
+    const inputs = [96, 95, 90, 88, 86, 80, 78, 70, 68, 55].map((t) => org(t));
+    const r = grade({ ...xiqing, quotas: [{ grade: 'two', range: 'andBelow', min: 0.4, mode: 'about' }], lagging: { grades: ['none'], minShare: 0.2, mode: 'about' } }, inputs);
+    expect(gradesOf(r, inputs)).toEqual(['five', 'five', 'four', 'four', 'four', 'three', 'three', 'two', 'two', 'none']);
+    expect(r.outcomes.filter((o) => o.lagging)).toHaveLength(1);
+    expect(r.warnings).toEqual(['二星及以下约占 40%：本类别（community）10 个组织中只有 3 个，低于指导比例', '后进党组织约占 20%：本类别（community）10 个组织中只有 1 个，低于指导比例']);
+  });
+});

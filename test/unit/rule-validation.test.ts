@@ -81,6 +81,19 @@ describe('broken rule files give clear errors naming the JSON path', () => {
     expect(out.warnings.map((w) => w.message).join('\n')).toMatch(/只衡量“留痕”.*占总分 70\.1%/);
   });
 
+  it('refuses quotas that could only move organizations up, naming the quota', () => {
+    const withQuota = (q: object) => {
+      const r: any = valid();
+      r.grading = { grades: [{ id: 'good', label: '好' }, { id: 'fair', label: '一般' }, { id: 'poor', label: '差' }], bands: [{ grade: 'good', gte: 80 }, { grade: 'fair', gte: 60 }, { grade: 'poor', lt: 60 }], quotas: [q] };
+      const out = validateRuleSet(r, 'quota.json');
+      return out.ok ? [] : out.errors.map((e) => `${e.path} ${e.message}`);
+    };
+    expect(withQuota({ grade: 'fair', range: 'andBelow', max: 0.3 })).toEqual(['$.grading.quotas[0].max “及以下”的硬性上限会把组织往上调：请改用 min，或 mode: "about" 只作提示']);
+    expect(withQuota({ grade: 'good', min: 0.1 })).toEqual(['$.grading.quotas[0].min 硬性下限只能用于“及以下”（range: "andBelow"），由排名靠后的组织补足；其他情形请用 mode: "about" 只作提示']);
+    expect(withQuota({ grade: 'good', min: 0.1, mode: 'about' })).toEqual([]);
+    expect(withQuota({ grade: 'poor', range: 'andBelow', min: 0.4, max: 0.2, mode: 'about' })).toEqual(['$.grading.quotas[0].min 下限 0.4 大于上限 0.2']);
+  });
+
   it('names the indicators the trace share counts, and a fact declared as an outcome leaves the share', () => {
     const r: any = valid();
     r.facts.volunteer = { source: 'ledger.hours', label: '志愿服务时长', kinds: ['theme_day'] };

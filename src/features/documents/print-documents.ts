@@ -16,7 +16,7 @@ import {
   type ScorecardSource,
 } from '../../documents/view-models';
 import { RuleSet } from '../../rules/rule-set.schema';
-import type { ScoreResult } from '../../scoring/evaluate';
+import { notAssessedLabelOf, type ScoreResult } from '../../scoring/evaluate';
 import type { Ctx } from '../context';
 import { todayInChina } from '../../lib/clock';
 import { getSession, sessionResults } from '../reviews/review-sessions';
@@ -235,6 +235,7 @@ async function rankingsFor(db: Kysely<Database>, year: number, revision: Revisio
       total: r.total,
       assessed: r.assessed,
       gradeLabel: r.grade_label,
+      notAssessedLabel: notAssessedLabelOf(r.result as ScoreResult),
       rankCategory: r.rank_category,
       rankParent: r.rank_parent,
       move: r.move,

@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { findCycle } from '../cycles/cycles.repository';
 import { requireResultsVisible } from './get-scorecard';
 import type { OutSheet, Spreadsheet } from '../imports/spreadsheet';
+import { notAssessedLabelOf, type ScoreResult } from '../../scoring/evaluate';
 import { findRevision, latestRevision, revisionResults } from './scores.repository';
 
 /**
@@ -46,7 +47,7 @@ export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year
       r.name,
       r.parent_name,
       Number(r.total),
-      r.assessed ? r.grade_label : '不参加评定',
+      r.assessed ? r.grade_label : notAssessedLabelOf(r.result as ScoreResult),
       r.move,
       r.rank_parent,
       r.lagging ? '是' : '',

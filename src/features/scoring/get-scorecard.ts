@@ -4,7 +4,7 @@ import { forbidden, notFound } from '../../errors/app-error';
 import { cycleStateLabel } from '../../domain/catalog';
 import { findCycle } from '../cycles/cycles.repository';
 import { RuleSet, type FactDef } from '../../rules/rule-set.schema';
-import type { ScoreResult } from '../../scoring/evaluate';
+import { notAssessedLabelOf, type ScoreResult } from '../../scoring/evaluate';
 import type { Ctx } from '../context';
 import { orgForRead } from '../orgs/org-access';
 import { windowDates } from './facts.repository';
@@ -69,8 +69,9 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
     org: { id: org.id, code: org.code, name: org.name, category, categoryLabel: category ? categoryLabel[category] : null },
     year,
     revision: { id: row.revision_id, createdAt: row.created_at.toISOString(), createdBy: row.created_by },
-    ruleSet: result.ruleSet,
+    ruleSet: { id: result.ruleSet.id, title: result.ruleSet.title, version: result.ruleSet.version, hash: result.ruleSet.hash },
     assessed: result.assessed,
+    notAssessedLabel: notAssessedLabelOf(result),
     reasons: result.reasons,
     grade: g
       ? {

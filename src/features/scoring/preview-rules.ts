@@ -59,13 +59,13 @@ async function evaluateInMemory(db: Kysely<Database>, year: number, compiled: Co
  * How many organizations hold each grade, best grade first (the rule sets' order), then 未定级 and 不参加评定:
  * the same order every run, whatever order the organizations came in.
  */
-export function gradeDistribution(rows: readonly Pick<OrgResult, 'gradeLabel' | 'assessed'>[], gradeOrder: readonly string[]): Record<string, number> {
+export function gradeDistribution(rows: readonly Pick<OrgResult, 'gradeLabel' | 'assessed'>[], gradeOrder: readonly string[], notAssessed = '不参加评定'): Record<string, number> {
   const counts = new Map<string, number>();
   for (const r of rows) {
-    const key = r.gradeLabel ?? (r.assessed ? '未定级' : '不参加评定');
+    const key = r.gradeLabel ?? (r.assessed ? '未定级' : notAssessed);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  const order = [...new Set([...gradeOrder, '未定级', '不参加评定'])];
+  const order = [...new Set([...gradeOrder, '未定级', notAssessed])];
   const rank = (k: string) => (order.includes(k) ? order.indexOf(k) : order.length);
   return Object.fromEntries([...counts].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -136,8 +136,8 @@ export async function previewRuleSet({ ctx, year, draft, ruleSets }: { ctx: Ctx;
         year,
         ruleSet: { id: compiled.ruleSet.id, title: compiled.ruleSet.title, version: compiled.ruleSet.version, hash: compiled.hash },
         categories: [...categories],
-        before: gradeDistribution([...before.values()], gradeLabels(...current.map((j) => j.compiled))),
-        after: gradeDistribution(after.orgs, gradeLabels(compiled)),
+        before: gradeDistribution([...before.values()], gradeLabels(...current.map((j) => j.compiled)), current[0]?.compiled.ruleSet.notAssessedLabel),
+        after: gradeDistribution(after.orgs, gradeLabels(compiled), compiled.ruleSet.notAssessedLabel),
         changes,
         warnings: after.warnings,
       };

@@ -162,7 +162,7 @@ export async function scoreCycle({
             stores.push(quiet(factsSent.then(() => insertGrades(tx.db, revision.id, report.outcomes))));
             const counts: Record<string, number> = Object.fromEntries(grading.grades.map((g) => [g.label, 0]));
             for (const o of report.outcomes) {
-              const key = o.gradeLabel ?? '不参加评定';
+              const key = o.gradeLabel ?? compiled.ruleSet.notAssessedLabel;
               counts[key] = (counts[key] ?? 0) + 1;
             }
             summary.grades = counts;

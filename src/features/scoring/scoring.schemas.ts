@@ -18,6 +18,7 @@ export const Scorecard = z
     revision: z.object({ id: z.number().int(), createdAt: z.string(), createdBy: z.string() }),
     ruleSet: z.object({ id: z.string(), title: z.string(), version: z.string(), hash: z.string() }),
     assessed: z.boolean(),
+    notAssessedLabel: z.string().openapi({ description: '细则对不予评定的组织的称呼，如“不参加评定”“不定级”“不评星级”', example: '不参加评定' }),
     reasons: z.array(z.string()),
     grade: z
       .object({

@@ -7995,6 +7995,11 @@ export interface components {
                 hash: string;
             };
             assessed: boolean;
+            /**
+             * @description 细则对不予评定的组织的称呼，如“不参加评定”“不定级”“不评星级”
+             * @example 不参加评定
+             */
+            notAssessedLabel: string;
             reasons: string[];
             grade: {
                 grade: string | null;
