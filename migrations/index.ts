@@ -7,6 +7,8 @@ import * as reviews from './2026_11_22_000500_reviews';
 import * as documents from './2026_11_22_000600_documents';
 import * as accounts from './2026_12_04_000700_accounts';
 import * as anonymity from './2026_12_04_000800_anonymity';
+import * as reviewSubjects from './2026_12_04_000910_review_subjects';
+import * as recordKindCatalog from './2026_12_04_000930_record_kind_catalog';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -21,4 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_000600_documents': documents,
   '2026_12_04_000700_accounts': accounts,
   '2026_12_04_000800_anonymity': anonymity,
+  '2026_12_04_000910_review_subjects': reviewSubjects,
+  '2026_12_04_000930_record_kind_catalog': recordKindCatalog,
 };

@@ -8,6 +8,7 @@ import { AppError } from './errors/app-error';
 import { errorResponse } from './errors/http';
 import { agreementRoutes } from './features/agreements/agreements.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { catalogRoutes } from './features/catalog/catalog.routes';
 import { checkinRoutes } from './features/checkins/checkins.routes';
 import { cycleLifeRoutes } from './features/cycles/cycle-life.routes';
 import { cycleRoutes } from './features/cycles/cycles.routes';
@@ -79,6 +80,7 @@ export function createApp(deps: Deps) {
   app.route('/api/cycles', dutyReportRoutes());
   app.route('/api/reviews', reviewRoutes(deps.spreadsheet));
   app.route('/api/agreements', twowayRoutes());
+  app.route('/api/catalog', catalogRoutes());
   app.route('/api/ledger', ledgerRoutes());
   app.route('/api/meetings', meetingRoutes());
   app.route('/api/checkins', checkinRoutes());

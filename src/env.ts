@@ -41,3 +41,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   return result.data;
 }
+
+/** The environment a child process (PostgreSQL's pg_dump, pg_restore) starts with: this process's own, plus `extra`. */
+export function childEnv(extra: Record<string, string> = {}): Record<string, string | undefined> {
+  return { ...process.env, ...extra };
+}

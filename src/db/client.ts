@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database';
@@ -60,7 +60,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   });
   await client.waitReady;
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  pglites.set(db, client);
   return { db, kind: 'pglite', location: options.dataDir ?? '(内存)', close: () => db.destroy() };
+}
+
+/** The PGlite behind each Kysely that openDatabase made, so a running server can copy its own database. */
+const pglites = new WeakMap<Kysely<Database>, PGlite>();
+
+/**
+ * A gzipped tarball of an open PGlite's data folder (undefined for PostgreSQL): taken while holding the database's
+ * one connection right after a checkpoint, so no transaction is half-way and the copy opens without recovery work.
+ */
+export async function snapshotPglite(db: Kysely<Database>): Promise<Blob | undefined> {
+  const client = pglites.get(db);
+  if (!client) return undefined;
+  return db.connection().execute(async (conn) => {
+    await sql`checkpoint`.execute(conn);
+    return client.dumpDataDir('gzip');
+  });
 }
 
 /** A throwaway in-memory PGlite with the schema applied, dumped as a tarball for fast test starts. */

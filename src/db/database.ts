@@ -90,13 +90,21 @@ export interface CycleTable {
   final_revision_id: ColumnType<number | null, never, number | null>;
 }
 
+/** A ledger kind of the catalog: append-only (a code is never changed or deleted; a kind in use is retired). */
 export interface RecordKindTable {
   code: string;
   name: string;
   group_name: string;
+  /** 'hours': a record of this kind must give its hours. */
   unit: 'times' | 'hours';
   measure: 'outcome' | 'trace';
   sort: number;
+  /** How often the kind is expected; null: as it happens. */
+  period: 'month' | 'quarter' | 'year' | null;
+  created_by: string;
+  created_at: CreatedAt;
+  /** Set once: no new records of the kind; its records and the rule sets naming it stay valid. */
+  retired_at: Date | null;
 }
 
 export interface LedgerRecordTable {
@@ -337,6 +345,10 @@ export interface ReviewSessionTable {
   state: ColumnType<ReviewState, ReviewState | undefined, ReviewState>;
   items: Json<ReviewItem[]>;
   rater_groups: Json<RaterGroup[]>;
+  /** A sheet may cover a subset of its rater's subjects (those the rater knows). */
+  partial_sheets: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Held on paper only: opened without codes or reviewer accounts; the sheets come by import. */
+  paper_only: ColumnType<boolean, boolean | undefined, boolean>;
   created_by: string;
   created_at: CreatedAt;
   opened_at: Date | null;
@@ -357,6 +369,8 @@ export interface ReviewRaterTable {
   /** A reviewer account, or else a one-time code's hash. */
   user_id: number | null;
   code_hash: string | null;
+  /** The subjects this rater rates (a group such as "本单位" rates its own secretary only); null: all of them. */
+  subject_org_ids: Json<number[]> | null;
   used_at: Date | null;
   created_at: CreatedAt;
 }

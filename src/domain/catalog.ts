@@ -100,25 +100,32 @@ export const attendanceLabel: Record<AttendanceStatus, string> = {
 };
 
 /**
- * The record kinds of the daily ledger (mirrors the record_kinds table the first migration fills; a test
- * keeps the two equal). `measure` says whether a kind records an outcome for people or only a trace.
+ * The record kinds of the daily ledger as shipped: the seed of the catalog (the record_kinds table the migrations
+ * fill; test/integration/catalog.test.ts keeps the two equal, and rules/catalog.json is exported from it). Admins
+ * add kinds to the table; this list is what `rules validate` falls back to without rules/catalog.json.
+ * `measure` says whether a kind records an outcome for people or only a trace; `unit: 'hours'` means a record
+ * must give its hours; `period` is how often the kind is expected (null: as it happens).
  */
 export const recordKinds = [
-  { code: 'branch_assembly', name: '支部党员大会', group: '三会一课', unit: 'times', measure: 'trace' },
-  { code: 'committee_meeting', name: '支委会', group: '三会一课', unit: 'times', measure: 'trace' },
-  { code: 'group_meeting', name: '党小组会', group: '三会一课', unit: 'times', measure: 'trace' },
-  { code: 'party_lecture', name: '党课', group: '三会一课', unit: 'times', measure: 'trace' },
-  { code: 'theme_day', name: '主题党日', group: '组织生活', unit: 'times', measure: 'trace' },
-  { code: 'org_life', name: '组织生活会', group: '组织生活', unit: 'times', measure: 'trace' },
-  { code: 'member_review', name: '民主评议党员', group: '组织生活', unit: 'times', measure: 'trace' },
-  { code: 'joint_meeting', name: '联席会议', group: '共驻共建', unit: 'times', measure: 'trace' },
-  { code: 'member_report', name: '在职党员报到', group: '共驻共建', unit: 'times', measure: 'outcome' },
-  { code: 'volunteer', name: '志愿服务', group: '服务群众', unit: 'hours', measure: 'outcome' },
-  { code: 'micro_wish', name: '微心愿', group: '服务群众', unit: 'times', measure: 'outcome' },
-  { code: 'practical_deed', name: '为民办实事', group: '服务群众', unit: 'times', measure: 'outcome' },
-  { code: 'study', name: '学习', group: '学习教育', unit: 'times', measure: 'trace' },
+  { code: 'branch_assembly', name: '支部党员大会', group: '三会一课', unit: 'times', measure: 'trace', period: 'quarter' },
+  { code: 'committee_meeting', name: '支委会', group: '三会一课', unit: 'times', measure: 'trace', period: 'month' },
+  { code: 'group_meeting', name: '党小组会', group: '三会一课', unit: 'times', measure: 'trace', period: 'month' },
+  { code: 'party_lecture', name: '党课', group: '三会一课', unit: 'times', measure: 'trace', period: 'quarter' },
+  { code: 'theme_day', name: '主题党日', group: '组织生活', unit: 'times', measure: 'trace', period: 'month' },
+  { code: 'org_life', name: '组织生活会', group: '组织生活', unit: 'times', measure: 'trace', period: 'year' },
+  { code: 'member_review', name: '民主评议党员', group: '组织生活', unit: 'times', measure: 'trace', period: 'year' },
+  { code: 'joint_meeting', name: '联席会议', group: '共驻共建', unit: 'times', measure: 'trace', period: 'quarter' },
+  { code: 'member_report', name: '在职党员报到', group: '共驻共建', unit: 'times', measure: 'outcome', period: null },
+  { code: 'volunteer', name: '志愿服务', group: '服务群众', unit: 'hours', measure: 'outcome', period: null },
+  { code: 'micro_wish', name: '微心愿', group: '服务群众', unit: 'times', measure: 'outcome', period: null },
+  { code: 'practical_deed', name: '为民办实事', group: '服务群众', unit: 'times', measure: 'outcome', period: null },
+  { code: 'study', name: '学习', group: '学习教育', unit: 'times', measure: 'trace', period: null },
 ] as const;
 export type RecordKindCode = (typeof recordKinds)[number]['code'];
+/** How often a kind is expected, as users read it (no period: 不定期). */
+export const kindPeriodLabel = { month: '每月', quarter: '每季度', year: '每年' } as const;
+export type KindPeriod = keyof typeof kindPeriodLabel;
+export const kindMeasureLabel = { outcome: '成效', trace: '留痕' } as const;
 
 /** The two duty reviews: the secretaries' (书记述职) and the rotating chairs' (轮值主席履责述评). */
 export const reviewKindLabel = { secretary: '书记抓基层党建述职评议', chair: '轮值主席履责述评' } as const;

@@ -30,9 +30,11 @@ import { cycleStateLabel } from '../domain/catalog';
 import { RuleSetError } from '../rules/compile';
 import { ruleSetRegistry } from '../rules/registry';
 import { runExamples } from '../scoring/run';
+import { addBackupCommands } from './cli-backup';
 import { addCampaignCommands } from './cli-campaign';
+import { addKindCommands } from './cli-kind';
 import { addUserCommands } from './cli-user';
-import { compileFiles, defaultRulesDir, ruleFiles, schemaFileName } from './rule-files';
+import { catalogOf, compileFiles, defaultRulesDir, notRuleFiles, readCatalogFile, ruleFiles } from './rule-files';
 
 export type Session = { ctx: Ctx; deps: Deps };
 /** Runs a command body with a database session: opened for the call, or the running server's own. */
@@ -66,9 +68,14 @@ function readDraft(cwd: string, file: string): unknown {
   return parsed.value;
 }
 
-/** The rule files a command names (default: all of rules/), without the schema that `rules/*.json` also matches. */
+/** The rule files a command names (default: all of rules/), without the schema and the catalog that `rules/*.json` also matches. */
 function namedRuleFiles(cwd: string, files: readonly string[]): string[] {
-  return files.length > 0 ? files.map((f) => resolve(cwd, f)).filter((f) => basename(f) !== schemaFileName) : ruleFiles(defaultRulesDir);
+  return files.length > 0 ? files.map((f) => resolve(cwd, f)).filter((f) => !notRuleFiles.includes(basename(f))) : ruleFiles(defaultRulesDir);
+}
+
+/** The kinds rule files are checked against without a database: `--catalog FILE`, else rules/catalog.json (or the seed). */
+function offlineCatalog(cwd: string, file: string | undefined) {
+  return { catalog: file === undefined ? catalogOf() : readCatalogFile(resolve(cwd, file)) };
 }
 
 /** The `xingping` command tree. Pure wiring: every command calls a service verb through the runner. */
@@ -203,9 +210,10 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
     .description('为一个评议群体生成一次性评议码（只显示这一次，请打印或分发后妥善处置）')
     .requiredOption('--group <key>', '评议群体编号，如 superior、delegate、unit、public')
     .requiredOption('--count <n>', '生成多少个', positiveInt)
-    .action(async (id: string, o: { group: string; count: number }) =>
+    .option('--subjects <ids>', '这些评议码只评议的组织编号，逗号分隔（如“本单位”只评本单位的书记）；不给则评议全部', (v: string) => v.split(',').map((x) => positiveInt(x.trim())))
+    .action(async (id: string, o: { group: string; count: number; subjects?: number[] }) =>
       run(async ({ ctx }) => {
-        const r = await addRaters({ ctx, id: positiveInt(id), input: { group: o.group, codes: o.count } });
+        const r = await addRaters({ ctx, id: positiveInt(id), input: { group: o.group, codes: o.count, subjectOrgIds: o.subjects } });
         for (const c of r.codes) io.out(formatCode(c));
         io.err(`已为「${r.group}」生成 ${r.added} 个评议码；评议人打开 /r/评议码 即可评议。库中只保存哈希，无法再次显示。`);
       }),
@@ -320,10 +328,11 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
   const rules = program.command('rules').description('考核细则（规则文件）');
   rules
     .command('validate [files...]')
-    .description('校验规则文件（默认 rules/ 下全部）：错误时以非 0 退出，并指出文件、JSON 路径、期望和实际')
-    .action(async (files: string[]) => {
+    .description('校验规则文件（默认 rules/ 下全部）：错误时以非 0 退出，并指出文件、JSON 路径、期望和实际；台账记录类型按 rules/catalog.json 核对，不连数据库')
+    .option('--catalog <file>', '台账记录类型目录（默认 rules/catalog.json，由 rules catalog 从数据库导出）')
+    .action(async (files: string[], o: { catalog?: string }) => {
       const list = namedRuleFiles(cwd, files);
-      const { compiled, issues } = await compileFiles(list);
+      const { compiled, issues } = await compileFiles(list, offlineCatalog(cwd, o.catalog));
       for (const c of compiled) {
         for (const w of c.warnings) io.err(`警告：${w.file} ${w.path}：${w.message}`);
         io.out(`通过：${c.file}（${c.ruleSet.title} ${c.ruleSet.version}，内容哈希 ${c.hash.slice(0, 12)}）`);
@@ -340,9 +349,10 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
   rules
     .command('test [files...]')
     .description('运行规则文件中的示例（事实 → 期望得分），逐项核对到 0.01')
-    .action(async (files: string[]) => {
+    .option('--catalog <file>', '台账记录类型目录（默认 rules/catalog.json）')
+    .action(async (files: string[], o: { catalog?: string }) => {
       const list = namedRuleFiles(cwd, files);
-      const { compiled, issues } = await compileFiles(list);
+      const { compiled, issues } = await compileFiles(list, offlineCatalog(cwd, o.catalog));
       for (const i of issues) io.err(`错误：${i.file} ${i.path}：${i.message}`);
       let failed = issues.length;
       for (const c of compiled) {
@@ -436,6 +446,8 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
 
   addCampaignCommands(program, run, io, cwd);
   addUserCommands(program, run, io, cwd);
+  addKindCommands(program, run, io, cwd);
+  addBackupCommands(program, run, io, cwd);
 
   const imports = program.command('import').description('从 .xlsx 或 .csv 导入（全部成功或全部不写入）');
   imports

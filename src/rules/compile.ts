@@ -1,11 +1,12 @@
 import { Engine, type NestedCondition, type TopLevelCondition } from 'json-rules-engine';
+import { derivedPlan, type DerivedFact } from './derived';
 import { evaluateFormula, type Formula } from './formula';
 import { dec, type Dec } from '../scoring/decimal';
 import { overrideRef } from '../scoring/grading';
 import type { Clause, Condition, Operator, Override, RuleSet } from './rule-set.schema';
 import { parseJsonText } from '../lib/text-input';
 import { ruleSetLimits } from './limits';
-import { validateRuleSet, type RuleIssue } from './validate';
+import { validateRuleSet, type RuleIssue, type ValidateOptions } from './validate';
 
 /** A validated rule set ready to score: its tree, its content hash, and one reusable Engine. */
 export type CompiledRuleSet = {
@@ -27,6 +28,8 @@ export type CompiledRuleSet = {
   gradingCache: Map<string, ReadonlySet<string>>;
   /** How much one point of each part moves the total (for "what the next grade needs"). */
   partWeights: Readonly<Record<string, Dec>>;
+  /** The derived facts, each after the derived facts it reads: computed after the base facts (scoring/derived.ts). */
+  derived: readonly DerivedFact[];
   /** The file's content without `$schema`, as stored with a revision and recompiled to the same hash. */
   source: unknown;
 };
@@ -143,15 +146,18 @@ export class RuleSetError extends Error {
   }
 }
 
-/** Parses, validates and compiles a rule file's text; throws RuleSetError listing every problem. */
-export async function compileRuleSet(text: string, file: string): Promise<CompiledRuleSet> {
+/**
+ * Parses, validates and compiles a rule file's text; throws RuleSetError listing every problem. `opts.catalog`:
+ * the kinds the file may name (rules/catalog.json for files, the database's for drafts and pins; the seed by default).
+ */
+export async function compileRuleSet(text: string, file: string, opts: ValidateOptions = {}): Promise<CompiledRuleSet> {
   if (text.length > ruleSetLimits.fileChars) {
     throw new RuleSetError([{ file, path: '$', message: `超出上限：文件长 ${text.length} 个字符，最多 ${ruleSetLimits.fileChars} 个` }]);
   }
   const parsed = parseJsonText(text);
   if (!parsed.ok) throw new RuleSetError([{ file, path: '$', message: `不是有效的 JSON：${parsed.message}` }]);
   const json = parsed.value;
-  const result = validateRuleSet(json, file);
+  const result = validateRuleSet(json, file, opts);
   if (!result.ok) throw new RuleSetError(result.errors);
   const { $schema: _schema, ...content } = json as Record<string, unknown>;
   const overrides = result.ruleSet.grading?.overrides ?? [];
@@ -168,6 +174,7 @@ export async function compileRuleSet(text: string, file: string): Promise<Compil
     gradingFacts: [...new Set(overrides.flatMap((o) => factsOfCondition(o.when)))].sort(),
     gradingCache: new Map(),
     partWeights: partWeightsOf(result.ruleSet, result.formula),
+    derived: derivedPlan(result.ruleSet.facts),
     source: content,
   };
 }

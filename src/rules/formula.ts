@@ -1,9 +1,9 @@
 import { Dec, dec } from '../scoring/decimal';
 
 /**
- * The small formula language of `total.formula`: numbers (and percentages: 70% = 0.7), part ids,
- * + - * /, parentheses, min(…) and max(…). Parsed once into a tree and evaluated with exact decimals;
- * nothing is ever passed to eval.
+ * The small formula language of `total.formula` and of derived facts (`"source": "derived"`): numbers (and
+ * percentages: 70% = 0.7), part ids (fact names in a derived fact), + - * /, parentheses, min(…) and max(…).
+ * Parsed once into a tree and evaluated with exact decimals; nothing is ever passed to eval.
  */
 export type Formula =
   | { type: 'num'; value: string; text: string }
@@ -13,6 +13,13 @@ export type Formula =
   | { type: 'call'; fn: 'min' | 'max'; args: Formula[] };
 
 export class FormulaError extends Error {}
+
+/** A division whose divisor came to 0; carries the divisor, so a derived fact can say what was 0. */
+export class DivisionByZero extends FormulaError {
+  constructor(readonly divisor: Formula) {
+    super('公式中出现除以 0');
+  }
+}
 
 type Token = { kind: 'num' | 'id' | 'op'; text: string; at: number };
 
@@ -97,7 +104,7 @@ export function parseFormula(src: string): Formula {
   return result;
 }
 
-/** The part ids a formula reads. */
+/** The names a formula reads: part ids in `total`, fact names in a derived fact. */
 export function formulaRefs(f: Formula): Set<string> {
   const out = new Set<string>();
   const walk = (n: Formula): void => {
@@ -131,7 +138,7 @@ export function evaluateFormula(f: Formula, env: Readonly<Record<string, Dec>>):
       if (f.op === '+') return l.plus(r);
       if (f.op === '-') return l.minus(r);
       if (f.op === '*') return l.times(r);
-      if (r.isZero()) throw new FormulaError('公式中出现除以 0');
+      if (r.isZero()) throw new DivisionByZero(f.right);
       return l.div(r);
     }
   }

@@ -82,6 +82,16 @@ export const FactDef = z.discriminatedUnion('source', [
     types: z.array(z.enum(['honour', 'innovation', 'discipline', 'clean_record', 'weak_lax', 'veto'])).min(1).describe('组织记录类型：表彰、创新项目、违纪案件、廉政证明、软弱涣散、一票否决决定'),
     minLevel: z.enum(['street', 'district', 'city', 'province', 'national']).optional().describe('只计该级别及以上（表彰）'),
   }),
+  fact('history', {
+    of: z
+      .enum(['grade', 'lagging', 'total', 'records'])
+      .describe('grade 前几年中等次在 grades 之列的年数；lagging 前几年列为后进的年数；total 前第 years 年的总分；records 前几年（可含本年）的组织记录条数'),
+    years: z.number().int().min(1).max(10).describe('往前看几个年度（不含本年）；total 时为“前第几年”'),
+    grades: z.array(Id).min(1).optional().describe('of 为 grade 时：计入的等次编号（当年的细则中的编号，如 five）'),
+    types: z.array(z.enum(['honour', 'innovation', 'discipline', 'clean_record', 'weak_lax', 'veto'])).min(1).optional().describe('of 为 records 时：组织记录类型'),
+    minLevel: z.enum(['street', 'district', 'city', 'province', 'national']).optional().describe('of 为 records 时：只计该级别及以上'),
+    includeCurrent: z.boolean().default(false).describe('of 为 records 时：也计本年度的记录（如“近两年”含本年）'),
+  }),
   fact('reviews.tally', {
     kind: z.enum(['secretary', 'chair']).default('secretary').describe('secretary 书记述职评议；chair 轮值主席履责述评'),
     item: z.string().regex(/^[a-z][a-z0-9_]*$/).default('overall').describe('评议项目编号，默认总体评价 overall'),
@@ -106,6 +116,27 @@ export const FactDef = z.discriminatedUnion('source', [
     unit: z.string().max(10).optional().describe('说明中显示的单位，如 "%"、"岁"'),
     measure: z.enum(['outcome', 'trace', 'login', 'checkin', 'online']).optional().describe('申报数据衡量的是成效 outcome、留痕 trace，还是登录 login、打卡 checkin、在线时长 online；数值型不填按留痕计'),
     default: z.union([Num, z.boolean()]).optional().describe('未申报时的取值；不给则缺少该数据的组织不予评定'),
+  }),
+  fact('ledger.longestGap', {
+    kinds: Kinds,
+    status: Status,
+    unit: z
+      .enum(['day', 'month'])
+      .default('day')
+      .describe('day 按天：最长连续多少天没有这些类型的活动；month 按自然月：最长连续多少个整月没有任何一次活动'),
+    acrossYears: z
+      .boolean()
+      .default(false)
+      .describe('true：年初的间隔从上一年度最后一次活动的次日（按月：次月）算起，跨年度计算；false（默认）：从 1 月 1 日算起。间隔都算到 12 月 31 日'),
+  }),
+  fact('derived', {
+    formula: z
+      .string()
+      .min(1)
+      .max(500)
+      .describe('由其他数值型事实组成的公式，如 "volunteerHours / members"（+ - * /、括号、百分数、min/max），结果四舍五入到 0.01；所用事实无数据或除数为 0 时这一事实无数据'),
+    unit: z.string().max(10).optional().describe('说明中显示的单位，如 "小时"、"%"'),
+    ifNone: Num.optional().describe('除数为 0 时的取值；不给则这一事实无数据（比较一律不成立，组织不予评定）'),
   }),
 ]);
 export type FactDef = z.infer<typeof FactDef>;
@@ -225,6 +256,7 @@ export const Example = z
         grade: Id.nullable().optional().describe('单独评定时（不计名额）的等次'),
         parts: z.record(Id, Num).optional(),
         indicators: z.record(Id, Num).optional(),
+        facts: z.record(Id, Num.nullable()).optional().describe('派生事实（source: derived）的期望值，null 表示无数据'),
       })
       .strict(),
   })
@@ -315,6 +347,10 @@ export const RuleSet = z
       .default([])
       .describe('条件成立的组织不予评定'),
     grading: Grading.optional(),
+    rounding: z
+      .enum(['clause', 'total'])
+      .default('clause')
+      .describe('clause 每条得分四舍五入到 0.01 再相加（默认）；total 按精确值相加，只在总分四舍五入一次（各项仍按 0.01 显示）'),
     notAssessedLabel: Label.default('不参加评定').describe('不予评定的组织在评价表、名单和导出中显示为（如“不定级”“不参加评定”“不评星级”）'),
     traceShareLimit: Num.min(0).max(1).default(0.5).describe('只衡量“留痕”的指标最多占总分的比例（超出时校验给出警告）'),
     examples: z.array(Example).default([]),

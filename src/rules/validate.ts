@@ -1,7 +1,9 @@
 import { ruleSetLimitIssues } from './limits';
 import { categoryLabel } from '../domain/catalog';
 import { dec, Dec } from '../scoring/decimal';
-import { factMeasure, factType, knownKindCodes, type FactType } from '../scoring/fact-catalog';
+import { factMeasure, factType, type FactType } from '../scoring/fact-catalog';
+import { findKind, kindList, seedCatalog, type Catalog } from './catalog';
+import { checkDerivedFacts } from './derived';
 import { evaluateFormula, FormulaError, formulaRefs, parseFormula, type Formula } from './formula';
 import { RuleSet, type Clause, type Condition, type FactDef, type Part } from './rule-set.schema';
 
@@ -25,11 +27,15 @@ function found(v: unknown): string {
 const numericOps = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 const suspicious = /登录|登陆|打卡|签到|在线时长|在线时间|log-?in|check-?in|online/i;
 
+/** What a rule set is checked against: the catalog its ledger kinds must be in (default: the seed). */
+export type ValidateOptions = { catalog?: Catalog };
+
 /**
  * Validates a parsed JSON value as a rule set: the zod schema first, then everything a schema cannot say.
  * Never throws for a bad file: every problem comes back as an issue naming its JSON path.
  */
-export function validateRuleSet(json: unknown, file: string): ValidationResult {
+export function validateRuleSet(json: unknown, file: string, opts: ValidateOptions = {}): ValidationResult {
+  const catalog = opts.catalog ?? seedCatalog;
   const tooBig = ruleSetLimitIssues(json, file);
   if (tooBig.length > 0) return { ok: false, warnings: [], errors: tooBig };
   const parsed = RuleSet.safeParse(json, { reportInput: true });
@@ -70,9 +76,12 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
   for (const [name, def] of Object.entries(facts)) {
     if ('kinds' in def) {
       def.kinds.forEach((k, i) => {
-        if (!knownKindCodes.has(k)) err(['facts', name, 'kinds', i], `未知的台账记录类型「${k}」`, [...knownKindCodes].join('、'), k);
+        const kind = findKind(catalog, k);
+        if (!kind) err(['facts', name, 'kinds', i], `未知的台账记录类型「${k}」，现有的类型：${kindList(catalog)}`, '现有的台账记录类型之一', k);
+        else if (kind.retired) warn(['facts', name, 'kinds', i], `台账记录类型「${kind.name}」（${k}）已停用：不再有新的记录，只计停用前的记录`);
       });
     }
+    if (def.source === 'history') checkHistoryFact(rs, name, def, err);
     if (def.source === 'declared' && def.default !== undefined) {
       const dt = typeof def.default === 'boolean' ? 'boolean' : 'number';
       if (def.type === 'distribution') err(['facts', name, 'default'], '分布型申报数据不能有默认值', '（不设默认值）', def.default);
@@ -86,6 +95,7 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
       err(['facts', name, 'indicator'], `引用了不存在的指标「${def.indicator}」`, [...indicatorIds].join('、'), def.indicator);
     }
   }
+  checkDerivedFacts(facts, err);
 
   const checkFact = (path: (string | number)[], name: string, want: FactType) => {
     const t = typeOf(name);
@@ -187,10 +197,12 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
       const t = typeOf(name);
       const vt = typeof value === 'object' ? 'distribution' : typeof value === 'boolean' ? 'boolean' : 'number';
       if (!t) err(['examples', ei, 'facts', name], `示例给出了未声明的事实「${name}」`, `已声明的事实：${declaredList}`, name);
+      else if (facts[name]!.source === 'derived') err(['examples', ei, 'facts', name], `事实「${name}」由公式计算，示例不能直接给出：请给出它所用的事实，在 expect.facts 中写期望值`, '（不给出）', value);
       else if (t !== vt) err(['examples', ei, 'facts', name], `事实「${name}」是 ${t}，示例给的是 ${vt}`, t, value);
     }
     for (const [name, def] of Object.entries(facts)) {
-      if (!(name in ex.facts) && !(def.source === 'declared' && def.default !== undefined)) {
+      // A look-back left out of an example is 无数据 (as in a year whose earlier years are not finalized).
+      if (!(name in ex.facts) && !(def.source === 'declared' && def.default !== undefined) && def.source !== 'derived' && def.source !== 'history') {
         err(['examples', ei, 'facts'], `示例缺少事实「${name}」`, name, Object.keys(ex.facts));
       }
     }
@@ -199,11 +211,14 @@ export function validateRuleSet(json: unknown, file: string): ValidationResult {
     });
     for (const id of Object.keys(ex.expect.parts ?? {})) if (seen.get(id) !== 'part') err(['examples', ei, 'expect', 'parts', id], `不存在的部分「${id}」`);
     for (const id of Object.keys(ex.expect.indicators ?? {})) if (seen.get(id) !== 'indicator') err(['examples', ei, 'expect', 'indicators', id], `不存在的指标「${id}」`);
+    for (const name of Object.keys(ex.expect.facts ?? {})) {
+      if (facts[name]?.source !== 'derived') err(['examples', ei, 'expect', 'facts', name], `「${name}」不是派生事实（source: derived）`, '派生事实的名称', name);
+    }
   });
 
   if (rs.grading) checkGrading(rs, err, checkCondition, typeOf, seen);
 
-  warnForBurden(rs, formula, warn);
+  warnForBurden(rs, formula, warn, catalog);
   if (errors.length > 0 || !formula) return { ok: false, errors, warnings };
   return { ok: true, ruleSet: rs, formula, warnings };
 }
@@ -341,10 +356,10 @@ export function clauseFacts(c: Clause): string[] {
  * 减负: warn (never fail) when points go to log-ins, check-ins (打卡) or time online, or when indicators
  * that measure only traces carry more than `traceShareLimit` of the full score.
  */
-function warnForBurden(rs: RuleSet, formula: Formula | null, warn: (path: (string | number)[], m: string) => void) {
-  const measure = (name: string) => (rs.facts[name] ? factMeasure(rs.facts[name] as FactDef) : 'outcome');
+function warnForBurden(rs: RuleSet, formula: Formula | null, warn: (path: (string | number)[], m: string) => void, catalog: Catalog) {
+  const measure = (name: string) => (rs.facts[name] ? factMeasure(rs.facts[name] as FactDef, rs.facts, new Set(), catalog) : 'outcome');
   for (const [name, def] of Object.entries(rs.facts)) {
-    const m = factMeasure(def);
+    const m = factMeasure(def, {}, new Set(), catalog);
     if (m === 'login' || m === 'checkin' || m === 'online' || suspicious.test(def.label) || suspicious.test(name)) {
       warn(['facts', name], `事实「${def.label}」看起来衡量的是登录、打卡签到或在线时长：按中央关于整治“指尖上的形式主义”的要求，不应据此计分`);
     }
@@ -388,4 +403,18 @@ function partWeight(parts: Part[], formula: Formula, id: string, pm: Dec): Dec {
 
 export function categoryNames(rs: RuleSet): string {
   return rs.categories.map((c) => categoryLabel[c]).join('、');
+}
+
+/** A look-back names what it counts: grades for `grade` (of this rule set's grading), record types for `records`. */
+function checkHistoryFact(rs: RuleSet, name: string, def: Extract<FactDef, { source: 'history' }>, err: Err): void {
+  const at = ['facts', name];
+  if (def.of === 'grade') {
+    if (!def.grades) err([...at, 'grades'], '按等次回看（of: "grade"）须给出计入的等次 grades');
+    const ids = rs.grading?.grades.map((g) => g.id);
+    def.grades?.forEach((g, i) => {
+      if (ids && !ids.includes(g)) err([...at, 'grades', i], `未定义的等次「${g}」`, ids.join('、'), g);
+    });
+  } else if (def.grades) err([...at, 'grades'], '只有 of 为 "grade" 时才用 grades');
+  if (def.of === 'records' && !def.types) err([...at, 'types'], '按组织记录回看（of: "records"）须给出记录类型 types');
+  if (def.of !== 'records' && (def.types || def.minLevel || def.includeCurrent)) err([...at, 'of'], '只有 of 为 "records" 时才用 types、minLevel 和 includeCurrent');
 }

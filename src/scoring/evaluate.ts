@@ -2,7 +2,8 @@ import { clauseRef, factsOfCondition, gateRef, tierRef, type CompiledRuleSet } f
 import { evaluateFormula, formulaText } from '../rules/formula';
 import type { Clause, Condition, FactDef, Indicator } from '../rules/rule-set.schema';
 import { clamp, Dec, dec, fixed2, round2, show, showIn } from './decimal';
-import { factType, factUnit, type Distribution, type FactValue } from './fact-catalog';
+import { factNotes } from './derived';
+import { factType, factUnit, type Distribution, type FactSpan, type FactValue } from './fact-catalog';
 import { convertVotes } from './votes';
 
 /** An on-site inspection entry (现场督查) scored against an indicator. */
@@ -17,21 +18,38 @@ export type Line = {
   type: Clause['type'] | 'base' | 'inspection' | 'threshold';
   text: string;
   points: string;
+  /** With `rounding: "total"`, the exact value when it has more than two decimals (points shows it to 0.01). */
+  exact?: string;
   /** The fact values this line used, by fact name. */
   facts: Record<string, FactValue | null>;
 };
-export type IndicatorScore = { id: string; title: string; points: string; max: string | null; lines: Line[]; note: string | null };
+export type IndicatorScore = { id: string; title: string; points: string; exact?: string; max: string | null; lines: Line[]; note: string | null };
 export type PartScore = {
   id: string;
   title: string;
   kind: 'score' | 'bonus' | 'deduction';
   points: string;
+  exact?: string;
   max: string | null;
   valid: boolean;
   invalidReason: string | null;
   indicators: IndicatorScore[];
   note: string | null;
 };
+/** A value as stored: to 0.01 in `points`, and the exact value beside it when rounding hides digits. */
+function stored(v: Dec): { points: string; exact?: string } {
+  const points = fixed2(v);
+  return dec(points).eq(v) ? { points } : { points, exact: v.toString() };
+}
+/** The value a sum reads: the exact one when kept (rounding: "total"), else the stored 0.01. */
+const valueOf = (x: { points: string; exact?: string }): Dec => dec(x.exact ?? x.points);
+
+/** When the shown (0.01) addends do not add up to the shown sum: say it is rounding, not an error. */
+function roundingNote(shown: readonly string[], sum: string, what: string): string | null {
+  const added = shown.reduce((s, p) => s.plus(dec(p)), dec(0));
+  return added.eq(dec(sum)) ? null : `${what}按 0.01 分显示，相加为 ${show(added)} 分；按精确值合计后四舍五入为 ${show(dec(sum))} 分`;
+}
+
 /** The words for an organization a rule set does not assess, from a stored result (不参加评定 before rule sets named it). */
 export const notAssessedLabelOf = (result: { ruleSet?: { notAssessedLabel?: string } } | null | undefined): string => result?.ruleSet?.notAssessedLabel ?? '不参加评定';
 
@@ -64,10 +82,13 @@ const compare: Record<string, (a: number, b: number) => boolean> = {
   greaterThanInclusive: (a, b) => a >= b,
 };
 
-/** Pure scoring of one organization: facts, fired conditions and inspections in, a scored explanation out. */
+/**
+ * Pure scoring of one organization: facts, fired conditions and inspections in, a scored explanation out. `spans`:
+ * where the longest gaps lie (from the database; examples have none), printed beside their values.
+ */
 export function scoreOrg(
   compiled: CompiledRuleSet,
-  input: { facts: OrgFacts; fired: ReadonlySet<string>; inspections: readonly InspectionEntry[] },
+  input: { facts: OrgFacts; fired: ReadonlySet<string>; inspections: readonly InspectionEntry[]; spans?: Readonly<Record<string, FactSpan>> },
 ): ScoreResult {
   const rs = compiled.ruleSet;
   const { facts, fired } = input;
@@ -79,16 +100,33 @@ export function scoreOrg(
     const v = facts[name];
     return typeof v === 'number' ? dec(v) : null;
   };
+  // Derived facts print their formula with its inputs, longest gaps their dates; a line's evidence adds the inputs.
+  const notes = factNotes(compiled.derived, facts, input.spans ?? {}, { label, unit });
   const valueText = (name: string): string => {
     const v = facts[name];
     if (v === undefined) return '无数据';
     if (typeof v === 'boolean') return v ? '是' : '否';
-    if (typeof v === 'number') return showIn(v, unit(name));
+    const note = notes.note(name);
+    if (typeof v === 'number') return `${showIn(v, unit(name))}${note ? `（${note}）` : ''}`;
     return '（分布）';
   };
-  const used = (...names: string[]): Line['facts'] => Object.fromEntries(names.map((n) => [n, facts[n] ?? null]));
+  const used = (...names: string[]): Line['facts'] => Object.fromEntries(notes.withInputs(names).map((n) => [n, facts[n] ?? null]));
+  const spanText = (name: string) => {
+    const span = input.spans?.[name];
+    return span && 'text' in span ? span.text : null;
+  };
+  const whyMissing = (name: string) => {
+    const why = notes.whyMissing(name) ?? spanText(name);
+    return why ? `（${why}）` : '';
+  };
+  /** Facts without data, named together, each with why when it is known ("上年总分无数据（2039 年度未定档）"). */
+  const absentText = (names: string[]) => {
+    const plain = names.filter((f) => !whyMissing(f));
+    return [...(plain.length > 0 ? [`${plain.map(label).join('、')}无数据`] : []), ...names.filter((f) => whyMissing(f)).map((f) => `${label(f)}无数据${whyMissing(f)}`)].join('、');
+  };
   const missing = new Set(Object.keys(defs).filter((n) => facts[n] === undefined));
-  for (const n of missing) reasons.push(`缺少数据：${label(n)}`);
+  // A look-back without data (an earlier year not finalized) leaves its conditions false, never the organization unassessed.
+  for (const n of missing) if (defs[n]!.source !== 'history') reasons.push(`缺少数据：${label(n)}${whyMissing(n)}`);
 
   // A condition as sentences a secretary reads: how each fact stands against its threshold, true as stated
   // ("组织生活会 0 次，少于 1 次"), whatever the condition as a whole comes to.
@@ -110,6 +148,9 @@ export function scoreOrg(
   const conditionFacts = factsOfCondition;
   const gain = (p: Dec) => (p.isNegative() ? `扣 ${show(p.abs())} 分` : `得 ${show(p)} 分`);
 
+  // rounding "clause" (the default): each clause to 0.01, as most rubrics' tables add up; "total": exact to the end,
+  // the total rounded once (a band edge is not crossed by the rounding of its addends).
+  const keep = rs.rounding === 'total' ? (v: Dec) => v : round2;
   let partsInvalid = false;
   const parts: PartScore[] = rs.parts.map((part, pi) => {
     let invalidReason: string | null = null;
@@ -119,7 +160,7 @@ export function scoreOrg(
         const name = c.label ?? ('fact' in c ? label(c.fact) : ind.title);
         if (c.when && !fired.has(clauseRef(pi, ii, ci))) {
           const absent = [...new Set(conditionFacts(c.when))].filter((f) => missing.has(f));
-          const why = absent.length > 0 ? `${absent.map(label).join('、')}无数据，条件不成立` : `未满足条件（${conditionText(c.when)}）`;
+          const why = absent.length > 0 ? `${absentText(absent)}，条件不成立` : `未满足条件（${conditionText(c.when)}）`;
           lines.push({ clause: ci, type: c.type, text: `${name}：${why}，不计分`, points: '0.00', facts: used(...conditionFacts(c.when)) });
           return;
         }
@@ -128,11 +169,11 @@ export function scoreOrg(
         const factName = 'fact' in c ? c.fact : null;
         if (factName && missing.has(factName)) {
           const what = name === label(factName) ? '' : label(factName);
-          lines.push({ clause: ci, type: c.type, text: `${name}：${what}无数据，不计分`, points: '0.00', facts: used(factName) });
+          lines.push({ clause: ci, type: c.type, text: `${name}：${what}无数据${whyMissing(factName)}，不计分`, points: '0.00', facts: used(factName) });
           return;
         }
         const push = (points: Dec, text: string, names: string[] = factName ? [factName] : []) =>
-          lines.push({ clause: ci, type: c.type, text: `${text}${when}`, points: fixed2(points), facts: used(...names, ...whenFacts) });
+          lines.push({ clause: ci, type: c.type, text: `${text}${when}`, ...stored(points), facts: used(...names, ...whenFacts) });
 
         switch (c.type) {
           case 'perUnit': {
@@ -142,7 +183,7 @@ export function scoreOrg(
             const each = c.points < 0 ? `每${unit(c.fact) || '个'}扣 ${show(-c.points)} 分` : `每${unit(c.fact) || '个'} ${show(c.points)} 分`;
             const outcome = c.points < 0 && !v.isNegative() ? `共扣 ${show(raw.abs())} 分` : `${show(v)} × ${show(c.points)} = ${show(raw)} 分`;
             const base = `${name} ${valueText(c.fact)}，${each}，${outcome}`;
-            push(round2(capped), capped.eq(raw) ? base : `${base}，${capNote(raw, capped)}`);
+            push(keep(capped), capped.eq(raw) ? base : `${base}，${capNote(raw, capped)}`);
             return;
           }
           case 'tiers': {
@@ -169,7 +210,7 @@ export function scoreOrg(
             const reached = Dec.max(c.capAtTarget ? Dec.min(v, target) : v, 0);
             const p = dec(c.points).times(reached).div(target);
             const r = reached.div(target);
-            push(round2(p), `${name} ${valueText(c.fact)}，目标 ${showIn(c.target, unit(c.fact))}，完成 ${show(r.times(100))}%，${show(c.points)} × ${show(r.times(100))}% = ${show(p)} 分`);
+            push(keep(p), `${name} ${valueText(c.fact)}，目标 ${showIn(c.target, unit(c.fact))}，完成 ${show(r.times(100))}%，${show(c.points)} × ${show(r.times(100))}% = ${show(p)} 分`);
             return;
           }
           case 'shortfall': {
@@ -190,7 +231,7 @@ export function scoreOrg(
             const perText = c.per === 1 ? `每${u}` : `每 ${show(c.per)} ${u}`;
             const rounded = units !== null && !units.eq(exact) ? `，${c.round === 'down' ? '不足一个单位不计' : '不足一个单位按一个计'}，计 ${show(units)} 个单位` : '';
             const text = `${name} ${valueText(c.fact)}，${side} ${showIn(limit, unit(c.fact))} 共 ${show(gap)} ${u}${rounded}，${perText}${c.points < 0 ? '扣' : '加'} ${show(Math.abs(c.points))} 分，${gain(raw)}`;
-            push(round2(capped), capped.eq(raw) ? text : `${text}，${capNote(raw, capped)}`);
+            push(keep(capped), capped.eq(raw) ? text : `${text}，${capNote(raw, capped)}`);
             return;
           }
           case 'fixed':
@@ -214,7 +255,7 @@ export function scoreOrg(
               push(dec(0), out.text);
               return;
             }
-            push(round2(out.points), out.text);
+            push(keep(out.points), out.text);
             for (const t of out.thresholdLines) {
               lines.push({ clause: ci, type: 'threshold', text: t.text, points: fixed2(t.points), facts: {} });
             }
@@ -225,7 +266,7 @@ export function scoreOrg(
       return sumIndicator(ind, lines);
     });
 
-    const sum = indicators.reduce((s, i) => s.plus(dec(i.points)), dec(part.base));
+    const sum = indicators.reduce((s, i) => s.plus(valueOf(i)), dec(part.base));
     const cap = part.max === undefined ? null : dec(part.max);
     const floor = defaultFloor(part.floor, part.base);
     let points = clamp(sum, floor, cap);
@@ -238,11 +279,12 @@ export function scoreOrg(
       points = dec(0);
       note = `${part.title}无效（${invalidReason}），按 0 分计`;
     }
+    if (!invalidReason && points.eq(sum)) note = roundingNote([fixed2(dec(part.base)), ...indicators.map((i) => i.points)], fixed2(points), '各指标');
     return {
       id: part.id,
       title: part.title,
       kind: part.kind,
-      points: fixed2(points),
+      ...stored(points),
       max: cap ? fixed2(cap) : null,
       valid: invalidReason === null,
       invalidReason,
@@ -255,11 +297,12 @@ export function scoreOrg(
     if (fired.has(gateRef(gi))) reasons.push(`${g.title}：${g.reason}（${conditionText(g.when)}）`);
   });
 
-  const env = Object.fromEntries(parts.map((p) => [p.id, dec(p.points)]));
+  const env = Object.fromEntries(parts.map((p) => [p.id, valueOf(p)]));
   const raw = evaluateFormula(compiled.formula, env);
   const total = round2(clamp(raw, dec(rs.total.floor), rs.total.cap === undefined ? null : dec(rs.total.cap)));
   const labels = Object.fromEntries(parts.map((p) => [p.id, `${p.title} ${show(dec(p.points))}`]));
-  const clampNote = total.eq(round2(raw)) ? '' : `，按 ${show(total)} 分计`;
+  const shownRaw = round2(evaluateFormula(compiled.formula, Object.fromEntries(parts.map((p) => [p.id, dec(p.points)]))));
+  const clampNote = total.eq(round2(raw)) ? (shownRaw.eq(total) ? '' : `（各部分按 0.01 分显示，按显示值计算为 ${show(shownRaw)} 分；按精确值计算后四舍五入为 ${show(total)} 分）`) : `，按 ${show(total)} 分计`;
   return {
     ruleSet: { id: rs.id, title: rs.title, version: rs.version, hash: compiled.hash, notAssessedLabel: rs.notAssessedLabel },
     assessed: reasons.length === 0 && !partsInvalid,
@@ -278,14 +321,15 @@ function capNote(raw: Dec, capped: Dec): string {
 /** An indicator's points: its base plus every line, kept within its floor and maximum (扣完为止). */
 function sumIndicator(ind: Indicator, lines: Line[]): IndicatorScore {
   const base = dec(ind.base);
-  const sum = lines.reduce((s, l) => s.plus(dec(l.points)), base);
+  const sum = lines.reduce((s, l) => s.plus(valueOf(l)), base);
   const max = ind.max === undefined ? null : dec(ind.max);
   const points = clamp(sum, defaultFloor(ind.floor, ind.base), max);
   if (!base.isZero()) lines.unshift({ clause: -1, type: 'base', text: `基础分 ${show(base)} 分`, points: fixed2(base), facts: {} });
   let note: string | null = null;
   if (points.lt(sum)) note = `合计 ${show(sum)} 分，超过本项满分 ${show(max!)} 分，计 ${show(points)} 分`;
   if (points.gt(sum)) note = `合计 ${show(sum)} 分，扣完为止，计 ${show(points)} 分`;
-  return { id: ind.id, title: ind.title, points: fixed2(points), max: max ? fixed2(max) : null, lines, note };
+  if (points.eq(sum)) note = roundingNote(lines.map((l) => l.points), fixed2(points), '各条');
+  return { id: ind.id, title: ind.title, ...stored(points), max: max ? fixed2(max) : null, lines, note };
 }
 
 /** 扣完为止: with a base score the floor defaults to 0; without one, deductions are not floored. */

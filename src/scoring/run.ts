@@ -2,9 +2,13 @@ import { firedOverrides, firedRefs, type CompiledRuleSet } from '../rules/compil
 import { gradeAll, type GradeInput } from './grading';
 import { dec } from './decimal';
 import { scoreOrg, type InspectionEntry, type OrgFacts, type ScoreResult } from './evaluate';
-import { factType, normalizeTally, type FactValue } from './fact-catalog';
+import { addDerivedFacts } from './derived';
+import { factType, normalizeTally, spansOf, type FactValue } from './fact-catalog';
 
-/** Fills in declared defaults; a fact still missing stays undefined (the organization is then not assessed). */
+/**
+ * Fills in declared defaults, then computes the derived facts from the rest; a fact still missing stays undefined
+ * (the organization is then not assessed). A derived value given in `raw` is ignored: it is always computed.
+ */
 export function withDefaults(compiled: CompiledRuleSet, raw: Readonly<Record<string, FactValue | undefined>>): OrgFacts {
   const out: OrgFacts = {};
   for (const [name, def] of Object.entries(compiled.ruleSet.facts)) {
@@ -12,6 +16,7 @@ export function withDefaults(compiled: CompiledRuleSet, raw: Readonly<Record<str
     const value = v !== undefined ? v : def.source === 'declared' && def.default !== undefined ? def.default : undefined;
     out[name] = value !== undefined && factType(def) === 'distribution' && typeof value === 'object' ? normalizeTally(value as unknown as Record<string, number>) : value;
   }
+  addDerivedFacts(compiled.derived, out);
   return out;
 }
 
@@ -26,7 +31,7 @@ export async function scoreFacts(
   // which no comparison accepts, and the core reports it as missing data.
   const engineFacts = Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, v === undefined ? null : v]));
   const fired = await firedRefs(compiled, engineFacts);
-  return scoreOrg(compiled, { facts, fired, inspections });
+  return scoreOrg(compiled, { facts, fired, inspections, spans: spansOf(raw) });
 }
 
 /** The facts grading overrides read: the organization's facts plus totalScore and part_<id> (numbers). */
@@ -79,6 +84,13 @@ export async function runExamples(compiled: CompiledRuleSet): Promise<ExampleOut
     const indicators = result.parts.flatMap((p) => p.indicators);
     for (const [id, want] of Object.entries(ex.expect.indicators ?? {})) {
       check(`指标 ${id}`, indicators.find((i) => i.id === id)!.points, want);
+    }
+    const derived = withDefaults(compiled, ex.facts as Record<string, FactValue>);
+    for (const [name, want] of Object.entries(ex.expect.facts ?? {})) {
+      const got = derived[name];
+      if (want === null ? got !== undefined : typeof got !== 'number' || !dec(got).eq(dec(want))) {
+        mismatches.push(`事实 ${name}：期望 ${want ?? '无数据'}，实际 ${typeof got === 'number' ? got : '无数据'}`);
+      }
     }
     const grading = compiled.ruleSet.grading;
     if (ex.expect.grade !== undefined) {

@@ -2,10 +2,17 @@ import { html } from 'hono/html';
 import type { Ballot } from '../features/reviews/reviews.schemas';
 import { publicShell, statusPanel, type StatusKind } from './public-shell';
 
-/** The review sheet behind a one-time code: every subject, every item, four large answer tiles each. */
+/**
+ * The review sheet behind a one-time code: the subjects the code rates, every item, four large answer tiles
+ * each. A partial sheet lets the rater leave out the organizations it does not know (no answer required).
+ */
 export function ballotPage(code: string, b: Ballot, chosen: Record<string, string> = {}, error?: string) {
+  const how = b.partial
+    ? html`请对下列 ${b.subjects.length} 个党组织书记中您了解的逐项评议（好、较好、一般、差），不了解的可以不评；评议的组织须每项都选。`
+    : html`请对下列 ${b.subjects.length} 个党组织书记逐项评议（好、较好、一般、差），全部选好后提交。`;
+  const required = b.partial ? '' : 'required';
   const body = html`
-    <div class="card note">请对下列 ${b.subjects.length} 个党组织书记逐项评议（好、较好、一般、差），全部选好后提交。评议不记名，提交后不能修改，每个评议码只能使用一次。</div>
+    <div class="card note">${how}评议不记名，提交后不能修改，每个评议码只能使用一次。</div>
     ${error ? html`<div class="error" role="alert">${error}</div>` : ''}
     <form method="post" action="/r/${code}">
       ${b.subjects.map(
@@ -19,7 +26,7 @@ export function ballotPage(code: string, b: Ballot, chosen: Record<string, strin
               <div class="tiles four">
                 ${b.answers.map((a) => {
                   const name = `v.${s.orgId}.${item.key}`;
-                  return html`<label class="tile"><input type="radio" name="${name}" value="${a}" required ${chosen[name] === a ? 'checked' : ''} /><span>${a}</span></label>`;
+                  return html`<label class="tile"><input type="radio" name="${name}" value="${a}" ${required} ${chosen[name] === a ? 'checked' : ''} /><span>${a}</span></label>`;
                 })}
               </div>
             </fieldset>`,

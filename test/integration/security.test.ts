@@ -68,6 +68,11 @@ const cases: RouteCase[] = [
   { route: 'GET /api/cycles/:year', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}` }) },
   { route: 'POST /api/cycles/:year/transition', type: 'write', wrongRoles: adminOnly, call: () => ({ method: 'POST', path: `/api/cycles/${year}/transition`, body: { to: 'reviewing' } }) },
   { route: 'GET /api/ledger/kinds', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/ledger/kinds' }) },
+  { route: 'GET /api/catalog/kinds', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/catalog/kinds' }) },
+  // The catalog is the whole database's: with several districts in it, only the command line edits it (403 for every admin).
+  { route: 'POST /api/catalog/kinds', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/catalog/kinds', body: { code: 'intruder_kind', name: '越权类型', group: '越权', measure: 'outcome' } }) },
+  { route: 'PATCH /api/catalog/kinds/:code', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PATCH', path: '/api/catalog/kinds/theme_day', body: { name: '被改名的主题党日' } }) },
+  { route: 'POST /api/catalog/kinds/:code/retire', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/catalog/kinds/theme_day/retire' }) },
   { route: 'GET /api/ledger', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/ledger?limit=1000' }) },
   { route: 'POST /api/ledger', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/ledger', body: { orgId: a.grid.id, kind: 'theme_day', occurredOn: `${year}-05-05`, title: '越权记录' } }) },
   { route: 'GET /api/ledger/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/ledger/${ids.record}` }) },
@@ -201,7 +206,8 @@ async function victimState(): Promise<unknown> {
       (select json_agg(f order by f.id) from (select id, reported, rating from member_feedback where agreement_id = ${ids.agreement}) f) as feedback,
       (select json_agg(u order by u.id) from (select u.id, u.login, u.role, u.password_hash, u.must_change_password, u.disabled_at, u.org_id from users u join organizations o on o.id = u.org_id
         where o.path like ${`${a.district.path}%`}) u) as users,
-      (select count(*) from user_sessions s where s.user_id = ${ids.user} and s.revoked_at is null)::int as victim_sessions`.execute(t.db);
+      (select count(*) from user_sessions s where s.user_id = ${ids.user} and s.revoked_at is null)::int as victim_sessions,
+      (select json_agg(k order by k.code) from (select code, name, group_name, unit, measure, period, retired_at from record_kinds) k) as kinds`.execute(t.db);
   return r.rows[0];
 }
 

@@ -99,6 +99,9 @@ const yearlessRoutes: Record<string, string> = {
   'POST /api/cycles': 'creates a new year',
   'POST /api/cycles/{year}/transition': 'the state machine itself: draft → collecting → reviewing only (tested below)',
   'POST /api/cycles/{year}/corrections': 'the one change a finalized year allows (cycle-life.test.ts)',
+  'POST /api/catalog/kinds': 'the catalog of ledger kinds (append-only: a pinned rule set keeps its kinds)',
+  'PATCH /api/catalog/kinds/{code}': 'the catalog (labels and measure; scores count by code)',
+  'POST /api/catalog/kinds/{code}/retire': 'the catalog (no new records of the kind; old ones still count)',
 };
 
 /** CLI commands: year-bound ones with their arguments (file arguments name files written by the test). */
@@ -132,6 +135,10 @@ const yearlessCommands: Record<string, string> = {
   'campaign list': 'reads', 'campaign flags': 'reads', 'campaign results': 'reads',
   'user create': 'accounts', 'user list': 'reads', 'user disable': 'accounts', 'user enable': 'accounts', 'user reset-password': 'accounts', 'user import': 'accounts',
   'import orgs': 'the organization tree', 'import template': 'writes a file',
+  'kind list': 'reads', 'kind create': 'the catalog of ledger kinds', 'kind update': 'the catalog', 'kind retire': 'the catalog (old records still count)',
+  'rules catalog': 'reads (writes rules/catalog.json)',
+  'backup': 'reads (writes a file)', 'restore': 'the whole database, from a backup file (refuses a target with data unless --force)',
+  'archive': 'a finalized year only: reads it, prints its documents again (as print does), records the archive',
 };
 
 /** A fingerprint of every table (bar the caller's own bookkeeping): any write anywhere changes it. */

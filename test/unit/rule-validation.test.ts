@@ -94,6 +94,19 @@ describe('broken rule files give clear errors naming the JSON path', () => {
     expect(withQuota({ grade: 'poor', range: 'andBelow', min: 0.4, max: 0.2, mode: 'about' })).toEqual(['$.grading.quotas[0].min 下限 0.4 大于上限 0.2']);
   });
 
+  it('checks a look-back names what it counts', () => {
+    const withFact = (f: object) => {
+      const r: any = valid();
+      r.facts.past = { source: 'history', label: '往年', ...f };
+      const out = validateRuleSet(r, 'history.json');
+      return out.ok ? [] : out.errors.map((e) => `${e.path} ${e.message}`);
+    };
+    expect(withFact({ of: 'lagging', years: 2 })).toEqual([]);
+    expect(withFact({ of: 'grade', years: 2 })).toEqual(['$.facts.past.grades 按等次回看（of: "grade"）须给出计入的等次 grades']);
+    expect(withFact({ of: 'records', years: 3 })).toEqual(['$.facts.past.types 按组织记录回看（of: "records"）须给出记录类型 types']);
+    expect(withFact({ of: 'total', years: 1, types: ['discipline'] })).toEqual(['$.facts.past.of 只有 of 为 "records" 时才用 types、minLevel 和 includeCurrent']);
+  });
+
   it('names the indicators the trace share counts, and a fact declared as an outcome leaves the share', () => {
     const r: any = valid();
     r.facts.volunteer = { source: 'ledger.hours', label: '志愿服务时长', kinds: ['theme_day'] };

@@ -7,7 +7,7 @@ import { toDecimal2 } from '../../lib/decimal';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { closedCycles } from '../cycles/cycle-gates';
-import { kindChoices, resolveKind } from '../ledger/ledger.model';
+import { activeKinds, kindChoices, kindProblem, resolveKind } from '../ledger/ledger.model';
 import { existingRecordKeys, insertLedgerRows, listRecordKinds, recordKey, type NewLedgerRow } from '../ledger/ledger.repository';
 import { findOrgsByCodes } from '../orgs/orgs.repository';
 import { importRefused, mapColumns, RowReader, type ColumnDef } from './sheet-reader';
@@ -28,13 +28,14 @@ const headers = Object.fromEntries(columns.map((c) => [c.key, c.header])) as Rec
 
 export async function ledgerTemplateSpec(ctx: Ctx): Promise<TemplateSpec> {
   const kinds = await listRecordKinds(ctx.db);
+  const hoursRequired = activeKinds(kinds).filter((k) => k.unit === 'hours').map((k) => k.name).join('、');
   const notes: Record<Key, [string, string]> = {
     orgCode: ['填报组织的编码（见组织列表）', 'XC-01-01-03'],
     kind: [`可选：${kindChoices(kinds)}`, '主题党日'],
     date: ['活动日期，格式 2025-06-18；必须在“台账填报中”的考核年度内，且不晚于今天', '2025-06-18'],
     title: ['活动标题，200 字以内', '6 月主题党日：重温入党誓词'],
     participants: ['参加人数，整数，可不填', '23'],
-    hours: ['时长，最多两位小数；志愿服务必填', '2.5'],
+    hours: [`时长，最多两位小数${hoursRequired ? `；${hoursRequired}必填` : ''}`, '2.5'],
     evidence: ['佐证材料，多个用分号隔开；可写“名称|地址”', '签到表|files/2025/0618.jpg'],
   };
   return {
@@ -45,7 +46,7 @@ export async function ledgerTemplateSpec(ctx: Ctx): Promise<TemplateSpec> {
       width: c.key === 'title' ? 36 : c.key === 'evidence' ? 30 : 16,
       note: notes[c.key][0],
       example: notes[c.key][1],
-      choices: c.key === 'kind' ? kinds.map((k) => k.name) : undefined,
+      choices: c.key === 'kind' ? activeKinds(kinds).map((k) => k.name) : undefined,
     })),
   };
 }
@@ -123,7 +124,8 @@ export async function importLedger({
       // else about it (its name, its dates, its records) is checked or revealed.
       const visible = org !== undefined && inScope(ctx.actor, org.path);
       if (!visible) r.add(p.row, 'orgCode', p.orgCode, '组织编码不存在或不在您的管辖范围内');
-      if (!kind) r.add(p.row, 'kind', p.kind, `未知的记录类型，可选：${kindChoices(kinds)}`);
+      const problem = kindProblem(kind, p.kind, kinds);
+      if (problem) r.add(p.row, 'kind', p.kind, problem);
       if (p.date > today) r.add(p.row, 'date', p.date, `晚于今天（${today}）`);
       const cycleProblem = closed.get(yearOf(p.date));
       if (cycleProblem) r.add(p.row, 'date', p.date, cycleProblem);
@@ -131,7 +133,7 @@ export async function importLedger({
         r.add(p.row, 'date', p.date, `「${org.name}」在该日期不处于存续期（${org.active_from} 至 ${org.active_to ?? '今'}）`);
       }
       if (kind?.unit === 'hours' && p.hours === null) r.add(p.row, 'hours', null, `「${kind.name}」需要填写时长`);
-      if (!visible || !kind) continue;
+      if (!visible || !kind || problem) continue;
       const key = recordKey(org.id, kind.code, p.date, p.title);
       if (existing.has(key)) r.add(p.row, 'title', p.title, '系统中已有同一组织、同一类型、同一日期、同一标题的记录');
       else if (inFile.has(key)) r.add(p.row, 'title', p.title, `与第 ${inFile.get(key)} 行重复`);

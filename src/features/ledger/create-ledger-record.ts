@@ -9,7 +9,7 @@ import { openCycleFor } from '../cycles/cycle-gates';
 import { memberVisible } from '../members/member-access';
 import { findMembersByIds } from '../members/members.repository';
 import { orgForWrite } from '../orgs/org-access';
-import { kindChoices, resolveKind, toLedgerRecord } from './ledger.model';
+import { kindProblem, resolveKind, toLedgerRecord } from './ledger.model';
 import { findLedgerRow, insertLedgerRows, insertParticipants, listRecordKinds } from './ledger.repository';
 import { CreateLedgerInput, type LedgerRecord } from './ledger.schemas';
 
@@ -21,7 +21,8 @@ export async function createLedgerRecord({ ctx, input }: { ctx: Ctx; input: unkn
     const org = await orgForWrite(tx, data.orgId, 'orgId');
     const kinds = await listRecordKinds(tx.db);
     const kind = resolveKind(kinds, data.kind);
-    if (!kind) throw invalidField('kind', `未知的记录类型「${data.kind}」，可选：${kindChoices(kinds)}`);
+    const problem = kindProblem(kind, data.kind, kinds);
+    if (problem || !kind) throw invalidField('kind', problem ?? '');
 
     const year = yearOf(data.occurredOn);
     if (data.cycleYear !== undefined && data.cycleYear !== year) {

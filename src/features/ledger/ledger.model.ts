@@ -35,6 +35,21 @@ export function resolveKind(kinds: readonly KindRow[], text: string): KindRow | 
   return kinds.find((k) => k.code === t || k.name === t);
 }
 
+/** The kinds offered for new records: every kind not retired. */
+export function activeKinds(kinds: readonly KindRow[]): KindRow[] {
+  return kinds.filter((k) => k.retired_at === null);
+}
+
+/** '主题党日、志愿服务…': the kinds a new record may have (retired ones are not offered). */
 export function kindChoices(kinds: readonly KindRow[]): string {
-  return kinds.map((k) => k.name).join('、');
+  return activeKinds(kinds)
+    .map((k) => k.name)
+    .join('、');
+}
+
+/** Why a record may not have this kind (unknown or retired), or null: the message lists the kinds it may have. */
+export function kindProblem(kind: KindRow | undefined, text: string, kinds: readonly KindRow[]): string | null {
+  if (!kind) return `未知的记录类型「${text}」，可选：${kindChoices(kinds)}`;
+  if (kind.retired_at !== null) return `记录类型「${kind.name}」已停用，不再接受新的记录，可选：${kindChoices(kinds)}`;
+  return null;
 }

@@ -2,7 +2,7 @@ import { readers, requireRole, inScope } from '../../auth/scope';
 import { notFound } from '../../errors/app-error';
 import type { Ctx } from '../context';
 import { orgForRead } from '../orgs/org-access';
-import { resolveKind, toLedgerRecord } from './ledger.model';
+import { activeKinds, resolveKind, toLedgerRecord } from './ledger.model';
 import { findLedgerRow, listLedgerRows, listRecordKinds } from './ledger.repository';
 import { ListLedgerQuery, type LedgerRecord } from './ledger.schemas';
 
@@ -27,8 +27,9 @@ export async function getLedgerRecord({ ctx, id }: { ctx: Ctx; id: number }): Pr
   return toLedgerRecord(row);
 }
 
+/** The kinds a new record may have (retired ones are not offered; GET /api/catalog/kinds lists them all). */
 export async function listKinds({ ctx }: { ctx: Ctx }) {
   requireRole(ctx, readers);
-  const kinds = await listRecordKinds(ctx.db);
+  const kinds = activeKinds(await listRecordKinds(ctx.db));
   return { items: kinds.map((k) => ({ code: k.code, name: k.name, groupName: k.group_name, unit: k.unit, measure: k.measure })) };
 }

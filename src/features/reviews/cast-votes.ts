@@ -8,7 +8,13 @@ import { openCycleFor } from '../cycles/cycle-gates';
 import { claimRater, findRaterByCode, findRaterById, findRaterByUser, findSession, insertPendingSheets, listSubjects, type SessionRow } from './reviews.repository';
 import { SheetVotes, type Ballot } from './reviews.schemas';
 
-type Rater = { id: number; session_id: number; group_key: string; used_at: Date | null };
+type Rater = { id: number; session_id: number; group_key: string; subject_org_ids: number[] | null; used_at: Date | null };
+
+/** The subjects on a rater's sheet: those it is bound to ("本单位" rates its own secretary), or all of them. */
+async function subjectsOf(ctx: Ctx, rater: Rater) {
+  const all = await listSubjects(ctx.db, rater.session_id);
+  return rater.subject_org_ids === null ? all : all.filter((r) => rater.subject_org_ids!.includes(r.org_id));
+}
 
 /** What a code rater acts as: no organization, no scope; the code itself is the only permission. */
 export function codeActor(): Actor {
@@ -53,7 +59,7 @@ async function ballotOf(ctx: Ctx, rater: Rater): Promise<Ballot> {
   const s = (await findSession(ctx.db, rater.session_id))!;
   checkUsable(s, rater);
   const group = s.rater_groups.find((g) => g.key === rater.group_key)!;
-  const subjects = await listSubjects(ctx.db, s.id);
+  const subjects = await subjectsOf(ctx, rater);
   return {
     sessionId: s.id,
     title: s.title,
@@ -61,6 +67,7 @@ async function ballotOf(ctx: Ctx, rater: Rater): Promise<Ballot> {
     group: { key: group.key, label: group.label },
     items: s.items,
     answers: [...reviewAnswers],
+    partial: s.partial_sheets,
     subjects: subjects.map((r) => ({ orgId: r.org_id, orgName: r.org_name, secretaryName: r.secretary_name, report: r.report_text })),
   };
 }
@@ -77,17 +84,17 @@ async function castSheet(ctx: Ctx, raterId: number, input: unknown): Promise<{ c
     const s = (await findSession(tx.db, rater.session_id, 'share'))!;
     await openCycleFor(tx, s.cycle_year, 'vote', 'votes');
     checkUsable(s, rater);
-    const subjects = await listSubjects(tx.db, s.id);
+    const subjects = await subjectsOf(tx, rater);
     const expected = new Set(subjects.map((r) => r.org_id));
     const seen = new Set<number>();
     for (const [i, v] of data.votes.entries()) {
-      if (!expected.has(v.orgId)) throw invalidField(`votes.${i}.orgId`, '该组织不在本次评议之中');
+      if (!expected.has(v.orgId)) throw invalidField(`votes.${i}.orgId`, rater.subject_org_ids === null ? '该组织不在本次评议之中' : '这份评议表不评议该组织');
       if (seen.has(v.orgId)) throw invalidField(`votes.${i}.orgId`, '同一组织只能评议一次');
       seen.add(v.orgId);
       for (const item of s.items) if (!v.answers[item.key]) throw invalidField(`votes.${i}.answers.${item.key}`, `请评议「${item.label}」`);
       for (const key of Object.keys(v.answers)) if (!s.items.some((it) => it.key === key)) throw invalidField(`votes.${i}.answers.${key}`, '没有这个评议项目');
     }
-    const missing = subjects.find((r) => !seen.has(r.org_id));
+    const missing = s.partial_sheets ? undefined : subjects.find((r) => !seen.has(r.org_id));
     if (missing) throw invalidField('votes', `还没有评议「${missing.org_name}」`);
     if (!(await claimRater(tx.db, rater.id, tx.clock.now()))) throw new CodeRefused('used', '这份评议表已经提交过，每位评议人只能提交一次');
     // The sheet waits, durable, in pending_review_sheets; its votes reach review_votes only when the session

@@ -66,7 +66,7 @@ export async function importPaperSheets({ ctx, id, spreadsheet, file }: { ctx: C
       sh.votes.set(org.id, answers);
     }
     for (const [no, sh] of sheets) {
-      const missing = subjects.filter((x) => !sh.votes.has(x.org_id));
+      const missing = s.partial_sheets ? [] : subjects.filter((x) => !sh.votes.has(x.org_id));
       if (missing.length > 0) r.add(sh.firstRow, 'sheet', no, `票号 ${no} 没有评议：${missing.map((m) => m.org_name).join('、')}`);
     }
     const hashes = new Map<string, string>();

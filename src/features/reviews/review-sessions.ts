@@ -54,6 +54,8 @@ async function toSession(ctx: Ctx, s: SessionRow): Promise<ReviewSession> {
     items: s.items,
     groups: s.rater_groups.map((g) => ({ ...g, raters: counts.get(g.key)?.raters ?? 0, used: counts.get(g.key)?.used ?? 0 })),
     subjects: subjects.map((r) => ({ orgId: r.org_id, orgName: r.org_name, hasReport: r.report_text !== null })),
+    partialSheets: s.partial_sheets,
+    paperOnly: s.paper_only,
   };
 }
 
@@ -77,7 +79,7 @@ export async function createSession({ ctx, input }: { ctx: Ctx; input: unknown }
   return withTransaction(ctx, async (tx) => {
     const org = await orgForWrite(tx, data.orgId, 'orgId');
     await openCycleFor(tx, data.year, 'setup', 'year');
-    const { id } = await insertSession(tx.db, { cycle_year: data.year, kind: data.kind, org_id: org.id, title: data.title, items, rater_groups: groups, created_by: ctx.actor.id });
+    const { id } = await insertSession(tx.db, { cycle_year: data.year, kind: data.kind, org_id: org.id, title: data.title, items, rater_groups: groups, partial_sheets: data.partialSheets, paper_only: data.paperOnly, created_by: ctx.actor.id });
     const session = await toSession(tx, (await findSession(tx.db, id))!);
     await recordAudit(tx, { action: 'review.create', entity: 'review_session', entityId: id, orgId: org.id, after: session });
     return session;
@@ -135,11 +137,13 @@ export async function addRaters({ ctx, id, input }: { ctx: Ctx; id: number; inpu
     if (!s.rater_groups.some((g) => g.key === data.group)) {
       throw invalidField('group', `没有评议群体「${data.group}」，可选：${s.rater_groups.map((g) => `${g.key}（${g.label}）`).join('、')}`);
     }
+    if (s.paper_only) throw invalidField('group', '本次评议只用纸质评议表，不发评议码、不登记评议人账号');
+    const subjectIds = await ratersSubjects(tx, s.id, data.subjectOrgIds);
     let codes: string[] = [];
-    let rows: { session_id: number; group_key: string; user_id: number | null; code_hash: string | null }[];
+    let rows: { session_id: number; group_key: string; user_id: number | null; code_hash: string | null; subject_org_ids: number[] | null }[];
     if (data.codes !== undefined) {
       codes = Array.from({ length: data.codes }, newCode);
-      rows = await Promise.all(codes.map(async (c) => ({ session_id: s.id, group_key: data.group, user_id: null, code_hash: await hashCode(c) })));
+      rows = await Promise.all(codes.map(async (c) => ({ session_id: s.id, group_key: data.group, user_id: null, code_hash: await hashCode(c), subject_org_ids: subjectIds })));
     } else {
       const userIds = [...new Set(data.userIds!)];
       const found = new Map((await findUsersForRaters(tx.db, userIds)).map((u) => [u.id, u]));
@@ -148,7 +152,7 @@ export async function addRaters({ ctx, id, input }: { ctx: Ctx; id: number; inpu
         if (!u || !inScope(ctx.actor, u.path)) throw notFound('账号', `userIds.${i}`);
         if (u.role !== 'reviewer' || u.disabled_at) throw invalidField(`userIds.${i}`, '只能添加未停用的“评议人”账号');
       }
-      rows = userIds.map((u) => ({ session_id: s.id, group_key: data.group, user_id: u, code_hash: null }));
+      rows = userIds.map((u) => ({ session_id: s.id, group_key: data.group, user_id: u, code_hash: null, subject_org_ids: subjectIds }));
     }
     try {
       await insertRaters(tx.db, rows);
@@ -156,9 +160,19 @@ export async function addRaters({ ctx, id, input }: { ctx: Ctx; id: number; inpu
       if (String((err as { code?: string }).code) === '23505') throw new AppError('conflict', '其中有账号已是本次评议的评议人', { field: 'userIds' });
       throw err;
     }
-    await recordAudit(tx, { action: 'review.raters', entity: 'review_session', entityId: s.id, orgId: s.org_id, after: { group: data.group, codes: codes.length, userIds: data.userIds ?? [] } });
+    await recordAudit(tx, { action: 'review.raters', entity: 'review_session', entityId: s.id, orgId: s.org_id, after: { group: data.group, codes: codes.length, userIds: data.userIds ?? [], subjectOrgIds: subjectIds } });
     return { group: data.group, added: rows.length, codes };
   });
+}
+
+/** The subjects a batch of raters is bound to: each one a subject of the session, or null for all of them. */
+async function ratersSubjects(ctx: Ctx, sessionId: number, orgIds: readonly number[] | undefined): Promise<number[] | null> {
+  if (orgIds === undefined) return null;
+  const subjects = new Set((await listSubjects(ctx.db, sessionId)).map((r) => r.org_id));
+  orgIds.forEach((id, i) => {
+    if (!subjects.has(id)) throw invalidField(`subjectOrgIds.${i}`, '不是本次评议的被评议组织，请先添加为被评议组织');
+  });
+  return [...new Set(orgIds)].sort((a, b) => a - b);
 }
 
 const moves: Record<ReviewState, ReviewState[]> = { draft: ['open'], open: ['closed'], closed: [] };
@@ -174,7 +188,7 @@ export async function transitionSession({ ctx, id, input }: { ctx: Ctx; id: numb
       await openCycleFor(tx, s.cycle_year, 'vote', 'to');
       const session = await toSession(tx, s);
       if (session.subjects.length === 0) throw invalidField('to', '还没有被评议的组织');
-      if (session.groups.every((g) => g.raters === 0)) throw invalidField('to', '还没有评议人');
+      if (!s.paper_only && session.groups.every((g) => g.raters === 0)) throw invalidField('to', '还没有评议人（只用纸质评议表的评议请在创建时设为 paperOnly）');
     }
     if (to === 'closed') {
       await openCycleFor(tx, s.cycle_year, 'evaluationClose', 'to');

@@ -59,12 +59,12 @@ export async function listDutyReportRows(db: Kysely<Database>, year: number, pat
     .execute();
 }
 
-const sessionColumns = ['s.id', 's.cycle_year', 's.kind', 's.org_id', 'o.name as org_name', 'o.path as org_path', 's.title', 's.state', 's.items', 's.rater_groups', 's.opened_at', 's.closed_at'] as const;
+const sessionColumns = ['s.id', 's.cycle_year', 's.kind', 's.org_id', 'o.name as org_name', 'o.path as org_path', 's.title', 's.state', 's.items', 's.rater_groups', 's.partial_sheets', 's.paper_only', 's.opened_at', 's.closed_at'] as const;
 export type SessionRow = NonNullable<Awaited<ReturnType<typeof findSession>>>;
 
 export async function insertSession(
   db: Kysely<Database>,
-  row: { cycle_year: number; kind: ReviewKind; org_id: number; title: string; items: ReviewItem[]; rater_groups: RaterGroup[]; created_by: string },
+  row: { cycle_year: number; kind: ReviewKind; org_id: number; title: string; items: ReviewItem[]; rater_groups: RaterGroup[]; partial_sheets: boolean; paper_only: boolean; created_by: string },
 ) {
   return db
     .insertInto('review_sessions')
@@ -131,9 +131,13 @@ export async function listSubjects(db: Kysely<Database>, sessionId: number) {
     .execute();
 }
 
-export async function insertRaters(db: Kysely<Database>, rows: { session_id: number; group_key: string; user_id: number | null; code_hash: string | null }[]) {
+export async function insertRaters(db: Kysely<Database>, rows: { session_id: number; group_key: string; user_id: number | null; code_hash: string | null; subject_org_ids: number[] | null }[]) {
   if (rows.length === 0) return [];
-  return db.insertInto('review_raters').values(rows).returning('id').execute();
+  return db
+    .insertInto('review_raters')
+    .values(rows.map((r) => ({ ...r, subject_org_ids: r.subject_org_ids === null ? null : JSON.stringify(r.subject_org_ids) })))
+    .returning('id')
+    .execute();
 }
 
 /** How many raters each group has, and how many have voted. */
@@ -157,14 +161,17 @@ export async function findUsersForRaters(db: Kysely<Database>, ids: readonly num
     .execute();
 }
 
+/** A rater: its session, group, the subjects it rates (null: all) and whether its sheet is in. */
+const raterColumns = ['id', 'session_id', 'group_key', 'subject_org_ids', 'used_at'] as const;
+
 export async function findRaterByCode(db: Kysely<Database>, codeHash: string) {
-  return db.selectFrom('review_raters').select(['id', 'session_id', 'group_key', 'used_at']).where('code_hash', '=', codeHash).executeTakeFirst();
+  return db.selectFrom('review_raters').select(raterColumns).where('code_hash', '=', codeHash).executeTakeFirst();
 }
 
 export async function findRaterByUser(db: Kysely<Database>, sessionId: number, userId: number) {
   return db
     .selectFrom('review_raters')
-    .select(['id', 'session_id', 'group_key', 'used_at'])
+    .select(raterColumns)
     .where('session_id', '=', sessionId)
     .where('user_id', '=', userId)
     .executeTakeFirst();
@@ -241,7 +248,7 @@ export async function countVotes(db: Kysely<Database>, sessionId: number) {
 }
 
 export async function findRaterById(db: Kysely<Database>, id: number) {
-  return db.selectFrom('review_raters').select(['id', 'session_id', 'group_key', 'used_at']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('review_raters').select(raterColumns).where('id', '=', id).executeTakeFirst();
 }
 
 /** Which of these code hashes are already taken (paper sheets imported before). */

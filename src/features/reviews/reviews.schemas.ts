@@ -57,6 +57,8 @@ export const CreateSessionInput = z
       .max(10)
       .optional()
       .openapi({ description: '评议群体及权重（合计为 1）；不给则用上级党委 40%、党代表 30%、驻区单位代表 15%、群众代表 15%' }),
+    partialSheets: z.boolean().default(false).openapi({ description: '一张评议表可以只评其中部分组织（评议人了解的组织）；默认须逐一评议' }),
+    paperOnly: z.boolean().default(false).openapi({ description: '只用纸质评议表：不发评议码、不登记评议人账号也可开始，评议表通过导入计入' }),
   })
   .strict()
   .openapi('CreateReviewSessionInput');
@@ -75,6 +77,8 @@ export const ReviewSession = z
     items: z.array(z.object({ key: z.string(), label: z.string() })),
     groups: z.array(z.object({ key: z.string(), label: z.string(), weight: z.number(), raters: z.number().int(), used: z.number().int() })),
     subjects: z.array(z.object({ orgId: z.number().int(), orgName: z.string(), hasReport: z.boolean() })),
+    partialSheets: z.boolean(),
+    paperOnly: z.boolean(),
   })
   .openapi('ReviewSession');
 export type ReviewSession = z.infer<typeof ReviewSession>;
@@ -91,6 +95,12 @@ export const AddRatersInput = z
     group: Key,
     codes: z.number().int().min(1).max(500).optional().openapi({ description: '生成多少个一次性评议码（只显示这一次）' }),
     userIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500).optional().openapi({ description: '“评议人”账号的编号' }),
+    subjectOrgIds: z
+      .array(z.number().int().positive().max(2_147_483_647))
+      .min(1)
+      .max(1000)
+      .optional()
+      .openapi({ description: '这些评议人只评议的组织（须是本次评议的被评议组织），如“本单位”只评本单位的书记；不给则评议全部' }),
   })
   .strict()
   .refine((v) => (v.codes === undefined) !== (v.userIds === undefined), { message: '请给出 codes 或 userIds 之一', path: ['codes'] })
@@ -121,6 +131,7 @@ export const Ballot = z
     group: z.object({ key: z.string(), label: z.string() }),
     items: z.array(z.object({ key: z.string(), label: z.string() })),
     answers: z.array(z.string()),
+    partial: z.boolean().openapi({ description: '可以只评议其中了解的组织' }),
     subjects: z.array(z.object({ orgId: z.number().int(), orgName: z.string(), secretaryName: z.string().nullable(), report: z.string().nullable() })),
   })
   .openapi('ReviewBallot');

@@ -1,7 +1,8 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database';
 import { Tally, type FactDef, type Window } from '../../rules/rule-set.schema';
-import { normalizeTally, type FactValue } from '../../scoring/fact-catalog';
+import { historyFacts } from './history.repository';
+import { attachSpan, normalizeTally, type FactValue } from '../../scoring/fact-catalog';
 
 /**
  * Computes a rule set's facts for every organization of a cycle in a handful of set-based statements:
@@ -51,6 +52,35 @@ function inWindow(column: string, year: number, w: Window): RawBuilder<boolean> 
 
 const trunc = (period: string, column: string) => sql`date_trunc(${period}, ${sql.ref(column)}::timestamp)`;
 
+/**
+ * The longest run without an activity of the fact's kinds, for every organization at once: each day (or month,
+ * numbered year × 12 + month − 1) with an activity, between two bounds per organization — the day (month) before
+ * the year, or with `acrossYears` the last activity of the year before when there was one, and the day (month)
+ * after the year — and lag() over them gives every run: next − previous − 1 units without an activity. The
+ * longest (the earliest of equal ones) comes back with its first and last day (month). Runs end on 31 December
+ * whenever the year is scored: the ledger of a year closes before it is scored, so nothing can still fill it.
+ */
+function longestGapBody(year: number, orgIds: readonly number[], def: Def<'ledger.longestGap'>): RawBuilder<unknown> {
+  const month = def.unit === 'month';
+  const unitOf = (column: string) => (month ? sql`(extract(year from ${sql.ref(column)})::int * 12 + extract(month from ${sql.ref(column)})::int - 1)` : sql`${sql.ref(column)}`);
+  const before = month ? sql`${year * 12 - 1}::int` : sql`${`${year - 1}-12-31`}::date`;
+  const after = month ? sql`${year * 12 + 12}::int` : sql`${`${year + 1}-01-01`}::date`;
+  const shown = (u: RawBuilder<unknown>) => (month ? sql`to_char(make_date((${u}) / 12, (${u}) % 12 + 1, 1), 'YYYY-MM')` : sql`to_char(${u}, 'YYYY-MM-DD')`);
+  const orgs = sql`unnest(${[...orgIds]}::int[]) as o(id)`;
+  const previous = def.acrossYears
+    ? sql`select org_id, max(${unitOf('occurred_on')}) as u from ledger_records where cycle_year = ${year - 1} and org_id = any(${[...orgIds]}::int[])
+        and kind = any(${def.kinds}::text[]) and ${statusFilter(def.status)} group by 1`
+    : sql`select null::int as org_id, ${month ? sql`null::int` : sql`null::date`} as u where false`;
+  return sql`select org_id, gap as v, case when gap > 0 then ${shown(sql`p + 1`)} end as span_from, case when gap > 0 then ${shown(sql`u - 1`)} end as span_to from (
+      select org_id, p, u, u - p - 1 as gap, row_number() over (partition by org_id order by u - p - 1 desc, u) as rn from (
+        select org_id, u, lag(u) over (partition by org_id order by u) as p from (
+          select org_id, ${unitOf('occurred_on')} as u from r where kind = any(${def.kinds}::text[]) and ${statusFilter(def.status)}
+          union select o.id, coalesce(prev.u, ${before}) from ${orgs} left join (${previous}) prev on prev.org_id = o.id
+          union select o.id, ${after} from ${orgs}) pts) runs
+      where p is not null) ranked
+    where rn = 1`;
+}
+
 /** Joins one-row-per-organization subqueries onto the list of organizations and reads the columns back. */
 async function collect(
   db: Kysely<Database>,
@@ -80,6 +110,12 @@ async function ledgerFacts(db: Kysely<Database>, year: number, orgIds: readonly 
   const joins: string[] = [];
   for (const { col, def } of facts) {
     if (!('kinds' in def)) continue;
+    if (def.source === 'ledger.longestGap') {
+      ctes.push({ name: col, body: longestGapBody(year, orgIds, def) });
+      joins.push(col);
+      selects.push({ col, expr: sql.ref(`${col}.v`) }, { col: `${col}_from`, expr: sql.ref(`${col}.span_from`) }, { col: `${col}_to`, expr: sql.ref(`${col}.span_to`) });
+      continue;
+    }
     const where = sql<boolean>`kind = any(${def.kinds}::text[]) and ${statusFilter(def.status)} and ${inWindow('occurred_on', year, def.window)}`;
     const hours = def.source === 'ledger.hours' && def.capPerRecord !== undefined ? sql`least(hours, ${def.capPerRecord}::numeric)` : sql`hours`;
     const capPer = 'capPer' in def ? def.capPer : undefined;
@@ -459,8 +495,11 @@ export async function computeFacts(
     for (const row of await query(db, year, orgIds, list)) {
       const target = out.get(Number(row.org_id))!;
       for (const { name, col } of list) target[name] = row[col] === null || row[col] === undefined ? 0 : Number(row[col]);
+      for (const { name, col } of list) if (typeof row[`${col}_from`] === 'string') attachSpan(target, name, { from: String(row[`${col}_from`]), to: String(row[`${col}_to`]) });
     }
   }
+  const history = named.filter((n): n is Named<Def<'history'>> => n.def.source === 'history');
+  if (history.length > 0) await historyFacts(db, year, orgIds, history, out);
   const tallies = named.filter((n): n is Named<Def<'reviews.tally'>> => n.def.source === 'reviews.tally');
   if (tallies.length > 0) {
     // Every organization gets a tally, empty when nobody voted on it (the votes clause then finds no sample).

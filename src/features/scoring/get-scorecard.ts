@@ -16,7 +16,8 @@ import type { Scorecard } from './scoring.schemas';
 function evidenceHref(def: FactDef, orgId: number, year: number): string | null {
   const q = new URLSearchParams();
   if ('kinds' in def) {
-    const { from, to } = windowDates(year, def.window);
+    // A longest gap reads the whole year (and, across years, the year before: not linked).
+    const { from, to } = windowDates(year, 'window' in def ? def.window : 'year');
     q.set('orgId', String(orgId));
     q.set('cycle', String(year));
     q.set('kind', def.kinds.join(','));

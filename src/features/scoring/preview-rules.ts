@@ -8,6 +8,7 @@ import type { RuleSets } from '../../rules/registry';
 import { gradeAll, type GradeOutcome } from '../../scoring/grading';
 import { gradeInputOf, scoreFacts, withDefaults } from '../../scoring/run';
 import { recordAudit } from '../audit/record-audit';
+import { databaseCatalog } from '../catalog/manage-kinds';
 import type { Ctx } from '../context';
 import { requireCycleManager } from '../cycles/manage-cycles';
 import { writableIn } from '../cycles/cycle-gates';
@@ -83,9 +84,10 @@ export type PreviewReport = {
   warnings: string[];
 };
 
-async function compileDraft(json: unknown): Promise<CompiledRuleSet> {
+/** A draft checked against the database's catalog: a kind it names must exist (the message lists the existing ones). */
+async function compileDraft(ctx: Ctx, json: unknown): Promise<CompiledRuleSet> {
   try {
-    return await compileRuleSet(JSON.stringify(json), 'draft.json');
+    return await compileRuleSet(JSON.stringify(json), 'draft.json', { catalog: await databaseCatalog(ctx) });
   } catch (e) {
     if (e instanceof RuleSetError) {
       const first = e.issues.slice(0, 3).map((i) => `${i.path} ${i.message}`).join('；');
@@ -102,7 +104,7 @@ async function compileDraft(json: unknown): Promise<CompiledRuleSet> {
  */
 export async function previewRuleSet({ ctx, year, draft, ruleSets }: { ctx: Ctx; year: number; draft: unknown; ruleSets: RuleSets }): Promise<PreviewReport> {
   await requireCycleManager(ctx);
-  const compiled = await compileDraft(draft);
+  const compiled = await compileDraft(ctx, draft);
   const check = deadline(timeLimits.previewMs, '细则预览');
   return withTransaction(
     ctx,
@@ -154,7 +156,7 @@ export async function previewRuleSet({ ctx, year, draft, ruleSets }: { ctx: Ctx;
  */
 export async function publishRuleSet({ ctx, year, draft, previewId }: { ctx: Ctx; year: number; draft: unknown; previewId?: number }) {
   await requireCycleManager(ctx);
-  const compiled = await compileDraft(draft);
+  const compiled = await compileDraft(ctx, draft);
   return withTransaction(ctx, async (tx) => {
     const cycle = await findCycle(tx.db, year, 'update');
     if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
+import { AppError } from '../../errors/app-error';
+import { kindList, unknownKinds, type Catalog } from '../../rules/catalog';
 import { compileRuleSet, type CompiledRuleSet } from '../../rules/compile';
 import type { RuleSets } from '../../rules/registry';
+import { databaseCatalog } from '../catalog/manage-kinds';
 import { pinnedRows } from './rule-pins.repository';
 
 /** score-cycle.ts pins through this module; the query itself lives in the repository. */
@@ -12,14 +15,31 @@ export type RuleSetJob = { compiled: CompiledRuleSet; categories: string[] };
 
 const compiledByHash = new Map<string, Promise<CompiledRuleSet>>();
 
-/** A stored rule-set version, compiled once per process (the stored content recompiles to the same hash). */
-export function compileStored(hash: string, body: unknown, file: string): Promise<CompiledRuleSet> {
+/**
+ * A stored rule-set version, compiled once per process (the stored content recompiles to the same hash), against
+ * the database's catalog: kinds are never deleted, so the kinds a pinned version names still exist.
+ */
+export function compileStored(hash: string, body: unknown, file: string, catalog: Catalog): Promise<CompiledRuleSet> {
   let c = compiledByHash.get(hash);
   if (!c) {
-    c = compileRuleSet(JSON.stringify(body), file);
+    c = compileRuleSet(JSON.stringify(body), file, { catalog });
+    c.catch(() => compiledByHash.delete(hash));
     compiledByHash.set(hash, c);
   }
   return c;
+}
+
+/**
+ * Refuses a rule set that names a ledger kind the database does not hold (rules/ was checked against
+ * rules/catalog.json only): the message names the file, the fact and the kind, and lists the existing kinds.
+ */
+export function assertKindsKnown(compiled: CompiledRuleSet, catalog: Catalog): void {
+  const missing = unknownKinds(compiled.ruleSet.facts, catalog);
+  if (missing.length === 0) return;
+  const which = missing.map((m) => `事实「${m.fact}」的「${m.code}」`).join('、');
+  throw new AppError('validation_failed', `细则「${compiled.ruleSet.title}」（${compiled.file}）用到了数据库中没有的台账记录类型：${which}。现有的类型：${kindList(catalog)}`, {
+    issues: missing.map((m) => ({ file: compiled.file, path: `$.facts.${m.fact}.kinds[${m.index}]`, message: `未知的台账记录类型「${m.code}」` })),
+  });
 }
 
 /**
@@ -29,10 +49,11 @@ export function compileStored(hash: string, body: unknown, file: string): Promis
  */
 export async function effectiveRuleSets(db: Kysely<Database>, year: number, inForce: RuleSets): Promise<{ jobs: RuleSetJob[]; toPin: { category: string; hash: string }[] }> {
   const pins = await pinnedRows(db, year);
+  const catalog = await databaseCatalog({ db });
   const pinned = new Set(pins.map((p) => p.category));
   const byHash = new Map<string, RuleSetJob>();
   for (const p of pins) {
-    const job = byHash.get(p.rule_set_hash) ?? { compiled: await compileStored(p.rule_set_hash, p.body, `${p.id}@${p.version}`), categories: [] };
+    const job = byHash.get(p.rule_set_hash) ?? { compiled: await compileStored(p.rule_set_hash, p.body, `${p.id}@${p.version}`, catalog), categories: [] };
     job.categories.push(p.category);
     byHash.set(p.rule_set_hash, job);
   }
@@ -40,6 +61,7 @@ export async function effectiveRuleSets(db: Kysely<Database>, year: number, inFo
   for (const c of inForce.all) {
     const categories = c.ruleSet.categories.filter((cat) => !pinned.has(cat));
     if (categories.length === 0) continue;
+    assertKindsKnown(c, catalog);
     const job = byHash.get(c.hash) ?? { compiled: c, categories: [] };
     job.categories.push(...categories);
     byHash.set(c.hash, job);

@@ -5285,6 +5285,331 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 台账记录类型（含已停用的） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CatalogKind"][];
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增台账记录类型（顶级组织的管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCatalogKind"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogKind"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/kinds/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改台账记录类型（编码不能修改） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateCatalogKind"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogKind"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/catalog/kinds/{code}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用台账记录类型（不再接受新记录，已有记录照常计分） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogKind"] & {
+                            /** @description 这一类型已有的台账记录数 */
+                            records: number;
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/kinds": {
         parameters: {
             query?: never;
@@ -8249,6 +8574,8 @@ export interface components {
                 orgName: string;
                 hasReport: boolean;
             }[];
+            partialSheets: boolean;
+            paperOnly: boolean;
         };
         CreateReviewSessionInput: {
             year: number;
@@ -8273,6 +8600,16 @@ export interface components {
                 label: string;
                 weight: number;
             }[];
+            /**
+             * @description 一张评议表可以只评其中部分组织（评议人了解的组织）；默认须逐一评议
+             * @default false
+             */
+            partialSheets: boolean;
+            /**
+             * @description 只用纸质评议表：不发评议码、不登记评议人账号也可开始，评议表通过导入计入
+             * @default false
+             */
+            paperOnly: boolean;
         };
         AddReviewSubjectsInput: {
             orgIds: number[];
@@ -8289,6 +8626,8 @@ export interface components {
             codes?: number;
             /** @description “评议人”账号的编号 */
             userIds?: number[];
+            /** @description 这些评议人只评议的组织（须是本次评议的被评议组织），如“本单位”只评本单位的书记；不给则评议全部 */
+            subjectOrgIds?: number[];
         };
         ReviewTransitionInput: {
             /** @enum {string} */
@@ -8330,6 +8669,8 @@ export interface components {
                 label: string;
             }[];
             answers: string[];
+            /** @description 可以只评议其中了解的组织 */
+            partial: boolean;
             subjects: {
                 orgId: number;
                 orgName: string;
@@ -8423,6 +8764,74 @@ export interface components {
                 rating?: "好" | "较好" | "一般" | "差";
                 comment?: string;
             }[];
+        };
+        CatalogKind: {
+            /** @example cobuilding_activity */
+            code: string;
+            /** @example 共建活动 */
+            name: string;
+            /** @example 共驻共建 */
+            group: string;
+            /**
+             * @description month 每月、quarter 每季度、year 每年；null 不定期
+             * @enum {string|null}
+             */
+            period: "month" | "quarter" | "year" | null;
+            periodLabel: string;
+            /**
+             * @description outcome 衡量成效，trace 只是留痕（减负校验用）
+             * @enum {string}
+             */
+            measure: "outcome" | "trace";
+            measureLabel: string;
+            /** @description 填报时须填写时长（小时） */
+            requiresHours: boolean;
+            retired: boolean;
+            retiredAt: string | null;
+            createdBy: string;
+            createdAt: string;
+        };
+        CreateCatalogKind: {
+            /**
+             * @description 编码：考核细则按它引用，建立后不能修改
+             * @example cobuilding_activity
+             */
+            code: string;
+            /**
+             * @description 名称：填报和导入时也可以用它
+             * @example 共建活动
+             */
+            name: string;
+            /**
+             * @description 分组
+             * @example 共驻共建
+             */
+            group: string;
+            /**
+             * @description month 每月、quarter 每季度、year 每年；不填为不定期
+             * @default null
+             * @enum {string|null}
+             */
+            period: "month" | "quarter" | "year" | null;
+            /**
+             * @description outcome 衡量成效，trace 只是留痕
+             * @enum {string}
+             */
+            measure: "outcome" | "trace";
+            /**
+             * @description 填报时须填写时长（小时）
+             * @default false
+             */
+            requiresHours: boolean;
+        };
+        UpdateCatalogKind: {
+            name?: string;
+            group?: string;
+            /** @enum {string|null} */
+            period?: "month" | "quarter" | "year" | null;
+            /** @enum {string} */
+            measure?: "outcome" | "trace";
+            requiresHours?: boolean;
         };
         RecordKind: {
             code: string;
