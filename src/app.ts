@@ -1,3 +1,4 @@
+import { assessmentRoutes } from './features/assessments/assessments.routes';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { inputGuard } from './errors/input-guard';
@@ -78,6 +79,7 @@ export function createApp(deps: Deps) {
   app.route('/api/cycles', scoringRoutes(deps.ruleSets));
   app.route('/api/cycles', cycleLifeRoutes(deps.ruleSets, deps.spreadsheet));
   app.route('/api/cycles', dutyReportRoutes());
+  app.route('/api/cycles', assessmentRoutes(deps.ruleSets));
   app.route('/api/reviews', reviewRoutes(deps.spreadsheet));
   app.route('/api/agreements', twowayRoutes());
   app.route('/api/catalog', catalogRoutes());

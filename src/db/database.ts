@@ -88,6 +88,8 @@ export interface CycleTable {
   appeal_deadline: ColumnType<DateString | null, never, DateString | null>;
   finalized_at: ColumnType<Date | null, never, Date | null>;
   final_revision_id: ColumnType<number | null, never, number | null>;
+  self_assessment_opens: ColumnType<DateString | null, never, DateString | null>;
+  self_assessment_closes: ColumnType<DateString | null, never, DateString | null>;
 }
 
 /** A ledger kind of the catalog: append-only (a code is never changed or deleted; a kind in use is retired). */
@@ -226,6 +228,21 @@ export interface DeclaredFactTable {
   note: string | null;
   created_by: string;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** 自评 + 上级评定 of one indicator: either half may still be missing (null with its who and when). */
+export interface SelfAssessmentTable {
+  cycle_year: number;
+  org_id: number;
+  indicator: string;
+  self_points: string | null;
+  self_note: string | null;
+  self_by: string | null;
+  self_at: Date | null;
+  review_points: string | null;
+  review_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
 }
 
 export type OrgRecordType = 'honour' | 'innovation' | 'discipline' | 'clean_record' | 'weak_lax' | 'veto' | 'direct_grade';
@@ -501,6 +518,7 @@ export interface Database extends AccountTables {
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
   cycles: CycleTable;
+  self_assessments: SelfAssessmentTable;
   record_kinds: RecordKindTable;
   ledger_records: LedgerRecordTable;
   ledger_participants: LedgerParticipantTable;

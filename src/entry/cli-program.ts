@@ -32,6 +32,7 @@ import { ruleSetRegistry } from '../rules/registry';
 import { runExamples } from '../scoring/run';
 import { addBackupCommands } from './cli-backup';
 import { addCampaignCommands } from './cli-campaign';
+import { addAssessCommands } from './cli-assess';
 import { addKindCommands } from './cli-kind';
 import { addUserCommands } from './cli-user';
 import { catalogOf, compileFiles, defaultRulesDir, notRuleFiles, readCatalogFile, ruleFiles } from './rule-files';
@@ -447,6 +448,7 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
   addCampaignCommands(program, run, io, cwd);
   addUserCommands(program, run, io, cwd);
   addKindCommands(program, run, io, cwd);
+  addAssessCommands(program, run, io);
   addBackupCommands(program, run, io, cwd);
 
   const imports = program.command('import').description('从 .xlsx 或 .csv 导入（全部成功或全部不写入）');

@@ -77,6 +77,8 @@ export const FactDef = z.discriminatedUnion('source', [
   fact('agreements.count', {}),
   fact('inspections.sum', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('inspections.count', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
+  fact('assessment.self', { indicator: Id.describe('自评的指标编号（该指标有 selfReview 条款）；未自评时无数据') }),
+  fact('assessment.review', { indicator: Id.describe('上级评定的指标编号（该指标有 selfReview 条款）；上级未评定时无数据') }),
   fact('org.memberCount', {}),
   fact('records.count', {
     types: z.array(z.enum(['honour', 'innovation', 'discipline', 'clean_record', 'weak_lax', 'veto'])).min(1).describe('组织记录类型：表彰、创新项目、违纪案件、廉政证明、软弱涣散、一票否决决定'),
@@ -195,6 +197,20 @@ export const Clause = z.discriminatedUnion('type', [
   }),
   clause('fixed', { points: Num }),
   clause('inspections', { sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
+  clause('selfReview', {
+    self: Id.describe('自评分：source 为 assessment.self 的事实'),
+    review: Id.describe('上级评定分：source 为 assessment.review 的事实'),
+    max: Num.positive().describe('自评和上级评定的满分：填报的分数在 0 到此数之间'),
+    weights: z
+      .object({ self: Num.min(0).max(1), review: Num.min(0).max(1) })
+      .strict()
+      .default({ self: 0, review: 1 })
+      .describe('自评与上级评定的权重，合计为 1：{"self":0.4,"review":0.6} 即“自评 40% + 上级评定 60%”；默认 {"self":0,"review":1}，以上级评定为准'),
+    missingSelf: z
+      .enum(['zero', 'review'])
+      .default('zero')
+      .describe('未自评时：zero 自评按 0 分计（默认）；review 全按上级评定计'),
+  }),
   clause('votes', {
     fact: Id,
     coefficients: z.record(AnswerKey, Num).describe('每种答案的分值，如 {"满意":100,"基本满意":75}'),

@@ -5,7 +5,7 @@ import { factMeasure, factType, type FactType } from '../scoring/fact-catalog';
 import { findKind, kindList, seedCatalog, type Catalog } from './catalog';
 import { checkDerivedFacts } from './derived';
 import { evaluateFormula, FormulaError, formulaRefs, parseFormula, type Formula } from './formula';
-import { RuleSet, type Clause, type Condition, type FactDef, type Part } from './rule-set.schema';
+import { RuleSet, type Clause, type Condition, type FactDef, type Indicator, type Part } from './rule-set.schema';
 
 /** One problem in a rule file: where (file and JSON path), what was expected, what was found. */
 export type RuleIssue = { file: string; path: string; message: string; expected?: string; found?: string };
@@ -91,6 +91,7 @@ export function validateRuleSet(json: unknown, file: string, opts: ValidateOptio
       const other = Object.entries(facts).find(([n, d]) => n !== name && d.source === 'declared' && d.key === def.key && d.type !== def.type);
       if (other) err(['facts', name, 'key'], `申报数据「${def.key}」也被事实「${other[0]}」以另一种类型使用`, def.type, other[1].source === 'declared' ? other[1].type : undefined);
     }
+    if (def.source === 'assessment.self' || def.source === 'assessment.review') checkAssessmentFact(rs, name, def, err);
     if ((def.source === 'inspections.sum' || def.source === 'inspections.count') && def.indicator && !indicatorIds.has(def.indicator)) {
       err(['facts', name, 'indicator'], `引用了不存在的指标「${def.indicator}」`, [...indicatorIds].join('、'), def.indicator);
     }
@@ -118,7 +119,7 @@ export function validateRuleSet(json: unknown, file: string, opts: ValidateOptio
     if (valueType !== t) err([...path, 'value'], `事实「${c.fact}」是 ${t}，比较的值却是 ${valueType}`, t, c.value);
   };
 
-  const checkClause = (c: Clause, path: (string | number)[]) => {
+  const checkClause = (c: Clause, path: (string | number)[], ind: Indicator) => {
     if (c.when) checkCondition(c.when, [...path, 'when']);
     switch (c.type) {
       case 'perUnit':
@@ -154,6 +155,8 @@ export function validateRuleSet(json: unknown, file: string, opts: ValidateOptio
         return;
       case 'inspections':
         return;
+      case 'selfReview':
+        return checkSelfReview(rs, c, path, ind, err);
     }
   };
 
@@ -167,7 +170,8 @@ export function validateRuleSet(json: unknown, file: string, opts: ValidateOptio
       if (seen.has(ind.id)) err(['parts', pi, 'indicators', ii, 'id'], `编号「${ind.id}」重复`, '唯一的编号', ind.id);
       seen.set(ind.id, 'indicator');
       if (ind.max !== undefined && ind.floor !== undefined && ind.floor > ind.max) err(['parts', pi, 'indicators', ii, 'floor'], `最低分 ${ind.floor} 高于最高分 ${ind.max}`);
-      ind.clauses.forEach((c, ci) => checkClause(c, ['parts', pi, 'indicators', ii, 'clauses', ci]));
+      ind.clauses.forEach((c, ci) => checkClause(c, ['parts', pi, 'indicators', ii, 'clauses', ci], ind));
+      if (ind.clauses.filter((c) => c.type === 'selfReview').length > 1) err(['parts', pi, 'indicators', ii, 'clauses'], '一个指标只能有一条自评与上级评定（selfReview）条款');
     });
   });
   rs.gates.forEach((g, gi) => checkCondition(g.when, ['gates', gi, 'when']));
@@ -202,7 +206,8 @@ export function validateRuleSet(json: unknown, file: string, opts: ValidateOptio
     }
     for (const [name, def] of Object.entries(facts)) {
       // A look-back left out of an example is 无数据 (as in a year whose earlier years are not finalized).
-      if (!(name in ex.facts) && !(def.source === 'declared' && def.default !== undefined) && def.source !== 'derived' && def.source !== 'history') {
+      // So is a self-score or a superior's score left out: not entered yet.
+      if (!(name in ex.facts) && !(def.source === 'declared' && def.default !== undefined) && !['derived', 'history', 'assessment.self', 'assessment.review'].includes(def.source)) {
         err(['examples', ei, 'facts'], `示例缺少事实「${name}」`, name, Object.keys(ex.facts));
       }
     }
@@ -336,9 +341,37 @@ function checkWeights(parts: Part[], formula: Formula, max: number, err: (path: 
   }
 }
 
+/**
+ * A self-score or superior's score names an indicator that has a selfReview clause reading it: the API takes
+ * scores only for such indicators, within that clause's maximum.
+ */
+function checkAssessmentFact(rs: RuleSet, name: string, def: Extract<FactDef, { source: 'assessment.self' | 'assessment.review' }>, err: Err) {
+  const ind = rs.parts.flatMap((p) => p.indicators).find((i) => i.id === def.indicator);
+  const ids = rs.parts.flatMap((p) => p.indicators.map((i) => i.id));
+  if (!ind) return err(['facts', name, 'indicator'], `引用了不存在的指标「${def.indicator}」`, ids.join('、'), def.indicator);
+  const key = def.source === 'assessment.self' ? 'self' : 'review';
+  if (!ind.clauses.some((c) => c.type === 'selfReview' && c[key] === name)) {
+    err(['facts', name, 'indicator'], `指标「${ind.id}」（${ind.title}）没有读取这一事实的自评与上级评定（selfReview）条款`, `该指标的 selfReview 条款中 ${key}: "${name}"`, def.indicator);
+  }
+}
+
+/** selfReview reads the self-score and the superior's score of its own indicator, with weights that add up to 1. */
+function checkSelfReview(rs: RuleSet, c: Extract<Clause, { type: 'selfReview' }>, path: (string | number)[], ind: Indicator, err: Err) {
+  const want = { self: 'assessment.self', review: 'assessment.review' } as const;
+  for (const key of ['self', 'review'] as const) {
+    const def = Object.hasOwn(rs.facts, c[key]) ? rs.facts[c[key]] : undefined;
+    if (!def) err([...path, key], `引用了未声明的事实「${c[key]}」`, `source 为 ${want[key]} 的事实`, c[key]);
+    else if (def.source !== want[key]) err([...path, key], `事实「${c[key]}」的来源是 ${def.source}，这里需要 ${want[key]}`, want[key], def.source);
+    else if (def.indicator !== ind.id) err([...path, key], `事实「${c[key]}」是指标「${def.indicator}」的分数，不是本指标「${ind.id}」的`, ind.id, def.indicator);
+  }
+  const sum = dec(c.weights.self).plus(dec(c.weights.review));
+  if (!sum.eq(1)) err([...path, 'weights'], `自评与上级评定的权重合计为 ${sum.toString()}，应为 1`, '1', sum.toNumber());
+  if (ind.max !== undefined && c.max > ind.max) err([...path, 'max'], `自评与上级评定的满分 ${c.max} 高于本指标最高分 ${ind.max}`, `不超过 ${ind.max}`, c.max);
+}
+
 /** Facts used anywhere in a clause (its own fact, its condition, a fact compared against). */
 export function clauseFacts(c: Clause): string[] {
-  const out: string[] = 'fact' in c ? [c.fact] : [];
+  const out: string[] = 'fact' in c ? [c.fact] : c.type === 'selfReview' ? [c.self, c.review] : [];
   const walk = (x: Condition): void => {
     if ('all' in x) x.all.forEach(walk);
     else if ('any' in x) x.any.forEach(walk);

@@ -126,7 +126,13 @@ export function scoreOrg(
   };
   const missing = new Set(Object.keys(defs).filter((n) => facts[n] === undefined));
   // A look-back without data (an earlier year not finalized) leaves its conditions false, never the organization unassessed.
-  for (const n of missing) if (defs[n]!.source !== 'history') reasons.push(`缺少数据：${label(n)}${whyMissing(n)}`);
+  // So does a self-score not entered (its clause counts it as 0 or takes the superior's); a superior's score not
+  // entered leaves the organization unassessed, saying so.
+  for (const n of missing) {
+    const source = defs[n]!.source;
+    if (source === 'assessment.review') reasons.push(`缺少数据：${label(n)}（上级尚未评定）`);
+    else if (source !== 'history' && source !== 'assessment.self') reasons.push(`缺少数据：${label(n)}${whyMissing(n)}`);
+  }
 
   // A condition as sentences a secretary reads: how each fact stands against its threshold, true as stated
   // ("组织生活会 0 次，少于 1 次"), whatever the condition as a whole comes to.
@@ -247,6 +253,11 @@ export function scoreOrg(
             }
             return;
           }
+          case 'selfReview': {
+            const out = selfReview(c, num(c.self), num(c.review));
+            push(out.points === null ? dec(0) : keep(out.points), `${name}：${out.text}`, [c.self, c.review]);
+            return;
+          }
           case 'votes': {
             const dist = facts[c.fact] as Distribution;
             const out = convertVotes(c, dist, name);
@@ -311,6 +322,33 @@ export function scoreOrg(
     total: fixed2(total),
     totalText: `${formulaText(compiled.formula, labels)} = ${show(raw)} 分${clampNote}`,
   };
+}
+
+/**
+ * 自评 + 上级评定: the weighted sum of the self-score and the superior's (each kept within 0..max), in words with the
+ * difference between them ("上级评定比自评低 1.00 分"). No superior's score: no points (the organization is
+ * unassessed for the missing fact). No self-score: 0, or the superior's in full (`missingSelf: "review"`).
+ */
+export function selfReview(c: Extract<Clause, { type: 'selfReview' }>, self: Dec | null, review: Dec | null): { points: Dec | null; text: string } {
+  const max = dec(c.max);
+  const within = (v: Dec) => clamp(v, dec(0), max);
+  const over = (v: Dec | null, who: string) => (v && !within(v).eq(v) ? `${who} ${show(v)} 分超出 0–${show(max)} 分，按 ${show(within(v))} 分计；` : '');
+  const note = over(self, '自评') + over(review, '上级评定');
+  if (review === null) return { points: null, text: `${self ? `自评 ${show(within(self))} 分，` : '未自评，'}上级尚未评定，不计分` };
+  const r = within(review);
+  if (self === null && (c.missingSelf === 'review' || c.weights.self === 0)) {
+    const why = c.weights.self === 0 ? '以上级评定为准' : '未自评，按上级评定计';
+    return { points: r, text: `${note}${why}：上级评定 ${show(r)} 分（满分 ${show(max)} 分）${c.weights.self === 0 ? '，未自评' : ''}，得 ${show(r)} 分` };
+  }
+  const s = self === null ? dec(0) : within(self);
+  const diff = r.minus(s);
+  const gap = self === null ? '未自评，自评按 0 分计' : diff.isZero() ? '上级评定与自评相同' : `上级评定比自评${diff.isNegative() ? '低' : '高'} ${show(diff.abs())} 分`;
+  if (c.weights.self === 0) return { points: r, text: `${note}以上级评定为准：上级评定 ${show(r)} 分，自评 ${show(s)} 分（满分 ${show(max)} 分），${gap}，得 ${show(r)} 分` };
+  const ws = dec(c.weights.self);
+  const wr = dec(c.weights.review);
+  const points = s.times(ws).plus(r.times(wr));
+  const pct = (w: Dec) => `${show(w.times(100))}%`;
+  return { points, text: `${note}自评 ${show(s)} 分 × ${pct(ws)} + 上级评定 ${show(r)} 分 × ${pct(wr)} = ${show(points)} 分（满分 ${show(max)} 分；${gap}）` };
 }
 
 /** Why a clause's points were cut: '超过上限，计 50 分' or '超过扣分上限，计扣 10 分'. */

@@ -51,6 +51,8 @@ export function factUnit(def: FactDef): string {
       return def.of === 'total' ? '分' : def.of === 'records' ? '项' : '年';
     case 'inspections.sum':
     case 'twoway.received':
+    case 'assessment.self':
+    case 'assessment.review':
       return '分';
     case 'reviews.count':
       return '张';
@@ -107,6 +109,8 @@ export function factMeasure(def: FactDef, defs: Readonly<Record<string, FactDef>
     case 'checkins.receivedHours':
     case 'inspections.sum':
     case 'inspections.count':
+    case 'assessment.self':
+    case 'assessment.review':
     case 'records.count':
     case 'history':
     case 'reviews.tally':

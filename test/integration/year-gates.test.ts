@@ -47,6 +47,9 @@ const yearRoutes: Record<string, RouteCase> = {
   'POST /api/agreements': { gate: 'setup', call: () => ({ method: 'POST', path: '/api/agreements', body: { communityId: a.community.id, unitId: a.unit.id, year, content: '定档后补签' } }) },
   'POST /api/cycles/{year}/score': { gate: 'score', call: () => ({ method: 'POST', path: `/api/cycles/${year}/score`, body: {} }) },
   'POST /api/cycles/{year}/inspections': { gate: 'inspection', call: () => ({ method: 'POST', path: `/api/cycles/${year}/inspections`, body: { orgId: a.grid.id, indicator: 'ledger', points: -1, reason: '定档后补扣', inspectedOn: `${year}-12-01` } }) },
+  'PUT /api/cycles/{year}/self-assessment-window': { gate: 'setup', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/self-assessment-window`, body: { opens: `${year}-12-01`, closes: `${year + 1}-01-10` } }) },
+  'PUT /api/cycles/{year}/assessments/{orgId}/{indicator}/self': { gate: 'selfAssessment', as: 'checker', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/assessments/${a.street.id}/duty/self`, body: { points: 8 } }) },
+  'PUT /api/cycles/{year}/assessments/{orgId}/{indicator}/review': { gate: 'superiorReview', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/assessments/${a.grid.id}/duty/review`, body: { points: 8 } }) },
   'PUT /api/cycles/{year}/facts': { gate: 'declared', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/facts`, body: { orgId: a.grid.id, key: 'public.satisfaction', value: { 居民: { 满意: 1 } } } }) },
   'POST /api/cycles/{year}/publish': { gate: 'life', call: () => ({ method: 'POST', path: `/api/cycles/${year}/publish`, body: {} }) },
   'POST /api/cycles/{year}/finalize': { gate: 'life', call: () => ({ method: 'POST', path: `/api/cycles/${year}/finalize` }) },
@@ -125,6 +128,9 @@ const yearCommands: Record<string, { gate: Gate; argv: (dir: string) => string[]
   'campaign codes': { gate: 'ballot', argv: (dir) => ['campaign', 'codes', String(ids.campaign), '--org', String(a.grid.id), '--count', '2', '--out', join(dir, 'codes.json')] },
   'campaign void': { gate: 'ballotVoid', argv: () => ['campaign', 'void', String(ids.campaign), String(ids.ballot), '--reason', '定档后作废'] },
   'campaign import': { gate: 'ballot', argv: (dir) => ['campaign', 'import', String(ids.campaign), join(dir, 'ballots.csv')] },
+  'assess window': { gate: 'setup', argv: () => ['assess', 'window', String(year), '--opens', `${year}-12-01`, '--closes', `${year + 1}-01-10`] },
+  'assess self': { gate: 'selfAssessment', argv: () => ['assess', 'self', String(year), String(a.grid.id), 'duty', '8'] },
+  'assess review': { gate: 'superiorReview', argv: () => ['assess', 'review', String(year), String(a.grid.id), 'duty', '8'] },
   'import ledger': { gate: 'ledger', argv: (dir) => ['import', 'ledger', join(dir, 'ledger.csv')] },
 };
 const yearlessCommands: Record<string, string> = {
@@ -137,6 +143,7 @@ const yearlessCommands: Record<string, string> = {
   'import orgs': 'the organization tree', 'import template': 'writes a file',
   'kind list': 'reads', 'kind create': 'the catalog of ledger kinds', 'kind update': 'the catalog', 'kind retire': 'the catalog (old records still count)',
   'rules catalog': 'reads (writes rules/catalog.json)',
+  'assess list': 'reads', 'assess show': 'reads',
   'backup': 'reads (writes a file)', 'restore': 'the whole database, from a backup file (refuses a target with data unless --force)',
   'archive': 'a finalized year only: reads it, prints its documents again (as print does), records the archive',
 };

@@ -116,6 +116,7 @@ export function client(app: ReturnType<typeof createApp>, token?: string) {
     get: (path: string) => call('GET', path),
     post: (path: string, body?: unknown) => call('POST', path, body),
     patch: (path: string, body?: unknown) => call('PATCH', path, body),
+    put: (path: string, body?: unknown) => call('PUT', path, body),
     call,
   };
 }

@@ -24,6 +24,13 @@ const valid = () => ({
   total: { formula: 'daily + public', max: 100 },
 });
 
+/** Makes the first indicator two-stage (自评 + 上级评定) with facts s and r, the clause overridden by `c`. */
+function twoStage(r: any, c: Record<string, unknown> = {}) {
+  r.facts.s = { source: 'assessment.self', label: '自评分', indicator: 'theme' };
+  r.facts.r = { source: 'assessment.review', label: '上级评定分', indicator: 'theme' };
+  r.parts[0].indicators[0].clauses = [{ type: 'selfReview', self: 's', review: 'r', max: 70, weights: { self: 0.4, review: 0.6 }, ...c }];
+}
+
 function errorsOf(mutate: (r: any) => void) {
   const r = valid();
   mutate(r);
@@ -59,6 +66,11 @@ describe('broken rule files give clear errors naming the JSON path', () => {
     ['an empty tier', (r: any) => (r.parts[0].indicators[0].clauses[0] = { type: 'tiers', fact: 'themeDays', tiers: [{ gte: 5, lt: 5, points: 1 }] }), '$.parts[0].indicators[0].clauses[0].tiers[0]', '区间是空的'],
     ['a declared default of the wrong type', (r: any) => (r.facts.ok.default = 3), '$.facts.ok.default', '默认值的类型是 number'],
     ['a formula dividing by a part', (r: any) => (r.total = { formula: 'daily + public / daily' }), '$.total.formula', '除数中不能出现部分'],
+    ['self and review weights not adding up to 1', (r: any) => twoStage(r, { weights: { self: 0.4, review: 0.5 } }), '$.parts[0].indicators[0].clauses[0].weights', '合计为 0.9，应为 1'],
+    ['a self-score read from another source', (r: any) => twoStage(r, { self: 'themeDays' }), '$.parts[0].indicators[0].clauses[0].self', '这里需要 assessment.self'],
+    ['a superior score of another indicator', (r: any) => (twoStage(r), (r.facts.r.indicator = 's')), '$.parts[0].indicators[0].clauses[0].review', '是指标「s」的分数，不是本指标「theme」的'],
+    ['a self-score fact for an indicator without selfReview', (r: any) => (twoStage(r), (r.facts.s2 = { source: 'assessment.self', label: '自评', indicator: 's' })), '$.facts.s2.indicator', '没有读取这一事实的自评与上级评定'],
+    ['a self-review maximum above the indicator', (r: any) => twoStage(r, { max: 80 }), '$.parts[0].indicators[0].clauses[0].max', '高于本指标最高分 70'],
   ])('%s', (_, mutate, path, text) => {
     const errors = errorsOf(mutate);
     expect(errors.length).toBeGreaterThan(0);

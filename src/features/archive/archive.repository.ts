@@ -57,6 +57,7 @@ export const yearTables: readonly YearTable[] = [
   { table: 'declared_facts', where: ofYear('cycle_year'), order: ['org_id', 'key'] },
   { table: 'org_records', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'inspections', where: ofYear('cycle_year'), order: ['id'] },
+  { table: 'self_assessments', where: ofYear('cycle_year'), order: ['org_id', 'indicator'] },
   { table: 'duty_reports', where: ofYear('cycle_year'), order: ['id'], omit: ['attachment'] },
   { table: 'review_sessions', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'review_subjects', where: ofYear('cycle_year'), order: ['session_id', 'org_id'] },

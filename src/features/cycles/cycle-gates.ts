@@ -25,6 +25,10 @@ export const writableIn = {
   setup: ['draft', 'collecting', 'reviewing'],
   /** Closing a campaign or a review session: its ballots and votes join the year's facts. */
   evaluationClose: ['collecting', 'reviewing'],
+  /** An organization's own score of an indicator (自评), also only between the cycle's self-assessment dates. */
+  selfAssessment: ['collecting', 'reviewing'],
+  /** The superior's score of an indicator (上级评定): like an inspection finding, until the results are final. */
+  superiorReview: ['collecting', 'reviewing', 'computed', 'published'],
   /** Computing a revision (scoring), or previewing a rule-set version on the year's data. */
   score: ['reviewing', 'computed', 'published'],
 } as const satisfies Record<string, readonly CycleState[]>;

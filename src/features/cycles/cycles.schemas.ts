@@ -13,6 +13,8 @@ export const Cycle = z
     publishedOn: z.string().nullable(),
     appealDeadline: z.string().nullable(),
     finalRevisionId: z.number().int().nullable(),
+    selfAssessmentOpens: z.string().nullable().openapi({ description: '自评开始日期（含）' }),
+    selfAssessmentCloses: z.string().nullable().openapi({ description: '自评截止日期（含）' }),
   })
   .openapi('Cycle');
 export type Cycle = z.infer<typeof Cycle>;

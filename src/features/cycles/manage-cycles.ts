@@ -9,7 +9,17 @@ import { CreateCycleInput, TransitionCycleInput, type Cycle } from './cycles.sch
 import { findCycle, insertCycle, listCycleRows, setCycleState } from './cycles.repository';
 import { countRoots } from '../orgs/orgs.repository';
 
-type CycleRow = { year: number; state: CycleState; created_at: Date; updated_at: Date; published_on: string | null; appeal_deadline: string | null; final_revision_id: number | null };
+type CycleRow = {
+  year: number;
+  state: CycleState;
+  created_at: Date;
+  updated_at: Date;
+  published_on: string | null;
+  appeal_deadline: string | null;
+  final_revision_id: number | null;
+  self_assessment_opens: string | null;
+  self_assessment_closes: string | null;
+};
 
 function toCycle(row: CycleRow): Cycle {
   return {
@@ -21,6 +31,8 @@ function toCycle(row: CycleRow): Cycle {
     publishedOn: row.published_on,
     appealDeadline: row.appeal_deadline,
     finalRevisionId: row.final_revision_id,
+    selfAssessmentOpens: row.self_assessment_opens,
+    selfAssessmentCloses: row.self_assessment_closes,
   };
 }
 

@@ -16,7 +16,7 @@ import type { OrgRow } from '../orgs/orgs.model';
 import { insertInspection, listDeclaredRows, listInspectionRows, upsertDeclared } from './inspections.repository';
 import { CreateInspectionInput, ListDeclaredQuery, ListInspectionsQuery, PutDeclaredFactInput, type DeclaredFact, type Inspection } from './inspections.schemas';
 
-function ruleSetOf(ruleSets: RuleSets, org: OrgRow): CompiledRuleSet {
+export function ruleSetOf(ruleSets: RuleSets, org: OrgRow): CompiledRuleSet {
   const rs = org.category ? ruleSets.forCategory(org.category) : undefined;
   if (!rs) {
     const cat = org.category ? categoryLabel[org.category as Category] : '（无）';

@@ -454,6 +454,26 @@ async function ballotFacts(db: Kysely<Database>, year: number, orgIds: readonly 
   return collect(db, orgIds, ctes, selects, joins);
 }
 
+/** Self-scores and superior's scores (自评 + 上级评定): a half not entered stays missing, never 0. */
+async function assessmentFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<Def<'assessment.self' | 'assessment.review'>>[], out: FactRows) {
+  const indicators = [...new Set(facts.map((f) => f.def.indicator))];
+  const rows = await db
+    .selectFrom('self_assessments')
+    .select(['org_id', 'indicator', 'self_points', 'review_points'])
+    .where('cycle_year', '=', year)
+    .where(sql<boolean>`indicator = any(${indicators}::text[])`)
+    .where(sql<boolean>`org_id = any(${[...orgIds]}::int[])`)
+    .execute();
+  for (const row of rows) {
+    const target = out.get(row.org_id)!;
+    for (const f of facts) {
+      if (f.def.indicator !== row.indicator) continue;
+      const v = f.def.source === 'assessment.self' ? row.self_points : row.review_points;
+      if (v !== null) target[f.name] = Number(v);
+    }
+  }
+}
+
 async function declaredFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<Def<'declared'>>[]) {
   const keys = [...new Set(facts.map((f) => f.def.key))];
   return db
@@ -520,6 +540,8 @@ export async function computeFacts(
       }
     }
   }
+  const assessed = named.filter((n): n is Named<Def<'assessment.self' | 'assessment.review'>> => n.def.source === 'assessment.self' || n.def.source === 'assessment.review');
+  if (assessed.length > 0) await assessmentFacts(db, year, orgIds, assessed, out);
   const declared = named.filter((n): n is Named<Def<'declared'>> => n.def.source === 'declared');
   if (declared.length > 0) {
     for (const row of await declaredFacts(db, year, orgIds, declared)) {
