@@ -110,6 +110,13 @@ describe('entering the two scores', () => {
     expect(audit[0]).toMatchObject({ entity_id: `${YEAR}/${org.c1}/duty`, after: { points: '9.00', note: '按月召开支委会，责任清单已公示' } });
   });
 
+  it('puts 自评 in the menu of an organization whose rule set scores in two stages, 上级评定 in its superior’s', async () => {
+    const menu = async (who: keyof typeof as) => (await as[who].get('/api/auth/me')).body.menu.map((m: any) => m.title);
+    expect(await menu('c1')).toContain('自评');
+    expect(await menu('street')).toEqual(expect.arrayContaining(['上级评定']));
+    expect(await menu('street')).not.toContain('自评'); // streets have no rule set here
+  });
+
   it('lists the subtree with each organization’s progress', async () => {
     const res = await as.street.get(`/api/cycles/${YEAR}/assessments`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);

@@ -15,6 +15,7 @@ export const AssessmentItem = z
     partTitle: z.string(),
     max: z.string().openapi({ description: '自评和上级评定的满分', example: '10.00' }),
     weights: z.object({ self: z.string(), review: z.string() }).openapi({ description: '自评与上级评定的权重，如 0.4 与 0.6；自评为 0 时以上级评定为准' }),
+    ruleText: z.string().openapi({ example: '自评 40% + 上级评定 60%；未自评的，自评按 0 分计' }),
     self: AssessmentScore.nullable(),
     review: AssessmentScore.nullable(),
     difference: z.string().nullable().openapi({ description: '上级评定减自评（两者都有时）', example: '-1.50' }),

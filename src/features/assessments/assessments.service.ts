@@ -5,7 +5,7 @@ import { AppError, forbidden, invalidField, notFound } from '../../errors/app-er
 import { todayInChina } from '../../lib/clock';
 import type { RuleSets } from '../../rules/registry';
 import type { Clause, Indicator, RuleSet } from '../../rules/rule-set.schema';
-import { dec, fixed2 } from '../../scoring/decimal';
+import { dec, fixed2, show } from '../../scoring/decimal';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { openCycleFor, writableIn } from '../cycles/cycle-gates';
@@ -26,6 +26,13 @@ export function twoStageIndicators(rs: RuleSet): TwoStage[] {
   return rs.parts.flatMap((p) =>
     p.indicators.flatMap((ind) => ind.clauses.flatMap((c) => (c.type === 'selfReview' ? [{ partTitle: p.title, ind, clause: c }] : []))),
   );
+}
+
+/** How the two scores make the indicator's points, in words: '自评 40% + 上级评定 60%；未自评的，自评按 0 分计'. */
+function ruleText(c: SelfReview): string {
+  if (c.weights.self === 0) return '以上级评定为准';
+  const pct = (w: number) => `${show(dec(w).times(100))}%`;
+  return `自评 ${pct(c.weights.self)} + 上级评定 ${pct(c.weights.review)}；${c.missingSelf === 'review' ? '未自评的，按上级评定计' : '未自评的，自评按 0 分计'}`;
 }
 
 type Window = { self_assessment_opens: string | null; self_assessment_closes: string | null; state: CycleState };
@@ -66,6 +73,7 @@ export async function getOrgAssessments({ ctx, year, orgId, ruleSets }: { ctx: C
       partTitle,
       max: fixed2(dec(clause.max)),
       weights: { self: String(clause.weights.self), review: String(clause.weights.review) },
+      ruleText: ruleText(clause),
       self,
       review,
       difference: self && review ? fixed2(dec(review.points).minus(dec(self.points))) : null,
@@ -150,4 +158,18 @@ export async function setSelfAssessmentWindow({ ctx, year, input }: { ctx: Ctx; 
     });
     return windowOf({ ...cycle, self_assessment_opens: w.opens, self_assessment_closes: w.closes }, todayInChina(tx.clock));
   });
+}
+
+/**
+ * Whether the menu offers 自评 (the organization's own rule set scores an indicator in two stages this year) and
+ * 上级评定 (any rule set of the year does): the pages appear only in years that need them.
+ */
+export async function assessmentMenu(ctx: Ctx, ruleSets: RuleSets, year: number | null, category: string | null): Promise<{ selfAssessment: boolean; superiorReview: boolean }> {
+  if (year === null) return { selfAssessment: false, superiorReview: false };
+  const pinned = await yearRuleSets(ctx.db, year, ruleSets);
+  const own = category ? pinned.forCategory(category) : undefined;
+  return {
+    selfAssessment: own !== undefined && twoStageIndicators(own.ruleSet).length > 0,
+    superiorReview: pinned.all.some((c) => twoStageIndicators(c.ruleSet).length > 0),
+  };
 }

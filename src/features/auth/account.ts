@@ -13,6 +13,9 @@ import type { AuthPolicy, ClientInfo } from './auth.policy';
 import { menuFor, pickersFor, printablesFor, type MenuEntry } from './menu';
 import { currentCycleYear } from '../cycles/current-cycle';
 import { listCycleRows } from '../cycles/cycles.repository';
+import { assessmentMenu } from '../assessments/assessments.service';
+import { findOrgById } from '../orgs/orgs.repository';
+import type { RuleSets } from '../../rules/registry';
 
 export type Me = {
   id: number;
@@ -36,10 +39,13 @@ export type Me = {
 };
 
 /** The signed-in user as the page shows it: who, for which organization, and the menu the role gets. */
-export async function describeMe(ctx: Ctx, auth: Authenticated): Promise<Me> {
+export async function describeMe(ctx: Ctx, auth: Authenticated, ruleSets: RuleSets): Promise<Me> {
   const user = ctx.actor.userId ? await findUserById(ctx.db, ctx.actor.userId) : undefined;
   if (!user) throw new AppError('unauthorized', '请先登录');
   const kind = user.org_kind as keyof typeof orgKindLabel;
+  const currentYear = currentCycleYear(await listCycleRows(ctx.db), todayInChina(ctx.clock));
+  const org = await findOrgById(ctx.db, user.org_id);
+  const twoStage = await assessmentMenu(ctx, ruleSets, currentYear, org?.category ?? null);
   return {
     id: user.id,
     login: user.login,
@@ -49,9 +55,9 @@ export async function describeMe(ctx: Ctx, auth: Authenticated): Promise<Me> {
     org: { id: user.org_id, name: user.org_name, kind, kindLabel: orgKindLabel[kind] },
     mustChangePassword: user.must_change_password,
     csrfToken: auth.session?.csrfToken ?? null,
-    menu: menuFor(user.role, kind, user.must_change_password),
+    menu: menuFor(user.role, kind, user.must_change_password, twoStage),
     pickers: pickersFor(user.role, user.must_change_password),
-    currentYear: currentCycleYear(await listCycleRows(ctx.db), todayInChina(ctx.clock)),
+    currentYear,
     printables: printablesFor(user.role, user.must_change_password),
     passwordRule: PASSWORD_RULE,
   };

@@ -25,7 +25,7 @@ export function authRoutes(deps: Deps) {
       const client = deps.auth.client(c);
       const s = await signIn(authDeps(deps, c), client, c.req.valid('json'));
       setCookie(c, SESSION_COOKIE, s.cookie, { httpOnly: true, sameSite: 'Strict', secure: client.https, path: '/' });
-      return c.json(await describeMe({ actor: s.auth.actor, db: deps.db, clock: deps.clock, requestId: c.get('requestId') }, s.auth), 200);
+      return c.json(await describeMe({ actor: s.auth.actor, db: deps.db, clock: deps.clock, requestId: c.get('requestId') }, s.auth, deps.ruleSets), 200);
     },
   );
   r.openapi(jsonRoute({ method: 'post', path: '/logout', summary: '退出登录（结束本会话）', tags, response: z.object({ ok: z.boolean() }) }), async (c) => {
@@ -35,7 +35,7 @@ export function authRoutes(deps: Deps) {
     return c.json({ ok: true }, 200);
   });
   r.openapi(jsonRoute({ method: 'get', path: '/me', summary: '当前登录的账号、所属组织和菜单', tags, response: MeSchema }), async (c) =>
-    c.json(await describeMe(c.get('ctx'), c.get('auth')), 200),
+    c.json(await describeMe(c.get('ctx'), c.get('auth'), deps.ruleSets), 200),
   );
   r.openapi(
     jsonRoute({ method: 'post', path: '/password', summary: '修改本人密码（其他会话随之结束）', tags, request: jsonBody(ChangePasswordBody), response: z.object({ changed: z.boolean(), otherSessionsEnded: z.number().int() }) }),

@@ -3,7 +3,10 @@ import type { OrgKind, Role } from '../../db/database';
 /** One entry of the left menu: the page's path, its Chinese title and an Element Plus icon name. */
 export type MenuEntry = { path: string; title: string; icon: string };
 
-type Entry = MenuEntry & { roles: readonly Role[]; kinds?: readonly OrgKind[] };
+/** Pages only some years need: 自评 and 上级评定 when the year's rule sets score indicators in two stages. */
+export type MenuFeatures = { selfAssessment: boolean; superiorReview: boolean };
+
+type Entry = MenuEntry & { roles: readonly Role[]; kinds?: readonly OrgKind[]; when?: keyof MenuFeatures };
 
 /**
  * The menu by role (WEB.md), decided here so the page never works out a permission. Only pages that exist
@@ -11,13 +14,15 @@ type Entry = MenuEntry & { roles: readonly Role[]; kinds?: readonly OrgKind[] };
  */
 const entries: Entry[] = [
   { path: '/', title: '首页', icon: 'HomeFilled', roles: ['admin', 'leader', 'org_user', 'reviewer'] },
+  { path: '/assessment/self', title: '自评', icon: 'EditPen', roles: ['org_user'], when: 'selfAssessment' },
+  { path: '/assessment/review', title: '上级评定', icon: 'Stamp', roles: ['admin', 'leader', 'org_user'], kinds: ['district', 'street', 'community', 'sector'], when: 'superiorReview' },
   { path: '/admin/users', title: '用户与账号', icon: 'User', roles: ['admin'] },
   { path: '/account', title: '账号设置', icon: 'Setting', roles: ['admin', 'leader', 'org_user', 'reviewer'] },
 ];
 
-export function menuFor(role: Role, kind: OrgKind, mustChangePassword = false): MenuEntry[] {
+export function menuFor(role: Role, kind: OrgKind, mustChangePassword = false, features: MenuFeatures = { selfAssessment: false, superiorReview: false }): MenuEntry[] {
   // Until the password is changed, 账号设置 is the one page that works.
-  const open = entries.filter((e) => !mustChangePassword || e.path === '/account');
+  const open = entries.filter((e) => (!mustChangePassword || e.path === '/account') && (!e.when || features[e.when]));
   return open.filter((e) => e.roles.includes(role) && (!e.kinds || e.kinds.includes(kind))).map(({ path, title, icon }) => ({ path, title, icon }));
 }
 

@@ -9035,6 +9035,8 @@ export interface components {
                 self: string;
                 review: string;
             };
+            /** @example 自评 40% + 上级评定 60%；未自评的，自评按 0 分计 */
+            ruleText: string;
             self: components["schemas"]["AssessmentScore"];
             review: components["schemas"]["AssessmentScore"];
             /**
