@@ -314,7 +314,14 @@ export type Quota = z.infer<typeof Quota>;
 
 export const Grading = z
   .object({
-    grades: z.array(z.object({ id: Id, label: Label }).strict()).min(2).describe('从高到低；最后一档可以是“不定级”'),
+    grades: z
+      .array(z.object({ id: Id, label: Label, stars: z.number().int().min(0).max(10).optional().describe('页面上显示几颗星（如五星为 5、不定级为 0）；不写则只显示名称') }).strict())
+      .min(2)
+      .describe('从高到低；最后一档可以是“不定级”'),
+    showRankTo: z
+      .enum(['leader', 'all'])
+      .default('leader')
+      .describe('谁能看到名次：leader 只有组织部门和领导（默认，各组织只看到等次和差距）；all 各组织也能看到自己的名次'),
     bands: z.array(GradeBand).min(1).describe('按顺序取第一个符合的分数段，边界写明含或不含'),
     overrides: z.array(Override).default([]),
     quotas: z.array(Quota).default([]),

@@ -10,6 +10,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', name: 'home', component: () => import('./pages/home/HomePage.vue'), meta: { title: '首页' } },
       { path: 'account', name: 'account', component: () => import('./pages/account/AccountPage.vue'), meta: { title: '账号设置' } },
       { path: 'orgs/:id(\\d+)', name: 'org', component: () => import('./pages/orgs/OrgPage.vue'), meta: { title: '组织' } },
+      { path: 'scorecard/:orgId(\\d+)?', name: 'scorecard', component: () => import('./pages/scorecard/ScorecardPage.vue'), meta: { title: '考核结果' } },
       { path: 'assessment/self', name: 'assessment-self', component: () => import('./pages/assessment/SelfAssessmentPage.vue'), meta: { title: '自评' } },
       { path: 'assessment/review', name: 'assessment-review', component: () => import('./pages/assessment/SuperiorReviewPage.vue'), meta: { title: '上级评定' } },
       { path: 'assessment/review/:orgId(\\d+)', name: 'assessment-review-org', component: () => import('./pages/assessment/ReviewOrgPage.vue'), meta: { title: '上级评定' } },

@@ -9,7 +9,7 @@ import type { Ctx } from '../context';
 import { orgForRead } from '../orgs/org-access';
 import { windowDates } from './facts.repository';
 import { gradeOf } from './grades.repository';
-import { findRuleSetBody, latestRevision, latestScore, listScores } from './scores.repository';
+import { findRuleSetBody, historyRows, latestRevision, latestScore, listScores } from './scores.repository';
 import type { Scorecard } from './scoring.schemas';
 
 /** Where to see the records behind a fact: the ledger, meeting, check-in or inspection list, filtered. */
@@ -34,6 +34,38 @@ function evidenceHref(def: FactDef, orgId: number, year: number): string | null 
   if (def.source.startsWith('ballots.')) return `/api/campaigns?year=${year}`;
   if (def.source === 'declared') return `/api/cycles/${year}/facts?orgId=${orgId}&key=${encodeURIComponent(def.key)}`;
   return null;
+}
+
+/** The stars a rule set gives a grade (null when it names none). */
+const starsOf = (rs: RuleSet, grade: string | null) => rs.grading?.grades.find((x) => x.id === grade)?.stars ?? null;
+
+/** Ranks are the 组织部's and leaders' to see unless the rule set shows them to all (DECISIONS.md, `showRankTo`). */
+const ranksVisible = (ctx: Ctx, rs: RuleSet) => ctx.actor.role === 'admin' || ctx.actor.role === 'leader' || rs.grading?.showRankTo === 'all';
+
+/**
+ * An organization's results over the years up to `year` that the caller may see (organizations: published and
+ * finalized years; the 组织部 side: every scored year): total, grade and stars from each year's final revision
+ * once finalized, else from its newest.
+ */
+export async function scoreHistory({ ctx, year, orgId }: { ctx: Ctx; year: number; orgId: number }) {
+  requireRole(ctx, readers);
+  const org = await orgForRead(ctx, orgId, 'orgId');
+  const inner = ctx.actor.role === 'admin' || ctx.actor.role === 'leader';
+  const rows = (await historyRows(ctx.db, org.id, year)).filter((r) => inner || r.state === 'published' || r.state === 'finalized');
+  const bodies = new Map<string, RuleSet>();
+  for (const hash of new Set(rows.map((r) => r.rule_set_hash))) bodies.set(hash, RuleSet.parse((await findRuleSetBody(ctx.db, hash))!.body));
+  const items = rows.map((r) => ({
+    year: r.year,
+    state: r.state,
+    stateLabel: cycleStateLabel[r.state],
+    final: r.state === 'finalized',
+    assessed: r.assessed,
+    total: r.total,
+    gradeLabel: r.grade_label,
+    stars: starsOf(bodies.get(r.rule_set_hash)!, r.grade),
+    lagging: r.lagging ?? false,
+  }));
+  return { items };
 }
 
 /**
@@ -78,8 +110,10 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
       ? {
           grade: g.grade,
           label: g.grade_label,
-          rankCategory: g.rank_category,
-          rankParent: g.rank_parent,
+          stars: starsOf(rs, g.grade),
+          rankCategory: ranksVisible(ctx, rs) ? g.rank_category : null,
+          rankParent: ranksVisible(ctx, rs) ? g.rank_parent : null,
+          ranksVisible: ranksVisible(ctx, rs),
           lagging: g.lagging,
           move: g.move,
           lastGradeLabel: gd!.lastGradeLabel,

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/database';
+import type { CycleState, Database } from '../../db/database';
 
 /** Organizations of the given categories that existed at some point of the cycle year. */
 export async function orgsToScore(db: Kysely<Database>, year: number, categories: readonly string[]) {
@@ -159,4 +159,19 @@ export async function revisionResults(db: Kysely<Database>, revisionId: number, 
     .orderBy('g.rank_category')
     .orderBy('o.code')
     .execute();
+}
+
+/** Per year up to `year`: the organization's score and grade in the year's final revision (once finalized) or newest. */
+export async function historyRows(db: Kysely<Database>, orgId: number, year: number) {
+  const { rows } = await sql<{ year: number; state: CycleState; rule_set_hash: string; assessed: boolean; total: string; grade: string | null; grade_label: string | null; lagging: boolean | null }>`
+    select c.year, c.state, s.rule_set_hash, s.assessed, s.total, g.grade, g.grade_label, g.lagging
+    from cycles c
+    join lateral (
+      select id from score_revisions r where r.cycle_year = c.year and (c.final_revision_id is null or r.id = c.final_revision_id)
+      order by r.id desc limit 1) r on true
+    join scores s on s.revision_id = r.id and s.org_id = ${orgId}
+    left join grades g on g.revision_id = r.id and g.org_id = ${orgId}
+    where c.year <= ${year}
+    order by c.year`.execute(db);
+  return rows;
 }

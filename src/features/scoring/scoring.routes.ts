@@ -5,9 +5,9 @@ import { DeclaredFact, CreateInspectionInput, Inspection, ListDeclaredQuery, Lis
 import { createInspection, listDeclaredFacts, listInspections, putDeclaredFact } from '../inspections/inspections.service';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
-import { getScorecard, listCycleScores } from './get-scorecard';
+import { getScorecard, listCycleScores, scoreHistory } from './get-scorecard';
 import { scoreCycle } from './score-cycle';
-import { ComputeInput, RevisionSummary, Scorecard, ScorecardQuery, ScoreListItem, ScoreListQuery } from './scoring.schemas';
+import { ComputeInput, HistoryItem, RevisionSummary, Scorecard, ScorecardQuery, ScoreListItem, ScoreListQuery } from './scoring.schemas';
 
 const tags = ['计分'];
 const OrgParam = YearParam.extend({
@@ -31,6 +31,13 @@ export function scoringRoutes(ruleSets: RuleSets) {
       response: z.object({ revisionId: z.number().int().nullable(), items: z.array(ScoreListItem) }),
     }),
     async (c) => c.json(await listCycleScores({ ctx: c.get('ctx'), year: c.req.valid('param').year, ...c.req.valid('query') }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'get', path: '/{year}/orgs/{orgId}/history', summary: '组织历年的总分和等次（到该年度为止；已定档的取最终版本）', tags, request: { params: OrgParam }, response: z.object({ items: z.array(HistoryItem) }) }),
+    async (c) => {
+      const { year, orgId } = c.req.valid('param');
+      return c.json(await scoreHistory({ ctx: c.get('ctx'), year, orgId }), 200);
+    },
   );
   r.openapi(
     jsonRoute({

@@ -24,8 +24,10 @@ export const Scorecard = z
       .object({
         grade: z.string().nullable(),
         label: z.string().nullable(),
+        stars: z.number().int().nullable().openapi({ description: '细则为该等次写明的星数（页面显示几颗星）；未写明时为空' }),
         rankCategory: z.number().int().nullable(),
         rankParent: z.number().int().nullable(),
+        ranksVisible: z.boolean().openapi({ description: '调用者能否看到名次（细则 showRankTo；不能看到时两个名次为空）' }),
         lagging: z.boolean(),
         move: z.string().nullable(),
         lastGradeLabel: z.string().nullable(),
@@ -95,3 +97,18 @@ export const RevisionSummary = z
     ),
   })
   .openapi('RevisionSummary');
+
+/** One year of an organization's results: the year's final revision once finalized, else its newest. */
+export const HistoryItem = z
+  .object({
+    year: z.number().int(),
+    state: z.string(),
+    stateLabel: z.string(),
+    final: z.boolean().openapi({ description: '已定档（取最终版本）' }),
+    assessed: z.boolean(),
+    total: z.string(),
+    gradeLabel: z.string().nullable(),
+    stars: z.number().int().nullable(),
+    lagging: z.boolean(),
+  })
+  .openapi('HistoryItem');

@@ -2545,6 +2545,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{year}/orgs/{orgId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织历年的总分和等次（到该年度为止；已定档的取最终版本） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                    orgId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["HistoryItem"][];
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles/{year}/orgs/{orgId}/scorecard": {
         parameters: {
             query?: never;
@@ -8745,6 +8831,18 @@ export interface components {
             assessed: boolean;
             total: string;
         };
+        HistoryItem: {
+            year: number;
+            state: string;
+            stateLabel: string;
+            /** @description 已定档（取最终版本） */
+            final: boolean;
+            assessed: boolean;
+            total: string;
+            gradeLabel: string | null;
+            stars: number | null;
+            lagging: boolean;
+        };
         Scorecard: {
             org: {
                 id: number;
@@ -8775,8 +8873,12 @@ export interface components {
             grade: {
                 grade: string | null;
                 label: string | null;
+                /** @description 细则为该等次写明的星数（页面显示几颗星）；未写明时为空 */
+                stars: number | null;
                 rankCategory: number | null;
                 rankParent: number | null;
+                /** @description 调用者能否看到名次（细则 showRankTo；不能看到时两个名次为空） */
+                ranksVisible: boolean;
                 lagging: boolean;
                 move: string | null;
                 lastGradeLabel: string | null;
