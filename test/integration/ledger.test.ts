@@ -140,6 +140,28 @@ describe('reviewing ledger records', () => {
     expect((await gridUser.get('/api/ledger/3000000000')).status).toBe(400);
   });
 
+  it('reviews many records at once, all or nothing, one audit row each', async () => {
+    const ids = [];
+    for (const title of ['批量一', '批量二', '批量三']) ids.push((await gridUser.post('/api/ledger', record({ title }))).body.id);
+    const done = (await communityUser.post(`/api/ledger/${ids[2]}/verify`)).body;
+    expect(done.status).toBe('verified');
+    // The third is already verified: the batch is refused naming it, and the first two stay submitted.
+    const refused = await communityUser.post('/api/ledger/review', { ids, action: 'verify' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(`第 3 条（编号 ${ids[2]}）：该记录已是「已审核」状态，不能再审核`);
+    for (const id of ids.slice(0, 2)) expect((await gridUser.get(`/api/ledger/${id}`)).body.status).toBe('submitted');
+    expect((await communityUser.post('/api/ledger/review', { ids: ids.slice(0, 2), action: 'reject' })).status).toBe(400); // no reason
+    const ok = await communityUser.post('/api/ledger/review', { ids: ids.slice(0, 2), action: 'reject', reason: '缺少签到表' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.count).toBe(2);
+    expect(ok.body.items.map((r: any) => [r.id, r.status, r.reviewReason])).toEqual(ids.slice(0, 2).map((id) => [id, 'rejected', '缺少签到表']));
+    const audit = await t.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'ledger.reject').where('entity_id', 'in', ids.slice(0, 2).map(String)).execute();
+    expect(audit.length).toBe(2);
+    // The branch may not review its own records in a batch either.
+    const own = await gridUser.post('/api/ledger', record({ title: '自己批量审自己' }));
+    expect((await gridUser.post('/api/ledger/review', { ids: [own.body.id], action: 'verify' })).status).toBe(403);
+  });
+
   it('refuses a sibling branch reviewing (403)', async () => {
     const created = await gridUser.post('/api/ledger', record({ title: '兄弟支部不能审' }));
     const res = await grid2User.post(`/api/ledger/${created.body.id}/verify`);

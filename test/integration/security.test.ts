@@ -76,6 +76,7 @@ const cases: RouteCase[] = [
   { route: 'GET /api/ledger', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/ledger?limit=1000' }) },
   { route: 'POST /api/ledger', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/ledger', body: { orgId: a.grid.id, kind: 'theme_day', occurredOn: `${year}-05-05`, title: '越权记录' } }) },
   { route: 'GET /api/ledger/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/ledger/${ids.record}` }) },
+  { route: 'POST /api/ledger/review', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/ledger/review', body: { ids: [ids.record], action: 'verify' } }) },
   { route: 'POST /api/ledger/:id/verify', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/ledger/${ids.record}/verify` }) },
   { route: 'POST /api/ledger/:id/reject', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/ledger/${ids.record}/reject`, body: { reason: '越权退回' } }) },
   { route: 'GET /api/meetings', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/meetings?limit=1000' }) },

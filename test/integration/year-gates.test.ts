@@ -68,6 +68,7 @@ const yearRoutes: Record<string, RouteCase> = {
   'PUT /api/agreements/{id}/twoway': { gate: 'twoway', call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/twoway`, body: { direction: 'community_rates_unit', items: { attendance: 10, activities: 10, members: 10, resources: 10 } } }) },
   'PUT /api/agreements/{id}/feedback': { gate: 'twoway', call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/feedback`, body: { members: [{ memberId: ids.member, reported: true, rating: '好' }] } }) },
   'POST /api/ledger': { gate: 'ledger', call: () => ({ method: 'POST', path: '/api/ledger', body: { orgId: a.grid.id, kind: 'theme_day', occurredOn: `${year}-12-01`, title: '定档后补录' } }) },
+  'POST /api/ledger/review': { gate: 'review', as: 'checker', call: () => ({ method: 'POST', path: '/api/ledger/review', body: { ids: [ids.record], action: 'verify' } }) },
   'POST /api/ledger/{id}/verify': { gate: 'review', as: 'checker', call: () => ({ method: 'POST', path: `/api/ledger/${ids.record}/verify` }) },
   'POST /api/ledger/{id}/reject': { gate: 'review', as: 'checker', call: () => ({ method: 'POST', path: `/api/ledger/${ids.record}/reject`, body: { reason: '定档后才退回' } }) },
   'POST /api/meetings': { gate: 'meeting', call: () => ({ method: 'POST', path: '/api/meetings', body: { hostOrgId: a.community.id, kind: 'joint_meeting', title: '定档后补录会议', heldOn: `${year}-12-01`, attendance: [{ orgId: a.unit.id, status: 'present' }] } }) },

@@ -3,9 +3,9 @@ import { IdParam, Page } from '../common.schemas';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { createLedgerRecord } from './create-ledger-record';
-import { CreateLedgerInput, LedgerRecord, ListLedgerQuery, RecordKind, RejectInput } from './ledger.schemas';
+import { BulkReviewInput, CreateLedgerInput, LedgerRecord, ListLedgerQuery, RecordKind, RejectInput } from './ledger.schemas';
 import { getLedgerRecord, listKinds, listLedger } from './list-ledger';
-import { rejectLedgerRecord, verifyLedgerRecord } from './review-ledger-record';
+import { rejectLedgerRecord, reviewLedgerRecords, verifyLedgerRecord } from './review-ledger-record';
 
 const tags = ['日常台账'];
 
@@ -26,6 +26,10 @@ export function ledgerRoutes() {
   r.openapi(
     jsonRoute({ method: 'get', path: '/{id}', summary: '查看台账记录', tags, request: { params: IdParam }, response: LedgerRecord }),
     async (c) => c.json(await getLedgerRecord({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'post', path: '/review', summary: '批量审核（通过或退回，全部成功或全部不变）', tags, request: jsonBody(BulkReviewInput), response: z.object({ items: z.array(LedgerRecord), count: z.number().int() }) }),
+    async (c) => c.json(await reviewLedgerRecords({ ctx: c.get('ctx'), input: c.req.valid('json') }), 200),
   );
   r.openapi(
     jsonRoute({ method: 'post', path: '/{id}/verify', summary: '审核通过', tags, request: { params: IdParam }, response: LedgerRecord }),

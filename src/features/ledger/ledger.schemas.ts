@@ -41,7 +41,7 @@ export const CreateLedgerInput = z
     kind: z.string().trim().min(1).max(40).openapi({ example: 'theme_day', description: '记录类型编码或中文名，见 GET /api/ledger/kinds' }),
     occurredOn: IsoDate,
     cycleYear: z.number().int().min(1900).max(9999).optional().openapi({ description: '可选；给出时日期必须在该年度内' }),
-    title: z.string().trim().min(1).max(200).openapi({ example: '6 月主题党日：重温入党誓词' }),
+    title: z.string().trim().min(1, '请填写标题').max(200, '标题不超过 200 字').openapi({ example: '6 月主题党日：重温入党誓词' }),
     participants: z.number().int().min(0).max(100_000).optional(),
     memberIds: z.array(z.number().int().positive().max(2_147_483_647)).max(5000).optional(),
     hours: Hours.optional(),
@@ -66,6 +66,15 @@ export const RejectInput = z
   .object({ reason: z.string().trim().min(2).max(500).openapi({ example: '缺少签到表' }) })
   .strict()
   .openapi('RejectLedgerRecord');
+
+export const BulkReviewInput = z
+  .object({
+    ids: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(500).openapi({ description: '待审核记录的编号，最多 500 条' }),
+    action: z.enum(['verify', 'reject']).openapi({ description: 'verify 审核通过；reject 退回（须说明原因）' }),
+    reason: z.string().trim().min(2).max(500).optional().openapi({ example: '缺少签到表' }),
+  })
+  .strict()
+  .openapi('BulkReviewLedger');
 
 export const RecordKind = z
   .object({

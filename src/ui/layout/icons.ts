@@ -1,8 +1,8 @@
-import { Document, EditPen, HomeFilled, Setting, Stamp, TrendCharts, User } from '@element-plus/icons-vue';
+import { Checked, Document, EditPen, HomeFilled, Notebook, Setting, Stamp, TrendCharts, User } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 
 /** The icons the server's menu may name (MenuEntry.icon); an unknown name shows a plain document icon. */
-const icons: Record<string, Component> = { HomeFilled, User, Setting, Document, EditPen, Stamp, TrendCharts };
+const icons: Record<string, Component> = { HomeFilled, User, Setting, Document, EditPen, Stamp, TrendCharts, Notebook, Checked };
 
 export function menuIcon(name: string): Component {
   return icons[name] ?? Document;

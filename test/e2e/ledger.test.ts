@@ -1,0 +1,122 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickText, closeSession, newSession, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
+
+/**
+ * 台账 in the browser on the demo district: the community secretary enters a record on a phone (a missing title is
+ * marked on its field), the street verifies it with another waiting record in one bulk action on a desktop, and
+ * rejects a third with a reason the secretary then reads.
+ */
+let h: Harness;
+let year: number;
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  h = await startHarness();
+  year = (await sql<{ year: number }>`select year from cycles where state = 'collecting'`.execute(h.db)).rows[0]!.year;
+}, 240_000);
+afterAll(() => h?.close());
+
+/**
+ * Clicks the visible element matching `selector` whose text is exactly `text` (DOM click: a popper may still be
+ * scaling in). If none shows within 3 s, `reopen` opens its popper again (a click during a transition is lost).
+ */
+async function pick(page: import('puppeteer').Page, selector: string, text: string, reopen: () => Promise<unknown>) {
+  for (let attempt = 0; ; attempt++) {
+    const found = await page
+      .waitForFunction((sel, t) => [...document.querySelectorAll(sel)].find((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.trim() === t), { timeout: 3000 }, selector, text)
+      .catch((e: unknown) => (attempt < 3 ? null : Promise.reject(e)));
+    if (found) return (found as import('puppeteer').ElementHandle<HTMLElement>).evaluate((e) => e.click());
+    await reopen();
+  }
+}
+
+/** Ticks the checkbox of the table row that shows `title`. */
+async function tick(page: import('puppeteer').Page, title: string) {
+  await page.waitForFunction(() => ![...document.querySelectorAll('.el-loading-mask')].some((m) => (m as HTMLElement).offsetParent !== null), { timeout: 10_000 });
+  const box = await page.waitForFunction((t) => [...document.querySelectorAll('.el-table__body .el-table__row')].find((r) => (r as HTMLElement).innerText.includes(t))?.querySelector('.el-checkbox'), { timeout: 10_000 }, title);
+  // Into the middle of the screen: near the top it would sit under the page's fixed header.
+  await (box as import('puppeteer').ElementHandle<HTMLElement>).evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await (box as import('puppeteer').ElementHandle<HTMLElement>).click();
+  await page.waitForFunction((t) => [...document.querySelectorAll('.el-table__body .el-table__row')].find((r) => (r as HTMLElement).innerText.includes(t))?.querySelector('.el-checkbox.is-checked'), { timeout: 5000 }, title);
+}
+
+/** Fills the entry dialog as a secretary would and submits it (a screenshot names the step that failed). */
+async function enter(page: import('puppeteer').Page, title: string, day: string) {
+  let step = 'open';
+  try {
+    // The last record's dialog must have finished closing, or its fading overlay takes the click.
+    await page.waitForFunction(() => ![...document.querySelectorAll('.el-overlay')].some((o) => (o as HTMLElement).offsetParent !== null || getComputedStyle(o).display !== 'none'), { timeout: 10_000 });
+    await clickText(page, '填报台账');
+    await page.waitForSelector('.el-dialog .entry', { visible: true });
+    step = 'kind';
+    await page.click('.el-dialog .el-select__wrapper');
+    await pick(page, '.el-select-dropdown__item', '主题党日', () => page.click('.el-dialog .el-select__wrapper'));
+    step = 'date';
+    await page.click('.el-dialog .el-date-editor input');
+    // This month's cell whose number is exactly `day` (a text match would also take 13 or 23).
+    await pick(page, '.el-picker-panel td.available:not(.prev-month):not(.next-month)', String(Number(day)), () => page.click('.el-dialog .el-date-editor input'));
+    step = 'title';
+    if (title) await typeInto(page, '.el-dialog input[maxlength="200"]', title);
+    step = 'participants';
+    await page.locator('.el-dialog .el-input-number input').setTimeout(10_000).fill('21');
+    step = 'submit';
+    await page.click('.el-dialog button.submit');
+  } catch (e) {
+    await page.screenshot({ path: `.cache/screenshots/failed-ledger-${step}.png` }).catch(() => {});
+    throw new Error(`填报台账 failed at ${step}: ${(e as Error).message}`);
+  }
+}
+
+describe.skipIf(!onPostgres)('台账 in the browser', () => {
+  it('a community enters records on a phone; the street verifies two at once and rejects one with a reason', async () => {
+    const s = await newSession(h, 'phone');
+    await signInAs(s, h, 'demo-community');
+    await visit(s, h, '/ledger');
+    await enter(s.page, '', '3');
+    await waitForText(s.page, '请填写');
+    expect(await textOf(s.page, '.el-dialog .el-form-item.is-error')).toContain('标题');
+    await shot(s, 'ledger-entry');
+    await typeInto(s.page, '.el-dialog input[maxlength="200"]', '浏览器填报：主题党日一');
+    await s.page.click('.el-dialog button.submit');
+    await waitForText(s.page, '已提交，等待上级审核');
+    for (const [title, day] of [['浏览器填报：主题党日二', '4'], ['浏览器填报：主题党日三', '5']] as const) {
+      await enter(s.page, title, day);
+      await waitForText(s.page, title);
+    }
+    await shot(s, 'ledger');
+    const ids = (await sql<{ id: number; title: string }>`select id, title from ledger_records where title like '浏览器填报：%' order by title`.execute(h.db)).rows;
+    expect(ids.map((r) => r.title)).toEqual(['浏览器填报：主题党日一', '浏览器填报：主题党日三', '浏览器填报：主题党日二']);
+
+    const street = await newSession(h, 'desk');
+    await signInAs(street, h, 'demo-street');
+    await visit(street, h, '/ledger/review');
+    await waitForText(street.page, '浏览器填报：主题党日一');
+    for (const t of ['浏览器填报：主题党日一', '浏览器填报：主题党日二']) {
+      await tick(street.page, t);
+    }
+    await shot(street, 'ledger-review');
+    await clickText(street.page, '审核通过（2）');
+    await waitForText(street.page, '已审核通过 2 条');
+    await tick(street.page, '浏览器填报：主题党日三');
+    await clickText(street.page, '退回（1）');
+    await street.page.waitForSelector('.el-message-box input', { visible: true });
+    await street.page.type('.el-message-box input', '缺少签到表照片');
+    await clickText(street.page, '退回', '.el-message-box button');
+    await waitForText(street.page, '已退回 1 条');
+    const after = (await sql<{ title: string; status: string; review_reason: string | null }>`select title, status, review_reason from ledger_records where title like '浏览器填报：%' order by title`.execute(h.db)).rows;
+    expect(after.map((r) => [r.title, r.status, r.review_reason])).toEqual([
+      ['浏览器填报：主题党日一', 'verified', null],
+      ['浏览器填报：主题党日三', 'rejected', '缺少签到表照片'],
+      ['浏览器填报：主题党日二', 'verified', null],
+    ]);
+    expect((await sql<{ n: number }>`select count(*)::int as n from audit_log where entity = 'ledger_record' and action in ('ledger.verify', 'ledger.reject') and entity_id = any(${ids.map((r) => String(r.id))}::text[])`.execute(h.db)).rows[0]!.n).toBe(3);
+    await closeSession(street);
+
+    await visit(s, h, '/ledger');
+    await waitForText(s.page, '退回原因：缺少签到表照片');
+    await shot(s, 'ledger');
+    await closeSession(s);
+    expect(year).toBeGreaterThan(2000);
+  }, 180_000);
+});
