@@ -1,4 +1,6 @@
 import { assessmentRoutes } from './features/assessments/assessments.routes';
+import { databaseFiles } from './features/files/file-ports';
+import { fileRoutes } from './features/files/files.routes';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { inputGuard } from './errors/input-guard';
@@ -84,6 +86,7 @@ export function createApp(deps: Deps) {
   app.route('/api/agreements', twowayRoutes());
   app.route('/api/catalog', catalogRoutes());
   app.route('/api/ledger', ledgerRoutes());
+  app.route('/api/files', fileRoutes(deps.files ?? databaseFiles));
   app.route('/api/meetings', meetingRoutes());
   app.route('/api/checkins', checkinRoutes());
   app.route('/api/imports', importRoutes(deps.spreadsheet, deps.printing));

@@ -9,6 +9,7 @@ import type { Printing } from './features/documents/print-documents';
 import type { AuthPolicy, RequestInfo } from './features/auth/auth.policy';
 import type { Counters } from './features/limits/limiter';
 import type { UiAssets } from './web/ui-assets';
+import type { FilePorts } from './features/files/file-ports';
 
 /**
  * Everything the app needs from the outside world. The entries (node, CLI, tests, later the Worker)
@@ -31,6 +32,8 @@ export type Deps = {
   auth: { policy: AuthPolicy; client: RequestInfo };
   /** The rate limiter's counters: in PostgreSQL (shared by processes), in memory on PGlite. */
   counters: Counters;
+  /** The storage port: where uploaded files' bytes live and the image work on upload (default: the database, no thumbnails). */
+  files?: FilePorts;
   /** The built web application (src/ui → dist/ui); absent when it was not built (the API still serves). */
   ui?: UiAssets;
 };

@@ -22,7 +22,29 @@ export type Role = 'admin' | 'leader' | 'org_user' | 'reviewer';
 export type CycleState = 'draft' | 'collecting' | 'reviewing' | 'computed' | 'published' | 'finalized';
 export type RecordStatus = 'submitted' | 'verified' | 'rejected';
 export type AttendanceStatus = 'present' | 'excused' | 'absent';
+/** Evidence behind a record as a text reference (imports, inspections, older records). */
 export type EvidenceRef = { name: string; ref: string };
+/** Evidence behind a ledger record: a text reference, or a stored file (`files`). */
+export type LedgerEvidence = EvidenceRef | { name: string; fileId: number; mime: string; size: number };
+export type FileMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+
+/** A file of the storage port (evidence, attachments); its bytes in `content` or in the files directory. */
+export interface FileTable {
+  id: Generated<number>;
+  org_id: number;
+  purpose: string;
+  name: string;
+  mime: FileMime;
+  size: number;
+  sha256: string;
+  stored_in: 'database' | 'directory';
+  content: Uint8Array | null;
+  width: number | null;
+  height: number | null;
+  thumbnail: Uint8Array | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
 
 export interface OrganizationTable {
   id: Generated<number>;
@@ -118,7 +140,7 @@ export interface LedgerRecordTable {
   title: string;
   participants: number;
   hours: Decimal | null;
-  evidence: Json<EvidenceRef[]>;
+  evidence: Json<LedgerEvidence[]>;
   status: ColumnType<RecordStatus, RecordStatus | undefined, RecordStatus>;
   source: ColumnType<string, string | undefined, string>;
   created_by: string;
@@ -521,6 +543,7 @@ export interface Database extends AccountTables {
   self_assessments: SelfAssessmentTable;
   record_kinds: RecordKindTable;
   ledger_records: LedgerRecordTable;
+  files: FileTable;
   ledger_participants: LedgerParticipantTable;
   meetings: MeetingTable;
   meeting_attendance: MeetingAttendanceTable;

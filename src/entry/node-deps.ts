@@ -1,5 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { directoryBlobs } from '../adapters/blobs-directory';
+import { sharpImages } from '../adapters/images-sharp';
 import { exceljsSpreadsheet } from '../adapters/spreadsheet-exceljs';
 import { puppeteerPdf } from '../adapters/pdf-puppeteer';
 import type { DatabaseHandle } from '../db/client';
@@ -90,6 +92,7 @@ export function nodeDeps(
     ballots,
     auth: { policy: authPolicyFromEnv(env), client: nodeRequestInfo(env, ballots.clientAddress) },
     counters: handle.kind === 'postgres' ? databaseCounters(handle.db, clock) : memoryCounters(clock),
+    files: { store: env.XINGPING_FILES_DIR ? directoryBlobs(env.XINGPING_FILES_DIR) : { kind: 'database' }, images: sharpImages },
     ui: loadUiAssets(),
   };
 }

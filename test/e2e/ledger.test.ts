@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clickText, closeSession, newSession, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
 
@@ -78,6 +82,16 @@ describe.skipIf(!onPostgres)('台账 in the browser', () => {
     expect(await textOf(s.page, '.el-dialog .el-form-item.is-error')).toContain('标题');
     await shot(s, 'ledger-entry');
     await typeInto(s.page, '.el-dialog input[maxlength="200"]', '浏览器填报：主题党日一');
+    // A 4000 × 3000 phone photo: the page reduces it to 1600 px before it leaves the phone.
+    const photo = join(mkdtempSync(join(tmpdir(), 'xp-photo-')), '签到表.jpg');
+    writeFileSync(photo, await sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 30, g: 90, b: 160 } } }).jpeg({ quality: 95 }).toBuffer());
+    const input = (await s.page.$('.el-dialog input[type="file"]')) as import('puppeteer').ElementHandle<HTMLInputElement>;
+    const started = Date.now();
+    await input.uploadFile(photo);
+    // The server's thumbnail replaces the local preview once the upload is stored.
+    await s.page.waitForFunction(() => [...document.querySelectorAll('.el-dialog .tile img')].some((i) => (i as HTMLImageElement).src.includes('/api/files/') && (i as HTMLImageElement).naturalWidth > 0), { timeout: 30_000 });
+    console.log(`photo 4000 × 3000 → uploaded and its thumbnail shown in ${Date.now() - started} ms`);
+    await shot(s, 'ledger-entry-photo', { fullPage: false });
     await s.page.click('.el-dialog button.submit');
     await waitForText(s.page, '已提交，等待上级审核');
     for (const [title, day] of [['浏览器填报：主题党日二', '4'], ['浏览器填报：主题党日三', '5']] as const) {
@@ -85,6 +99,10 @@ describe.skipIf(!onPostgres)('台账 in the browser', () => {
       await waitForText(s.page, title);
     }
     await shot(s, 'ledger');
+    const stored = (await sql<{ width: number; height: number; mime: string; thumb: boolean; evidence: unknown }>`select f.width, f.height, f.mime, f.thumbnail is not null as thumb, r.evidence from files f join ledger_records r on r.evidence @> jsonb_build_array(jsonb_build_object('fileId', f.id)) where r.title = '浏览器填报：主题党日一'`.execute(h.db)).rows;
+    // 4000 × 3000 scaled by 1600 / 4000 = 0.4: 1600 × 1200, stored with a thumbnail.
+    expect(stored.map((f) => [f.width, f.height, f.mime, f.thumb])).toEqual([[1600, 1200, 'image/jpeg', true]]);
+    expect(await s.page.$$eval('.card .thumbs img', (l) => l.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(1);
     const ids = (await sql<{ id: number; title: string }>`select id, title from ledger_records where title like '浏览器填报：%' order by title`.execute(h.db)).rows;
     expect(ids.map((r) => r.title)).toEqual(['浏览器填报：主题党日一', '浏览器填报：主题党日三', '浏览器填报：主题党日二']);
 

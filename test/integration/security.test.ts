@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/database';
@@ -20,7 +21,7 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string };
+let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number };
 type Who = 'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer';
 const tokens = {} as Record<Who, string>;
 /** The same callers signed in with a password: the session cookie and its CSRF token. */
@@ -75,6 +76,9 @@ const cases: RouteCase[] = [
   { route: 'POST /api/catalog/kinds/:code/retire', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/catalog/kinds/theme_day/retire' }) },
   { route: 'GET /api/ledger', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/ledger?limit=1000' }) },
   { route: 'POST /api/ledger', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/ledger', body: { orgId: a.grid.id, kind: 'theme_day', occurredOn: `${year}-05-05`, title: '越权记录' } }) },
+  { route: 'POST /api/files', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/files', body: (() => { const f = new FormData(); f.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], '越权.pdf')); f.set('orgId', String(a.grid.id)); return f; })() }) },
+  { route: 'GET /api/files/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/files/${ids.file}` }) },
+  { route: 'GET /api/files/:id/thumbnail', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/files/${ids.file}/thumbnail` }) },
   { route: 'GET /api/ledger/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/ledger/${ids.record}` }) },
   { route: 'POST /api/ledger/review', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/ledger/review', body: { ids: [ids.record], action: 'verify' } }) },
   { route: 'POST /api/ledger/:id/verify', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/ledger/${ids.record}/verify` }) },
@@ -249,7 +253,13 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password };
+  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0 };
+  const photo = new FormData();
+  photo.set('file', new File([await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer()], '甲方照片.png'));
+  photo.set('orgId', String(a.grid.id));
+  const file = await api.post('/api/files', photo);
+  expect(file.status).toBe(201);
+  ids.file = file.body.id;
   // A review session of the victim's street, in draft, with the community as its subject and some raters.
   const session = await api.post('/api/reviews', { year: reviewYear, orgId: a.street.id, title: '甲方述职评议' });
   expect(session.status).toBe(201);

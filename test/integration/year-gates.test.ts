@@ -103,6 +103,7 @@ const yearlessRoutes: Record<string, string> = {
   'POST /api/cycles': 'creates a new year',
   'POST /api/cycles/{year}/transition': 'the state machine itself: draft → collecting → reviewing only (tested below)',
   'POST /api/cycles/{year}/corrections': 'the one change a finalized year allows (cycle-life.test.ts)',
+  'POST /api/files': 'a file of an organization, not of a year (a record attaching it passes its own gate)',
   'POST /api/catalog/kinds': 'the catalog of ledger kinds (append-only: a pinned rule set keeps its kinds)',
   'PATCH /api/catalog/kinds/{code}': 'the catalog (labels and measure; scores count by code)',
   'POST /api/catalog/kinds/{code}/retire': 'the catalog (no new records of the kind; old ones still count)',

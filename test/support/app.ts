@@ -1,3 +1,5 @@
+import { sharpImages } from '../../src/adapters/images-sharp';
+import type { FilePorts } from '../../src/features/files/file-ports';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/database';
@@ -64,7 +66,7 @@ export function testAuthDeps(db: Kysely<Database>, dbKind: 'pglite' | 'postgres'
 }
 
 /** createApp on a real database (PGlite snapshot or PostgreSQL), closed after the file's tests. */
-export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<BallotOptions>; auth?: Partial<AuthPolicy>; ui?: UiAssets; isolated?: boolean } = {}) {
+export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<BallotOptions>; auth?: Partial<AuthPolicy>; ui?: UiAssets; isolated?: boolean; files?: FilePorts } = {}) {
   // `isolated`: a database of its own on PostgreSQL too, for tests that need the only top-level organization
   // (the cycle's own steps are the CLI's when a database holds several).
   const isolated = opts.isolated ? await openIsolatedDatabase() : null;
@@ -80,6 +82,7 @@ export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<Ball
     printing: testPrinting(),
     ballots: testBallotOptions(opts.ballots),
     ...testAuthDeps(handle.db, handle.kind, clock, opts.auth),
+    files: opts.files ?? { store: { kind: 'database' }, images: sharpImages },
     ui: opts.ui,
   };
   const app = createApp(deps);

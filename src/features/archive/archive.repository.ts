@@ -50,6 +50,13 @@ export const yearTables: readonly YearTable[] = [
   { table: 'record_kinds', where: () => sql`true`, order: ['code'] },
   { table: 'ledger_records', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'ledger_participants', where: inYearOf('record_id', 'ledger_records'), order: ['record_id', 'member_id'] },
+  {
+    // The descriptions (name, type, size, SHA-256) of the files the year's records name as evidence; not their bytes.
+    table: 'files',
+    where: (year) => sql`t.id in (select (e->>'fileId')::int from ledger_records r cross join jsonb_array_elements(r.evidence) e where r.cycle_year = ${year} and e ? 'fileId')`,
+    order: ['id'],
+    omit: ['content', 'thumbnail'],
+  },
   { table: 'meetings', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'meeting_attendance', where: inYearOf('meeting_id', 'meetings'), order: ['meeting_id', 'org_id'] },
   { table: 'checkins', where: ofYear('cycle_year'), order: ['id'] },

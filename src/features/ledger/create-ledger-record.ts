@@ -8,6 +8,7 @@ import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
 import { memberVisible } from '../members/member-access';
 import { findMembersByIds } from '../members/members.repository';
+import { evidenceFor } from '../files/files.service';
 import { orgForWrite } from '../orgs/org-access';
 import { kindProblem, resolveKind, toLedgerRecord } from './ledger.model';
 import { findLedgerRow, insertLedgerRows, insertParticipants, listRecordKinds } from './ledger.repository';
@@ -50,6 +51,7 @@ export async function createLedgerRecord({ ctx, input }: { ctx: Ctx; input: unkn
       throw invalidField('participants', `参加人数 ${participants} 少于所列党员人数 ${new Set(memberIds).size}`);
     }
 
+    const evidence = await evidenceFor(tx, org.id, data.evidence);
     const [id] = await insertLedgerRows(tx.db, [
       {
         org_id: org.id,
@@ -59,7 +61,7 @@ export async function createLedgerRecord({ ctx, input }: { ctx: Ctx; input: unkn
         title: data.title,
         participants,
         hours: data.hours ?? null,
-        evidence: data.evidence,
+        evidence,
         source: 'api',
         created_by: ctx.actor.id,
       },

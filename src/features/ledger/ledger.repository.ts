@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, EvidenceRef, RecordStatus } from '../../db/database';
+import type { Database, LedgerEvidence, RecordStatus } from '../../db/database';
 
 export async function listRecordKinds(db: Kysely<Database>) {
   return db.selectFrom('record_kinds').selectAll().orderBy('sort').execute();
@@ -13,7 +13,7 @@ export type NewLedgerRow = {
   title: string;
   participants: number;
   hours: string | null;
-  evidence: EvidenceRef[];
+  evidence: LedgerEvidence[];
   source: string;
   created_by: string;
 };

@@ -10,6 +10,20 @@ export const EvidenceRef = z
   })
   .strict();
 
+/** Evidence as a ledger record shows it: a text reference, or a stored file (open it at /api/files/{fileId}). */
+export const LedgerEvidence = z
+  .object({
+    name: z.string(),
+    ref: z.string().optional(),
+    fileId: z.number().int().optional(),
+    mime: z.string().optional(),
+    size: z.number().int().optional(),
+  })
+  .openapi('LedgerEvidence');
+
+/** Evidence given with a new record: a text reference, or a file uploaded through POST /api/files for the same organization. */
+export const LedgerEvidenceInput = z.union([EvidenceRef, z.object({ fileId: z.number().int().positive().max(2_147_483_647) }).strict()]);
+
 export const LedgerRecord = z
   .object({
     id: z.number().int(),
@@ -22,7 +36,7 @@ export const LedgerRecord = z
     title: z.string(),
     participants: z.number().int(),
     hours: z.string().nullable(),
-    evidence: z.array(EvidenceRef),
+    evidence: z.array(LedgerEvidence),
     status: RecordStatus,
     statusLabel: z.string(),
     source: z.string(),
@@ -45,7 +59,7 @@ export const CreateLedgerInput = z
     participants: z.number().int().min(0).max(100_000).optional(),
     memberIds: z.array(z.number().int().positive().max(2_147_483_647)).max(5000).optional(),
     hours: Hours.optional(),
-    evidence: z.array(EvidenceRef).max(20).default([]),
+    evidence: z.array(LedgerEvidenceInput).max(20).default([]),
   })
   .strict()
   .openapi('CreateLedgerRecord');

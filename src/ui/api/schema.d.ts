@@ -6728,6 +6728,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传文件（佐证材料：JPEG、PNG、WebP 图片或 PDF，不超过 10 MB） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description 文件所属组织（其上级可查看） */
+                        orgId: number;
+                        /**
+                         * @description ledger_evidence 台账佐证材料
+                         * @default ledger_evidence
+                         * @enum {string}
+                         */
+                        purpose?: "ledger_evidence";
+                        /**
+                         * Format: binary
+                         * @description JPEG、PNG、WebP 图片或 PDF，不超过 10 MB
+                         */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 已保存 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StoredFile"];
+                    };
+                };
+                /** @description 文件类型不可接受、为空或已损坏；未保存 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 组织不在管辖范围内 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 超过 10 MB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载文件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 下载文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description 文件不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 图片缩略图（WebP） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 图片缩略图（WebP） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
+                /** @description 文件不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meetings": {
         parameters: {
             query?: never;
@@ -9574,12 +9749,7 @@ export interface components {
             title: string;
             participants: number;
             hours: string | null;
-            evidence: {
-                /** @example 会议记录.jpg */
-                name: string;
-                /** @example files/2025/0618-会议记录.jpg */
-                ref: string;
-            }[];
+            evidence: components["schemas"]["LedgerEvidence"][];
             /** @enum {string} */
             status: "submitted" | "verified" | "rejected";
             statusLabel: string;
@@ -9589,6 +9759,13 @@ export interface components {
             reviewedBy: string | null;
             reviewedAt: string | null;
             reviewReason: string | null;
+        };
+        LedgerEvidence: {
+            name: string;
+            ref?: string;
+            fileId?: number;
+            mime?: string;
+            size?: number;
         };
         CreateLedgerRecord: {
             orgId: number;
@@ -9614,12 +9791,14 @@ export interface components {
              */
             hours?: string;
             /** @default [] */
-            evidence: {
+            evidence: ({
                 /** @example 会议记录.jpg */
                 name: string;
                 /** @example files/2025/0618-会议记录.jpg */
                 ref: string;
-            }[];
+            } | {
+                fileId: number;
+            })[];
         };
         BulkReviewLedger: {
             /** @description 待审核记录的编号，最多 500 条 */
@@ -9635,6 +9814,18 @@ export interface components {
         RejectLedgerRecord: {
             /** @example 缺少签到表 */
             reason: string;
+        };
+        StoredFile: {
+            id: number;
+            orgId: number;
+            name: string;
+            /** @enum {string} */
+            mime: "image/jpeg" | "image/png" | "image/webp" | "application/pdf";
+            size: number;
+            width: number | null;
+            height: number | null;
+            hasThumbnail: boolean;
+            createdAt: string;
         };
         Meeting: {
             id: number;

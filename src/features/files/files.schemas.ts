@@ -1,0 +1,23 @@
+import { z } from '../../lib/zod';
+
+export const FilePurpose = z.enum(['ledger_evidence']).openapi({ description: 'ledger_evidence 台账佐证材料' });
+
+export const UploadFileForm = z.object({
+  orgId: z.coerce.number().int().positive().max(2_147_483_647).openapi({ description: '文件所属组织（其上级可查看）' }),
+  purpose: FilePurpose.default('ledger_evidence'),
+});
+
+export const StoredFile = z
+  .object({
+    id: z.number().int(),
+    orgId: z.number().int(),
+    name: z.string(),
+    mime: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']),
+    size: z.number().int(),
+    width: z.number().int().nullable(),
+    height: z.number().int().nullable(),
+    hasThumbnail: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi('StoredFile');
+export type StoredFile = z.infer<typeof StoredFile>;
