@@ -134,6 +134,22 @@ describe.skipIf(!onPostgres)('台账 in the browser', () => {
     await visit(s, h, '/ledger');
     await waitForText(s.page, '退回原因：缺少签到表照片');
     await shot(s, 'ledger');
+    // The secretary corrects the record sent back and submits it again; then takes it back altogether.
+    await clickText(s.page, '修改后重新提交');
+    await s.page.waitForFunction(() => document.querySelector('.el-dialog .el-dialog__title')?.textContent === '修改台账记录', { timeout: 10_000 });
+    await typeInto(s.page, '.el-dialog input[maxlength="200"]', '浏览器填报：主题党日三（补签到表）');
+    await shot(s, 'ledger-edit', { fullPage: false });
+    await clickText(s.page, '重新提交审核');
+    await waitForText(s.page, '已修改，等待上级审核');
+    const resubmitted = (await sql<{ status: string; review_reason: string | null }>`select status, review_reason from ledger_records where title = '浏览器填报：主题党日三（补签到表）'`.execute(h.db)).rows;
+    expect(resubmitted).toEqual([{ status: 'submitted', review_reason: null }]);
+    await s.page.waitForFunction(() => ![...document.querySelectorAll('.el-overlay, .el-loading-mask')].some((o) => getComputedStyle(o).display !== 'none' && (o as HTMLElement).offsetParent !== null), { timeout: 10_000 });
+    const card = await s.page.waitForFunction(() => [...document.querySelectorAll('.card')].find((c) => (c as HTMLElement).innerText.includes('（补签到表）'))?.querySelector('.acts button:last-child'), { timeout: 10_000 });
+    // A DOM click: after a full-page screenshot on the phone, a mouse click by coordinates can land beside the button.
+    await (card as import('puppeteer').ElementHandle<HTMLElement>).evaluate((b) => b.click());
+    await clickText(s.page, '撤回', '.el-message-box button');
+    await waitForText(s.page, '已撤回');
+    expect((await sql`select 1 from ledger_records where title like '浏览器填报：主题党日三%'`.execute(h.db)).rows).toEqual([]);
     await closeSession(s);
     expect(year).toBeGreaterThan(2000);
   }, 180_000);

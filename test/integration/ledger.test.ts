@@ -169,6 +169,47 @@ describe('reviewing ledger records', () => {
   });
 });
 
+describe('correcting and withdrawing a record before it is verified', () => {
+  const edit = (over: Record<string, unknown>) => ({ kind: 'theme_day', occurredOn: `${year}-06-20`, title: '改过的标题', participants: 25, ...over });
+  const auditOf = (id: number, action: string) => t.db.selectFrom('audit_log').select(['before', 'after']).where('action', '=', action).where('entity_id', '=', String(id)).execute();
+
+  it('replaces a waiting record under the same checks as a new one, and keeps both versions in the audit', async () => {
+    const created = await gridUser.post('/api/ledger', record({ title: '写错的标题' }));
+    const bad = await gridUser.put(`/api/ledger/${created.body.id}`, edit({ hours: undefined, kind: '志愿服务' }));
+    expect([bad.status, bad.body.error.message]).toEqual([400, 'hours：「志愿服务」需要填写时长（小时）']);
+    const res = await gridUser.put(`/api/ledger/${created.body.id}`, edit({}));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id: created.body.id, title: '改过的标题', participants: 25, occurredOn: `${year}-06-20`, status: 'submitted', evidence: [] });
+    const [audit] = await auditOf(created.body.id, 'ledger.update');
+    expect([(audit!.before as { title: string }).title, (audit!.after as { title: string }).title]).toEqual(['写错的标题', '改过的标题']);
+  });
+
+  it('sends a record that was sent back to review again, its reason cleared', async () => {
+    const created = await gridUser.post('/api/ledger', record({ title: '缺照片' }));
+    await communityUser.post(`/api/ledger/${created.body.id}/reject`, { reason: '缺少活动照片' });
+    const res = await gridUser.put(`/api/ledger/${created.body.id}`, edit({ title: '补上照片' }));
+    expect(res.body).toMatchObject({ status: 'submitted', reviewReason: null, reviewedBy: null, title: '补上照片' });
+    expect(await auditOf(created.body.id, 'ledger.resubmit')).toHaveLength(1);
+  });
+
+  it('withdraws a waiting record, refuses both verbs once it is verified, and hides other subtrees\' records', async () => {
+    const created = await gridUser.post('/api/ledger', record({ title: '要撤回的记录' }));
+    expect((await grid2User.post(`/api/ledger/${created.body.id}/withdraw`)).status).toBe(404);
+    expect((await grid2User.put(`/api/ledger/${created.body.id}`, edit({}))).status).toBe(404);
+    const res = await gridUser.post(`/api/ledger/${created.body.id}/withdraw`);
+    expect([res.status, res.body]).toEqual([200, { id: created.body.id, withdrawn: true }]);
+    expect((await gridUser.get(`/api/ledger/${created.body.id}`)).status).toBe(404);
+    expect(((await auditOf(created.body.id, 'ledger.withdraw'))[0]!.before as { title: string }).title).toBe('要撤回的记录');
+
+    const verified = await gridUser.post('/api/ledger', record({ title: '已审核的记录' }));
+    await communityUser.post(`/api/ledger/${verified.body.id}/verify`);
+    for (const r of [await gridUser.put(`/api/ledger/${verified.body.id}`, edit({})), await gridUser.post(`/api/ledger/${verified.body.id}/withdraw`)]) {
+      expect(r.status).toBe(409);
+      expect(r.body.error.message).toMatch(/^该记录已审核通过，不能再(修改|撤回)；如有错误请联系上级组织$/);
+    }
+  });
+});
+
 describe('listing ledger records', () => {
   it('shows a branch only its own records and a community all of its grids', async () => {
     await grid2User.post('/api/ledger', record({ orgId: tree.grid2.id, title: '第二网格的记录' }));

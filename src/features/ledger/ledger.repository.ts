@@ -112,6 +112,22 @@ export async function listLedgerRows(db: Kysely<Database>, f: LedgerFilter) {
   return { rows, total: Number(count.n) };
 }
 
+/** Replaces a record's content and its participants; a record sent back becomes submitted again. */
+export async function replaceLedgerRow(db: Kysely<Database>, id: number, row: Omit<NewLedgerRow, 'org_id' | 'source' | 'created_by'>, memberIds: readonly number[]) {
+  await db
+    .updateTable('ledger_records')
+    .set({ ...row, evidence: JSON.stringify(row.evidence) as never, status: 'submitted', reviewed_by: null, reviewed_at: null, review_reason: null })
+    .where('id', '=', id)
+    .execute();
+  await db.deleteFrom('ledger_participants').where('record_id', '=', id).execute();
+  await insertParticipants(db, id, memberIds);
+}
+
+export async function deleteLedgerRow(db: Kysely<Database>, id: number) {
+  await db.deleteFrom('ledger_participants').where('record_id', '=', id).execute();
+  await db.deleteFrom('ledger_records').where('id', '=', id).execute();
+}
+
 export async function setReview(
   db: Kysely<Database>,
   id: number,

@@ -3,7 +3,8 @@ import { IdParam, Page } from '../common.schemas';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { createLedgerRecord } from './create-ledger-record';
-import { BulkReviewInput, CreateLedgerInput, LedgerRecord, ListLedgerQuery, RecordKind, RejectInput } from './ledger.schemas';
+import { updateLedgerRecord, withdrawLedgerRecord } from './edit-ledger-record';
+import { BulkReviewInput, CreateLedgerInput, LedgerRecord, ListLedgerQuery, RecordKind, RejectInput, UpdateLedgerInput } from './ledger.schemas';
 import { getLedgerRecord, listKinds, listLedger } from './list-ledger';
 import { rejectLedgerRecord, reviewLedgerRecords, verifyLedgerRecord } from './review-ledger-record';
 
@@ -26,6 +27,14 @@ export function ledgerRoutes() {
   r.openapi(
     jsonRoute({ method: 'get', path: '/{id}', summary: '查看台账记录', tags, request: { params: IdParam }, response: LedgerRecord }),
     async (c) => c.json(await getLedgerRecord({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'put', path: '/{id}', summary: '修改台账记录（审核通过前；被退回的记录修改后重新待审核）', tags, request: { params: IdParam, ...jsonBody(UpdateLedgerInput) }, response: LedgerRecord }),
+    async (c) => c.json(await updateLedgerRecord({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'post', path: '/{id}/withdraw', summary: '撤回台账记录（审核通过前）', tags, request: { params: IdParam }, response: z.object({ id: z.number().int(), withdrawn: z.literal(true) }) }),
+    async (c) => c.json(await withdrawLedgerRecord({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
   );
   r.openapi(
     jsonRoute({ method: 'post', path: '/review', summary: '批量审核（通过或退回，全部成功或全部不变）', tags, request: jsonBody(BulkReviewInput), response: z.object({ items: z.array(LedgerRecord), count: z.number().int() }) }),

@@ -65,6 +65,10 @@ export const CreateLedgerInput = z
   .openapi('CreateLedgerRecord');
 export type CreateLedgerInput = z.infer<typeof CreateLedgerInput>;
 
+/** The whole record again, as the entry form sends it when a record not yet verified is corrected. */
+export const UpdateLedgerInput = CreateLedgerInput.omit({ orgId: true }).openapi('UpdateLedgerRecord');
+export type UpdateLedgerInput = z.infer<typeof UpdateLedgerInput>;
+
 export const ListLedgerQuery = Pagination.extend({
   cycle: z.coerce.number().int().min(1900).max(9999).optional(),
   orgId: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ description: '只看该组织自己的记录' }),
