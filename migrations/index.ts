@@ -11,6 +11,7 @@ import * as reviewSubjects from './2026_12_04_000910_review_subjects';
 import * as recordKindCatalog from './2026_12_04_000930_record_kind_catalog';
 import * as selfAssessments from './2026_12_05_000950_self_assessments';
 import * as files from './2026_12_05_001000_files';
+import * as lateEntry from './2026_12_05_001010_late_entry';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_000930_record_kind_catalog': recordKindCatalog,
   '2026_12_05_000950_self_assessments': selfAssessments,
   '2026_12_05_001000_files': files,
+  '2026_12_05_001010_late_entry': lateEntry,
 };

@@ -112,6 +112,8 @@ export interface CycleTable {
   final_revision_id: ColumnType<number | null, never, number | null>;
   self_assessment_opens: ColumnType<DateString | null, never, DateString | null>;
   self_assessment_closes: ColumnType<DateString | null, never, DateString | null>;
+  /** 补录: records of the year are still taken in 评议中 until this date (inclusive). */
+  late_entry_until: ColumnType<DateString | null, never, DateString | null>;
 }
 
 /** A ledger kind of the catalog: append-only (a code is never changed or deleted; a kind in use is retired). */

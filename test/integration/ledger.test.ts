@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { client, setupTestApp, type TestApp } from '../support/app';
-import { createCycle, createMember, createOrg, createToken, createTree, type Tree } from '../support/factories';
+import { todayInChina } from '../../src/lib/clock';
+import { setLateEntry } from '../../src/features/cycles/manage-cycles';
+import { cliCtx, createCycle, createMember, createOrg, createToken, createTree, type Tree } from '../support/factories';
 
 let t: TestApp;
 let tree: Tree;
@@ -166,6 +168,25 @@ describe('reviewing ledger records', () => {
     const created = await gridUser.post('/api/ledger', record({ title: '兄弟支部不能审' }));
     const res = await grid2User.post(`/api/ledger/${created.body.id}/verify`);
     expect(res.status).toBe(403);
+  });
+});
+
+describe('the 补录 window', () => {
+  it('takes records of a year in 评议中 until its late-entry date, and says when it closed', async () => {
+    const late = { ...record({ title: '补录的主题党日' }), occurredOn: `${closedYear}-12-01` };
+    const none = await gridUser.post('/api/ledger', late);
+    expect([none.status, none.body.error.message]).toEqual([409, `${closedYear} 年度考核周期处于「年度评议中」状态，只有「台账填报中」时才能写入；本年度未开放补录`]);
+    const cli = cliCtx(t.db);
+    const today = todayInChina(cli.clock);
+    await setLateEntry({ ctx: cli, year: closedYear, input: { until: today } });
+    const taken = await gridUser.post('/api/ledger', late);
+    expect([taken.status, taken.body.cycleYear]).toEqual([201, closedYear]);
+    // A day before today: the window has closed.
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    await t.db.updateTable('cycles').set({ late_entry_until: yesterday }).where('year', '=', closedYear).execute();
+    const closed = await gridUser.post('/api/ledger', { ...late, title: '过了补录期' });
+    expect([closed.status, closed.body.error.message]).toEqual([409, `${closedYear} 年度考核周期处于「年度评议中」状态，只有「台账填报中」时才能写入；补录已于 ${yesterday} 截止`]);
+    await t.db.updateTable('cycles').set({ late_entry_until: null }).where('year', '=', closedYear).execute();
   });
 });
 

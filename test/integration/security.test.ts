@@ -67,6 +67,7 @@ const cases: RouteCase[] = [
   { route: 'GET /api/cycles', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cycles' }) },
   { route: 'POST /api/cycles', type: 'write', wrongRoles: adminOnly, call: () => ({ method: 'POST', path: '/api/cycles', body: { year: 2998 } }) },
   { route: 'GET /api/cycles/:year', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}` }) },
+  { route: 'PUT /api/cycles/:year/late-entry', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/late-entry`, body: { until: null } }) },
   { route: 'POST /api/cycles/:year/transition', type: 'write', wrongRoles: adminOnly, call: () => ({ method: 'POST', path: `/api/cycles/${year}/transition`, body: { to: 'reviewing' } }) },
   { route: 'GET /api/ledger/kinds', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/ledger/kinds' }) },
   { route: 'GET /api/catalog/kinds', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/catalog/kinds' }) },

@@ -68,6 +68,7 @@ const yearRoutes: Record<string, RouteCase> = {
   'PUT /api/agreements/{id}/twoway': { gate: 'twoway', call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/twoway`, body: { direction: 'community_rates_unit', items: { attendance: 10, activities: 10, members: 10, resources: 10 } } }) },
   'PUT /api/agreements/{id}/feedback': { gate: 'twoway', call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/feedback`, body: { members: [{ memberId: ids.member, reported: true, rating: '好' }] } }) },
   'POST /api/ledger': { gate: 'ledger', call: () => ({ method: 'POST', path: '/api/ledger', body: { orgId: a.grid.id, kind: 'theme_day', occurredOn: `${year}-12-01`, title: '定档后补录' } }) },
+  'PUT /api/cycles/{year}/late-entry': { gate: 'setup', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/late-entry`, body: { until: `${year + 1}-01-15` } }) },
   'PUT /api/ledger/{id}': { gate: 'ledger', call: () => ({ method: 'PUT', path: `/api/ledger/${ids.record}`, body: { kind: 'theme_day', occurredOn: `${year}-03-03`, title: '定档后修改' } }) },
   'POST /api/ledger/{id}/withdraw': { gate: 'ledger', call: () => ({ method: 'POST', path: `/api/ledger/${ids.record}/withdraw` }) },
   'POST /api/ledger/review': { gate: 'review', as: 'checker', call: () => ({ method: 'POST', path: '/api/ledger/review', body: { ids: [ids.record], action: 'verify' } }) },

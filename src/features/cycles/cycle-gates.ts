@@ -1,6 +1,7 @@
 import type { CycleState } from '../../db/database';
 import { cycleStateLabel } from '../../domain/catalog';
 import { AppError, invalidField } from '../../errors/app-error';
+import { todayInChina } from '../../lib/clock';
 import type { Ctx } from '../context';
 import { findCycle, findCycles, openEvaluations } from './cycles.repository';
 
@@ -47,10 +48,22 @@ function closedMessage(year: number, state: CycleState, kind: WriteKind): string
 export async function openCycleFor(ctx: Ctx, year: number, kind: WriteKind, field: string) {
   const cycle = await findCycle(ctx.db, year, 'share');
   if (!cycle) throw invalidField(field, `${year} 年度考核周期不存在`);
-  if (!(writableIn[kind] as readonly CycleState[]).includes(cycle.state)) {
-    throw new AppError('cycle_closed', closedMessage(year, cycle.state, kind), { field, year, state: cycle.state });
+  if (!(writableIn[kind] as readonly CycleState[]).includes(cycle.state) && !lateEntryOpen(ctx, kind, cycle)) {
+    throw new AppError('cycle_closed', closedMessage(year, cycle.state, kind) + lateEntryNote(ctx, kind, cycle), { field, year, state: cycle.state });
   }
   return cycle;
+}
+
+type LateEntry = { state: CycleState; late_entry_until: string | null };
+
+/** 补录: a ledger write into a year in 评议中, on or before the cycle's late-entry date (China time). */
+function lateEntryOpen(ctx: Ctx, kind: WriteKind, c: LateEntry): boolean {
+  return kind === 'ledger' && c.state === 'reviewing' && c.late_entry_until !== null && todayInChina(ctx.clock) <= c.late_entry_until;
+}
+
+function lateEntryNote(ctx: Ctx, kind: WriteKind, c: LateEntry): string {
+  if (kind !== 'ledger' || c.state !== 'reviewing') return '';
+  return c.late_entry_until ? `；补录已于 ${c.late_entry_until} 截止` : '；本年度未开放补录';
 }
 
 /** The same check for many years at once (imports): a map year → problem, empty when all are open. */

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { CycleState, Database } from '../../db/database';
 
-const cycleColumns = ['year', 'state', 'created_at', 'updated_at', 'published_on', 'appeal_deadline', 'finalized_at', 'final_revision_id', 'self_assessment_opens', 'self_assessment_closes'] as const;
+const cycleColumns = ['year', 'state', 'created_at', 'updated_at', 'published_on', 'appeal_deadline', 'finalized_at', 'final_revision_id', 'self_assessment_opens', 'self_assessment_closes', 'late_entry_until'] as const;
 
 /** The cycle row; `lock` takes a row lock so a state change and a write into the cycle cannot interleave. */
 export async function findCycle(db: Kysely<Database>, year: number, lock?: 'share' | 'update') {
@@ -44,6 +44,11 @@ export async function setCycleState(db: Kysely<Database>, year: number, state: C
 /** Sets the dates between which organizations enter their self-scores (自评). */
 export async function setAssessmentWindow(db: Kysely<Database>, year: number, opens: string, closes: string) {
   await db.updateTable('cycles').set({ self_assessment_opens: opens, self_assessment_closes: closes }).where('year', '=', year).execute();
+}
+
+/** Sets the last day of the 补录 window (null: none). */
+export async function setLateEntryUntil(db: Kysely<Database>, year: number, until: string | null) {
+  await db.updateTable('cycles').set({ late_entry_until: until }).where('year', '=', year).execute();
 }
 
 /** Waits for every write holding a cycle row and keeps new ones out until the transaction ends (scoring). */

@@ -2,8 +2,8 @@ import { z } from '../../lib/zod';
 import { YearParam } from '../common.schemas';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
-import { Cycle, CreateCycleInput, TransitionCycleInput } from './cycles.schemas';
-import { createCycle, getCycle, listCycles, transitionCycle } from './manage-cycles';
+import { Cycle, CreateCycleInput, LateEntryInput, TransitionCycleInput } from './cycles.schemas';
+import { createCycle, getCycle, listCycles, setLateEntry, transitionCycle } from './manage-cycles';
 
 const tags = ['考核周期'];
 
@@ -31,6 +31,10 @@ export function cycleRoutes() {
       response: Cycle,
     }),
     async (c) => c.json(await transitionCycle({ ctx: c.get('ctx'), year: c.req.valid('param').year, input: c.req.valid('json') }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'put', path: '/{year}/late-entry', summary: '设置补录截止日期（评议中仍可填报该年度台账，直至计分）', tags, request: { params: YearParam, ...jsonBody(LateEntryInput) }, response: Cycle }),
+    async (c) => c.json(await setLateEntry({ ctx: c.get('ctx'), year: c.req.valid('param').year, input: c.req.valid('json') }), 200),
   );
   return r;
 }

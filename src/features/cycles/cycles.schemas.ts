@@ -1,5 +1,6 @@
 import { cycleStates } from '../../domain/catalog';
 import { z } from '../../lib/zod';
+import { IsoDate } from '../common.schemas';
 
 export const CycleState = z.enum(cycleStates);
 
@@ -15,8 +16,14 @@ export const Cycle = z
     finalRevisionId: z.number().int().nullable(),
     selfAssessmentOpens: z.string().nullable().openapi({ description: '自评开始日期（含）' }),
     selfAssessmentCloses: z.string().nullable().openapi({ description: '自评截止日期（含）' }),
+    lateEntryUntil: z.string().nullable().openapi({ description: '补录截止日期（含）：评议中仍可填报该年度台账，直至计分' }),
   })
   .openapi('Cycle');
+
+export const LateEntryInput = z
+  .object({ until: IsoDate.nullable().openapi({ description: '补录截止日期（含）；null 取消补录' }) })
+  .strict()
+  .openapi('LateEntryWindow');
 export type Cycle = z.infer<typeof Cycle>;
 
 export const CreateCycleInput = z

@@ -2,11 +2,12 @@ import { readers, requireRole } from '../../auth/scope';
 import type { CycleState } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
 import { cycleStateLabel } from '../../domain/catalog';
-import { AppError, forbidden, notFound } from '../../errors/app-error';
+import { AppError, forbidden, invalidField, notFound } from '../../errors/app-error';
+import { todayInChina } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
-import { CreateCycleInput, TransitionCycleInput, type Cycle } from './cycles.schemas';
-import { findCycle, insertCycle, listCycleRows, setCycleState } from './cycles.repository';
+import { CreateCycleInput, LateEntryInput, TransitionCycleInput, type Cycle } from './cycles.schemas';
+import { findCycle, insertCycle, listCycleRows, setCycleState, setLateEntryUntil } from './cycles.repository';
 import { countRoots } from '../orgs/orgs.repository';
 
 type CycleRow = {
@@ -19,6 +20,7 @@ type CycleRow = {
   final_revision_id: number | null;
   self_assessment_opens: string | null;
   self_assessment_closes: string | null;
+  late_entry_until: string | null;
 };
 
 function toCycle(row: CycleRow): Cycle {
@@ -33,6 +35,7 @@ function toCycle(row: CycleRow): Cycle {
     finalRevisionId: row.final_revision_id,
     selfAssessmentOpens: row.self_assessment_opens,
     selfAssessmentCloses: row.self_assessment_closes,
+    lateEntryUntil: row.late_entry_until,
   };
 }
 
@@ -102,5 +105,25 @@ export async function transitionCycle({ ctx, year, input }: { ctx: Ctx; year: nu
       after: { state: to },
     });
     return cycle;
+  });
+}
+
+/**
+ * Sets the last day of the 补录 window (null closes it): until then a year in 评议中 still takes its ledger records.
+ * The cycle's manager, while the year is not yet scored; audited.
+ */
+export async function setLateEntry({ ctx, year, input }: { ctx: Ctx; year: number; input: unknown }): Promise<Cycle> {
+  await requireCycleManager(ctx);
+  const { until } = LateEntryInput.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    const cycle = await findCycle(tx.db, year, 'update');
+    if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
+    if (!['draft', 'collecting', 'reviewing'].includes(cycle.state)) {
+      throw new AppError('cycle_closed', `${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，已计分，不能再设置补录`, { field: 'year', state: cycle.state });
+    }
+    if (until !== null && until < `${year}-12-31` && until < todayInChina(tx.clock)) throw invalidField('until', `补录截止日期 ${until} 已经过去`);
+    await setLateEntryUntil(tx.db, year, until);
+    await recordAudit(tx, { action: 'cycle.lateEntry', entity: 'cycle', entityId: year, orgId: ctx.actor.orgId, before: { until: cycle.late_entry_until }, after: { until } });
+    return toCycle({ ...cycle, late_entry_until: until });
   });
 }

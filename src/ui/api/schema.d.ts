@@ -2367,6 +2367,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{year}/late-entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置补录截止日期（评议中仍可填报该年度台账，直至计分） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LateEntryWindow"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cycle"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles/{year}/score": {
         parameters: {
             query?: never;
@@ -9221,6 +9308,8 @@ export interface components {
             selfAssessmentOpens: string | null;
             /** @description 自评截止日期（含） */
             selfAssessmentCloses: string | null;
+            /** @description 补录截止日期（含）：评议中仍可填报该年度台账，直至计分 */
+            lateEntryUntil: string | null;
         };
         CreateCycle: {
             year: number;
@@ -9228,6 +9317,14 @@ export interface components {
         TransitionCycle: {
             /** @enum {string} */
             to: "draft" | "collecting" | "reviewing" | "computed" | "published" | "finalized";
+        };
+        LateEntryWindow: {
+            /**
+             * Format: date
+             * @description 补录截止日期（含）；null 取消补录
+             * @example 2025-06-18
+             */
+            until: string | null;
         };
         RevisionSummary: {
             revisionId: number;
