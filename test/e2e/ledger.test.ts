@@ -151,6 +151,19 @@ describe.skipIf(!onPostgres)('台账 in the browser', () => {
     await waitForText(s.page, '已撤回');
     expect((await sql`select 1 from ledger_records where title like '浏览器填报：主题党日三%'`.execute(h.db)).rows).toEqual([]);
     await closeSession(s);
+    // The other screen of each page: 台账 on a desktop, 台账审核 on a phone.
+    const desk = await newSession(h, 'desk');
+    await signInAs(desk, h, 'demo-community');
+    await visit(desk, h, '/ledger');
+    await waitForText(desk.page, '浏览器填报：主题党日一');
+    await shot(desk, 'ledger');
+    await closeSession(desk);
+    const phone = await newSession(h, 'phone');
+    await signInAs(phone, h, 'demo-street');
+    await visit(phone, h, '/ledger/review');
+    await waitForText(phone.page, '待审核');
+    await shot(phone, 'ledger-review', { fullPage: false });
+    await closeSession(phone);
     expect(year).toBeGreaterThan(2000);
   }, 180_000);
 });

@@ -121,7 +121,7 @@ export async function setLateEntry({ ctx, year, input }: { ctx: Ctx; year: numbe
     if (!['draft', 'collecting', 'reviewing'].includes(cycle.state)) {
       throw new AppError('cycle_closed', `${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，已计分，不能再设置补录`, { field: 'year', state: cycle.state });
     }
-    if (until !== null && until < `${year}-12-31` && until < todayInChina(tx.clock)) throw invalidField('until', `补录截止日期 ${until} 已经过去`);
+    if (until !== null && until < todayInChina(tx.clock)) throw invalidField('until', `补录截止日期 ${until} 已经过去`);
     await setLateEntryUntil(tx.db, year, until);
     await recordAudit(tx, { action: 'cycle.lateEntry', entity: 'cycle', entityId: year, orgId: ctx.actor.orgId, before: { until: cycle.late_entry_until }, after: { until } });
     return toCycle({ ...cycle, late_entry_until: until });
