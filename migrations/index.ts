@@ -12,6 +12,7 @@ import * as recordKindCatalog from './2026_12_04_000930_record_kind_catalog';
 import * as selfAssessments from './2026_12_05_000950_self_assessments';
 import * as files from './2026_12_05_001000_files';
 import * as lateEntry from './2026_12_05_001010_late_entry';
+import * as dutyReportFiles from './2026_12_05_001020_duty_report_files';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_000950_self_assessments': selfAssessments,
   '2026_12_05_001000_files': files,
   '2026_12_05_001010_late_entry': lateEntry,
+  '2026_12_05_001020_duty_report_files': dutyReportFiles,
 };

@@ -80,7 +80,7 @@ export function createApp(deps: Deps) {
   app.route('/api/cycles', cycleRoutes());
   app.route('/api/cycles', scoringRoutes(deps.ruleSets));
   app.route('/api/cycles', cycleLifeRoutes(deps.ruleSets, deps.spreadsheet));
-  app.route('/api/cycles', dutyReportRoutes());
+  app.route('/api/cycles', dutyReportRoutes(deps.files ?? databaseFiles));
   app.route('/api/cycles', assessmentRoutes(deps.ruleSets));
   app.route('/api/reviews', reviewRoutes(deps.spreadsheet));
   app.route('/api/agreements', twowayRoutes());

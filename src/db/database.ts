@@ -370,9 +370,8 @@ export interface DutyReportTable {
   kind: ReviewKind;
   org_id: number;
   text: string;
-  attachment_name: string | null;
-  attachment_mime: string | null;
-  attachment: Uint8Array | null;
+  /** The attachment, a file of the storage port owned by the same organization. */
+  attachment_file_id: number | null;
   submitted_by: string;
   submitted_at: ColumnType<Date, Date | undefined, Date>;
 }

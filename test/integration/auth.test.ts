@@ -353,7 +353,9 @@ describe('待办', () => {
     expect(before.body.items.find((i: { key: string }) => i.key === 'ledger:review')?.count).toBeGreaterThanOrEqual(1);
     expect((await community.post(`/api/ledger/${rec.body.id}/reject`, { reason: '缺少签到表' })).status).toBe(200);
     const todos = await grid.get('/api/auth/todos');
-    expect(todos.body.items).toContainEqual(expect.objectContaining({ key: 'ledger:rejected', count: 1, level: 'action' }));
+    // The item names the record and the reason it was sent back, and opens the ledger on the records sent back.
+    expect(todos.body.items).toContainEqual(expect.objectContaining({ key: 'ledger:rejected', count: 1, level: 'action', path: '/ledger?status=rejected' }));
+    expect(todos.body.items.find((i: { key: string }) => i.key === 'ledger:rejected').detail).toContain('「待办测试」：缺少签到表');
     expect(todos.body.total).toBeGreaterThanOrEqual(1);
   });
 });

@@ -117,13 +117,32 @@ describe('the cycle from computed to finalized', () => {
     expect(published.body).toMatchObject({ state: 'published', publishedOn: `${YEAR + 1}-01-12`, appealDeadline: `${YEAR + 1}-01-19` });
 
     const branch = client(appWith(during), await createToken(handle.db, 'org_user', grids[2]!.id));
-    const appeal = await branch.post(`/api/cycles/${YEAR}/appeals`, { orgId: grids[2]!.id, reason: '申报得分漏计了第四季度的服务', evidence: [{ name: '说明', ref: 'files/appeal.pdf' }] });
+    // Evidence: a file uploaded for the grid itself through the storage port, and a text reference.
+    const upload = async (orgId: number) => {
+      const f = new FormData();
+      f.set('file', new File([Buffer.from('%PDF-1.4 第四季度服务记录')], '服务记录.pdf'));
+      f.set('orgId', String(orgId));
+      f.set('purpose', 'appeal_evidence');
+      return admin.post('/api/files', f);
+    };
+    const file = await upload(grids[2]!.id);
+    expect(file.status).toBe(201);
+    const foreign = await upload(grids[1]!.id);
+    const refused = await branch.post(`/api/cycles/${YEAR}/appeals`, { orgId: grids[2]!.id, reason: '申报得分漏计了第四季度的服务', evidence: [{ fileId: foreign.body.id }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain(`文件 ${foreign.body.id} 不存在或不属于该组织`);
+    const appeal = await branch.post(`/api/cycles/${YEAR}/appeals`, { orgId: grids[2]!.id, reason: '申报得分漏计了第四季度的服务', evidence: [{ name: '说明', ref: 'files/appeal.pdf' }, { fileId: file.body.id }] });
     expect(appeal.status).toBe(201);
+    expect(appeal.body).toMatchObject({ status: 'open', statusLabel: '待处理', decisionReason: null, evidence: [{ name: '说明', ref: 'files/appeal.pdf' }, { name: '服务记录.pdf', fileId: file.body.id, mime: 'application/pdf' }] });
+    const seen = await admin.get(`/api/cycles/${YEAR}/appeals`);
+    expect(seen.body.items).toEqual([expect.objectContaining({ id: appeal.body.id, orgId: grids[2]!.id, reason: '申报得分漏计了第四季度的服务' })]);
     expect((await branch.post(`/api/cycles/${YEAR}/appeals`, { orgId: grids[1]!.id, reason: '替兄弟支部申诉' })).status).toBe(403);
 
     expect((await admin.post(`/api/cycles/${YEAR}/finalize`)).status).toBe(409); // window still open
     const decided = await admin.post(`/api/cycles/${YEAR}/appeals/${appeal.body.id}/decide`, { decision: 'accepted', reason: '核实后补录第四季度服务得分' });
-    expect(decided.body).toMatchObject({ status: 'accepted' });
+    expect(decided.body).toMatchObject({ status: 'accepted', statusLabel: '已采纳', decisionReason: '核实后补录第四季度服务得分' });
+    // The branch follows the decision on its own list.
+    expect((await branch.get(`/api/cycles/${YEAR}/appeals`)).body.items).toEqual([expect.objectContaining({ id: appeal.body.id, status: 'accepted', decisionReason: '核实后补录第四季度服务得分' })]);
     // The accepted appeal: the declared score is corrected (allowed while published) and the cycle rescored.
     await handle.db.updateTable('declared_facts').set({ value: '96' }).where('org_id', '=', grids[2]!.id).execute();
     const rescored = await admin.post(`/api/cycles/${YEAR}/score`, { note: '申诉采纳后重新计分' });

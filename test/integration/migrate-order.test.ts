@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Migrator } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +61,37 @@ describe('the accounts migration', () => {
     expect(back.rows).toEqual([{ role: 'reviewer', token_id: revokedId }]);
     expect((await sql<{ actor_id: string }>`select actor_id from audit_log`.execute(db)).rows).toEqual([{ actor_id: `token:${tokenId}` }]);
     await db.destroy();
+  });
+});
+
+describe('the duty-report files migration', () => {
+  it('moves each stored attachment into files, keeping one of no accepted type as legacy, and back', async () => {
+    const db = (await openDatabase({ kind: 'pglite' })).db;
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '2026_12_05_001020_duty_report_files'));
+    const m = new Migrator({ db, provider: { getMigrations: async () => before }, migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock' });
+    expect((await m.migrateToLatest()).error).toBeUndefined();
+    await sql`insert into organizations (code, name, kind, active_from) values ('D1', '迁移社区', 'community', '2000-01-01')`.execute(db);
+    await sql`insert into cycles (year, state) values (2020, 'reviewing')`.execute(db);
+    const pdf = Buffer.from('%PDF-1.4 述职附件');
+    const text = Buffer.from('纯文本附件');
+    await sql`insert into duty_reports (cycle_year, kind, org_id, text, attachment_name, attachment_mime, attachment, submitted_by)
+      select 2020, k, o.id, '述职报告正文', n, t, b, 'user:1' from organizations o,
+      (values ('secretary', '述职.pdf', 'application/octet-stream', ${pdf}::bytea), ('chair', '说明.txt', 'text/plain', ${text}::bytea)) v(k, n, t, b)`.execute(db);
+    await migrateToLatest(db);
+    const moved = await sql<{ kind: string; name: string; mime: string; purpose: string; size: number; sha256: string; content: Uint8Array; org: string }>`
+      select d.kind, f.name, f.mime, f.purpose, f.size, f.sha256, f.content, o.code as org from duty_reports d join files f on f.id = d.attachment_file_id
+      join organizations o on o.id = f.org_id order by d.kind desc`.execute(db);
+    // The PDF is recognised by its bytes (not by the declared octet-stream); the text file is kept under its own type.
+    expect(moved.rows.map((r) => [r.kind, r.name, r.mime, r.purpose, r.size, r.org, Buffer.from(r.content).toString()])).toEqual([
+      ['secretary', '述职.pdf', 'application/pdf', 'duty_report', pdf.length, 'D1', '%PDF-1.4 述职附件'],
+      ['chair', '说明.txt', 'text/plain', 'duty_report_legacy', text.length, 'D1', '纯文本附件'],
+    ]);
+    expect(moved.rows[0]!.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
+    await migrateDown(db);
+    const back = await sql<{ kind: string; attachment_name: string; n: number }>`select kind, attachment_name, octet_length(attachment)::int as n from duty_reports order by kind desc`.execute(db);
+    expect(back.rows).toEqual([
+      { kind: 'secretary', attachment_name: '述职.pdf', n: pdf.length },
+      { kind: 'chair', attachment_name: '说明.txt', n: text.length },
+    ]);
   });
 });

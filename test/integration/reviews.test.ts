@@ -49,10 +49,32 @@ describe('duty reports', () => {
   it('are submitted by the secretary of the organization itself, and replaced on a second submission', async () => {
     const secretary = client(t.app, await createToken(t.db, 'org_user', tree.community.id));
     const text = '一年来，社区党委坚持党建引领基层治理，完成了“红色物业”试点和四个小区的党支部建设。';
-    const pdf = Buffer.from('%PDF-1.4 述职附件').toString('base64');
-    const res = await secretary.call('PUT', `/api/cycles/${year}/duty-reports`, { orgId: tree.community.id, text, attachment: { name: '述职报告.pdf', mime: 'application/pdf', contentBase64: pdf } });
+    // The attachment goes through the storage port first (POST /api/files), then the report names it.
+    const upload = async (orgId: number, name: string, bytes: string) => {
+      const f = new FormData();
+      f.set('file', new File([Buffer.from(bytes)], name));
+      f.set('orgId', String(orgId));
+      f.set('purpose', 'duty_report');
+      return secretary.post('/api/files', f);
+    };
+    const refusedType = await upload(tree.community.id, '述职报告.docx', 'PK\u0003\u0004 not a pdf');
+    expect(refusedType.status).toBe(400);
+    expect(refusedType.body.error.message).toContain('「述职报告.docx」不是可接受的文件类型');
+    const file = await upload(tree.community.id, '述职报告.pdf', '%PDF-1.4 述职附件');
+    expect(file.status).toBe(201);
+    const res = await secretary.call('PUT', `/api/cycles/${year}/duty-reports`, { orgId: tree.community.id, text, attachment: { fileId: file.body.id } });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ orgId: tree.community.id, kind: 'secretary', attachment: { name: '述职报告.pdf', size: Buffer.byteLength('%PDF-1.4 述职附件') } });
+    expect(res.body).toMatchObject({ orgId: tree.community.id, kind: 'secretary', attachment: { fileId: file.body.id, name: '述职报告.pdf', mime: 'application/pdf', size: Buffer.byteLength('%PDF-1.4 述职附件') } });
+    // Another organization's file cannot be attached.
+    const streetFile = await client(t.app, await createToken(t.db, 'admin', tree.street.id)).post('/api/files', (() => {
+      const f = new FormData();
+      f.set('file', new File([Buffer.from('%PDF-1.4 街道')], '街道.pdf'));
+      f.set('orgId', String(tree.street.id));
+      return f;
+    })());
+    const foreign = await secretary.call('PUT', `/api/cycles/${year}/duty-reports`, { orgId: tree.community.id, text, attachment: { fileId: streetFile.body.id } });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.message).toContain(`文件 ${streetFile.body.id} 不存在或不属于该组织`);
     const download = await secretary.call('GET', `/api/cycles/${year}/duty-reports/${res.body.id}/attachment`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
@@ -148,6 +170,10 @@ describe('a review session', () => {
       }
     }
     const reviewer = client(t.app, reviewerToken);
+    // The reviewer account's own list: this session waits for it (and says nothing but whether it submitted).
+    const mine = await reviewer.get('/api/reviews/sheets');
+    expect(mine.body.items).toContainEqual({ sessionId, year, title: expect.any(String), kindLabel: '书记抓基层党建述职评议', organizer: expect.any(String), state: 'open', stateLabel: '评议中', submitted: false });
+    expect((await admin.get('/api/reviews/sheets')).status).toBe(403);
     const ballot = await reviewer.get(`/api/reviews/${sessionId}/ballot`);
     expect(ballot.status).toBe(200);
     expect(ballot.body.group).toEqual({ key: 'unit', label: '驻区单位代表' });
@@ -157,6 +183,8 @@ describe('a review session', () => {
     expect((await reviewer.post(`/api/reviews/${sessionId}/votes`, sheet({ [tree.community.id]: '较好', [other.id]: '好' }))).status).toBe(201);
     const twice = await reviewer.post(`/api/reviews/${sessionId}/votes`, sheet({ [tree.community.id]: '较好', [other.id]: '好' }));
     expect(twice.status).toBe(409);
+    const after = await reviewer.get('/api/reviews/sheets');
+    expect(after.body.items.find((i: { sessionId: number }) => i.sessionId === sessionId)).toMatchObject({ submitted: true });
   });
 
   it('keeps the votes unlinkable to raters and shows no result before it is closed', async () => {

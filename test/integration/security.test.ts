@@ -138,6 +138,7 @@ const cases: RouteCase[] = [
   { route: 'POST /api/reviews/:id/transition', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/reviews/${ids.session}/transition`, body: { to: 'open' } }) },
   { route: 'POST /api/reviews/:id/paper', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/reviews/${ids.session}/paper`, body: csvUpload(['票号,评议群体,组织编码,总体评价', `1,群众代表,${a.community.code},差`]) }) },
   { route: 'GET /api/reviews/:id/results', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}/results` }) },
+  { route: 'GET /api/reviews/sheets', type: 'list', wrongRoles: ['admin', 'leader', 'org_user'], outsider: 'bReviewer', call: () => ({ method: 'GET', path: '/api/reviews/sheets' }) },
   { route: 'GET /api/reviews/:id/ballot', type: 'item', wrongRoles: ['admin', 'leader', 'org_user'], outsider: 'bReviewer', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}/ballot` }) },
   { route: 'POST /api/reviews/:id/votes', type: 'write', wrongRoles: ['admin', 'leader', 'org_user'], outsider: 'bReviewer', call: () => ({ method: 'POST', path: `/api/reviews/${ids.session}/votes`, body: { votes: [{ orgId: a.community.id, answers: { overall: '差' } }] } }) },
   { route: 'GET /api/agreements/:id/twoway', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}/twoway` }) },
@@ -269,10 +270,16 @@ beforeAll(async () => {
   ids.session = session.body.id;
   expect((await api.post(`/api/reviews/${ids.session}/subjects`, { orgIds: [a.community.id] })).status).toBe(200);
   expect((await api.post(`/api/reviews/${ids.session}/raters`, { group: 'public', codes: 2 })).status).toBe(201);
+  const reportPdf = new FormData();
+  reportPdf.set('file', new File([Buffer.from('%PDF-1.4 甲方附件')], '甲方述职.pdf'));
+  reportPdf.set('orgId', String(a.community.id));
+  reportPdf.set('purpose', 'duty_report');
+  const reportFile = await api.post('/api/files', reportPdf);
+  expect(reportFile.status).toBe(201);
   const report = await api.call('PUT', `/api/cycles/${reviewYear}/duty-reports`, {
     orgId: a.community.id,
     text: '甲方社区党委书记的述职报告，正文足够二十个字以上。',
-    attachment: { name: '甲方述职.txt', mime: 'text/plain', contentBase64: Buffer.from('甲方附件').toString('base64') },
+    attachment: { fileId: reportFile.body.id },
   });
   expect(report.status).toBe(200);
   ids.report = report.body.id;

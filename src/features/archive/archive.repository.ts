@@ -51,9 +51,12 @@ export const yearTables: readonly YearTable[] = [
   { table: 'ledger_records', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'ledger_participants', where: inYearOf('record_id', 'ledger_records'), order: ['record_id', 'member_id'] },
   {
-    // The descriptions (name, type, size, SHA-256) of the files the year's records name as evidence; not their bytes.
+    // The descriptions (name, type, size, SHA-256) of the files the year's records and appeals name as evidence and
+    // of its duty reports' attachments; the bytes of the attachments travel as files of their own.
     table: 'files',
-    where: (year) => sql`t.id in (select (e->>'fileId')::int from ledger_records r cross join jsonb_array_elements(r.evidence) e where r.cycle_year = ${year} and e ? 'fileId')`,
+    where: (year) => sql`t.id in (select (e->>'fileId')::int from ledger_records r cross join jsonb_array_elements(r.evidence) e where r.cycle_year = ${year} and e ? 'fileId'
+      union select (e->>'fileId')::int from appeals a cross join jsonb_array_elements(a.evidence) e where a.cycle_year = ${year} and e ? 'fileId'
+      union select attachment_file_id from duty_reports where cycle_year = ${year})`,
     order: ['id'],
     omit: ['content', 'thumbnail'],
   },
@@ -65,7 +68,7 @@ export const yearTables: readonly YearTable[] = [
   { table: 'org_records', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'inspections', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'self_assessments', where: ofYear('cycle_year'), order: ['org_id', 'indicator'] },
-  { table: 'duty_reports', where: ofYear('cycle_year'), order: ['id'], omit: ['attachment'] },
+  { table: 'duty_reports', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'review_sessions', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'review_subjects', where: ofYear('cycle_year'), order: ['session_id', 'org_id'] },
   { table: 'review_votes', where: inYearOf('session_id', 'review_sessions'), order: ['session_id', 'subject_org_id', 'id'] },
@@ -93,14 +96,18 @@ export async function yearRows(db: Kysely<Database>, spec: YearTable, year: numb
   return rows.map((r) => r.row);
 }
 
-/** The year's duty-report attachments, as files. */
+/**
+ * The year's duty-report attachments kept in the database, as files (those in the files directory are described in
+ * files.ndjson by their SHA-256, the name they have in that directory).
+ */
 export async function dutyReportAttachments(db: Kysely<Database>, year: number) {
   return db
-    .selectFrom('duty_reports')
-    .select(['id', 'attachment_name', 'attachment'])
-    .where('cycle_year', '=', year)
-    .where('attachment', 'is not', null)
-    .orderBy('id')
+    .selectFrom('duty_reports as d')
+    .innerJoin('files as f', 'f.id', 'd.attachment_file_id')
+    .select(['d.id', 'f.name as attachment_name', 'f.content as attachment'])
+    .where('d.cycle_year', '=', year)
+    .where('f.content', 'is not', null)
+    .orderBy('d.id')
     .execute();
 }
 

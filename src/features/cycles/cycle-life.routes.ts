@@ -9,7 +9,8 @@ import { createOrgRecord, listOrgRecords, OrgRecordInput } from '../records/org-
 import { newRouter } from '../router';
 import { exportResults } from '../scoring/export-results';
 import { previewRuleSet, publishRuleSet } from '../scoring/preview-rules';
-import { AppealInput, correctResult, CorrectionInput, decideAppeal, DecideInput, fileAppeal, finalizeCycle, listAppeals, listCorrections, publishCycle, PublishInput } from './cycle-life';
+import { correctResult, CorrectionInput, finalizeCycle, listCorrections, publishCycle, PublishInput } from './cycle-life';
+import { Appeal, AppealInput, decideAppeal, DecideInput, fileAppeal, listAppeals } from './appeals';
 
 const tags = ['考核周期'];
 const Any = z.object({}).passthrough();
@@ -25,14 +26,14 @@ export function cycleLifeRoutes(ruleSets: RuleSets, spreadsheet: Spreadsheet) {
   r.openapi(jsonRoute({ method: 'post', path: '/{year}/finalize', summary: '定档（申诉期满、申诉处理完毕后）', tags, request: { params: YearParam }, response: Any }), async (c) =>
     c.json(await finalizeCycle({ ctx: c.get('ctx'), year: yearOf(c) }), 200),
   );
-  r.openapi(jsonRoute({ method: 'get', path: '/{year}/appeals', summary: '申诉列表', tags: ['申诉'], request: { params: YearParam }, response: Any }), async (c) =>
+  r.openapi(jsonRoute({ method: 'get', path: '/{year}/appeals', summary: '申诉列表（本级及下级组织的申诉和处理结果）', tags: ['申诉'], request: { params: YearParam }, response: z.object({ items: z.array(Appeal) }) }), async (c) =>
     c.json(await listAppeals({ ctx: c.get('ctx'), year: yearOf(c) }), 200),
   );
-  r.openapi(jsonRoute({ method: 'post', path: '/{year}/appeals', summary: '在公示期内提出申诉', tags: ['申诉'], request: { params: YearParam, ...jsonBody(AppealInput) }, response: Any, status: 201 }), async (c) =>
+  r.openapi(jsonRoute({ method: 'post', path: '/{year}/appeals', summary: '在公示期内提出申诉', tags: ['申诉'], request: { params: YearParam, ...jsonBody(AppealInput) }, response: Appeal, status: 201 }), async (c) =>
     c.json(await fileAppeal({ ctx: c.get('ctx'), year: yearOf(c), input: c.req.valid('json') }), 201),
   );
   r.openapi(
-    jsonRoute({ method: 'post', path: '/{year}/appeals/{id}/decide', summary: '采纳或驳回申诉（须说明理由）', tags: ['申诉'], request: { params: YearParam.merge(IdParam), ...jsonBody(DecideInput) }, response: Any }),
+    jsonRoute({ method: 'post', path: '/{year}/appeals/{id}/decide', summary: '采纳或驳回申诉（须说明理由）', tags: ['申诉'], request: { params: YearParam.merge(IdParam), ...jsonBody(DecideInput) }, response: Appeal }),
     async (c) => {
       const { year, id } = c.req.valid('param');
       return c.json(await decideAppeal({ ctx: c.get('ctx'), year, id, input: c.req.valid('json') }), 200);

@@ -126,13 +126,14 @@ export async function setAppealDecision(db: Kysely<Database>, id: number, decisi
 }
 
 /** The appeals of a cycle for the organizations under a path. */
-export async function listAppealRows(db: Kysely<Database>, year: number, pathPrefix: string) {
+export async function listAppealRows(db: Kysely<Database>, year: number, pathPrefix: string, id?: number) {
   return db
     .selectFrom('appeals as a')
     .innerJoin('organizations as o', 'o.id', 'a.org_id')
-    .select(['a.id', 'a.org_id', 'o.name as org_name', 'a.revision_id', 'a.reason', 'a.evidence', 'a.status', 'a.decision_reason', 'a.decided_by', 'a.created_at'])
+    .select(['a.id', 'a.org_id', 'o.name as org_name', 'a.revision_id', 'a.reason', 'a.evidence', 'a.status', 'a.decision_reason', 'a.decided_by', 'a.decided_at', 'a.created_at'])
     .where('a.cycle_year', '=', year)
     .where('o.path', 'like', `${pathPrefix}%`)
+    .$if(id !== undefined, (q) => q.where('a.id', '=', id!))
     .orderBy('a.id')
     .execute();
 }

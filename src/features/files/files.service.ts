@@ -87,6 +87,13 @@ export async function readFile({ ctx, ports, id, variant }: { ctx: Ctx; ports: F
   return { bytes, name: row.name, mime: row.mime };
 }
 
+/** One uploaded file of this organization, named by a field of a record that attaches it (the field says when it is not). */
+export async function fileOf(ctx: Ctx, orgId: number, fileId: number, field: string) {
+  const [f] = await findFiles(ctx.db, [fileId]);
+  if (!f || f.org_id !== orgId) throw invalidField(field, `文件 ${fileId} 不存在或不属于该组织`);
+  return f;
+}
+
 /**
  * The evidence of a new record: text references as given, and uploaded files, each of which must belong to the
  * record's organization (the field names the one that does not).

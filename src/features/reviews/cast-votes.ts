@@ -1,12 +1,12 @@
 import { hashCode, normalizeCode } from '../../auth/codes';
 import { requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
-import { reviewAnswers, reviewKindLabel } from '../../domain/catalog';
+import { reviewAnswers, reviewKindLabel, reviewStateLabel } from '../../domain/catalog';
 import { AppError, invalidField, notFound } from '../../errors/app-error';
 import type { Actor, Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
-import { claimRater, findRaterByCode, findRaterById, findRaterByUser, findSession, insertPendingSheets, listSubjects, type SessionRow } from './reviews.repository';
-import { SheetVotes, type Ballot } from './reviews.schemas';
+import { claimRater, findRaterByCode, findRaterById, findRaterByUser, findSession, insertPendingSheets, listSubjects, sessionsOfRater, type SessionRow } from './reviews.repository';
+import { SheetVotes, type Ballot, type ReviewerSheet } from './reviews.schemas';
 
 type Rater = { id: number; session_id: number; group_key: string; subject_org_ids: number[] | null; used_at: Date | null };
 
@@ -121,4 +121,25 @@ export async function ballotForCode({ ctx, code }: { ctx: Ctx; code: string }): 
 export async function voteWithCode({ ctx, code, input }: { ctx: Ctx; code: string; input: unknown }): Promise<{ counted: number }> {
   const rater = await raterForCode(ctx, code);
   return castSheet(ctx, rater.id, input);
+}
+
+/**
+ * The sheets of a reviewer account: sessions it rates that are not closed, and those it has filled in. Only
+ * whether it submitted is shown, never what: the votes carry no link to the account (DECISIONS.md, anonymity).
+ */
+export async function reviewerSheets({ ctx }: { ctx: Ctx }): Promise<{ items: ReviewerSheet[] }> {
+  requireRole(ctx, ['reviewer']);
+  const rows = await sessionsOfRater(ctx.db, userIdOf(ctx.actor));
+  return {
+    items: rows.map((r) => ({
+      sessionId: r.id,
+      year: r.cycle_year,
+      title: r.title,
+      kindLabel: reviewKindLabel[r.kind],
+      organizer: r.org_name,
+      state: r.state,
+      stateLabel: reviewStateLabel[r.state],
+      submitted: Boolean(r.submitted),
+    })),
+  };
 }

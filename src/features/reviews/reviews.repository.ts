@@ -6,7 +6,7 @@ export type DutyReportRow = Awaited<ReturnType<typeof listDutyReportRows>>[numbe
 /** Inserts or replaces an organization's duty report for a year and kind; returns its id. */
 export async function upsertDutyReport(
   db: Kysely<Database>,
-  row: { cycle_year: number; kind: ReviewKind; org_id: number; text: string; attachment_name: string | null; attachment_mime: string | null; attachment: Uint8Array | null; submitted_by: string; submitted_at: Date },
+  row: { cycle_year: number; kind: ReviewKind; org_id: number; text: string; attachment_file_id: number | null; submitted_by: string; submitted_at: Date },
 ) {
   return db
     .insertInto('duty_reports')
@@ -14,9 +14,7 @@ export async function upsertDutyReport(
     .onConflict((oc) =>
       oc.constraint('duty_reports_year_kind_org').doUpdateSet({
         text: row.text,
-        attachment_name: row.attachment_name,
-        attachment_mime: row.attachment_mime,
-        attachment: row.attachment,
+        attachment_file_id: row.attachment_file_id,
         submitted_by: row.submitted_by,
         submitted_at: row.submitted_at,
       }),
@@ -27,28 +25,31 @@ export async function upsertDutyReport(
 
 export async function findDutyReport(db: Kysely<Database>, year: number, kind: ReviewKind, orgId: number) {
   return db
-    .selectFrom('duty_reports')
-    .select(['id', 'text', 'attachment_name', sql<number | null>`octet_length(attachment)`.as('attachment_size')])
-    .where('cycle_year', '=', year)
-    .where('kind', '=', kind)
-    .where('org_id', '=', orgId)
+    .selectFrom('duty_reports as d')
+    .leftJoin('files as f', 'f.id', 'd.attachment_file_id')
+    .select(['d.id', 'd.text', 'd.attachment_file_id', 'f.name as attachment_name', 'f.size as attachment_size'])
+    .where('d.cycle_year', '=', year)
+    .where('d.kind', '=', kind)
+    .where('d.org_id', '=', orgId)
     .executeTakeFirst();
 }
 
-/** A year's duty reports of the organizations under a path (the attachment's size, not its bytes). */
+/** A year's duty reports of the organizations under a path, with their attachment's description (not its bytes). */
 export async function listDutyReportRows(db: Kysely<Database>, year: number, pathPrefix: string, kind?: ReviewKind) {
   return db
     .selectFrom('duty_reports as d')
     .innerJoin('organizations as o', 'o.id', 'd.org_id')
+    .leftJoin('files as f', 'f.id', 'd.attachment_file_id')
     .select([
       'd.id',
       'd.kind',
       'd.org_id',
       'o.name as org_name',
       'd.text',
-      'd.attachment_name',
-      'd.attachment_mime',
-      sql<number | null>`octet_length(d.attachment)`.as('attachment_size'),
+      'd.attachment_file_id',
+      'f.name as attachment_name',
+      'f.mime as attachment_mime',
+      'f.size as attachment_size',
       'd.submitted_by',
       'd.submitted_at',
     ])
@@ -263,13 +264,21 @@ export async function insertUsedRaters(db: Kysely<Database>, rows: { session_id:
   if (rows.length > 0) await db.insertInto('review_raters').values(rows).execute();
 }
 
-/** A duty report's attachment with the path of its organization (for the scope check). */
+/** The file a duty report names as its attachment (none when the report has no attachment). */
 export async function findDutyReportAttachment(db: Kysely<Database>, year: number, id: number) {
+  return db.selectFrom('duty_reports').select(['attachment_file_id']).where('id', '=', id).where('cycle_year', '=', year).executeTakeFirst();
+}
+
+/** The review sessions a reviewer account is a rater of (not yet closed, or filled in), newest year first. */
+export async function sessionsOfRater(db: Kysely<Database>, userId: number) {
   return db
-    .selectFrom('duty_reports as d')
-    .innerJoin('organizations as o', 'o.id', 'd.org_id')
-    .select(['d.attachment', 'd.attachment_name', 'd.attachment_mime', 'o.path'])
-    .where('d.id', '=', id)
-    .where('d.cycle_year', '=', year)
-    .executeTakeFirst();
+    .selectFrom('review_raters as r')
+    .innerJoin('review_sessions as s', 's.id', 'r.session_id')
+    .innerJoin('organizations as o', 'o.id', 's.org_id')
+    .where('r.user_id', '=', userId)
+    .where((eb) => eb.or([eb('s.state', '!=', 'closed'), eb('r.used_at', 'is not', null)]))
+    .select(['s.id', 's.title', 's.kind', 's.state', 's.cycle_year', 'o.name as org_name', sql<boolean>`r.used_at is not null`.as('submitted')])
+    .orderBy('s.cycle_year', 'desc')
+    .orderBy('s.id')
+    .execute();
 }

@@ -6,9 +6,10 @@ import type { Spreadsheet } from '../imports/spreadsheet';
 import { importPaperSheets } from './import-paper';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
-import { ballotForToken, voteWithToken } from './cast-votes';
+import { ballotForToken, reviewerSheets, voteWithToken } from './cast-votes';
 import { dutyReportAttachment, listDutyReports, submitDutyReport } from './duty-reports';
 import { attachment } from '../imports/imports.routes';
+import type { FilePorts } from '../files/file-ports';
 import { addRaters, addSubjects, createSession, getSession, listSessions, sessionResults, transitionSession } from './review-sessions';
 import {
   AddedRaters,
@@ -19,6 +20,7 @@ import {
   DutyReport,
   DutyReportInput,
   DutyReportQuery,
+  ReviewerSheet,
   ReviewResults,
   ReviewSession,
   SessionListQuery,
@@ -35,7 +37,7 @@ const UploadForm = z.object({
 const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
 
 /** Duty reports, under /api/cycles/{year}. */
-export function dutyReportRoutes() {
+export function dutyReportRoutes(files: FilePorts) {
   const r = newRouter();
   r.openapi(
     jsonRoute({ method: 'put', path: '/{year}/duty-reports', summary: '提交述职报告（再次提交即替换）', tags, request: { params: YearParam, ...jsonBody(DutyReportInput) }, response: DutyReport }),
@@ -60,7 +62,7 @@ export function dutyReportRoutes() {
     }),
     async (c) => {
       const { year, id } = c.req.valid('param');
-      const out = await dutyReportAttachment({ ctx: c.get('ctx'), year, id });
+      const out = await dutyReportAttachment({ ctx: c.get('ctx'), ports: files, year, id });
       return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': out.mime, 'Content-Disposition': attachment(out.fileName), 'X-Content-Type-Options': 'nosniff' });
     },
   );
@@ -76,6 +78,9 @@ export function reviewRoutes(spreadsheet: Spreadsheet) {
   );
   r.openapi(jsonRoute({ method: 'post', path: '/', summary: '创建述职评议（评议项目、评议群体和权重）', tags, request: jsonBody(CreateSessionInput), response: ReviewSession, status: 201 }), async (c) =>
     c.json(await createSession({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/sheets', summary: '我的评议表（“评议人”账号：待填写和已提交的评议）', tags, response: z.object({ items: z.array(ReviewerSheet) }) }), async (c) =>
+    c.json(await reviewerSheets({ ctx: c.get('ctx') }), 200),
   );
   r.openapi(jsonRoute({ method: 'get', path: '/{id}', summary: '查看述职评议', tags, request: { params: IdParam }, response: ReviewSession }), async (c) =>
     c.json(await getSession({ ctx: c.get('ctx'), id: idOf(c) }), 200),

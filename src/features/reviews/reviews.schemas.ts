@@ -6,22 +6,17 @@ const Label = z.string().trim().min(1).max(100);
 export const ReviewKind = z.enum(['secretary', 'chair']).openapi({ description: 'secretary 书记述职评议；chair 轮值主席履责述评' });
 export const Answer = z.enum(reviewAnswers);
 
-const MAX_ATTACHMENT = 5 * 1024 * 1024;
-
 export const DutyReportInput = z
   .object({
     orgId: z.number().int().positive().max(2_147_483_647),
     kind: ReviewKind.default('secretary'),
     text: z.string().trim().min(20, '述职报告至少 20 个字').max(50_000),
     attachment: z
-      .object({
-        name: z.string().trim().min(1).max(200),
-        mime: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, '应为 MIME 类型，如 application/pdf'),
-        contentBase64: z.string().max(Math.ceil(MAX_ATTACHMENT / 3) * 4 + 8).regex(/^[A-Za-z0-9+/]*={0,2}$/, '应为 Base64 编码'),
-      })
+      .object({ fileId: z.number().int().positive().max(2_147_483_647) })
       .strict()
+      .nullable()
       .optional()
-      .openapi({ description: '附件（不超过 5 MB），内容用 Base64 编码' }),
+      .openapi({ description: '附件：先用 POST /api/files（purpose=duty_report）上传到本组织，再填文件编号；不给则没有附件' }),
   })
   .strict()
   .openapi('DutyReportInput');
@@ -35,14 +30,13 @@ export const DutyReport = z
     orgId: z.number().int(),
     orgName: z.string(),
     text: z.string(),
-    attachment: z.object({ name: z.string(), mime: z.string(), size: z.number().int() }).nullable(),
+    attachment: z.object({ fileId: z.number().int(), name: z.string(), mime: z.string(), size: z.number().int() }).nullable(),
     submittedAt: z.string(),
   })
   .openapi('DutyReport');
 export type DutyReport = z.infer<typeof DutyReport>;
 
 export const DutyReportQuery = z.object({ kind: ReviewKind.optional(), orgId: z.coerce.number().int().positive().max(2_147_483_647).optional() });
-export { MAX_ATTACHMENT };
 
 export const CreateSessionInput = z
   .object({
@@ -136,6 +130,20 @@ export const Ballot = z
   })
   .openapi('ReviewBallot');
 export type Ballot = z.infer<typeof Ballot>;
+
+export const ReviewerSheet = z
+  .object({
+    sessionId: z.number().int(),
+    year: z.number().int(),
+    title: z.string(),
+    kindLabel: z.string(),
+    organizer: z.string(),
+    state: z.enum(['draft', 'open', 'closed']),
+    stateLabel: z.string(),
+    submitted: z.boolean().openapi({ description: '本人是否已提交（只有是否提交，不含评议内容）' }),
+  })
+  .openapi('ReviewerSheet');
+export type ReviewerSheet = z.infer<typeof ReviewerSheet>;
 
 export const VoteReceipt = z.object({ counted: z.number().int().openapi({ description: '本次计入的被评议组织数' }) }).openapi('ReviewVoteReceipt');
 

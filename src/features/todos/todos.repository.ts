@@ -21,16 +21,17 @@ export async function countRecordsToReview(db: Kysely<Database>, path: string, i
 }
 
 /** The organization's own records sent back by its superior, in cycles where they can still be corrected. */
-export async function countRejectedRecords(db: Kysely<Database>, orgId: number): Promise<number> {
-  const r = await db
+export async function rejectedRecords(db: Kysely<Database>, orgId: number) {
+  return db
     .selectFrom('ledger_records as r')
     .innerJoin('cycles as c', 'c.year', 'r.cycle_year')
     .where('r.org_id', '=', orgId)
     .where('r.status', '=', 'rejected')
     .where('c.state', '=', 'collecting')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+    .select(['r.id', 'r.title', 'r.review_reason'])
+    .orderBy('r.reviewed_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
 }
 
 /** Published cycles whose appeal window is open on `today`. */

@@ -3302,7 +3302,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 申诉列表 */
+        /** 申诉列表（本级及下级组织的申诉和处理结果） */
         get: {
             parameters: {
                 query?: never;
@@ -3321,7 +3321,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            [key: string]: unknown;
+                            items: components["schemas"]["Appeal"][];
                         };
                     };
                 };
@@ -3385,7 +3385,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Appeal"];
+                    "application/json": components["schemas"]["AppealInput"];
                 };
             };
             responses: {
@@ -3395,9 +3395,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Appeal"];
                     };
                 };
                 /** @description 输入有误：details 列出出错的字段 */
@@ -3485,9 +3483,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            [key: string]: unknown;
-                        };
+                        "application/json": components["schemas"]["Appeal"];
                     };
                 };
                 /** @description 输入有误：details 列出出错的字段 */
@@ -4896,6 +4892,89 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的评议表（“评议人”账号：待填写和已提交的评议） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ReviewerSheet"][];
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6996,11 +7075,11 @@ export interface paths {
                         /** @description 文件所属组织（其上级可查看） */
                         orgId: number;
                         /**
-                         * @description ledger_evidence 台账佐证材料
+                         * @description ledger_evidence 台账佐证材料；duty_report 述职报告附件；appeal_evidence 申诉材料
                          * @default ledger_evidence
                          * @enum {string}
                          */
-                        purpose?: "ledger_evidence";
+                        purpose?: "ledger_evidence" | "duty_report" | "appeal_evidence";
                         /**
                          * Format: binary
                          * @description JPEG、PNG、WebP 图片或 PDF，不超过 10 MB
@@ -9526,14 +9605,45 @@ export interface components {
             appealDays: number;
         };
         Appeal: {
+            id: number;
+            year: number;
+            orgId: number;
+            orgName: string;
+            revisionId: number;
+            reason: string;
+            evidence: components["schemas"]["LedgerEvidence"][];
+            /** @enum {string} */
+            status: "open" | "accepted" | "rejected";
+            statusLabel: string;
+            decisionReason: string | null;
+            decidedAt: string | null;
+            createdAt: string;
+            /** @description 采纳后的下一步 */
+            note: string | null;
+        };
+        LedgerEvidence: {
+            name: string;
+            ref?: string;
+            fileId?: number;
+            mime?: string;
+            size?: number;
+        };
+        AppealInput: {
             orgId: number;
             /** @example 第三季度主题党日已开展并上传佐证，系统记为缺失 */
             reason: string;
-            /** @default [] */
-            evidence: {
+            /**
+             * @description 证明材料：文字说明，或先用 POST /api/files（purpose=appeal_evidence）上传到本组织的文件
+             * @default []
+             */
+            evidence: ({
+                /** @example 会议记录.jpg */
                 name: string;
+                /** @example files/2025/0618-会议记录.jpg */
                 ref: string;
-            }[];
+            } | {
+                fileId: number;
+            })[];
         };
         DecideAppeal: {
             /** @enum {string} */
@@ -9587,6 +9697,7 @@ export interface components {
             orgName: string;
             text: string;
             attachment: {
+                fileId: number;
                 name: string;
                 mime: string;
                 size: number;
@@ -9602,12 +9713,10 @@ export interface components {
              */
             kind: "secretary" | "chair";
             text: string;
-            /** @description 附件（不超过 5 MB），内容用 Base64 编码 */
+            /** @description 附件：先用 POST /api/files（purpose=duty_report）上传到本组织，再填文件编号；不给则没有附件 */
             attachment?: {
-                name: string;
-                mime: string;
-                contentBase64: string;
-            };
+                fileId: number;
+            } | null;
         };
         AssessmentProgress: {
             orgId: number;
@@ -9761,6 +9870,18 @@ export interface components {
              * @default false
              */
             paperOnly: boolean;
+        };
+        ReviewerSheet: {
+            sessionId: number;
+            year: number;
+            title: string;
+            kindLabel: string;
+            organizer: string;
+            /** @enum {string} */
+            state: "draft" | "open" | "closed";
+            stateLabel: string;
+            /** @description 本人是否已提交（只有是否提交，不含评议内容） */
+            submitted: boolean;
         };
         AddReviewSubjectsInput: {
             orgIds: number[];
@@ -10014,13 +10135,6 @@ export interface components {
             reviewedBy: string | null;
             reviewedAt: string | null;
             reviewReason: string | null;
-        };
-        LedgerEvidence: {
-            name: string;
-            ref?: string;
-            fileId?: number;
-            mime?: string;
-            size?: number;
         };
         CreateLedgerRecord: {
             orgId: number;
