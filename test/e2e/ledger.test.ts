@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeFacts } from '../../src/features/scoring/facts.repository';
+import { scoreCycle } from '../../src/features/scoring/score-cycle';
+import { testRuleSets } from '../support/app';
+import { cliCtx } from '../support/factories';
 import { clickText, closeSession, newSession, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
 
 /**
@@ -13,12 +17,24 @@ import { clickText, closeSession, newSession, onPostgres, shot, signInAs, startH
  */
 let h: Harness;
 let year: number;
+let community: number;
 
 beforeAll(async () => {
   if (!onPostgres) return;
   h = await startHarness();
   year = (await sql<{ year: number }>`select year from cycles where state = 'collecting'`.execute(h.db)).rows[0]!.year;
+  community = (await sql<{ id: number }>`select org_id as id from users where login = 'demo-community'`.execute(h.db)).rows[0]!.id;
+  // This month without the demo's own 主题党日 of the community, so the records the test enters decide whether it counts.
+  const month = new Date().toISOString().slice(0, 7);
+  await sql`delete from ledger_participants where record_id in (select id from ledger_records where org_id = ${community} and kind = 'theme_day' and to_char(occurred_on, 'YYYY-MM') = ${month})`.execute(h.db);
+  await sql`delete from ledger_records where org_id = ${community} and kind = 'theme_day' and to_char(occurred_on, 'YYYY-MM') = ${month}`.execute(h.db);
 }, 240_000);
+
+/** The community's 开展主题党日的月份 as the facts SQL counts it now. */
+async function themeDayMonths(): Promise<number> {
+  const rs = (await testRuleSets()).forCategory('community')!;
+  return Number((await computeFacts(h.db, year, [community], rs.ruleSet.facts)).get(community)!.themeDayMonths);
+}
 afterAll(() => h?.close());
 
 /**
@@ -92,6 +108,12 @@ describe.skipIf(!onPostgres)('台账 in the browser', () => {
     await s.page.waitForFunction(() => [...document.querySelectorAll('.el-dialog .tile img')].some((i) => (i as HTMLImageElement).src.includes('/api/files/') && (i as HTMLImageElement).naturalWidth > 0), { timeout: 30_000 });
     console.log(`photo 4000 × 3000 → uploaded and its thumbnail shown in ${Date.now() - started} ms`);
     await shot(s, 'ledger-entry-photo', { fullPage: false });
+    // A participant picked from the community's own members.
+    const member = (await sql<{ id: number; name: string }>`select id, name from members where org_id = ${community} order by id limit 1`.execute(h.db)).rows[0]!;
+    await s.page.click('.el-dialog .members .el-select__wrapper');
+    await pick(s.page, '.el-select-dropdown__item', member.name, () => s.page.click('.el-dialog .members .el-select__wrapper'));
+    await waitForText(s.page, '已选 1 名党员');
+    await s.page.click('.el-dialog .el-dialog__title');
     await s.page.click('.el-dialog button.submit');
     await waitForText(s.page, '已提交，等待上级审核');
     for (const [title, day] of [['浏览器填报：主题党日二', '4'], ['浏览器填报：主题党日三', '5']] as const) {
@@ -105,6 +127,9 @@ describe.skipIf(!onPostgres)('台账 in the browser', () => {
     expect(await s.page.$$eval('.card .thumbs img', (l) => l.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length)).toBe(1);
     const ids = (await sql<{ id: number; title: string }>`select id, title from ledger_records where title like '浏览器填报：%' order by title`.execute(h.db)).rows;
     expect(ids.map((r) => r.title)).toEqual(['浏览器填报：主题党日一', '浏览器填报：主题党日三', '浏览器填报：主题党日二']);
+    expect((await sql<{ member_id: number }>`select member_id from ledger_participants where record_id = ${ids[0]!.id}`.execute(h.db)).rows).toEqual([{ member_id: member.id }]);
+    // Waiting records do not count yet.
+    const monthsBefore = await themeDayMonths();
 
     const street = await newSession(h, 'desk');
     await signInAs(street, h, 'demo-street');
@@ -131,6 +156,18 @@ describe.skipIf(!onPostgres)('台账 in the browser', () => {
     expect((await sql<{ n: number }>`select count(*)::int as n from audit_log where entity = 'ledger_record' and action in ('ledger.verify', 'ledger.reject') and entity_id = any(${ids.map((r) => String(r.id))}::text[])`.execute(h.db)).rows[0]!.n).toBe(3);
     await closeSession(street);
 
+    // The verified records count: one more month with a 主题党日 (the 3rd and the 4th are in the same month).
+    expect(await themeDayMonths()).toBe(monthsBefore + 1);
+    // The record sent back waits in the secretary's 待办 with its reason, and 去处理 opens exactly those records.
+    await visit(s, h, '/');
+    await waitForText(s.page, '「浏览器填报：主题党日三」：缺少签到表照片');
+    await shot(s, 'home-rejected', { fullPage: false });
+    await s.page.$$eval('.todo', (ts) => (ts.find((t) => (t as HTMLElement).innerText.includes('被退回的台账'))!.querySelector('a.go') as HTMLElement).click());
+    await waitForText(s.page, '退回原因：缺少签到表照片');
+    expect(await s.page.evaluate(() => location.search)).toBe('?status=rejected');
+    const statuses = await s.page.$$eval('.card[data-record] .el-tag', (l) => l.map((t) => (t as HTMLElement).innerText));
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['已退回']));
     await visit(s, h, '/ledger');
     await waitForText(s.page, '退回原因：缺少签到表照片');
     await shot(s, 'ledger');
@@ -164,6 +201,20 @@ describe.skipIf(!onPostgres)('台账 in the browser', () => {
     await waitForText(phone.page, '待审核');
     await shot(phone, 'ledger-review', { fullPage: false });
     await closeSession(phone);
+    // Re-scoring in 评议中 counts them: the stored revision's 主题党日 line used the month, and 台账 says the year takes no more records.
+    await sql`update cycles set state = 'reviewing' where year = ${year}`.execute(h.db);
+    await sql`update rating_campaigns set state = 'closed' where cycle_year = ${year}`.execute(h.db);
+    await sql`update review_sessions set state = 'closed', closed_at = now() where cycle_year = ${year}`.execute(h.db);
+    const scored = await scoreCycle({ ctx: cliCtx(h.db), year, ruleSets: await testRuleSets() });
+    const rescored = await sql<{ months: number }>`select jsonb_path_query_first(result::jsonb, '$.parts[*].indicators[*].lines[*].facts.themeDayMonths')::int as months from scores where revision_id = ${scored.revisionId} and org_id = ${community}`.execute(h.db);
+    expect(rescored.rows[0]!.months).toBe(monthsBefore + 1);
+    const closed = await newSession(h, 'phone');
+    await signInAs(closed, h, 'demo-community');
+    await visit(closed, h, '/ledger');
+    await waitForText(closed.page, `现在不能填报 ${year} 年度台账`);
+    expect(await textOf(closed.page, '.toolbar')).not.toContain('填报台账');
+    await shot(closed, 'ledger-closed', { fullPage: false });
+    await closeSession(closed);
     expect(year).toBeGreaterThan(2000);
-  }, 180_000);
+  }, 300_000);
 });

@@ -65,6 +65,18 @@ describe.skipIf(!onPostgres)('我的考核 in the browser', () => {
     await s.page.waitForSelector('.el-collapse-item.is-active .lines li', { visible: true });
     const lines = await s.page.$$eval('.el-collapse-item.is-active .lines .text', (els) => els.map((e) => (e as HTMLElement).innerText));
     expect(lines).toEqual(card.parts[0].indicators[0].lines.map((l: any) => l.text));
+    // A fact counted from the ledger opens the records behind it, as many as the ledger API lists for its link.
+    const ledgerFact = card.parts.flatMap((p: any) => p.indicators).flatMap((i: any) => i.lines).flatMap((l: any) => l.evidence).find((e: any) => e.href.startsWith('/api/ledger'));
+    expect(ledgerFact, 'a line names its ledger records').toBeDefined();
+    const behind = await s.page.evaluate(async (href) => (await fetch(`${href}&limit=100`)).json(), ledgerFact.href);
+    await s.page.$$eval('.el-collapse-item__header', (hs) => hs.forEach((x) => !x.closest('.el-collapse-item')!.classList.contains('is-active') && (x as HTMLElement).click()));
+    await s.page.waitForFunction((label) => [...document.querySelectorAll('a.fact')].some((a) => a.textContent === label), { timeout: 10_000 }, ledgerFact.label);
+    await s.page.$$eval('a.fact', (as, label) => (as.find((a) => a.textContent === label) as HTMLElement).click(), ledgerFact.label);
+    await waitForText(s.page, `共 ${behind.total} 条记录`);
+    expect(await s.page.$$eval('.el-drawer .rec', (l) => l.length)).toBe(Math.min(100, behind.total));
+    await shot(s, 'scorecard-fact-records', { fullPage: false });
+    await s.page.click('.el-drawer__close-btn');
+    await s.page.waitForFunction(() => ![...document.querySelectorAll('.el-overlay')].some((o) => (o as HTMLElement).offsetParent !== null || getComputedStyle(o).display !== 'none'), { timeout: 10_000 });
     await waitForText(s.page, '历年情况');
     await shot(s, 'scorecard');
     const file = await nextDownload(s, () => s.page.locator('button.pdf').click());

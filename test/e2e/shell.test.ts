@@ -21,13 +21,13 @@ afterAll(async () => {
 });
 
 const accounts = [
-  { login: 'demo-admin', menu: ['首页', '考核结果', '台账审核', '用户与账号', '账号设置'], org: '中共星城区委员会' },
-  { login: 'demo-leader', menu: ['首页', '考核结果', '账号设置'], org: '中共星城区委员会' },
-  { login: 'demo-street', menu: ['首页', '考核结果', '台账审核', '用户与账号', '账号设置'], org: '街道' },
-  { login: 'demo-community', menu: ['首页', '我的考核', '台账', '台账审核', '账号设置'], org: '社区' },
-  { login: 'demo-grid', menu: ['首页', '我的考核', '台账', '账号设置'], org: '网格党支部' },
-  { login: 'demo-unit', menu: ['首页', '我的考核', '台账', '账号设置'], org: '' },
-  { login: 'demo-reviewer', menu: ['首页', '账号设置'], org: '街道' },
+  { login: 'demo-admin', menu: ['首页', '考核结果', '台账审核', '述职报告', '双向评价', '申诉', '用户与账号', '账号设置'], org: '中共星城区委员会' },
+  { login: 'demo-leader', menu: ['首页', '考核结果', '述职报告', '双向评价', '申诉', '账号设置'], org: '中共星城区委员会' },
+  { login: 'demo-street', menu: ['首页', '考核结果', '台账审核', '述职报告', '双向评价', '申诉', '用户与账号', '账号设置'], org: '街道' },
+  { login: 'demo-community', menu: ['首页', '我的考核', '台账', '台账审核', '述职报告', '双向评价', '申诉', '账号设置'], org: '社区' },
+  { login: 'demo-grid', menu: ['首页', '我的考核', '台账', '述职报告', '申诉', '账号设置'], org: '网格党支部' },
+  { login: 'demo-unit', menu: ['首页', '我的考核', '台账', '述职报告', '双向评价', '申诉', '账号设置'], org: '' },
+  { login: 'demo-reviewer', menu: ['首页', '我的评议表', '账号设置'], org: '街道' },
 ] as const;
 
 describe.skipIf(!onPostgres)('the app shell in the browser', () => {

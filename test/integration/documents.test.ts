@@ -172,7 +172,12 @@ describe('scope and visibility', () => {
     const own = await createToken(handle.db, 'org_user', community.id);
     // 2025 is computed, not published: the organization itself does not see it yet; 2024 is finalized.
     expect((await download(`/api/cycles/2025/orgs/${community.id}/scorecard.pdf`, own)).status).toBe(403);
-    expect((await download(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`, own)).status).toBe(200);
+    const ownCopy = await download(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`, own);
+    expect(ownCopy.status).toBe(200);
+    // Ranks are the leaders' (showRankTo defaults to leader): the admin's copy prints them, the community's own does not.
+    const rankLine = /社区党组织中第 \d+ 名/;
+    expect(text(pdf((await download(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`)).bytes, 'admin-2024.pdf'))).toMatch(rankLine);
+    expect(text(pdf(ownCopy.bytes, 'own-2024.pdf'))).not.toMatch(rankLine);
     expect((await app.request(`/api/cycles/2024/orgs/${community.id}/scorecard.pdf`)).status).toBe(401);
   });
 });

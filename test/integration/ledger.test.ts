@@ -44,6 +44,7 @@ describe('creating ledger records', () => {
       kindName: '志愿服务',
       hours: '2.50',
       participants: 1,
+      memberIds: [member.id],
       status: 'submitted',
       statusLabel: '待审核',
     });
@@ -179,6 +180,9 @@ describe('the 补录 window', () => {
     const cli = cliCtx(t.db);
     const today = todayInChina(cli.clock);
     await setLateEntry({ ctx: cli, year: closedYear, input: { until: today } });
+    // The cycle tells a page, in the same words, which writes are open today.
+    const closedOf = async () => (await gridUser.get(`/api/cycles/${closedYear}`)).body.closed;
+    expect(await closedOf()).toEqual({ ledger: null, dutyReport: null, twoway: null, appeal: `${closedYear} 年度考核周期处于「年度评议中」状态，不在公示期，不能申诉` });
     const taken = await gridUser.post('/api/ledger', late);
     expect([taken.status, taken.body.cycleYear]).toEqual([201, closedYear]);
     // A day before today: the window has closed.
@@ -186,6 +190,7 @@ describe('the 补录 window', () => {
     await t.db.updateTable('cycles').set({ late_entry_until: yesterday }).where('year', '=', closedYear).execute();
     const closed = await gridUser.post('/api/ledger', { ...late, title: '过了补录期' });
     expect([closed.status, closed.body.error.message]).toEqual([409, `${closedYear} 年度考核周期处于「年度评议中」状态，只有「台账填报中」时才能写入；补录已于 ${yesterday} 截止`]);
+    expect((await closedOf()).ledger).toBe(closed.body.error.message);
     await t.db.updateTable('cycles').set({ late_entry_until: null }).where('year', '=', closedYear).execute();
   });
 });

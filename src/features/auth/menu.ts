@@ -20,6 +20,10 @@ const entries: Entry[] = [
   { path: '/ledger/review', title: '台账审核', icon: 'Checked', roles: ['admin', 'org_user'], kinds: ['district', 'street', 'community', 'sector'] },
   { path: '/assessment/self', title: '自评', icon: 'EditPen', roles: ['org_user'], when: 'selfAssessment' },
   { path: '/assessment/review', title: '上级评定', icon: 'Stamp', roles: ['admin', 'leader', 'org_user'], kinds: ['district', 'street', 'community', 'sector'], when: 'superiorReview' },
+  { path: '/reviews', title: '述职报告', icon: 'Document', roles: ['admin', 'leader', 'org_user'] },
+  { path: '/reviews/sheets', title: '我的评议表', icon: 'Tickets', roles: ['reviewer'] },
+  { path: '/twoway', title: '双向评价', icon: 'Connection', roles: ['admin', 'leader', 'org_user'], kinds: ['district', 'street', 'community', 'unit'] },
+  { path: '/appeals', title: '申诉', icon: 'ChatLineSquare', roles: ['admin', 'leader', 'org_user'] },
   { path: '/admin/users', title: '用户与账号', icon: 'User', roles: ['admin'] },
   { path: '/account', title: '账号设置', icon: 'Setting', roles: ['admin', 'leader', 'org_user', 'reviewer'] },
 ];

@@ -66,6 +66,19 @@ function lateEntryNote(ctx: Ctx, kind: WriteKind, c: LateEntry): string {
   return c.late_entry_until ? `；补录已于 ${c.late_entry_until} 截止` : '；本年度未开放补录';
 }
 
+/** The writes a page offers for a year, each null while it is open or the reason it is closed (the same words a refused write gets). */
+export function closedGates(ctx: Ctx, c: LateEntry & { year: number; appeal_deadline: string | null }): { ledger: string | null; dutyReport: string | null; twoway: string | null; appeal: string | null } {
+  const problem = (kind: WriteKind) =>
+    (writableIn[kind] as readonly CycleState[]).includes(c.state) || lateEntryOpen(ctx, kind, c) ? null : closedMessage(c.year, c.state, kind) + lateEntryNote(ctx, kind, c);
+  const appeal =
+    c.state !== 'published'
+      ? `${c.year} 年度考核周期处于「${cycleStateLabel[c.state]}」状态，不在公示期，不能申诉`
+      : todayInChina(ctx.clock) > c.appeal_deadline!
+        ? `申诉期已于 ${c.appeal_deadline} 结束`
+        : null;
+  return { ledger: problem('ledger'), dutyReport: problem('dutyReport'), twoway: problem('twoway'), appeal };
+}
+
 /** The same check for many years at once (imports): a map year → problem, empty when all are open. */
 export async function closedCycles(ctx: Ctx, years: readonly number[], kind: WriteKind): Promise<Map<number, string>> {
   const found = new Map((await findCycles(ctx.db, years, 'share')).map((c) => [c.year, c]));

@@ -17,6 +17,9 @@ export const Cycle = z
     selfAssessmentOpens: z.string().nullable().openapi({ description: '自评开始日期（含）' }),
     selfAssessmentCloses: z.string().nullable().openapi({ description: '自评截止日期（含）' }),
     lateEntryUntil: z.string().nullable().openapi({ description: '补录截止日期（含）：评议中仍可填报该年度台账，直至计分' }),
+    closed: z
+      .object({ ledger: z.string().nullable(), dutyReport: z.string().nullable(), twoway: z.string().nullable(), appeal: z.string().nullable() })
+      .openapi({ description: '页面提供的写入今天是否开放：null 为开放，否则为不能写入的原因（与被拒绝的写入同样的话）' }),
   })
   .openapi('Cycle');
 

@@ -7,6 +7,7 @@ import { todayInChina } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { CreateCycleInput, LateEntryInput, TransitionCycleInput, type Cycle } from './cycles.schemas';
+import { closedGates } from './cycle-gates';
 import { findCycle, insertCycle, listCycleRows, setCycleState, setLateEntryUntil } from './cycles.repository';
 import { countRoots } from '../orgs/orgs.repository';
 
@@ -23,7 +24,7 @@ type CycleRow = {
   late_entry_until: string | null;
 };
 
-function toCycle(row: CycleRow): Cycle {
+function toCycle(ctx: Ctx, row: CycleRow): Cycle {
   return {
     year: row.year,
     state: row.state,
@@ -36,6 +37,7 @@ function toCycle(row: CycleRow): Cycle {
     selfAssessmentOpens: row.self_assessment_opens,
     selfAssessmentCloses: row.self_assessment_closes,
     lateEntryUntil: row.late_entry_until,
+    closed: closedGates(ctx, row),
   };
 }
 
@@ -59,14 +61,14 @@ export async function requireCycleManager(ctx: Ctx): Promise<void> {
 
 export async function listCycles({ ctx }: { ctx: Ctx }): Promise<{ items: Cycle[] }> {
   requireRole(ctx, readers);
-  return { items: (await listCycleRows(ctx.db)).map(toCycle) };
+  return { items: (await listCycleRows(ctx.db)).map((r) => toCycle(ctx, r)) };
 }
 
 export async function getCycle({ ctx, year }: { ctx: Ctx; year: number }): Promise<Cycle> {
   requireRole(ctx, readers);
   const row = await findCycle(ctx.db, year);
   if (!row) throw notFound(`${year} 年度考核周期`, 'year');
-  return toCycle(row);
+  return toCycle(ctx, row);
 }
 
 export async function createCycle({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Cycle> {
@@ -74,7 +76,7 @@ export async function createCycle({ ctx, input }: { ctx: Ctx; input: unknown }):
   const { year } = CreateCycleInput.parse(input);
   return withTransaction(ctx, async (tx) => {
     if (await findCycle(tx.db, year)) throw new AppError('conflict', `${year} 年度考核周期已存在`, { field: 'year' });
-    const cycle = toCycle(await insertCycle(tx.db, year, 'draft'));
+    const cycle = toCycle(tx, await insertCycle(tx.db, year, 'draft'));
     await recordAudit(tx, { action: 'cycle.create', entity: 'cycle', entityId: year, orgId: ctx.actor.orgId, after: cycle });
     return cycle;
   });
@@ -95,7 +97,7 @@ export async function transitionCycle({ ctx, year, input }: { ctx: Ctx; year: nu
         { field: 'to', from: row.state },
       );
     }
-    const cycle = toCycle(await setCycleState(tx.db, year, to, tx.clock.now()));
+    const cycle = toCycle(tx, await setCycleState(tx.db, year, to, tx.clock.now()));
     await recordAudit(tx, {
       action: 'cycle.transition',
       entity: 'cycle',
@@ -124,6 +126,6 @@ export async function setLateEntry({ ctx, year, input }: { ctx: Ctx; year: numbe
     if (until !== null && until < todayInChina(tx.clock)) throw invalidField('until', `补录截止日期 ${until} 已经过去`);
     await setLateEntryUntil(tx.db, year, until);
     await recordAudit(tx, { action: 'cycle.lateEntry', entity: 'cycle', entityId: year, orgId: ctx.actor.orgId, before: { until: cycle.late_entry_until }, after: { until } });
-    return toCycle({ ...cycle, late_entry_until: until });
+    return toCycle(tx, { ...cycle, late_entry_until: until });
   });
 }

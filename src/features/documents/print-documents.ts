@@ -23,8 +23,8 @@ import { getSession, sessionResults } from '../reviews/review-sessions';
 import { getFeedback, getTwoway } from '../twoway/twoway.service';
 import { findCycle } from '../cycles/cycles.repository';
 import { orgForRead } from '../orgs/org-access';
-import { requireResultsVisible } from '../scoring/get-scorecard';
-import { findRevision, latestRevision, revisionResults } from '../scoring/scores.repository';
+import { ranksVisible, requireResultsVisible } from '../scoring/get-scorecard';
+import { findRevision, findRuleSetBody, latestRevision, revisionResults } from '../scoring/scores.repository';
 import type { Database, DocumentTable } from '../../db/database';
 import type { Insertable, Kysely } from 'kysely';
 import { findDocument, insertDocuments, ruleSetBodies, scorecardRows, type ScorecardRow } from './documents.repository';
@@ -172,7 +172,11 @@ async function issueScorecards(ctx: Ctx, printing: Printing, scope: { id: number
 /** The annual scorecard (年度考核评价表) of one organization as a PDF. */
 export async function scorecardPdf({ ctx, year, orgId, printing }: { ctx: Ctx; year: number; orgId: number; printing: Printing }): Promise<PrintedDocument> {
   const { issued } = await issueScorecardsOf({ ctx, year, orgId, subtree: false, printing });
-  return renderScorecard(printing, issued[0]!);
+  const doc = issued[0]!;
+  // The paper shows ranks to whom the page shows them (DECISIONS.md, `showRankTo`); its content hash keeps them.
+  const body = await findRuleSetBody(ctx.db, doc.content.ruleSet.hash);
+  const shown = body ? ranksVisible(ctx, RuleSet.parse(body.body)) : false;
+  return renderScorecard(printing, shown ? doc : { ...doc, content: { ...doc.content, grade: { ...doc.content.grade, ranks: [] } } });
 }
 
 /** The print job of one issued scorecard (exported for bench/pdf.ts). */

@@ -16,6 +16,7 @@ export function toLedgerRecord(row: LedgerRow): LedgerRecord {
     occurredOn: row.occurred_on,
     title: row.title,
     participants: row.participants,
+    memberIds: row.member_ids.map(Number),
     hours: row.hours,
     evidence: row.evidence,
     status: row.status,

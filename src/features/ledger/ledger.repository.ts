@@ -62,6 +62,7 @@ function recordQuery(db: Kysely<Database>) {
       'r.reviewed_by',
       'r.reviewed_at',
       'r.review_reason',
+      sql<number[]>`coalesce((select array_agg(p.member_id order by p.member_id) from ledger_participants p where p.record_id = r.id), '{}')`.as('member_ids'),
     ]);
 }
 

@@ -35,6 +35,7 @@ export const LedgerRecord = z
     occurredOn: z.string(),
     title: z.string(),
     participants: z.number().int(),
+    memberIds: z.array(z.number().int()).openapi({ description: '参加的党员（编号）' }),
     hours: z.string().nullable(),
     evidence: z.array(LedgerEvidence),
     status: RecordStatus,

@@ -40,7 +40,7 @@ function evidenceHref(def: FactDef, orgId: number, year: number): string | null 
 const starsOf = (rs: RuleSet, grade: string | null) => rs.grading?.grades.find((x) => x.id === grade)?.stars ?? null;
 
 /** Ranks are the 组织部's and leaders' to see unless the rule set shows them to all (DECISIONS.md, `showRankTo`). */
-const ranksVisible = (ctx: Ctx, rs: RuleSet) => ctx.actor.role === 'admin' || ctx.actor.role === 'leader' || rs.grading?.showRankTo === 'all';
+export const ranksVisible = (ctx: Ctx, rs: Pick<RuleSet, 'grading'>) => ctx.actor.role === 'admin' || ctx.actor.role === 'leader' || rs.grading?.showRankTo === 'all';
 
 /**
  * An organization's results over the years up to `year` that the caller may see (organizations: published and

@@ -9389,6 +9389,13 @@ export interface components {
             selfAssessmentCloses: string | null;
             /** @description 补录截止日期（含）：评议中仍可填报该年度台账，直至计分 */
             lateEntryUntil: string | null;
+            /** @description 页面提供的写入今天是否开放：null 为开放，否则为不能写入的原因（与被拒绝的写入同样的话） */
+            closed: {
+                ledger: string | null;
+                dutyReport: string | null;
+                twoway: string | null;
+                appeal: string | null;
+            };
         };
         CreateCycle: {
             year: number;
@@ -10124,6 +10131,8 @@ export interface components {
             occurredOn: string;
             title: string;
             participants: number;
+            /** @description 参加的党员（编号） */
+            memberIds: number[];
             hours: string | null;
             evidence: components["schemas"]["LedgerEvidence"][];
             /** @enum {string} */

@@ -1,0 +1,132 @@
+/**
+ * 我的考核's time to interactive in real Chromium, on the demo district (scale 1) or a larger one: from navigating to
+ * /scorecard, signed in as the demo community's secretary with the published year chosen, until the scorecard's
+ * summary is shown and the network is idle (the grade, every part, the history chart's data). Baseline in the same
+ * run: the home page loaded the same way, and the scorecard API answering alone.
+ *
+ *   DATABASE_URL=… npm run bench:scorecard-ui -- --scale 10   # a new database, dropped afterwards
+ *   npm run bench:scorecard-ui                                  # PGlite, scale 1
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { sql } from 'kysely';
+import puppeteer, { type Browser } from 'puppeteer';
+import { chromiumArgs, findBrowser } from '../src/adapters/pdf-puppeteer';
+import { createApp } from '../src/app';
+import { openDatabase } from '../src/db/client';
+import { migrateToLatest } from '../src/db/migrate';
+import { DEMO_PASSWORD } from '../src/demo/demo-accounts';
+import { demoPublish, demoResults } from '../src/demo/demo-results';
+import { seedDemo } from '../src/demo/seed-demo';
+import { quietLogger } from '../src/deps';
+import { nodeDeps } from '../src/entry/node-deps';
+import { loadRuleSets } from '../src/entry/rule-files';
+import { loadUiAssets } from '../src/entry/ui-files';
+import { parseEnv } from '../src/env';
+import { cliActor } from '../src/features/context';
+import { systemClock } from '../src/lib/clock';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const scale = Number(process.argv[process.argv.indexOf('--scale') + 1] ?? 1) || 1;
+const RUNS = 7;
+
+async function openTarget() {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { handle: await openDatabase({ kind: 'pglite' }), drop: async () => {} };
+  const name = `xp_bench_scorecard_${Date.now()}`;
+  const admin = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  await sql`create database ${sql.id(name)}`.execute(admin.db);
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const handle = await openDatabase({ kind: 'postgres', url: u.toString(), poolSize: 4 });
+  return {
+    handle,
+    drop: async () => {
+      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
+      await admin.close();
+    },
+  };
+}
+
+/** Signs in once and returns the session cookie, for every timed load after it. */
+async function cookieOf(browser: Browser, base: string) {
+  const page = await browser.newPage();
+  await page.goto(`${base}/login`, { waitUntil: 'networkidle0' });
+  await page.type('input[autocomplete="username"]', 'demo-community');
+  await page.type('input[autocomplete="current-password"]', DEMO_PASSWORD);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('.hello', { visible: true });
+  const cookies = await page.browserContext().cookies();
+  await page.close();
+  return cookies;
+}
+
+/** Milliseconds from navigating to `path` until `selector` shows and the network is idle, in a fresh tab. */
+async function timeLoad(browser: Browser, base: string, path: string, selector: string, year: number): Promise<number> {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 375, height: 812, isMobile: true });
+  await page.goto(`${base}/health`);
+  await page.evaluate((y) => localStorage.setItem('xingping.context', JSON.stringify({ year: y })), year);
+  const started = performance.now();
+  await page.goto(`${base}${path}`);
+  await page.waitForSelector(selector, { visible: true, timeout: 60_000 });
+  await page.waitForNetworkIdle({ idleTime: 50 });
+  const ms = performance.now() - started - 50;
+  await page.close();
+  return ms;
+}
+
+async function main() {
+  const { handle, drop } = await openTarget();
+  const ruleSets = await loadRuleSets();
+  const ctx = { actor: cliActor(), db: handle.db, clock: systemClock, requestId: null };
+  let seededMs = performance.now();
+  await migrateToLatest(handle.db);
+  const seeded = await seedDemo(ctx, { scale, seed: 'xingping' });
+  const results = await demoResults(ctx, ruleSets, seeded.cycles.filter((c) => c.state === 'reviewing').map((c) => c.year));
+  const year = results.at(-1)!.year;
+  await demoPublish(ctx, year);
+  seededMs = performance.now() - seededMs;
+  const orgs = (await sql<{ n: number }>`select count(*)::int as n from organizations`.execute(handle.db)).rows[0]!.n;
+  const deps = { ...nodeDeps(handle, { ruleSets, logger: quietLogger, env: parseEnv({}) }), ui: loadUiAssets('dist/ui') };
+  if (!deps.ui) throw new Error('先构建网页界面：npm run build:ui');
+  const app = createApp(deps);
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser = await puppeteer.launch({ executablePath: findBrowser(process.env.XINGPING_CHROMIUM), headless: true, args: chromiumArgs });
+  try {
+    await browser.setCookie(...(await cookieOf(browser, base)));
+    const orgId = (await sql<{ id: number }>`select org_id as id from users where login = 'demo-community'`.execute(handle.db)).rows[0]!.id;
+    const home: number[] = [];
+    const card: number[] = [];
+    const apiOnly: number[] = [];
+    await timeLoad(browser, base, '/scorecard', '.scorecard .summary', year); // warm-up (code cache, pools)
+    for (let i = 0; i < RUNS; i++) {
+      home.push(await timeLoad(browser, base, '/', '.hello', year));
+      card.push(await timeLoad(browser, base, '/scorecard', '.scorecard .summary', year));
+      const page = await browser.newPage();
+      await page.goto(`${base}/health`);
+      apiOnly.push(await page.evaluate(async (p) => {
+        const t = performance.now();
+        await (await fetch(`/api/cycles/${p.year}/orgs/${p.orgId}/scorecard`)).json();
+        return performance.now() - t;
+      }, { year, orgId }));
+      await page.close();
+    }
+    const db = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+    console.log(`演示区县 ×${scale}（${orgs} 个组织，${db}；准备数据 ${(seededMs / 1000).toFixed(0)} s），375 px 手机视口，${RUNS} 次中位数：`);
+    console.log(`  我的考核 可交互：${median(card).toFixed(0)} ms（${card.map((x) => x.toFixed(0)).join(' / ')}）`);
+    console.log(`  首页 可交互（基线）：${median(home).toFixed(0)} ms；我的考核 / 首页 = ${(median(card) / median(home)).toFixed(2)}×`);
+    console.log(`  考核结果接口单独：${median(apiOnly).toFixed(0)} ms（页面时间中接口占 ${((median(apiOnly) / median(card)) * 100).toFixed(0)}%）`);
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+    await deps.printing.pdf.close();
+    await handle.close();
+    await drop();
+  }
+}
+
+await main();

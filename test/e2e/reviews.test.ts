@@ -1,0 +1,122 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
+
+/**
+ * 述职报告 and 述职评议 in the browser on the demo district, its collecting year moved to 评议中: the community
+ * secretary writes the report with a PDF attached on a phone, the street reads it and downloads the attachment on a
+ * desktop, and the demo reviewer, signed in, finds its sheet waiting, votes on a phone, and cannot vote twice.
+ */
+let h: Harness;
+let year: number;
+const reportText = '一年来，社区党委坚持党建引领基层治理，推行“红色物业”，建成四个小区党支部，在职党员报到服务三百余人次。';
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  h = await startHarness();
+  year = (await sql<{ year: number }>`select year from cycles where state = 'collecting'`.execute(h.db)).rows[0]!.year;
+  // Votes are taken in 年度评议中; the demo's review of the first street opens then.
+  await sql`update cycles set state = 'reviewing' where year = ${year}`.execute(h.db);
+  await sql`update review_sessions set state = 'open', opened_at = now() where cycle_year = ${year}`.execute(h.db);
+}, 240_000);
+afterAll(() => h?.close());
+
+describe.skipIf(!onPostgres)('述职报告 and the reviewer’s sheet in the browser', () => {
+  it('a secretary submits the report with a PDF on a phone; the street reads it and downloads the attachment', async () => {
+    const s = await newSession(h, 'phone');
+    await signInAs(s, h, 'demo-community');
+    await visit(s, h, '/reviews');
+    await waitForText(s.page, '尚未提交');
+    // Too short: the field says why, in the server's words.
+    await typeInto(s.page, '.report-form textarea', '太短了');
+    await clickText(s.page, '提交述职报告');
+    await waitForText(s.page, '述职报告至少 20 个字');
+    expect(await textOf(s.page, '.report-form .el-form-item.is-error')).toContain('述职报告正文');
+    await shot(s, 'duty-report-error');
+    await typeInto(s.page, '.report-form textarea', reportText);
+    const pdf = join(mkdtempSync(join(tmpdir(), 'xp-report-')), '述职报告.pdf');
+    writeFileSync(pdf, '%PDF-1.4\n% 述职报告附件\n');
+    const input = (await s.page.$('.report-form input[type="file"]')) as import('puppeteer').ElementHandle<HTMLInputElement>;
+    await input.uploadFile(pdf);
+    await s.page.waitForSelector('.report-form .el-upload-list__item.is-success', { timeout: 30_000 });
+    await clickText(s.page, '提交述职报告');
+    await waitForText(s.page, '述职报告已提交');
+    await waitForText(s.page, `（${reportText.length} 字）`);
+    await shot(s, 'duty-report');
+    const stored = await sql<{ text: string; name: string; purpose: string }>`select d.text, f.name, f.purpose from duty_reports d join files f on f.id = d.attachment_file_id
+      join users u on u.org_id = d.org_id where u.login = 'demo-community' and d.cycle_year = ${year}`.execute(h.db);
+    expect(stored.rows).toEqual([{ text: reportText, name: '述职报告.pdf', purpose: 'duty_report' }]);
+    await closeSession(s);
+
+    const street = await newSession(h, 'desk');
+    await signInAs(street, h, 'demo-street');
+    await visit(street, h, '/reviews');
+    const community = (await sql<{ name: string }>`select o.name from users u join organizations o on o.id = u.org_id where u.login = 'demo-community'`.execute(h.db)).rows[0]!.name;
+    await typeInto(street.page, '.find input', community);
+    await waitForText(street.page, '述职报告.pdf');
+    await shot(street, 'duty-reports-street');
+    await clickText(street.page, '阅读全文');
+    await waitForText(street.page, '在职党员报到服务三百余人次');
+    await shot(street, 'duty-report-read');
+    await street.page.keyboard.press('Escape');
+    await street.page.waitForFunction(() => ![...document.querySelectorAll('.el-overlay')].some((o) => (o as HTMLElement).offsetParent !== null || getComputedStyle(o).display !== 'none'), { timeout: 10_000 });
+    const file = await nextDownload(street, () => street.page.locator('.el-table a.att').click());
+    expect(file.name).toBe('述职报告.pdf');
+    expect(Buffer.from(file.bytes).toString()).toBe(readFileSync(pdf, 'utf8'));
+    await closeSession(street);
+  });
+
+  it('the reviewer lands on its waiting sheet, votes on a phone, and the sheet is then closed to it', async () => {
+    const s = await newSession(h, 'phone');
+    await signInAs(s, h, 'demo-reviewer');
+    await waitForText(s.page, '待填写');
+    await shot(s, 'reviewer-home');
+    await clickText(s.page, '填写评议表');
+    await s.page.waitForSelector('.subject', { visible: true });
+    const subjects = await s.page.$$eval('.subject', (els) => els.length);
+    const items = await s.page.$$eval('.subject:first-of-type fieldset', (els) => els.length);
+    expect(subjects).toBeGreaterThan(1);
+    // Answer all but the last subject, then try to hand it in: the page names what is missing.
+    await s.page.$$eval('.subject', (els) => els.slice(0, -1).forEach((sub) => sub.querySelectorAll('fieldset').forEach((f) => (f.querySelectorAll('.el-radio-button')[0] as HTMLElement).click())));
+    await clickText(s.page, '提交评议');
+    await waitForText(s.page, '还有 1 个组织的评议没有选完');
+    await shot(s, 'reviewer-sheet-missing', { fullPage: false });
+    await s.page.$$eval('.subject:last-of-type fieldset', (fs) => fs.forEach((f) => (f.querySelectorAll('.el-radio-button')[1] as HTMLElement).click()));
+    const before = await sql<{ n: number }>`select count(*)::int as n from pending_review_sheets`.execute(h.db);
+    await clickText(s.page, '提交评议');
+    await waitForText(s.page, '评议已提交');
+    await shot(s, 'reviewer-sheet-done');
+    // One sheet more, holding every subject's answers and nothing that names the account.
+    const after = await sql<{ n: number; votes: number }>`select count(*)::int as n, max(jsonb_array_length(votes))::int as votes from pending_review_sheets`.execute(h.db);
+    expect(after.rows[0]!.n).toBe(before.rows[0]!.n + 1);
+    expect(after.rows[0]!.votes).toBe(subjects);
+    const cols = await sql<{ column_name: string }>`select column_name from information_schema.columns where table_name = 'pending_review_sheets'`.execute(h.db);
+    expect(cols.rows.map((c) => c.column_name)).not.toContain('user_id');
+    expect(items).toBeGreaterThan(1);
+    await clickText(s.page, '返回我的评议表');
+    await waitForText(s.page, '已提交');
+    const again = await s.page.evaluate(() => location.pathname);
+    expect(again).toBe('/reviews/sheets');
+    // Opening the sheet again says it is in, in Chinese.
+    const id = (await sql<{ id: number }>`select id from review_sessions where cycle_year = ${year}`.execute(h.db)).rows[0]!.id;
+    await visit(s, h, `/reviews/sheets/${id}`);
+    await waitForText(s.page, '这份评议表已经提交过');
+    await shot(s, 'reviewer-sheet-again');
+    await closeSession(s);
+  });
+
+  it('a finalized year shows the report read-only, saying why', async () => {
+    const s = await newSession(h, 'desk');
+    await signInAs(s, h, 'demo-community');
+    const finalized = (await sql<{ year: number }>`select year from cycles where state = 'finalized' order by year desc limit 1`.execute(h.db)).rows[0]!.year;
+    await s.page.evaluate((y) => localStorage.setItem('xingping.context', JSON.stringify({ year: y })), finalized);
+    await visit(s, h, '/reviews');
+    await waitForText(s.page, `现在不能提交或修改述职报告：${finalized} 年度考核周期处于「已定档」状态`);
+    expect(await s.page.$eval('.report-form textarea', (t) => (t as HTMLTextAreaElement).disabled)).toBe(true);
+    await shot(s, 'duty-report-closed');
+    await closeSession(s);
+  });
+});
