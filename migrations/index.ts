@@ -13,6 +13,8 @@ import * as selfAssessments from './2026_12_05_000950_self_assessments';
 import * as files from './2026_12_05_001000_files';
 import * as lateEntry from './2026_12_05_001010_late_entry';
 import * as dutyReportFiles from './2026_12_05_001020_duty_report_files';
+import * as gradeDecidedBy from './2026_12_05_001030_grade_decided_by';
+import * as documentVersions from './2026_12_05_001040_document_versions';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -33,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_001000_files': files,
   '2026_12_05_001010_late_entry': lateEntry,
   '2026_12_05_001020_duty_report_files': dutyReportFiles,
+  '2026_12_05_001030_grade_decided_by': gradeDecidedBy,
+  '2026_12_05_001040_document_versions': documentVersions,
 };

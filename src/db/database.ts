@@ -299,7 +299,11 @@ export interface GradeTable {
   move: string | null;
   last_grade: string | null;
   detail: Json<unknown>;
+  /** The kind of the step that decided the grade (the phrasebook's code); null when not graded. */
+  decided_by: DecidedBy | null;
 }
+
+export type DecidedBy = 'band' | 'direct' | 'prerequisite' | 'cap' | 'veto' | 'yearOverYear' | 'quota' | 'correction';
 
 export interface AppealTable {
   id: Generated<number>;
@@ -353,6 +357,8 @@ export interface DocumentTable {
   org_id: number;
   revision_id: number;
   content_hash: string;
+  /** The content model's version the hash was made with (1: before the ranking list's reasons). */
+  content_version: ColumnType<number, number | undefined, number>;
   title: string;
   created_by: string;
   created_at: CreatedAt;

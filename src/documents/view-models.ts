@@ -204,10 +204,15 @@ export type RankingRow = {
   rankParent: number | null;
   move: string | null;
   lagging: boolean;
+  /** Why the grade is not simply the band (the phrasebook's words), or why 后进 / not graded; '' otherwise. */
+  reason: string;
 };
 
+/** The version of the ranking list's content model: 2 adds each row's reason (1 is kept to verify earlier paper). */
+export const RANKINGS_VERSION = 2;
+
 /** The ranking list: a table per category in rank order (rank in the category, and within the parent). */
-export function rankingsContent(input: { year: number; scopeName: string; revision: { id: number; kind: 'compute' | 'correction'; createdOn: string }; rows: RankingRow[] }) {
+export function rankingsContent(input: { year: number; scopeName: string; revision: { id: number; kind: 'compute' | 'correction'; createdOn: string }; rows: RankingRow[] }, version = RANKINGS_VERSION) {
   const groups = new Map<string, RankingRow[]>();
   for (const r of input.rows) groups.set(r.categoryLabel, [...(groups.get(r.categoryLabel) ?? []), r]);
   return {
@@ -228,6 +233,7 @@ export function rankingsContent(input: { year: number; scopeName: string; revisi
           move: r.move ?? '—',
           lagging: r.lagging,
           note: r.rankParent && r.parentName ? `${r.lagging ? ' ' : ''}上级内第 ${r.rankParent} 名` : '',
+          ...(version >= 2 ? { reason: r.reason } : {}),
         })),
     })),
   };

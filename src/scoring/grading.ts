@@ -26,6 +26,12 @@ export type GradeInput = {
 };
 
 export type GradeStep = { kind: 'band' | 'direct' | 'prerequisite' | 'cap' | 'veto' | 'yearOverYear' | 'quota' | 'lagging'; text: string; grade: string | null };
+export type DecidingStep = Exclude<GradeStep['kind'], 'lagging'>;
+
+/** The step that decided a grade: the last one that set it (listing as 后进 leaves the grade as it is). */
+export function decidingStep(steps: readonly GradeStep[]): GradeStep | null {
+  return [...steps].reverse().find((s) => s.kind !== 'lagging') ?? null;
+}
 
 export type NextGrade = {
   grade: string;
@@ -44,6 +50,8 @@ export type GradeOutcome = {
   bandGrade: string | null;
   pinned: boolean;
   steps: GradeStep[];
+  /** The kind of the step that decided the grade (the last that set it; `band` when the score's band stood), null when not graded. */
+  decidedBy: DecidingStep | null;
   lagging: boolean;
   move: '晋位' | '保持' | '降星' | '摘星' | '首次定级' | null;
   lastGrade: string | null;
@@ -234,6 +242,7 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
       bandGrade: w.band === null ? null : ids[w.band]!,
       pinned: w.pinned,
       steps: w.steps,
+      decidedBy: w.idx === null ? null : ((decidingStep(w.steps)?.kind as DecidingStep | undefined) ?? null),
       lagging: w.lagging,
       move,
       lastGrade: last === null ? null : ids[last]!,

@@ -11,6 +11,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'account', name: 'account', component: () => import('./pages/account/AccountPage.vue'), meta: { title: '账号设置' } },
       { path: 'orgs/:id(\\d+)', name: 'org', component: () => import('./pages/orgs/OrgPage.vue'), meta: { title: '组织' } },
       { path: 'scorecard/:orgId(\\d+)?', name: 'scorecard', component: () => import('./pages/scorecard/ScorecardPage.vue'), meta: { title: '考核结果' } },
+      { path: 'rankings', name: 'rankings', component: () => import('./pages/rankings/RankingsPage.vue'), meta: { title: '排名' } },
       { path: 'ledger', name: 'ledger', component: () => import('./pages/ledger/LedgerPage.vue'), meta: { title: '台账' } },
       { path: 'ledger/review', name: 'ledger-review', component: () => import('./pages/ledger/LedgerReviewPage.vue'), meta: { title: '台账审核' } },
       { path: 'assessment/self', name: 'assessment-self', component: () => import('./pages/assessment/SelfAssessmentPage.vue'), meta: { title: '自评' } },

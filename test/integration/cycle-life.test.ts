@@ -150,6 +150,15 @@ describe('the cycle from computed to finalized', () => {
     expect(rescored.body.state).toBe('published');
     // Now G03 (96) ranks first and keeps five; G02 (93) is pushed down to four by the 20% quota.
     expect(await gradesOf(rescored.body.revisionId)).toMatchObject({ G01: 'five', G02: 'four', G03: 'five' });
+    // The rankings say why: G02's grade was decided by the quota (the stored step code), in the scorecard's own step.
+    const rankings = await admin.get(`/api/cycles/${YEAR}/rankings`);
+    const byCode = Object.fromEntries(rankings.body.items.map((i: any) => [i.code, i]));
+    expect(byCode.G02.reason).toMatchObject({ code: 'quota', label: '等次比例限制' });
+    expect(byCode.G03.reason).toEqual({ code: 'band', label: '按总分分数段', text: '' });
+    const card = await admin.get(`/api/cycles/${YEAR}/orgs/${grids[1]!.id}/scorecard`);
+    expect(byCode.G02.reason.text).toBe(`等次比例限制：${card.body.grade.steps.at(-1)}`);
+    expect(rankings.body.revisionId).toBe(rescored.body.revisionId);
+    expect((await branch.get(`/api/cycles/${YEAR}/rankings`)).status).toBe(403);
 
     const adminAfter = client(appWith(after), await createToken(handle.db, 'admin', districtId));
     const finalized = await adminAfter.post(`/api/cycles/${YEAR}/finalize`);

@@ -87,11 +87,37 @@ describe('the duty-report files migration', () => {
       ['chair', '说明.txt', 'text/plain', 'duty_report_legacy', text.length, 'D1', '纯文本附件'],
     ]);
     expect(moved.rows[0]!.sha256).toBe(createHash('sha256').update(pdf).digest('hex'));
-    await migrateDown(db);
+    // Back down: every later migration first, then this one.
+    const later = Object.keys(migrations).filter((name) => name > '2026_12_05_001020_duty_report_files');
+    for (let i = 0; i <= later.length; i++) await migrateDown(db);
     const back = await sql<{ kind: string; attachment_name: string; n: number }>`select kind, attachment_name, octet_length(attachment)::int as n from duty_reports order by kind desc`.execute(db);
     expect(back.rows).toEqual([
       { kind: 'secretary', attachment_name: '述职.pdf', n: pdf.length },
       { kind: 'chair', attachment_name: '说明.txt', n: text.length },
+    ]);
+  });
+});
+
+describe('the grade-step migration', () => {
+  it('fills each stored grade\'s deciding step from its steps: the last that set it, not a 后进 listing', async () => {
+    const db = (await openDatabase({ kind: 'pglite' })).db;
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '2026_12_05_001030_grade_decided_by'));
+    const m = new Migrator({ db, provider: { getMigrations: async () => before }, migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock' });
+    expect((await m.migrateToLatest()).error).toBeUndefined();
+    await sql`insert into organizations (code, name, kind, active_from) values ('S1', '甲社区', 'community', '2000-01-01'), ('S2', '乙社区', 'community', '2000-01-01'), ('S3', '丙社区', 'community', '2000-01-01')`.execute(db);
+    await sql`insert into cycles (year, state) values (2020, 'computed')`.execute(db);
+    await sql`insert into score_revisions (cycle_year, rule_sets, org_count, created_by) values (2020, '[]', 3, 'test')`.execute(db);
+    const steps = (kinds: string[]) => JSON.stringify({ steps: kinds.map((kind) => ({ kind, grade: 'x', text: kind })) });
+    await sql`insert into grades (revision_id, org_id, grade, grade_label, lagging, detail)
+      select r.id, o.id, case when o.code = 'S3' then null else 'three' end, null, o.code = 'S2',
+        case o.code when 'S1' then ${steps(['band', 'quota'])} when 'S2' then ${steps(['band', 'cap', 'lagging'])} else ${steps([])} end::json
+      from score_revisions r, organizations o`.execute(db);
+    await migrateToLatest(db);
+    const rows = await sql<{ code: string; decided_by: string | null }>`select o.code, g.decided_by from grades g join organizations o on o.id = g.org_id order by o.code`.execute(db);
+    expect(rows.rows).toEqual([
+      { code: 'S1', decided_by: 'quota' },
+      { code: 'S2', decided_by: 'cap' },
+      { code: 'S3', decided_by: null },
     ]);
   });
 });

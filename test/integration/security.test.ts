@@ -100,6 +100,7 @@ const cases: RouteCase[] = [
   },
   { route: 'GET /api/imports/:target/template', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/imports/ledger/template' }) },
   { route: 'POST /api/cycles/:year/score', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/score`, body: {} }) },
+  { route: 'GET /api/cycles/:year/rankings', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/rankings` }) },
   { route: 'GET /api/cycles/:year/scores', type: 'list', wrongRoles: readers, outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/scores` }) },
   { route: 'GET /api/cycles/:year/orgs/:orgId/history', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.grid.id}/history` }) },
   { route: 'GET /api/cycles/:year/orgs/:orgId/scorecard', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.grid.id}/scorecard` }) },

@@ -1,3 +1,4 @@
+import { gradeReason } from '../../src/domain/phrasebook';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/adapters/pdf-puppeteer';
@@ -52,11 +53,41 @@ describe('view models', () => {
 
   it('ranks each category in order, unranked last', () => {
     const row = (code: string, rank: number | null, total: string) => ({
-      code, name: code, parentName: '东风街道', categoryLabel: '社区', total, assessed: rank !== null, gradeLabel: '三星', notAssessedLabel: '不评星级', rankCategory: rank, rankParent: rank, move: null, lagging: false,
+      code, name: code, parentName: '东风街道', categoryLabel: '社区', total, assessed: rank !== null, gradeLabel: '三星', notAssessedLabel: '不评星级', rankCategory: rank, rankParent: rank, move: null, lagging: false, reason: '',
     });
     const c = rankingsContent({ year: 2025, scopeName: '星城区', revision: { id: 3, kind: 'compute', createdOn: '2026-01-10' }, rows: [row('B', 2, '80'), row('C', null, '0'), row('A', 1, '90')] });
     expect(c.groups[0]!.rows.map((r) => r.name)).toEqual(['A', 'B', 'C']);
     expect(c.groups[0]!.rows[2]!.grade).toBe('不评星级') // the rule set's own words for one it does not assess;
+  });
+
+  it('carries each row\'s reason from version 2 on, and builds version 1 exactly as before for earlier paper', () => {
+    const input = { year: 2025, scopeName: '星城区', revision: { id: 3, kind: 'compute' as const, createdOn: '2026-01-10' }, rows: [
+      { code: 'A', name: 'A', parentName: null, categoryLabel: '社区', total: '90', assessed: true, gradeLabel: '三星', notAssessedLabel: '不评星级', rankCategory: 1, rankParent: null, move: null, lagging: false, reason: '等次比例限制：按排名降为三星' },
+    ] };
+    expect(rankingsContent(input).groups[0]!.rows[0]).toMatchObject({ reason: '等次比例限制：按排名降为三星' });
+    const v1 = rankingsContent(input, 1).groups[0]!.rows[0]!;
+    expect(Object.keys(v1)).toEqual(['rank', 'name', 'parentName', 'total', 'grade', 'move', 'lagging', 'note']);
+  });
+});
+
+describe('the phrasebook\'s reason for a grade', () => {
+  const steps = [
+    { kind: 'band', text: '总分 96.05 分，在「95 分及以上」分数段：五星' },
+    { kind: 'quota', text: '四星及以上不超过 40%（社区党组织 10 个组织中最多 4 个），按排名降为三星' },
+    { kind: 'lagging', text: '三星列为后进党组织' },
+  ];
+  const base = { assessed: true, notAssessedLabel: '不定级', reasons: [], steps, lagging: false };
+
+  it('names the deciding step by its code, with that step\'s own words; nothing when the band decided', () => {
+    expect(gradeReason({ ...base, decidedBy: 'quota' })).toEqual({ code: 'quota', label: '等次比例限制', text: '等次比例限制：四星及以上不超过 40%（社区党组织 10 个组织中最多 4 个），按排名降为三星' });
+    expect(gradeReason({ ...base, decidedBy: 'band', steps: steps.slice(0, 1) }).text).toBe('');
+  });
+
+  it('adds the 后进 listing, and says why an organization was not graded', () => {
+    expect(gradeReason({ ...base, decidedBy: 'band', lagging: true }).text).toBe('列为后进：三星列为后进党组织');
+    expect(gradeReason({ ...base, assessed: false, decidedBy: null, reasons: ['群众评议样本不足 30 份'] })).toEqual({ code: 'not_assessed', label: '不定级', text: '不定级：群众评议样本不足 30 份' });
+    // The code decides which step is quoted: a step's wording is never read to find it.
+    expect(gradeReason({ ...base, decidedBy: 'veto', steps: [...steps, { kind: 'veto', text: '一票否决（软弱涣散）：取消等次' }] }).text).toBe('一票否决：一票否决（软弱涣散）：取消等次');
   });
 });
 

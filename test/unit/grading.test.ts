@@ -111,12 +111,14 @@ describe('7. overrides: vetoes, caps, prerequisites', () => {
     expect(out.grade).toBe('none');
     const caps = out.steps.filter((s) => s.kind === 'cap').map((s) => s.text);
     expect(caps).toEqual(['群众满意度（群众评议低于 60%，最高二星）；软弱涣散（被确定为软弱涣散党组织，最高无星）：按其中最低的一项，最高无星']);
+     expect(out.decidedBy).toBe('cap');
   });
 
   it('applies an admin decision to grade directly, with reason and approver in the steps', () => {
     const [o] = grade(xiqing, [org(66, { directRecords: [{ grade: 'five', reason: '获省级先进基层党组织', approver: '区委组织部部务会' }] })]).outcomes;
     expect(o!.grade).toBe('five');
     expect(o!.steps.map((s) => s.text)).toContain('直接定级：获省级先进基层党组织（批准人：区委组织部部务会），定为五星');
+     expect(o!.decidedBy).toBe('direct');
   });
 });
 
@@ -130,6 +132,8 @@ describe('6. quotas by share within a scope', () => {
     expect(grades).toEqual(['five', 'five', 'five', 'four', 'four', 'three', 'three', 'three', 'three', 'three']);
     const demoted = grade(def, inputs).outcomes[3]!;
     expect(demoted.steps.find((s) => s.kind === 'quota')!.text).toBe('五星不超过 30%（本类别 10 个组织中最多 3 个），按排名降为四星');
+    // The stored code of the deciding step: the quota for the demoted, the band for those that kept theirs.
+    expect(grade(def, inputs).outcomes.map((o) => o.decidedBy)).toEqual(['band', 'band', 'band', 'quota', 'quota', 'quota', 'quota', 'quota', 'quota', 'quota']);
   });
 
   it('only warns for "about X%" guidance, and applies quotas of the given years only', () => {

@@ -55,7 +55,7 @@ export async function findDocument(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('documents as d')
     .innerJoin('organizations as o', 'o.id', 'd.org_id')
-    .select(['d.id', 'd.kind', 'd.cycle_year', 'd.org_id', 'd.revision_id', 'd.content_hash', 'd.title', 'd.created_at', 'o.path', 'o.name as org_name'])
+    .select(['d.id', 'd.kind', 'd.cycle_year', 'd.org_id', 'd.revision_id', 'd.content_hash', 'd.content_version', 'd.title', 'd.created_at', 'o.path', 'o.name as org_name'])
     .where('d.id', '=', id)
     .executeTakeFirst();
 }

@@ -8,6 +8,7 @@ import {
   evaluationFacts,
   feedbackLetterContent,
   rankingsContent,
+  RANKINGS_VERSION,
   reviewSheetContent,
   scorecardContent,
   scorecardView,
@@ -24,6 +25,7 @@ import { getFeedback, getTwoway } from '../twoway/twoway.service';
 import { findCycle } from '../cycles/cycles.repository';
 import { orgForRead } from '../orgs/org-access';
 import { ranksVisible, requireResultsVisible } from '../scoring/get-scorecard';
+import { reasonOf } from '../scoring/grade-reasons';
 import { findRevision, findRuleSetBody, latestRevision, revisionResults } from '../scoring/scores.repository';
 import type { Database, DocumentTable } from '../../db/database';
 import type { Insertable, Kysely } from 'kysely';
@@ -225,7 +227,7 @@ export function bookJob(ctx: Ctx, printing: Printing, year: number, org: { name:
   return { body, title, footer: `xingping ${year} · book ${org.code} · revision ${revision.id}`, pageRefs: true, timeoutMs: 30_000 + 400 * issued.length };
 }
 
-async function rankingsFor(db: Kysely<Database>, year: number, revision: Revision, org: { name: string; path: string }) {
+async function rankingsFor(db: Kysely<Database>, year: number, revision: Revision, org: { name: string; path: string }, version = RANKINGS_VERSION) {
   const rows = await revisionResults(db, revision.id, org.path);
   return rankingsContent({
     year,
@@ -244,8 +246,9 @@ async function rankingsFor(db: Kysely<Database>, year: number, revision: Revisio
       rankParent: r.rank_parent,
       move: r.move,
       lagging: r.lagging ?? false,
+      reason: reasonOf(r).text,
     })),
-  });
+  }, version);
 }
 
 /** The ranking list (排名表) of the organizations under one, a table per category. */
@@ -257,7 +260,7 @@ export async function rankingsPdf({ ctx, year, orgId, printing }: { ctx: Ctx; ye
   const s = await stamp(printing, content);
   const title = `${year}年度考核排名表-${org.code}-${org.name}`;
   await recordIssued(ctx, org, [
-    { id: s.docId, kind: 'rankings', cycle_year: year, org_id: org.id, revision_id: revision.id, content_hash: s.contentHash, title, created_by: ctx.actor.name },
+    { id: s.docId, kind: 'rankings', cycle_year: year, org_id: org.id, revision_id: revision.id, content_hash: s.contentHash, content_version: RANKINGS_VERSION, title, created_by: ctx.actor.name },
   ]);
   const bytes = await printing.pdf.render({ body: printing.templates.render('rankings', { ...content, ...s }), title, footer: footer(year, {}, s) });
   return { title, fileName: `${title}.pdf`, bytes, docIds: [s.docId] };
@@ -356,7 +359,7 @@ export async function verifyDocument({ db, id }: { db: Kysely<Database>; id: str
     const rows = await scorecardRows(db, current.id, doc.path, doc.org_id);
     if (rows.length > 0) hash = (await contentHash(scorecardContent((await scorecardSources(db, doc.cycle_year, current, rows))[0]!))).slice(0, 16);
   } else if (current && doc.kind === 'rankings') {
-    hash = (await contentHash(await rankingsFor(db, doc.cycle_year, current, { name: doc.org_name, path: doc.path }))).slice(0, 16);
+    hash = (await contentHash(await rankingsFor(db, doc.cycle_year, current, { name: doc.org_name, path: doc.path }, doc.content_version))).slice(0, 16);
   }
   if (hash === doc.content_hash) {
     const message =

@@ -7,6 +7,7 @@ import { requireResultsVisible } from './get-scorecard';
 import type { OutSheet, Spreadsheet } from '../imports/spreadsheet';
 import { notAssessedLabelOf, type ScoreResult } from '../../scoring/evaluate';
 import { findRevision, latestRevision, revisionResults } from './scores.repository';
+import { reasonOf } from './grade-reasons';
 
 /**
  * The results of a cycle as a 组织部 files them: one sheet per assessment category ranked by score (grade,
@@ -24,7 +25,6 @@ export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year
   const byCategory = new Map<string, typeof rows>();
   for (const r of rows) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
   const consequences = (r: (typeof rows)[number]) => ((r.detail as { consequences?: string[] } | null)?.consequences ?? []).join('；');
-  const reasons = (r: (typeof rows)[number]) => (r.result as { reasons?: string[] }).reasons?.join('；') ?? '';
   const sheets: OutSheet[] = [...byCategory].map(([category, list]) => ({
     name: categoryLabel[category as Category] ?? category,
     title: `${year} 年度${categoryLabel[category as Category] ?? category}考核评定结果`,
@@ -39,7 +39,7 @@ export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year
       { header: '同一上级内名次', width: 9 },
       { header: '后进', width: 7 },
       { header: '结果运用', width: 40 },
-      { header: '说明', width: 30 },
+      { header: '定级依据', width: 50 },
     ],
     rows: list.map((r) => [
       r.rank_category,
@@ -52,7 +52,7 @@ export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year
       r.rank_parent,
       r.lagging ? '是' : '',
       consequences(r),
-      r.assessed ? '' : reasons(r),
+      reasonOf(r).text,
     ]),
   }));
   const lagging = rows.filter((r) => r.lagging);

@@ -40,6 +40,7 @@ export async function insertGrades(db: Kysely<Database>, revisionId: number, out
           lagging: o.lagging,
           move: o.move,
           last_grade: o.lastGrade,
+          decided_by: o.decidedBy,
           detail: JSON.stringify({ bandGrade: o.bandGrade, pinned: o.pinned, steps: o.steps, lastGradeLabel: o.lastGradeLabel, consequences: o.consequences, next: o.next }),
         })),
       )
@@ -67,13 +68,13 @@ export async function gradeDistribution(db: Kysely<Database>, revisionId: number
 
 /** Copies every grade of one revision into another, in the database (a correction starts from the final revision). */
 export async function copyGrades(db: Kysely<Database>, fromRevisionId: number, toRevisionId: number) {
-  await sql`insert into grades (revision_id, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail)
-      select ${toRevisionId}, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail from grades where revision_id = ${fromRevisionId}`.execute(db);
+  await sql`insert into grades (revision_id, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail, decided_by)
+      select ${toRevisionId}, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail, decided_by from grades where revision_id = ${fromRevisionId}`.execute(db);
 }
 
 /** Sets a corrected grade and appends the correction as the last step of its explanation. */
 export async function correctGrade(db: Kysely<Database>, revisionId: number, orgId: number, grade: string, gradeLabel: string | null, note: string) {
-  await sql`update grades set grade = ${grade}, grade_label = ${gradeLabel},
+  await sql`update grades set grade = ${grade}, grade_label = ${gradeLabel}, decided_by = 'correction',
         detail = jsonb_set(detail::jsonb, '{steps}', (detail::jsonb -> 'steps') || jsonb_build_array(jsonb_build_object('kind', 'correction', 'grade', ${grade}::text, 'text', ${note}::text)))::json
         where revision_id = ${revisionId} and org_id = ${orgId}`.execute(db);
 }

@@ -152,7 +152,7 @@ export async function revisionResults(db: Kysely<Database>, revisionId: number, 
     .innerJoin('organizations as o', 'o.id', 's.org_id')
     .leftJoin('organizations as p', 'p.id', 'o.parent_id')
     .leftJoin('grades as g', (j) => j.onRef('g.revision_id', '=', 's.revision_id').onRef('g.org_id', '=', 's.org_id'))
-    .select(['o.code', 'o.name', 'p.name as parent_name', 's.category', 's.total', 's.assessed', 's.result', 'g.grade_label', 'g.rank_category', 'g.rank_parent', 'g.lagging', 'g.move', 'g.detail'])
+    .select(['s.org_id', 'o.code', 'o.name', 'o.parent_id', 'p.name as parent_name', 's.category', 's.total', 's.assessed', 's.result', 'g.grade', 'g.grade_label', 'g.rank_category', 'g.rank_parent', 'g.lagging', 'g.move', 'g.detail', 'g.decided_by'])
     .where('s.revision_id', '=', revisionId)
     .where('o.path', 'like', `${pathPrefix}%`)
     .orderBy('s.category')

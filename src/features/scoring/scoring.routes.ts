@@ -7,7 +7,8 @@ import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { getScorecard, listCycleScores, scoreHistory } from './get-scorecard';
 import { scoreCycle } from './score-cycle';
-import { ComputeInput, HistoryItem, RevisionSummary, Scorecard, ScorecardQuery, ScoreListItem, ScoreListQuery } from './scoring.schemas';
+import { ComputeInput, HistoryItem, RankingItem, RankingQuery, RevisionSummary, Scorecard, ScorecardQuery, ScoreListItem, ScoreListQuery } from './scoring.schemas';
+import { listRankings } from './rankings';
 
 const tags = ['计分'];
 const OrgParam = YearParam.extend({
@@ -31,6 +32,17 @@ export function scoringRoutes(ruleSets: RuleSets) {
       response: z.object({ revisionId: z.number().int().nullable(), items: z.array(ScoreListItem) }),
     }),
     async (c) => c.json(await listCycleScores({ ctx: c.get('ctx'), year: c.req.valid('param').year, ...c.req.valid('query') }), 200),
+  );
+  r.openapi(
+    jsonRoute({
+      method: 'get',
+      path: '/{year}/rankings',
+      summary: '排名（管辖范围内，含每个等次的定级依据；取定档版本或最新计分版本）',
+      tags,
+      request: { params: YearParam, query: RankingQuery },
+      response: z.object({ revisionId: z.number().int().nullable(), items: z.array(RankingItem) }),
+    }),
+    async (c) => c.json(await listRankings({ ctx: c.get('ctx'), year: c.req.valid('param').year, input: c.req.valid('query') }), 200),
   );
   r.openapi(
     jsonRoute({ method: 'get', path: '/{year}/orgs/{orgId}/history', summary: '组织历年的总分和等次（到该年度为止；已定档的取最终版本）', tags, request: { params: OrgParam }, response: z.object({ items: z.array(HistoryItem) }) }),

@@ -112,3 +112,35 @@ export const HistoryItem = z
     lagging: z.boolean(),
   })
   .openapi('HistoryItem');
+
+export const RankingQuery = z.object({
+  under: z.coerce.number().int().positive().max(2_147_483_647).optional().openapi({ description: '只看该组织及其下级' }),
+  category: z.string().max(40).optional(),
+});
+
+/** One organization's place in the rankings, with the reason its grade is not simply its band (the phrasebook's words). */
+export const RankingItem = z
+  .object({
+    orgId: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    parentId: z.number().int().nullable(),
+    parentName: z.string().nullable(),
+    category: z.string(),
+    categoryLabel: z.string(),
+    total: z.string(),
+    assessed: z.boolean(),
+    grade: z.string().nullable(),
+    gradeLabel: z.string(),
+    rankCategory: z.number().int().nullable(),
+    rankParent: z.number().int().nullable(),
+    move: z.string().nullable(),
+    lagging: z.boolean(),
+    reason: z.object({
+      code: z.string().nullable().openapi({ description: '定级步骤编码：band 分数段、quota 比例、veto 一票否决、cap 封顶、prerequisite 前置条件、direct 直接定级、yearOverYear 升降限制、correction 更正；not_assessed 不予评定' }),
+      label: z.string().nullable(),
+      text: z.string(),
+    }),
+  })
+  .openapi('RankingItem');
+export type RankingItem = z.infer<typeof RankingItem>;

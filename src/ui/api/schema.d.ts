@@ -2632,6 +2632,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{year}/rankings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 排名（管辖范围内，含每个等次的定级依据；取定档版本或最新计分版本） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 只看该组织及其下级 */
+                    under?: number;
+                    category?: string;
+                };
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revisionId: number | null;
+                            items: components["schemas"]["RankingItem"][];
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles/{year}/orgs/{orgId}/history": {
         parameters: {
             query?: never;
@@ -9434,6 +9524,29 @@ export interface components {
             category: string;
             assessed: boolean;
             total: string;
+        };
+        RankingItem: {
+            orgId: number;
+            code: string;
+            name: string;
+            parentId: number | null;
+            parentName: string | null;
+            category: string;
+            categoryLabel: string;
+            total: string;
+            assessed: boolean;
+            grade: string | null;
+            gradeLabel: string;
+            rankCategory: number | null;
+            rankParent: number | null;
+            move: string | null;
+            lagging: boolean;
+            reason: {
+                /** @description 定级步骤编码：band 分数段、quota 比例、veto 一票否决、cap 封顶、prerequisite 前置条件、direct 直接定级、yearOverYear 升降限制、correction 更正；not_assessed 不予评定 */
+                code: string | null;
+                label: string | null;
+                text: string;
+            };
         };
         HistoryItem: {
             year: number;
