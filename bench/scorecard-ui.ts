@@ -1,11 +1,12 @@
 /**
- * 我的考核's time to interactive in real Chromium, on the demo district (scale 1) or a larger one: from navigating to
- * /scorecard, signed in as the demo community's secretary with the published year chosen, until the scorecard's
- * summary is shown and the history chart is drawn (the grade, every part, the years before). Baseline in the same
- * run: the home page loaded the same way, and the scorecard API answering alone.
+ * A results page's time to interactive in real Chromium, on the demo district (scale 1) or a larger one, with the
+ * published year chosen. `--page scorecard` (default): 我的考核 as the demo community's secretary on a 375 px phone,
+ * until the summary is shown and the history chart is drawn. `--page dashboard`: the leader's 驾驶舱 on a 1366 px
+ * desk, until the grade chart is drawn and the child organizations and the 后进 list are shown. Baseline in the
+ * same run: the home page loaded the same way, and the page's API answering alone.
  *
- *   DATABASE_URL=… npm run bench:scorecard-ui -- --scale 10   # a new database, dropped afterwards
- *   npm run bench:scorecard-ui                                  # PGlite, scale 1
+ *   DATABASE_URL=… npm run bench:scorecard-ui -- --scale 10 --page dashboard   # a new database, dropped afterwards
+ *   npm run bench:scorecard-ui                                                   # PGlite, scale 1, 我的考核
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -27,8 +28,19 @@ import { cliActor } from '../src/features/context';
 import { systemClock } from '../src/lib/clock';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const scale = Number(process.argv[process.argv.indexOf('--scale') + 1] ?? 1) || 1;
+const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const scale = Number(arg('--scale') ?? 1) || 1;
 const RUNS = 7;
+const phone = { width: 375, height: 812, isMobile: true };
+const desk = { width: 1366, height: 900, isMobile: false };
+
+/** The pages measured: who signs in, where it goes, what shows when it is ready, and its one API call. */
+const pages = {
+  scorecard: { label: '我的考核', login: 'demo-community', path: '/scorecard', ready: '.scorecard .summary', extra: ['.years', '.chart svg'], viewport: phone, api: (year: number, orgId: number) => `/api/cycles/${year}/orgs/${orgId}/scorecard` },
+  dashboard: { label: '驾驶舱', login: 'demo-leader', path: '/dashboard', ready: '.dist .chart svg', extra: ['.children .child', '.lagging'], viewport: desk, api: (year: number) => `/api/cycles/${year}/dashboard` },
+};
+const target = pages[(arg('--page') ?? 'scorecard') as keyof typeof pages];
+if (!target) throw new Error(`--page 只能是 ${Object.keys(pages).join(' 或 ')}`);
 
 async function openTarget() {
   const url = process.env.DATABASE_URL;
@@ -49,10 +61,10 @@ async function openTarget() {
 }
 
 /** Signs in once and returns the session cookie, for every timed load after it. */
-async function cookieOf(browser: Browser, base: string) {
+async function cookieOf(browser: Browser, base: string, login: string) {
   const page = await browser.newPage();
   await page.goto(`${base}/login`, { waitUntil: 'networkidle0' });
-  await page.type('input[autocomplete="username"]', 'demo-community');
+  await page.type('input[autocomplete="username"]', login);
   await page.type('input[autocomplete="current-password"]', DEMO_PASSWORD);
   await page.click('button[type="submit"]');
   await page.waitForSelector('.hello', { visible: true, timeout: 60_000 }).catch(async (e: unknown) => {
@@ -67,7 +79,7 @@ async function cookieOf(browser: Browser, base: string) {
 /** Milliseconds from navigating to `path` until `selector` (and then each of `extra`) shows, in a fresh tab. */
 async function timeLoad(browser: Browser, base: string, path: string, selector: string, year: number, extra: string[] = []): Promise<number> {
   const page = await browser.newPage();
-  await page.setViewport({ width: 375, height: 812, isMobile: true });
+  await page.setViewport(target.viewport);
   await page.goto(`${base}/health`);
   await page.evaluate((y) => localStorage.setItem('xingping.context', JSON.stringify({ year: y })), year);
   const started = performance.now();
@@ -108,29 +120,29 @@ async function main() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await puppeteer.launch({ executablePath: findBrowser(process.env.XINGPING_CHROMIUM), headless: true, args: chromiumArgs });
   try {
-    await browser.setCookie(...(await cookieOf(browser, base)));
-    const orgId = (await sql<{ id: number }>`select org_id as id from users where login = 'demo-community'`.execute(handle.db)).rows[0]!.id;
+    await browser.setCookie(...(await cookieOf(browser, base, target.login)));
+    const orgId = (await sql<{ id: number }>`select org_id as id from users where login = ${target.login}`.execute(handle.db)).rows[0]!.id;
     const home: number[] = [];
     const card: number[] = [];
     const apiOnly: number[] = [];
-    await timeLoad(browser, base, '/scorecard', '.scorecard .summary', year, ['.years', '.chart svg']); // warm-up (code cache, pools)
+    await timeLoad(browser, base, target.path, target.ready, year, target.extra); // warm-up (code cache, pools)
     for (let i = 0; i < RUNS; i++) {
       home.push(await timeLoad(browser, base, '/', '.hello', year, ['.todos']));
-      card.push(await timeLoad(browser, base, '/scorecard', '.scorecard .summary', year, ['.years', '.chart svg']));
+      card.push(await timeLoad(browser, base, target.path, target.ready, year, target.extra));
       const page = await browser.newPage();
       await page.goto(`${base}/health`);
-      apiOnly.push(await page.evaluate(async (p) => {
+      apiOnly.push(await page.evaluate(async (url) => {
         const t = performance.now();
-        await (await fetch(`/api/cycles/${p.year}/orgs/${p.orgId}/scorecard`)).json();
+        await (await fetch(url)).json();
         return performance.now() - t;
-      }, { year, orgId }));
+      }, target.api(year, orgId)));
       await page.close();
     }
     const db = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
-    console.log(`演示区县 ×${scale}（${orgs} 个组织，${db}；准备数据 ${(seededMs / 1000).toFixed(0)} s），375 px 手机视口，${RUNS} 次中位数：`);
-    console.log(`  我的考核 可交互：${median(card).toFixed(0)} ms（${card.map((x) => x.toFixed(0)).join(' / ')}）`);
-    console.log(`  首页 可交互（基线）：${median(home).toFixed(0)} ms；我的考核 / 首页 = ${(median(card) / median(home)).toFixed(2)}×`);
-    console.log(`  考核结果接口单独：${median(apiOnly).toFixed(0)} ms（页面时间中接口占 ${((median(apiOnly) / median(card)) * 100).toFixed(0)}%）`);
+    console.log(`演示区县 ×${scale}（${orgs} 个组织，${db}；准备数据 ${(seededMs / 1000).toFixed(0)} s），${target.viewport.width} px 视口，${RUNS} 次中位数：`);
+    console.log(`  ${target.label} 可交互：${median(card).toFixed(0)} ms（${card.map((x) => x.toFixed(0)).join(' / ')}）`);
+    console.log(`  首页 可交互（基线）：${median(home).toFixed(0)} ms；${target.label} / 首页 = ${(median(card) / median(home)).toFixed(2)}×`);
+    console.log(`  ${target.label}接口单独：${median(apiOnly).toFixed(0)} ms（页面时间中接口占 ${((median(apiOnly) / median(card)) * 100).toFixed(0)}%）`);
   } finally {
     await browser.close();
     await new Promise((r) => server.close(r));

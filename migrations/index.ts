@@ -15,6 +15,7 @@ import * as lateEntry from './2026_12_05_001010_late_entry';
 import * as dutyReportFiles from './2026_12_05_001020_duty_report_files';
 import * as gradeDecidedBy from './2026_12_05_001030_grade_decided_by';
 import * as documentVersions from './2026_12_05_001040_document_versions';
+import * as jobs from './2026_12_05_001050_jobs';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_001020_duty_report_files': dutyReportFiles,
   '2026_12_05_001030_grade_decided_by': gradeDecidedBy,
   '2026_12_05_001040_document_versions': documentVersions,
+  '2026_12_05_001050_jobs': jobs,
 };

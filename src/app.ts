@@ -23,6 +23,7 @@ import { orgRoutes } from './features/orgs/orgs.routes';
 import { dutyReportRoutes, reviewRoutes } from './features/reviews/reviews.routes';
 import { twowayRoutes } from './features/twoway/twoway.routes';
 import { scoringRoutes } from './features/scoring/scoring.routes';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import type { AppEnv } from './features/router';
 import { ratingRoutes } from './features/ratings/ratings.routes';
 import { ballotRoutes } from './web/ballot.routes';
@@ -32,6 +33,8 @@ import { apiAuthentication } from './features/auth/auth.middleware';
 import { authRoutes } from './features/auth/auth.routes';
 import { userRoutes } from './features/users/users.routes';
 import { overviewRoutes } from './features/overview/overview.routes';
+import { jobRoutes } from './features/jobs/jobs.routes';
+import { defaultJobPorts } from './features/jobs/job-port';
 import { agreementDocumentRoutes, documentRoutes, reviewDocumentRoutes } from './features/documents/documents.routes';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -79,6 +82,7 @@ export function createApp(deps: Deps) {
   app.route('/api/agreements', agreementRoutes());
   app.route('/api/cycles', cycleRoutes());
   app.route('/api/cycles', scoringRoutes(deps.ruleSets));
+  app.route('/api/cycles', dashboardRoutes());
   app.route('/api/cycles', cycleLifeRoutes(deps.ruleSets, deps.spreadsheet));
   app.route('/api/cycles', dutyReportRoutes(deps.files ?? databaseFiles));
   app.route('/api/cycles', assessmentRoutes(deps.ruleSets));
@@ -95,6 +99,7 @@ export function createApp(deps: Deps) {
   app.route('/api/cycles', documentRoutes(deps.printing));
   app.route('/api/reviews', reviewDocumentRoutes(deps.printing));
   app.route('/api/agreements', agreementDocumentRoutes(deps.printing));
+  app.route('/api/jobs', jobRoutes(deps.jobs ?? defaultJobPorts, deps.files ?? databaseFiles));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
   app.doc('/openapi.json', {

@@ -10,6 +10,7 @@ import type { AuthPolicy, RequestInfo } from './features/auth/auth.policy';
 import type { Counters } from './features/limits/limiter';
 import type { UiAssets } from './web/ui-assets';
 import type { FilePorts } from './features/files/file-ports';
+import type { JobPorts } from './features/jobs/job-port';
 
 /**
  * Everything the app needs from the outside world. The entries (node, CLI, tests, later the Worker)
@@ -34,6 +35,8 @@ export type Deps = {
   counters: Counters;
   /** The storage port: where uploaded files' bytes live and the image work on upload (default: the database, no thumbnails). */
   files?: FilePorts;
+  /** The one job port (books): the queue (pg-boss on PostgreSQL, in-process on PGlite) and the book size limit; without it jobs wait. */
+  jobs?: JobPorts;
   /** The built web application (src/ui → dist/ui); absent when it was not built (the API still serves). */
   ui?: UiAssets;
 };

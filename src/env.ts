@@ -16,6 +16,8 @@ export const Env = z.object({
   XINGPING_CHROMIUM: z.string().optional(),
   /** Uploaded files (evidence, attachments) in this directory under their SHA-256; in the database when unset. */
   XINGPING_FILES_DIR: z.string().min(1).optional(),
+  /** The most scorecards one book (合订本) job may hold; a larger subtree is refused with how to split it. */
+  XINGPING_BOOK_LIMIT: z.coerce.number().int().min(1).default(5000),
   /** '1' when a reverse proxy sets X-Forwarded-For; otherwise the socket's address is the client's. */
   XINGPING_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   /** Salt of the client-address hash kept with ballots; a random one per start when unset. */

@@ -303,11 +303,27 @@ export function puppeteerPdf(opts: PuppeteerPdfOptions): PdfRenderer & { stats()
       await load(tabs[0]!, parts[0]!.join(''), job.title, false);
       return print(tabs[0]!, job, null, null);
     }
-    const layouts = await Promise.all(parts.map(async (part, i) => (await load(tabs[i]!, part.join(''), job.title, true))!));
+    const told = { sectionsLaidOut: 0, sections: sections.length, pagesPrinted: 0, pages: 0 };
+    const layouts = await Promise.all(
+      parts.map(async (part, i) => {
+        const layout = (await load(tabs[i]!, part.join(''), job.title, true))!;
+        told.sectionsLaidOut += part.length;
+        job.onProgress?.({ ...told });
+        return layout;
+      }),
+    );
     const printAll = () => {
       const { starts, offsets, total } = paginate(layouts);
+      Object.assign(told, { pagesPrinted: 0, pages: total });
       // Each part is parsed for binding as soon as it is printed, while the others still print.
-      return Promise.all(parts.map(async (_, i) => parsed(await print(tabs[i]!, job, starts, bound ? { offset: offsets[i]!, total } : null))));
+      return Promise.all(
+        parts.map(async (_, i) => {
+          const out = await parsed(await print(tabs[i]!, job, starts, bound ? { offset: offsets[i]!, total } : null));
+          told.pagesPrinted += out.pages;
+          job.onProgress?.({ ...told });
+          return out;
+        }),
+      );
     };
     const mispredicted = (printed: { pages: number }[]) =>
       parts.map((_, i) => i).filter((i) => printed[i]!.pages !== layouts[i]!.reduce((a, s) => a + s.pages, 0));

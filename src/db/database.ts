@@ -350,6 +350,33 @@ export interface RulePreviewTable {
   created_at: CreatedAt;
 }
 
+/** How far a job has come: the step it is on (in Chinese, for the page) and its count of done out of total. */
+export type JobProgress = { step: string; done: number; total: number; percent: number; unit?: string };
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A piece of long work (features/jobs): the record pages read; the queue only carries its id. */
+export interface JobTable {
+  id: Generated<number>;
+  kind: 'book';
+  dedupe_key: string;
+  org_id: number;
+  cycle_year: number;
+  revision_id: number;
+  params: ColumnType<Record<string, unknown>, string, string>;
+  state: ColumnType<JobState, JobState | undefined, JobState>;
+  progress: ColumnType<JobProgress | null, string | null | undefined, string | null>;
+  result_file_id: number | null;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  error: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  requested_by_user: number | null;
+  requested_by_name: string;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  heartbeat_at: Date | null;
+  finished_at: Date | null;
+}
+
 export interface DocumentTable {
   id: string;
   kind: 'scorecard' | 'rankings';
@@ -564,6 +591,7 @@ export interface Database extends AccountTables {
   org_records: OrgRecordTable;
   grades: GradeTable;
   documents: DocumentTable;
+  jobs: JobTable;
   appeals: AppealTable;
   corrections: CorrectionTable;
   cycle_rule_sets: CycleRuleSetTable;

@@ -16,13 +16,13 @@ const PER_PAGE = 12;
 // Sized to the printable area of an A4 page with the documents' margins (14 mm, 16 mm at the bottom):
 // 182 × 264 mm, 3 × 4 cards of about 60 × 66 mm, cut lines dashed.
 const styles = `
-  .cards { width: 182mm; height: 264mm; display: grid; grid-template-columns: repeat(3, 1fr); grid-template-rows: repeat(4, 1fr); background: #fff; font-family: 'Noto Sans SC', "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; }
+  .cards { width: 182mm; height: 264mm; display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); grid-template-rows: repeat(4, minmax(0, 1fr)); background: #fff; font-family: 'Noto Sans SC', "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2328; }
   .cards + .cards { break-before: page; }
   .card { border: 0.3mm dashed #9ca3af; padding: 2.5mm 2.5mm 1.5mm; display: flex; flex-direction: column; align-items: center; text-align: center; overflow: hidden; }
   .card .title { font-size: 8.5pt; color: #8c1d18; font-weight: 700; line-height: 1.3; }
   .card .org { font-size: 10.5pt; font-weight: 700; line-height: 1.25; margin-top: 0.5mm; }
   .card .group { font-size: 8pt; color: #4b5563; }
-  .card svg { width: 32mm; height: 32mm; margin: 1mm 0; flex: none; }
+  .card svg { width: 28mm; height: 28mm; margin: 1mm 0; flex: none; }
   .card .code { font-family: "DejaVu Sans Mono", ui-monospace, monospace; font-size: 8.5pt; letter-spacing: 0.2mm; }
   .card .hint { font-size: 6.5pt; color: #6b7280; line-height: 1.3; }
 `;
@@ -43,7 +43,7 @@ export async function ballotCardsBody(batch: BallotCardBatch): Promise<string> {
             <div class="group">评议身份：${batch.raterGroup} · 有效期至 ${batch.expiresOn}</div>
             ${raw(svgs[i]!)}
             <div class="code">${batch.codes[i]!.code}</div>
-            <div class="hint">用手机扫码评议，或打开 ${entry} 输入评议码。匿名评议，限用一次。</div>
+            <div class="hint">手机扫码评议，或打开 ${entry} 输入评议码。匿名评议，限用一次。</div>
           </div>`,
         )}
       </section>`,

@@ -20,9 +20,16 @@ export type PdfJob = {
    * out; a part that then prints to other pages is counted section by section and printed again.
    */
   pageRefs?: boolean;
+  /**
+   * Told as a document of sections moves on: sections laid out (of all), then pages printed (of the pages the
+   * layout counted), for a job's progress bar. Called after each part, so a book's bar moves part by part.
+   */
+  onProgress?: (p: PrintProgress) => void;
   /** This job's time limit (a book of hundreds of scorecards needs more than the renderer's default). */
   timeoutMs?: number;
 };
+
+export type PrintProgress = { sectionsLaidOut: number; sections: number; pagesPrinted: number; pages: number };
 
 export interface PdfRenderer {
   render(job: PdfJob): Promise<Uint8Array>;

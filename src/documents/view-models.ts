@@ -35,8 +35,9 @@ export type ScorecardSource = {
 
 export type ScorecardContent = ReturnType<typeof scorecardContent>;
 
+/** A revision as paper names it ('第 3 号计分版本，2025-12-01'); not in the content hash (`contentHash`). */
 export function revisionLabel(r: { id: number; kind: 'compute' | 'correction'; createdOn: string }): string {
-  return `${r.kind === 'correction' ? '更正' : '计分'}版本 #${r.id}，${r.createdOn}`;
+  return `第 ${r.id} 号${r.kind === 'correction' ? '更正' : '计分'}版本，${r.createdOn}`;
 }
 
 /** Stars for a star scale (labels ending in 星, best first): filled and empty; null for named grades. */

@@ -16,6 +16,8 @@ import { fontDir, loadTemplates } from './template-files';
 import { defaultAuthPolicy, type AuthPolicy, type RequestInfo } from '../features/auth/auth.policy';
 import { databaseCounters, memoryCounters } from '../features/limits/limiter';
 import { loadUiAssets } from './ui-files';
+import { inProcessJobs } from '../adapters/jobs-in-process';
+import { pgBossJobs } from '../adapters/jobs-pgboss';
 
 /**
  * Printing on Node: templates/ compiled once, puppeteer with one browser started at the first document
@@ -93,6 +95,7 @@ export function nodeDeps(
     auth: { policy: authPolicyFromEnv(env), client: nodeRequestInfo(env, ballots.clientAddress) },
     counters: handle.kind === 'postgres' ? databaseCounters(handle.db, clock) : memoryCounters(clock),
     files: { store: env.XINGPING_FILES_DIR ? directoryBlobs(env.XINGPING_FILES_DIR) : { kind: 'database' }, images: sharpImages },
+    jobs: { queue: handle.kind === 'postgres' ? pgBossJobs(handle.db) : inProcessJobs(), bookLimit: env.XINGPING_BOOK_LIMIT },
     ui: loadUiAssets(),
   };
 }

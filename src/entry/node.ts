@@ -13,6 +13,7 @@ import { anyOrganization } from '../demo/demo.repository';
 import { acquireDataDir, startControl, type DataDirLock } from './control';
 import { openFromEnv } from './database';
 import { nodeDeps } from './node-deps';
+import { startJobs } from '../features/jobs/run-job';
 import { progressReporter } from './progress';
 import { loadRuleSets } from './rule-files';
 
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
     console.log(`提示：未设置 XINGPING_PUBLIC_URL，打印文件上的二维码将指向 ${deps.printing.publicUrl}（只能在本机打开核验页）。`);
   }
   const app = createApp(deps);
+  // This process works background jobs (books); jobs a stopped server left behind are taken up again.
+  const stopJobs = await startJobs({ ...deps, jobs: deps.jobs! });
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     console.log(`星评已启动：http://${info.address}:${info.port}/`);
   });
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     server.close(() => {
       // Order matters: no new commands, running ones finish, the database closes, then the folder is free.
       void stopControl()
+        .then(() => stopJobs())
         .then(() => deps.printing.pdf.close())
         .then(() => handle.close())
         .finally(() => {

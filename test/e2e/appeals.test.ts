@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { ElementHandle, Page } from 'puppeteer';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickText, closeSession, newSession, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
+import { chooseOrg, clickText, closeSession, newSession, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
 
 /**
  * 申诉 in the browser on the demo district: the community secretary on a phone is told why a year takes no appeal,
@@ -84,26 +84,6 @@ async function decide(page: Page, choice: '采纳' | '驳回', reason: string) {
   await page.locator(`.el-dialog .el-radio-button ::-p-text(${choice})`).setTimeout(10_000).click();
   if (reason) await typeInto(page, '.el-dialog textarea', reason);
   await clickText(page, '确认处理', '.el-dialog button');
-}
-
-/**
- * Picks an organization in the header's search-as-you-type picker. The search asks the server: on a busy machine
- * its answer may come after the popper has settled, so the name is typed again until the option shows.
- */
-async function chooseOrg(page: import('puppeteer').Page, name: string) {
-  for (let attempt = 0; ; attempt++) {
-    await page.locator('.org-picker').click();
-    await page.locator('.org-picker input').fill(name);
-    const option = await page
-      .waitForFunction((n) => [...document.querySelectorAll('.el-select-dropdown__item')].find((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.includes(n)), { timeout: 15_000 }, name)
-      .catch((e: unknown) => (attempt < 2 ? null : Promise.reject(e)));
-    if (option) {
-      await (option as import('puppeteer').ElementHandle<HTMLElement>).evaluate((e) => e.click());
-      await page.waitForNetworkIdle({ idleTime: 200, timeout: 15_000 }).catch(() => {});
-      return;
-    }
-    await page.keyboard.press('Escape');
-  }
 }
 
 describe.skipIf(!onPostgres)('申诉 in the browser', () => {

@@ -1,14 +1,16 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
+import { assertNoOverflow, clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
 
 /**
  * 述职报告 and 述职评议 in the browser on the demo district, its collecting year moved to 评议中: the community
  * secretary writes the report with a PDF attached on a phone, the street reads it and downloads the attachment on a
- * desktop, and the demo reviewer, signed in, finds its sheet waiting, votes on a phone, and cannot vote twice.
+ * desktop, and the demo reviewer, signed in, finds its sheet waiting, votes on a phone, and cannot vote twice. The
+ * leader lists a published year's duty reviews and downloads a closed one's result sheet (述职评议结果, a PDF).
  */
 let h: Harness;
 let year: number;
@@ -107,6 +109,42 @@ describe.skipIf(!onPostgres)('述职报告 and the reviewer’s sheet in the bro
     await shot(s, 'reviewer-sheet-again');
     await closeSession(s);
   });
+
+  it('the leader lists a published year’s duty reviews and downloads a closed one’s result sheet, on a desktop and a phone', async () => {
+    const finalized = (await sql<{ year: number }>`select year from cycles where state = 'finalized' order by year desc limit 1`.execute(h.db)).rows[0]!.year;
+    // The demo closes each street's review of a finished year; the first of them is the one downloaded here.
+    const closed = (await sql<{ id: number; title: string; org: string }>`select s.id, s.title, o.name as org from review_sessions s join organizations o on o.id = s.org_id
+      where s.cycle_year = ${finalized} and s.state = 'closed' order by s.id limit 1`.execute(h.db)).rows[0]!;
+    expect(closed, `a closed duty review in ${finalized}`).toBeDefined();
+    const subjects = (await sql<{ name: string }>`select o.name from review_subjects j join organizations o on o.id = j.org_id where j.session_id = ${closed.id}`.execute(h.db)).rows;
+    expect(subjects.length).toBeGreaterThan(0);
+    for (const viewport of ['desk', 'phone'] as const) {
+      const s = await newSession(h, viewport);
+      await signInAs(s, h, 'demo-leader');
+      await s.page.evaluate((y) => localStorage.setItem('xingping.context', JSON.stringify({ year: y })), finalized);
+      await visit(s, h, '/reviews');
+      await clickText(s.page, '述职评议', '.el-tabs__item');
+      await waitForText(s.page, closed.title);
+      expect(await textOf(s.page, '.sessions')).toContain('已结束');
+      await assertNoOverflow(s.page, 'review sessions');
+      await shot(s, 'review-sessions');
+      const file = await nextDownload(s, async () => {
+        const button = await s.page.waitForFunction(
+          (title) => [...document.querySelectorAll('.sessions .card, .sessions .el-table__body .el-table__row')].find((r) => (r as HTMLElement).innerText.includes(title))?.querySelector('button.result'),
+          { timeout: 15_000 },
+          closed.title,
+        );
+        await (button as import('puppeteer').ElementHandle<HTMLElement>).evaluate((e) => e.click());
+      });
+      expect(file.name).toMatch(/\.pdf$/);
+      expect(Buffer.from(file.bytes.subarray(0, 4)).toString()).toBe('%PDF');
+      const path = join(mkdtempSync(join(tmpdir(), 'xp-review-')), 'result.pdf');
+      writeFileSync(path, file.bytes);
+      const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      for (const t of ['述职评议结果', closed.org, ...subjects.map((x) => x.name)]) expect(text).toContain(t);
+      await closeSession(s);
+    }
+  }, 120_000);
 
   it('a finalized year shows the report read-only, saying why', async () => {
     const s = await newSession(h, 'desk');

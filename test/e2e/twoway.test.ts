@@ -1,14 +1,19 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNoOverflow, clickText, closeSession, newSession, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
+import { assertNoOverflow, clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
 
 /**
  * 双向评价 in the browser on the demo district. The year collecting its ledger is moved to 年度评议中; the community
  * secretary fills its side of the agreement with the demo unit on a phone (an item left empty is marked on its
  * field), the unit's secretary reads it on a desktop and fills its own side, the community reads the unit's side
  * and revises its own; once the year moves on, a write is refused and the page says why, and a finalized year
- * reads only. The street reads both totals and what is missing. Every total shown is the server's.
+ * reads only. The street reads both totals and what is missing, and downloads the feedback letter (反馈函) from the
+ * list and from the agreement. Every total shown is the server's.
  */
 let h: Harness;
 let year: number;
@@ -82,6 +87,26 @@ async function pickYear(page: Page, label: string) {
       .catch((e: unknown) => (attempt < 3 ? null : Promise.reject(e)));
     if (found) return (found as ElementHandle<HTMLElement>).evaluate((e) => e.click());
   }
+}
+
+/** A downloaded file that must be a PDF: its text as pdftotext reads it, spaces and line breaks taken out. */
+function pdfText(file: { name: string; bytes: Uint8Array }): string {
+  expect(file.name).toMatch(/\.pdf$/);
+  expect(Buffer.from(file.bytes.subarray(0, 4)).toString()).toBe('%PDF');
+  const path = join(mkdtempSync(join(tmpdir(), 'xp-letter-')), 'letter.pdf');
+  writeFileSync(path, file.bytes);
+  return execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+
+/** Clicks (a DOM click) the feedback-letter button of the table row that names an organization. */
+async function letterOfRow(page: Page, name: string) {
+  await quiet(page);
+  const button = await page.waitForFunction(
+    (n) => [...document.querySelectorAll('.el-table__body .el-table__row')].find((r) => (r as HTMLElement).innerText.includes(n))?.querySelector('button.letter'),
+    { timeout: 15_000 },
+    name,
+  );
+  await (button as ElementHandle<HTMLElement>).evaluate((e) => e.click());
 }
 
 describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
@@ -224,7 +249,7 @@ describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
     await closeSession(u);
   }, 240_000);
 
-  it('the street reads both totals and what is missing, on a desktop and on a phone', async () => {
+  it('the street reads both totals and what is missing and downloads the feedback letter, on a desktop and on a phone', async () => {
     for (const viewport of ['desk', 'phone'] as const) {
       const s = await newSession(h, viewport);
       await signInAs(s, h, 'demo-street');
@@ -235,7 +260,16 @@ describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
       expect(line).toMatch(/已填写 · 85\.50 分[\s\S]*已填写 · 91\.75 分/);
       expect(line).toContain('双方均已填写');
       await shot(s, 'twoway-street');
+      // The feedback letter, printed by the server: from the list's row on a desktop, from the agreement on a phone.
+      if (viewport === 'desk') {
+        const letter = pdfText(await nextDownload(s, () => letterOfRow(s.page, unit.name)));
+        for (const t of ['共驻共建双向评价反馈函', unit.name, community.name, '85.50', '91.75']) expect(letter).toContain(t);
+      }
       await openAgreement(s.page, unit.name);
+      if (viewport === 'phone') {
+        const letter = pdfText(await nextDownload(s, () => clickText(s.page, '反馈函（PDF）')));
+        for (const t of ['共驻共建双向评价反馈函', unit.name, community.name, '85.50', '91.75']) expect(letter).toContain(t);
+      }
       expect(await s.page.$$('.sheet input, .sheet textarea, button.submit')).toHaveLength(0);
       const both = await textOf(s.page, '.sheet');
       for (const t of ['85.50', '91.75', '系统计算']) expect(both).toContain(t);

@@ -96,7 +96,7 @@ describe('the annual scorecard PDF', () => {
     expect(all).toContain(community.name);
     expect(all).toContain(stored.grade_label);
     expect(all).toMatch(new RegExp(`${stored.total.replace('.', '\\.')}\\s*分\\s*/\\s*满分`));
-    expect(all).toContain(`计分版本 #${stored.revision_id}`);
+    expect(all).toContain(`第 ${stored.revision_id} 号计分版本`);
     for (const heading of ['各部分得分', '指标得分明细', '审核人', '盖章', '扫码核验']) expect(all).toContain(heading);
   });
 
@@ -214,7 +214,7 @@ describe('the ranking list and the district book', () => {
     // The book is printed in parts on both tabs and bound: every page's footer counts on through the whole book.
     const all = text(path).split('\f').slice(0, n);
     expect(all).toHaveLength(n);
-    all.forEach((page, i) => expect(page).toMatch(new RegExp(`book \\S+ · revision \\d+\\s+${i + 1}\\s*/\\s*${n}\\s*$`)));
+    all.forEach((page, i) => expect(page).toMatch(new RegExp(`年度考核评价汇编 · 组织代码 \\S+ · 第 \\d+ 号计分版本\\s+${i + 1}\\s*/\\s*${n}\\s*$`)));
     // Every entry of the contents names the page its scorecard starts on.
     const firstCard = all.findIndex((page) => page.includes('组织名称'));
     const contents = all.slice(1, firstCard).join('\n');

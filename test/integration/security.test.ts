@@ -21,7 +21,7 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number };
+let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number };
 type Who = 'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer';
 const tokens = {} as Record<Who, string>;
 /** The same callers signed in with a password: the session cookie and its CSRF token. */
@@ -100,6 +100,7 @@ const cases: RouteCase[] = [
   },
   { route: 'GET /api/imports/:target/template', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/imports/ledger/template' }) },
   { route: 'POST /api/cycles/:year/score', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/score`, body: {} }) },
+  { route: 'GET /api/cycles/:year/dashboard', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/dashboard?under=${a.street.id}` }) },
   { route: 'GET /api/cycles/:year/rankings', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/rankings` }) },
   { route: 'GET /api/cycles/:year/scores', type: 'list', wrongRoles: readers, outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/scores` }) },
   { route: 'GET /api/cycles/:year/orgs/:orgId/history', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.grid.id}/history` }) },
@@ -128,6 +129,12 @@ const cases: RouteCase[] = [
   { route: 'GET /api/cycles/:year/orgs/:orgId/scorecard.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.grid.id}/scorecard.pdf` }) },
   { route: 'GET /api/cycles/:year/orgs/:orgId/rankings.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.street.id}/rankings.pdf` }) },
   { route: 'GET /api/cycles/:year/orgs/:orgId/book.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.street.id}/book.pdf` }) },
+  { route: 'POST /api/jobs/books', type: 'write', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/jobs/books', body: { year: reviewYear, orgId: a.grid.id } }) },
+  { route: 'GET /api/jobs', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/jobs' }) },
+  { route: 'GET /api/jobs/:id', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/jobs/${ids.job}` }) },
+  { route: 'GET /api/jobs/:id/result', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/jobs/${ids.job}/result` }) },
+  { route: 'POST /api/jobs/:id/retry', type: 'write', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/jobs/${ids.job}/retry` }) },
+  { route: 'POST /api/jobs/:id/cancel', type: 'write', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/jobs/${ids.job}/cancel` }) },
   { route: 'PUT /api/cycles/:year/duty-reports', type: 'write', wrongRoles: writers, call: () => ({ method: 'PUT', path: `/api/cycles/${reviewYear}/duty-reports`, body: { orgId: a.community.id, text: '越权提交的述职报告，内容足够二十个字以上。' } }) },
   { route: 'GET /api/cycles/:year/duty-reports', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/duty-reports` }) },
   { route: 'GET /api/cycles/:year/duty-reports/:id/attachment', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/duty-reports/${ids.report}/attachment` }) },
@@ -258,7 +265,7 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0 };
+  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0 };
   const photo = new FormData();
   photo.set('file', new File([await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer()], '甲方照片.png'));
   photo.set('orgId', String(a.grid.id));
@@ -288,6 +295,10 @@ beforeAll(async () => {
   // scored before the campaign opens (scoring waits for open campaigns), then back in review for the campaign.
   const scored = await scoreCycle({ ctx: cliCtx(t.db), year: reviewYear, ruleSets: await testRuleSets() });
   await t.db.updateTable('cycles').set({ state: 'reviewing' }).where('year', '=', reviewYear).execute();
+  // A book job of the victim's (no queue here: it waits), for the job routes.
+  const job = await api.post('/api/jobs/books', { year: reviewYear, orgId: a.street.id });
+  expect(job.status).toBe(201);
+  ids.job = job.body.job.id;
   // An open rating campaign of the victim's with one ballot cast, for the campaign routes.
   const campaign = await api.post('/api/campaigns', { year: reviewYear, orgId: a.district.id, title: '甲方群众评议', items: [{ key: 'overall', label: '总体评价' }], targets: [a.grid.id], opensOn: '2026-01-01', closesOn: '2999-12-31' });
   expect(campaign.status).toBe(201);

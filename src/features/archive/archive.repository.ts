@@ -35,6 +35,8 @@ export const yearTables: readonly YearTable[] = [
   { table: 'appeals', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'corrections', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'documents', where: ofYear('cycle_year'), order: ['created_at', 'id'] },
+  // Who had the year's books printed and from which revision (the books themselves are printed again from the final revision).
+  { table: 'jobs', where: ofYear('cycle_year'), order: ['id'] },
   {
     table: 'organizations',
     where: (year) => sql`t.active_from <= ${`${year}-12-31`} and (t.active_to is null or t.active_to >= ${`${year}-01-01`})`,

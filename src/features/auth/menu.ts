@@ -14,9 +14,11 @@ type Entry = MenuEntry & { roles: readonly Role[]; kinds?: readonly OrgKind[]; w
  */
 const entries: Entry[] = [
   { path: '/', title: '首页', icon: 'HomeFilled', roles: ['admin', 'leader', 'org_user', 'reviewer'] },
+  { path: '/dashboard', title: '驾驶舱', icon: 'DataBoard', roles: ['admin', 'leader'] },
   { path: '/scorecard', title: '我的考核', icon: 'TrendCharts', roles: ['org_user'] },
   { path: '/scorecard', title: '考核结果', icon: 'TrendCharts', roles: ['admin', 'leader'] },
   { path: '/rankings', title: '排名', icon: 'Histogram', roles: ['admin', 'leader'] },
+  { path: '/books', title: '合订本', icon: 'Files', roles: ['admin', 'leader'] },
   { path: '/ledger', title: '台账', icon: 'Notebook', roles: ['org_user'] },
   { path: '/ledger/review', title: '台账审核', icon: 'Checked', roles: ['admin', 'org_user'], kinds: ['district', 'street', 'community', 'sector'] },
   { path: '/assessment/self', title: '自评', icon: 'EditPen', roles: ['org_user'], when: 'selfAssessment' },

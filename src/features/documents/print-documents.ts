@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { readers, requireRole } from '../../auth/scope';
 import { categoryLabel, type Category } from '../../domain/catalog';
-import { notFound } from '../../errors/app-error';
+import { AppError, notFound } from '../../errors/app-error';
 import type { DocumentTemplates } from '../../documents/templates';
 import type { PdfJob, PdfRenderer } from '../../documents/pdf';
 import {
@@ -123,9 +123,13 @@ async function stamp(printing: Printing, content: { revision: unknown }): Promis
   return { docId, verifyUrl, qr, contentHash: (await contentHash(content)).slice(0, 16) };
 }
 
-function footer(year: number, content: { ruleSet?: { id: string; version: string; hash: string } }, s: DocumentStamp): string {
-  const rules = content.ruleSet ? ` · rules ${content.ruleSet.id} ${content.ruleSet.version} #${content.ruleSet.hash.slice(0, 8)}` : '';
-  return `xingping ${year}${rules} · doc ${s.docId} · sha256 ${s.contentHash}`;
+/**
+ * A scorecard's or ranking list's footer line, in Chinese: the rule set by its title and version (a ranking list
+ * by its year), the document id and the content hash /verify checks. Presentation only: not in the content hash.
+ */
+function footer(year: number, content: { ruleSet?: { title: string; version: string } }, s: DocumentStamp): string {
+  const basis = content.ruleSet ? `${content.ruleSet.title} ${content.ruleSet.version}` : `${year} 年度`;
+  return `星评 · ${basis} · 文件编号 ${s.docId} · 校验码 ${s.contentHash}`;
 }
 
 export type Issued = { stamp: DocumentStamp; content: ScorecardContent; source: ScorecardSource };
@@ -199,9 +203,13 @@ async function renderScorecard(printing: Printing, doc: Issued): Promise<Printed
  * The scorecards of an organization (or of every organization under it) issued for printing: an id and
  * content hash each, recorded in `documents` (exported for bench/pdf.ts).
  */
-export async function issueScorecardsOf({ ctx, year, orgId, subtree, printing }: { ctx: Ctx; year: number; orgId: number; subtree: boolean; printing: Printing }) {
+export async function issueScorecardsOf({ ctx, year, orgId, subtree, printing, revisionId }: { ctx: Ctx; year: number; orgId: number; subtree: boolean; printing: Printing; revisionId?: number }) {
   const org = await orgForRead(ctx, orgId, 'orgId');
   const revision = await revisionFor(ctx, year);
+  // Nothing printed is ever from a revision other than the one named on it (a book job names its revision).
+  if (revisionId !== undefined && revision.id !== revisionId) {
+    throw new AppError('conflict', `申请之后计分结果已更新（现行为第 ${revision.id} 号计分版本，本任务依据第 ${revisionId} 号）：请按现行版本重新生成`);
+  }
   const rows = await scorecardRows(ctx.db, revision.id, org.path, subtree ? undefined : org.id);
   if (rows.length === 0) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'orgId');
   return { org, revision, issued: await issueScorecards(ctx, printing, org, year, revision, await scorecardSources(ctx.db, year, revision, rows)) };
@@ -224,7 +232,7 @@ export function bookJob(ctx: Ctx, printing: Printing, year: number, org: { name:
   });
   const body = [front, ...cards.map((card) => printing.templates.render('scorecard', card))];
   // A book of hundreds of scorecards lays out for a while: its time limit grows with it.
-  return { body, title, footer: `xingping ${year} · book ${org.code} · revision ${revision.id}`, pageRefs: true, timeoutMs: 30_000 + 400 * issued.length };
+  return { body, title, footer: `星评 · ${year} 年度考核评价汇编 · 组织代码 ${org.code} · 第 ${revision.id} 号计分版本`, pageRefs: true, timeoutMs: 30_000 + 400 * issued.length };
 }
 
 async function rankingsFor(db: Kysely<Database>, year: number, revision: Revision, org: { name: string; path: string }, version = RANKINGS_VERSION) {
@@ -384,7 +392,7 @@ export async function reviewSheetPdf({ ctx, id, printing }: { ctx: Ctx; id: numb
   const results = await sessionResults({ ctx, id });
   const content = reviewSheetContent(session, results);
   const title = `${session.year}年度${session.kindLabel}评议结果-${session.orgName}-${session.id}`;
-  const bytes = await printing.pdf.render({ body: printing.templates.render('review-sheet', content), title, footer: `xingping ${session.year} · review session ${session.id}` });
+  const bytes = await printing.pdf.render({ body: printing.templates.render('review-sheet', content), title, footer: `星评 · ${session.year} 年度${session.kindLabel} · 第 ${session.id} 场` });
   return { title, fileName: `${title}.pdf`, bytes, docIds: [] };
 }
 
@@ -394,6 +402,6 @@ export async function feedbackLetterPdf({ ctx, id, printing }: { ctx: Ctx; id: n
   const feedback = await getFeedback({ ctx, id });
   const content = feedbackLetterContent(twoway, feedback.items);
   const title = `${twoway.year}年度双向评价反馈函-${twoway.unitName}-${twoway.agreementId}`;
-  const bytes = await printing.pdf.render({ body: printing.templates.render('feedback-letter', content), title, footer: `xingping ${twoway.year} · agreement ${twoway.agreementId}` });
+  const bytes = await printing.pdf.render({ body: printing.templates.render('feedback-letter', content), title, footer: `星评 · ${twoway.year} 年度双向评价 · 共建协议第 ${twoway.agreementId} 号` });
   return { title, fileName: `${title}.pdf`, bytes, docIds: [] };
 }

@@ -39,6 +39,34 @@ async function inspect(ports: FilePorts, name: string, bytes: Uint8Array) {
   }
 }
 
+type NewFile = { purpose: string; name: string; mime: FileMime; bytes: Uint8Array; width: number | null; height: number | null; thumbnail: Uint8Array | null };
+
+/** Writes the bytes through the port and the row with its audit row, in one transaction (the caller's if open). */
+async function storeFile(ctx: Ctx, ports: FilePorts, orgOf: (tx: Ctx) => Promise<{ id: number }>, action: string, f: NewFile): Promise<StoredFile> {
+  const sha256 = await sha256Hex(f.bytes);
+  if (ports.store.kind === 'directory') await ports.store.write(sha256, f.bytes);
+  return withTransaction(ctx, async (tx) => {
+    const org = await orgOf(tx);
+    const row = await insertFile(tx.db, {
+      org_id: org.id,
+      purpose: f.purpose,
+      name: f.name,
+      mime: f.mime,
+      size: f.bytes.length,
+      sha256,
+      stored_in: ports.store.kind,
+      content: ports.store.kind === 'database' ? f.bytes : null,
+      width: f.width,
+      height: f.height,
+      thumbnail: f.thumbnail,
+      created_by: ctx.actor.id,
+    });
+    const stored = toStoredFile(row);
+    await recordAudit(tx, { action, entity: 'file', entityId: stored.id, orgId: org.id, after: { ...stored, purpose: f.purpose, sha256 } });
+    return stored;
+  });
+}
+
 /**
  * Stores one uploaded file for an organization in the caller's subtree (an org_user: its own organization). Nothing
  * is stored when a check fails. The file is attached to a record by the record's own verb.
@@ -48,28 +76,15 @@ export async function uploadFile({ ctx, ports, input, file }: { ctx: Ctx; ports:
   const data = UploadFileForm.parse(input);
   const name = file.name.replace(/[\\/]/g, '_').slice(-100) || '文件';
   const checked = await inspect(ports, name, file.bytes);
-  const sha256 = await sha256Hex(file.bytes);
-  if (ports.store.kind === 'directory') await ports.store.write(sha256, file.bytes);
-  return withTransaction(ctx, async (tx) => {
-    const org = await orgForWrite(tx, data.orgId, 'orgId');
-    const row = await insertFile(tx.db, {
-      org_id: org.id,
-      purpose: data.purpose,
-      name,
-      mime: checked.mime,
-      size: file.bytes.length,
-      sha256,
-      stored_in: ports.store.kind,
-      content: ports.store.kind === 'database' ? file.bytes : null,
-      width: checked.width,
-      height: checked.height,
-      thumbnail: checked.thumbnail,
-      created_by: ctx.actor.id,
-    });
-    const stored = toStoredFile(row);
-    await recordAudit(tx, { action: 'file.upload', entity: 'file', entityId: stored.id, orgId: org.id, after: { ...stored, sha256 } });
-    return stored;
-  });
+  return storeFile(ctx, ports, (tx) => orgForWrite(tx, data.orgId, 'orgId'), 'file.upload', { purpose: data.purpose, name, bytes: file.bytes, ...checked });
+}
+
+/**
+ * Stores a file the system made (a printed book) for an organization the caller already may read, through the same
+ * port as uploads. No type sniffing or size limit: the bytes are ours.
+ */
+export async function storeMadeFile(ctx: Ctx, ports: FilePorts, file: { orgId: number; purpose: string; name: string; mime: FileMime; bytes: Uint8Array }): Promise<StoredFile> {
+  return storeFile(ctx, ports, async () => ({ id: file.orgId }), 'file.store', { ...file, width: null, height: null, thumbnail: null });
 }
 
 /** A file (or its thumbnail) of an organization in the caller's subtree; 404 otherwise. */

@@ -101,7 +101,7 @@ export async function printBallotCards({
     const bytes = await pdf.render({
       body: await ballotCardsBody(batch),
       title: `评议码 ${batch.orgName} ${batch.raterGroup}`,
-      footer: `Ballot cards · campaign ${batch.campaignId} · batch ${batch.batchId} · ${batch.codes.length} codes · valid until ${batch.expiresOn}`,
+      footer: `评议码 · 活动 ${batch.campaignId} · 第 ${batch.batchId} 批 · 共 ${batch.codes.length} 张 · 有效期至 ${batch.expiresOn}`,
     });
     return { batch, html: null, pdf: bytes, fileName };
   });

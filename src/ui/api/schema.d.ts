@@ -3211,6 +3211,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{year}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱：管辖范围内各类别等次分布、下级对比、历年趋势、后进名单、升降情况和覆盖率 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 看该组织及其下级（默认本人所在组织） */
+                    under?: number;
+                };
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles/{year}/publish": {
         parameters: {
             query?: never;
@@ -9184,6 +9270,479 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/books": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成考核评价汇编（合订本）：后台任务；相同范围、年度和计分版本只生成一次 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BookRequest"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobAccepted"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台任务列表（管辖范围内，最近 50 个） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Job"][];
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台任务的状态和进度 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重试失败或已取消的任务 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消排队中或进行中的任务 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载任务结果（合订本 PDF） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 任务尚未完成 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9719,6 +10278,117 @@ export interface components {
                 };
             };
             note?: string;
+        };
+        Dashboard: {
+            year: number;
+            stateLabel: string;
+            /** @description 所用计分版本：已定档取最终版本，否则取最新版本；尚未计分时为空 */
+            revisionId: number | null;
+            org: {
+                id: number;
+                code: string;
+                name: string;
+                kindLabel: string;
+                scored: boolean;
+            };
+            /** @description 从本人所在组织到当前组织 */
+            breadcrumbs: {
+                id: number;
+                name: string;
+            }[];
+            categories: components["schemas"]["DashboardCategory"][];
+            children: components["schemas"]["DashboardChild"][];
+            /** @description 历年（已公示或已定档，及本年度）各等次占比 */
+            trend: components["schemas"]["DashboardTrend"][];
+            /** @description 后进名单（最多 50 个） */
+            lagging: {
+                count: number;
+                items: components["schemas"]["DashboardLagging"][];
+            };
+            /** @description 较上年晋位、降星、摘星（每种最多 30 个） */
+            movers: {
+                counts: {
+                    move: string;
+                    count: number;
+                }[];
+                items: components["schemas"]["DashboardMover"][];
+            };
+            coverage: components["schemas"]["DashboardCoverage"][];
+        };
+        DashboardCategory: {
+            category: string;
+            categoryLabel: string;
+            total: number;
+            grades: components["schemas"]["DashboardGradeCount"][];
+        };
+        DashboardGradeCount: {
+            /** @description 等次编码；not_assessed 不参加评定，ungraded 未定级 */
+            grade: string;
+            label: string;
+            count: number;
+            /** @description 占该类别的百分比，一位小数 */
+            share: string;
+        };
+        DashboardChild: {
+            id: number;
+            code: string;
+            name: string;
+            kindLabel: string;
+            /** @description 还有下级组织，可继续下钻 */
+            hasChildren: boolean;
+            /** @description 本组织有计分结果（可打开我的考核） */
+            scored: boolean;
+            /** @description 本组织及下级中参加计分的组织数 */
+            total: number;
+            assessed: number;
+            lagging: number;
+            categories: components["schemas"]["DashboardCategory"][];
+        };
+        DashboardTrend: {
+            category: string;
+            categoryLabel: string;
+            years: {
+                year: number;
+                stateLabel: string;
+                total: number;
+                grades: components["schemas"]["DashboardGradeCount"][];
+            }[];
+        };
+        DashboardLagging: {
+            orgId: number;
+            code: string;
+            name: string;
+            parentName: string | null;
+            categoryLabel: string;
+            total: string;
+            gradeLabel: string;
+            reason: {
+                code: string | null;
+                label: string | null;
+                text: string;
+            };
+        };
+        DashboardMover: {
+            orgId: number;
+            code: string;
+            name: string;
+            parentName: string | null;
+            categoryLabel: string;
+            total: string;
+            move: string;
+            lastGradeLabel: string | null;
+            gradeLabel: string;
+        };
+        DashboardCoverage: {
+            /** @enum {string} */
+            key: "orgs" | "ledger" | "ballots" | "sheets";
+            label: string;
+            done: number;
+            total: number;
+            /** @description 百分比，一位小数；分母为 0 时为空 */
+            percent: string | null;
+            doneLabel: string;
+            totalLabel: string;
         };
         PublishCycle: {
             /** @default 7 */
@@ -10554,6 +11224,60 @@ export interface components {
             orgId: number | null;
             before?: unknown;
             after?: unknown;
+        };
+        JobAccepted: {
+            job: components["schemas"]["Job"];
+            /** @description false：已有相同的合订本任务（同一范围、年度和计分版本），返回该任务 */
+            created: boolean;
+        };
+        Job: {
+            id: number;
+            /** @enum {string} */
+            kind: "book";
+            /** @example 考核评价汇编（合订本） */
+            kindLabel: string;
+            /** @example 2025 年度考核评价汇编 · 星城街道 */
+            title: string;
+            orgId: number;
+            orgName: string;
+            orgCode: string;
+            year: number;
+            /** @description 所依据的计分版本：打印内容只取自这一版本 */
+            revisionId: number;
+            state: components["schemas"]["JobState"];
+            stateLabel: string;
+            progress: {
+                /** @example 打印 */
+                step: string;
+                done: number;
+                total: number;
+                percent: number;
+                /** @example 页 */
+                unit?: string;
+            } | null;
+            /** @description 失败原因（中文） */
+            error: string | null;
+            attempts: number;
+            /** @description 申请人 */
+            requestedBy: string;
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            result: {
+                fileId: number;
+                pages: number;
+                scorecards: number;
+                bytes: number;
+                seconds: number;
+            } | null;
+        };
+        /** @enum {string} */
+        JobState: "queued" | "running" | "done" | "failed" | "cancelled";
+        BookRequest: {
+            /** @example 2025 */
+            year: number;
+            /** @description 合订本的范围：该组织及其下属全部组织 */
+            orgId: number;
         };
     };
     responses: never;

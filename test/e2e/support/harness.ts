@@ -2,13 +2,14 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Page } from 'puppeteer';
 import { expect, inject } from 'vitest';
 import { chromiumArgs, findBrowser } from '../../../src/adapters/pdf-puppeteer';
 import { createApp } from '../../../src/app';
 import { DEMO_PASSWORD } from '../../../src/demo/demo-accounts';
 import { quietLogger } from '../../../src/deps';
 import { nodeDeps } from '../../../src/entry/node-deps';
+import { startJobs } from '../../../src/features/jobs/run-job';
 import { loadUiAssets } from '../../../src/entry/ui-files';
 import { parseEnv } from '../../../src/env';
 import { testRuleSets } from '../../support/app';
@@ -37,6 +38,8 @@ export async function startHarness() {
   const deps = { ...nodeDeps(db, { ruleSets: await testRuleSets(), logger: quietLogger, publicUrl: 'http://127.0.0.1', env }), ui: loadUiAssets(inject('uiDir')) };
   expect(deps.ui, 'the web application was built for the browser tests').toBeDefined();
   const app = createApp(deps);
+  // The server works background jobs (books) as `npm start` does.
+  const stopJobs = await startJobs({ ...deps, jobs: deps.jobs! });
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
@@ -50,6 +53,7 @@ export async function startHarness() {
     async close() {
       await browser.close();
       await new Promise((r) => server.close(r));
+      await stopJobs();
       await deps.printing.pdf.close();
       await db.drop();
     },
@@ -168,4 +172,24 @@ export async function nextDownload(s: Session, trigger: () => Promise<void>, tim
 export async function closeSession(s: Session): Promise<void> {
   await s.context.close();
   rmSync(s.downloads, { recursive: true, force: true });
+}
+
+/**
+ * Picks an organization in the header's search-as-you-type picker. The search asks the server: on a busy machine
+ * its answer may come after the popper has settled, so the name is typed again until the option shows.
+ */
+export async function chooseOrg(page: Page, name: string) {
+  for (let attempt = 0; ; attempt++) {
+    await page.locator('.org-picker').click();
+    await page.locator('.org-picker input').fill(name);
+    const option = await page
+      .waitForFunction((n) => [...document.querySelectorAll('.el-select-dropdown__item')].find((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.includes(n)), { timeout: 15_000 }, name)
+      .catch((e: unknown) => (attempt < 2 ? null : Promise.reject(e)));
+    if (option) {
+      await (option as ElementHandle<HTMLElement>).evaluate((e) => e.click());
+      await page.waitForNetworkIdle({ idleTime: 200, timeout: 15_000 }).catch(() => {});
+      return;
+    }
+    await page.keyboard.press('Escape');
+  }
 }

@@ -24,3 +24,15 @@ export function applyFilter(items: readonly Ranking[], f: RankingFilter): Rankin
 export function choices<T>(items: readonly Ranking[], pick: (r: Ranking) => T | null): T[] {
   return [...new Set(items.map(pick).filter((v): v is T => v !== null && v !== ''))];
 }
+
+/** The filter a link asks for (`/rankings?category=community&grade=五星&move=晋位&lagging=1`, from the 驾驶舱). */
+export function filterFromQuery(query: Record<string, unknown>): Partial<RankingFilter> {
+  const text = (k: string) => (typeof query[k] === 'string' ? (query[k] as string) : '');
+  const f: Partial<RankingFilter> = {};
+  if (text('category')) f.category = text('category');
+  if (text('grade')) f.grade = text('grade');
+  if (text('move')) f.move = text('move');
+  if (text('lagging') === '1') f.lagging = true;
+  if (Number(text('parentId')) > 0) f.parentId = Number(text('parentId'));
+  return f;
+}

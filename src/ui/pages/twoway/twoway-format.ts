@@ -1,4 +1,5 @@
-import { api, call, type Schemas } from '../../api/client';
+import { ElMessage } from 'element-plus';
+import { api, ApiError, call, download, type Schemas } from '../../api/client';
 import { context, loadCycles } from '../../context';
 
 export type TwowayView = Schemas['TwowayView'];
@@ -73,4 +74,16 @@ export function missingText(missing: readonly Direction[]): string {
   if (missing.length === 0) return '双方均已填写';
   if (missing.length === directions.length) return '双方均未填写';
   return `缺：${missing.map((d) => directionLabel[d]).join('、')}`;
+}
+
+/**
+ * Downloads an agreement's feedback letter (双向评价反馈函, a PDF printed by the server for whoever may read the
+ * agreement); a refusal or failure is said in the server's words.
+ */
+export async function downloadFeedbackLetter(id: number): Promise<void> {
+  try {
+    await download(() => api.GET('/api/agreements/{id}/feedback.pdf', { params: { path: { id } }, parseAs: 'blob' }));
+  } catch (e) {
+    ElMessage.error(e instanceof ApiError ? e.message : '下载失败');
+  }
 }
