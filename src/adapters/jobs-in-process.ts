@@ -2,7 +2,7 @@ import type { JobQueue } from '../features/jobs/job-port';
 
 /**
  * The job queue on PGlite: one process owns the data folder, so a FIFO in memory works the jobs one at a time.
- * Jobs left queued or running by a process that stopped are put back by `recoverJobs` at start (the table is the
+ * Jobs left queued or running by a process that stopped are put back by `startJobs` at start (the table is the
  * truth), so they survive a restart.
  */
 export function inProcessJobs(): JobQueue {
@@ -35,8 +35,9 @@ export function inProcessJobs(): JobQueue {
       pump();
     },
     async stop() {
+      // A book may print for minutes: wait a little, then leave it; the next start takes it up again (startJobs).
       stopped = true;
-      await working;
+      await Promise.race([working, new Promise((r) => setTimeout(r, 5000).unref())]);
     },
   };
 }

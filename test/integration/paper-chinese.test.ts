@@ -123,7 +123,7 @@ describe('every printed page is in Chinese', () => {
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', path, join(shots, `paper-${doc.kind}`)]);
     }
     expect(found).toEqual({});
-  }, 60_000);
+  }, 180_000);
 });
 
 /**
@@ -159,5 +159,5 @@ describe('paper printed before the footers went Chinese', () => {
         and id <> ${id} order by created_at desc limit 1`.execute(handle.db)).rows[0]!;
       expect(fresh.content_hash).toBe(d.hash);
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -66,30 +66,34 @@ export async function insertJobOnce(db: Kysely<Database>, row: Insertable<JobTab
   return { id: existing.id, created: false };
 }
 
-/** Takes a queued job for this process: only one claimant wins (the state moves in one conditional update). */
+/**
+ * Takes a queued job for this process: only one claimant wins (the state moves in one conditional update). The
+ * answered attempt number marks this run: progress and the end are written only while the row is still this run's.
+ */
 export async function claimJob(db: Kysely<Database>, id: number) {
   return db
     .updateTable('jobs')
     .set({ state: 'running', started_at: sql`now()`, heartbeat_at: sql`now()`, attempts: sql`attempts + 1`, error: null, progress: null })
     .where('id', '=', id)
     .where('state', '=', 'queued')
-    .returning('id')
+    .returning(['id', 'attempts'])
     .executeTakeFirst();
 }
 
 /** Saves progress and the heartbeat; answers the job's state (a cancelled job stops at its next report). */
-export async function reportProgress(db: Kysely<Database>, id: number, progress: JobProgress): Promise<JobState | undefined> {
+export async function reportProgress(db: Kysely<Database>, id: number, attempt: number, progress: JobProgress): Promise<JobState | undefined> {
   const row = await db
     .updateTable('jobs')
     .set({ progress: JSON.stringify(progress), heartbeat_at: sql`now()` })
     .where('id', '=', id)
     .where('state', '=', 'running')
+    .where('attempts', '=', attempt)
     .returning('state')
     .executeTakeFirst();
   return row?.state;
 }
 
-export async function finishJob(db: Kysely<Database>, id: number, outcome: { state: 'done'; fileId: number; result: Record<string, unknown>; progress: JobProgress } | { state: 'failed'; error: string }) {
+export async function finishJob(db: Kysely<Database>, id: number, attempt: number, outcome: { state: 'done'; fileId: number; result: Record<string, unknown>; progress: JobProgress } | { state: 'failed'; error: string }) {
   await db
     .updateTable('jobs')
     .set(
@@ -99,14 +103,20 @@ export async function finishJob(db: Kysely<Database>, id: number, outcome: { sta
     )
     .where('id', '=', id)
     .where('state', '=', 'running')
+    .where('attempts', '=', attempt)
     .execute();
 }
 
 /** Moves a job from one state to another if it is still in `from`; answers whether it moved. */
-export async function moveJob(db: Kysely<Database>, id: number, from: readonly JobState[], to: JobState): Promise<boolean> {
+export async function moveJob(db: Kysely<Database>, id: number, from: readonly JobState[], to: JobState, by?: { userId: number | null; name: string }): Promise<boolean> {
   const row = await db
     .updateTable('jobs')
-    .set({ state: to, ...(to === 'queued' ? { error: null, progress: null, finished_at: null } : { finished_at: sql`now()` }) })
+    .set({
+      state: to,
+      ...(to === 'queued' ? { error: null, progress: null, finished_at: null } : { finished_at: sql`now()` }),
+      // A retry runs as the person who retried it (the first one may since have left).
+      ...(by ? { requested_by_user: by.userId, requested_by_name: by.name } : {}),
+    })
     .where('id', '=', id)
     .where('state', 'in', [...from])
     .returning('id')

@@ -86,8 +86,10 @@ export async function requestBook({ ctx, jobs, input }: { ctx: Ctx; jobs: JobPor
     }
     return made;
   });
-  if (out.created) await jobs.queue.enqueue(out.id);
-  return { job: toJob((await findJob(ctx.db, out.id))!), created: out.created };
+  const job = toJob((await findJob(ctx.db, out.id))!);
+  // A waiting job is handed to the queue again (its first hand-over may have been lost; claiming is conditional).
+  if (job.state === 'queued') await jobs.queue.enqueue(out.id);
+  return { job, created: out.created };
 }
 
 export async function listJobs({ ctx }: { ctx: Ctx }): Promise<Job[]> {
@@ -103,8 +105,8 @@ export async function getJob({ ctx, id }: { ctx: Ctx; id: number }): Promise<Job
 async function moveByPerson(ctx: Ctx, id: number, from: readonly Job['state'][], to: Job['state'], refusal: (label: string) => string): Promise<JobRow> {
   const row = await jobForRead(ctx, id);
   const moved = await withTransaction(ctx, async (tx) => {
-    if (!(await moveJob(tx.db, id, from, to))) return false;
-    await recordAudit(tx, { action: to === 'queued' ? 'job.retry' : 'job.cancel', entity: 'job', entityId: id, orgId: row.org_id, before: { state: row.state }, after: { state: to } });
+    if (!(await moveJob(tx.db, id, from, to, to === 'queued' ? { userId: ctx.actor.userId, name: ctx.actor.name } : undefined))) return false;
+    await recordAudit(tx, { action: to === 'queued' ? 'job.retry' : 'job.cancel', entity: 'job', entityId: id, orgId: row.org_id, before: { state: row.state, requestedBy: row.requested_by_name }, after: { state: to, ...(to === 'queued' ? { requestedBy: ctx.actor.name } : {}) } });
     return true;
   });
   if (!moved) throw new AppError('conflict', refusal(jobStateLabel[row.state]));

@@ -36,7 +36,7 @@ export function failureMessage(e: unknown): string {
  * Writes the newest progress (and the heartbeat) about once a second while the job runs, and notices a
  * cancellation there; `stop()` ends it and answers whether the job was cancelled meanwhile.
  */
-function progressWriter(deps: RunDeps, id: number) {
+function progressWriter(deps: RunDeps, id: number, attempt: number) {
   let latest: JobProgress = { step: '准备', done: 0, total: 0, percent: 0 };
   let cancelled = false;
   let writing: Promise<void> = Promise.resolve();
@@ -44,7 +44,7 @@ function progressWriter(deps: RunDeps, id: number) {
   const flush = () => {
     const p = latest;
     writing = writing.then(async () => {
-      const state = await reportProgress(deps.db, id, p).catch(() => 'running' as const);
+      const state = await reportProgress(deps.db, id, attempt, p).catch(() => 'running' as const);
       if (state !== 'running') cancelled = true;
     });
     return writing;
@@ -66,19 +66,22 @@ function progressWriter(deps: RunDeps, id: number) {
 }
 
 /** Runs one job if this process can claim it (another may have), recording its end: done with its file, or failed with why. */
-export async function runJob(deps: RunDeps, id: number): Promise<void> {
-  if (!(await claimJob(deps.db, id))) return;
+export async function runJob(deps: RunDeps, id: number, stopping: () => boolean = () => false): Promise<void> {
+  const claim = await claimJob(deps.db, id);
+  if (!claim) return;
   const job = (await findJob(deps.db, id))!;
-  const writer = progressWriter(deps, id);
+  const writer = progressWriter(deps, id, claim.attempts);
   try {
     const ctx: Ctx = { actor: await actorOf(deps, job), db: deps.db, clock: deps.clock, requestId: `job:${id}` };
     const out = await runBookJob(ctx, { printing: deps.printing, files: deps.files ?? databaseFiles }, job, writer.report);
     if (await writer.stop()) return;
-    await finishJob(deps.db, id, { state: 'done', fileId: out.fileId, result: out.result, progress: { step: '完成', done: 1, total: 1, percent: 100 } });
+    await finishJob(deps.db, id, claim.attempts, { state: 'done', fileId: out.fileId, result: out.result, progress: { step: '完成', done: 1, total: 1, percent: 100 } });
     deps.logger.info('job done', { jobId: id, ...out.result });
   } catch (e) {
     if ((await writer.stop()) || e instanceof Cancelled) return;
-    await finishJob(deps.db, id, { state: 'failed', error: failureMessage(e) });
+    // The server is stopping under it: the row stays running, and the next start takes the job up again.
+    if (stopping()) return;
+    await finishJob(deps.db, id, claim.attempts, { state: 'failed', error: failureMessage(e) });
     deps.logger.error('job failed', { jobId: id, error: e instanceof Error ? e.message : String(e) });
   }
 }
@@ -91,15 +94,18 @@ export async function runJob(deps: RunDeps, id: number): Promise<void> {
 export async function startJobs(deps: RunDeps): Promise<() => Promise<void>> {
   const { queue } = deps.jobs;
   const stale = queue.kind === 'in-process' ? 0 : STALE_SECONDS;
-  await queue.start((id) => runJob(deps, id));
+  let stopping = false;
+  await queue.start((id) => runJob(deps, id, () => stopping));
+  // Every waiting job is handed over again, also one whose hand-over was lost (claiming is conditional).
   const recover = async (seconds: number) => {
-    for (const id of await requeueStale(deps.db, seconds)) await queue.enqueue(id);
+    await requeueStale(deps.db, seconds);
+    for (const id of await queuedJobIds(deps.db)) await queue.enqueue(id);
   };
-  await requeueStale(deps.db, stale);
-  for (const id of await queuedJobIds(deps.db)) await queue.enqueue(id);
+  await recover(stale);
   const timer = queue.kind === 'pg-boss' ? setInterval(() => void recover(STALE_SECONDS).catch(() => {}), 60_000) : null;
   timer?.unref();
   return async () => {
+    stopping = true;
     if (timer) clearInterval(timer);
     await queue.stop();
   };
