@@ -176,4 +176,31 @@ describe('organization import', () => {
     expect(rows[2]!.path.startsWith(rows[1]!.path)).toBe(true);
     expect(rows[1]!.path.startsWith(tree.district.path)).toBe(true);
   });
+
+  it('reports every error of the sheet in one pass: a row with bad cells still has its parent checked, and an unknown parent is no "cycle"', async () => {
+    const [street, community, grid, child] = ['S', 'C', 'G', 'H'].map(uniqueCode);
+    const lines = [
+      '组织编码,组织名称,组织类型,上级组织编码,考核类别,书记,党员人数,成立日期',
+      `${street},新建街道党工委,街道党工委,${tree.district.code},,陈明,0,2019-01-01`,
+      // A bad member count and an unknown parent: both are reported.
+      `${community},新建社区党委,社区党组织,不存在的街道,,王芳,很多,2019-05-01`,
+      // An unknown parent: reported once, for that, and not as a cycle.
+      `${grid},新建网格党支部,网格党支部,无此社区,,刘洋,35,2020-01-01`,
+      // A child of a row already reported: fixing the parent is enough, so nothing is said about it.
+      `${child},新建楼院党小组,楼院党小组,${grid},,赵强,5,2020-01-01`,
+    ].join('\n');
+    const res = await admin.call('POST', '/api/imports/orgs', upload(new TextEncoder().encode(lines), 'orgs.csv'));
+    expect(res.status).toBe(400);
+    const errors = (res.body.error.details.errors as { row: number; column: string; value: string | null; message: string }[]).map((e) => [e.row, e.column, e.value]);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        [3, '党员人数', '很多'],
+        [3, '上级组织编码', '不存在的街道'],
+        [4, '上级组织编码', '无此社区'],
+      ]),
+    );
+    expect(errors).toHaveLength(3);
+    expect(JSON.stringify(res.body)).not.toContain('循环');
+    expect(await t.db.selectFrom('organizations').select('id').where('code', 'in', [street, community, grid, child]).execute()).toHaveLength(0);
+  });
 });

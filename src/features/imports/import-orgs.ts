@@ -72,6 +72,28 @@ type Parsed = {
   activeTo: string | null;
 };
 
+type Reference = { row: number; code: string; kind: OrgKind | undefined; parentCode: string | null };
+type References = { inFile: Set<string>; kindOf: (code: string) => OrgKind | undefined; existing: Map<string, { path: string }> };
+
+/** Checks one row's parent: present, in the caller's subtree, of a kind this row's kind may sit under. */
+function checkParent(ctx: Ctx, r: RowReader, refs: References, p: Reference) {
+  if (p.parentCode === null) {
+    if (!p.kind) return;
+    if (allowedParentKinds[p.kind].length > 0) r.add(p.row, 'parentCode', null, `${orgKindLabel[p.kind]}必须填写上级组织编码`);
+    else if (ctx.actor.orgPath !== '/') r.add(p.row, 'parentCode', null, '只有命令行可以导入顶级组织');
+    return;
+  }
+  const parentInDb = refs.existing.get(p.parentCode);
+  const parentKind = refs.kindOf(p.parentCode);
+  if (!refs.inFile.has(p.parentCode) && !parentInDb) {
+    r.add(p.row, 'parentCode', p.parentCode, '上级组织编码既不在系统中，也不在本表中');
+  } else if (parentInDb && !refs.inFile.has(p.parentCode) && !inScope(ctx.actor, parentInDb.path)) {
+    r.add(p.row, 'parentCode', p.parentCode, '上级组织不在您的管辖范围内');
+  } else if (p.kind && parentKind && !allowedParentKinds[p.kind].includes(parentKind)) {
+    r.add(p.row, 'parentCode', p.parentCode, `${orgKindLabel[p.kind]}的上级不能是${orgKindLabel[parentKind]}`);
+  }
+}
+
 /**
  * Imports organizations; parents may be existing organizations in the caller's subtree or other rows of
  * the same file, in any order. All rows are checked first; nothing is written if any row is wrong.
@@ -91,7 +113,9 @@ export async function importOrgs({
   const r = new RowReader(headers);
   const today = todayInChina(ctx.clock);
   const parsed: Parsed[] = [];
-  // Codes of rows that failed: their children are not reported again (fixing the parent row is enough).
+  // Rows that failed a check of their own cells: their references are still checked below, so one pass over the file
+  // reports every error; their codes go into badCodes, whose children are not reported again (fixing the parent is enough).
+  const refOnly: Reference[] = [];
   const badCodes = new Set<string>();
 
   for (const row of sheet.rows) {
@@ -113,6 +137,7 @@ export async function importOrgs({
     if (activeTo && activeTo < activeFrom) r.add(row, 'activeTo', activeTo, `早于成立日期 ${activeFrom}`);
     if (r.errors.length > before) {
       if (code) badCodes.add(code);
+      refOnly.push({ row: row.rowNumber, code: code ?? '', kind, parentCode });
     } else {
       parsed.push({
         row: row.rowNumber,
@@ -137,31 +162,22 @@ export async function importOrgs({
       else firstRow.set(p.code, p.row);
     }
     const byCode = new Map(parsed.map((p) => [p.code, p]));
-    const referenced = [...new Set([...parsed.map((p) => p.code), ...parsed.flatMap((p) => (p.parentCode ? [p.parentCode] : []))])];
+    const referenced = [...new Set([...parsed.map((p) => p.code), ...[...parsed, ...refOnly].flatMap((p) => (p.parentCode ? [p.parentCode] : []))])];
     const existing = new Map((await findOrgsByCodes(tx.db, referenced)).map((o) => [o.code, o]));
-
-    for (const p of parsed) {
-      if (existing.has(p.code)) r.add(p.row, 'code', p.code, '系统中已有该编码的组织');
-      const parentKind = p.parentCode ? (byCode.get(p.parentCode)?.kind ?? existing.get(p.parentCode)?.kind) : null;
-      if (p.parentCode === null) {
-        if (allowedParentKinds[p.kind].length > 0) r.add(p.row, 'parentCode', null, `${orgKindLabel[p.kind]}必须填写上级组织编码`);
-        else if (ctx.actor.orgPath !== '/') r.add(p.row, 'parentCode', null, '只有命令行可以导入顶级组织');
-        continue;
-      }
-      const parentInDb = existing.get(p.parentCode);
-      if (badCodes.has(p.parentCode)) continue;
-      if (!byCode.has(p.parentCode) && !parentInDb) {
-        r.add(p.row, 'parentCode', p.parentCode, '上级组织编码既不在系统中，也不在本表中');
-      } else if (parentInDb && !byCode.has(p.parentCode) && !inScope(ctx.actor, parentInDb.path)) {
-        r.add(p.row, 'parentCode', p.parentCode, '上级组织不在您的管辖范围内');
-      } else if (parentKind && !allowedParentKinds[p.kind].includes(parentKind)) {
-        r.add(p.row, 'parentCode', p.parentCode, `${orgKindLabel[p.kind]}的上级不能是${orgKindLabel[parentKind]}`);
-      }
+    const inFile = new Set([...byCode.keys(), ...badCodes]);
+    const refs = { inFile, kindOf: (code: string) => byCode.get(code)?.kind ?? existing.get(code)?.kind, existing };
+    const whole = new Set<Reference>(parsed);
+    for (const p of [...parsed, ...refOnly].sort((a, b) => a.row - b.row)) {
+      if (whole.has(p) && existing.has(p.code)) r.add(p.row, 'code', p.code, '系统中已有该编码的组织');
+      const before = r.errors.length;
+      checkParent(ctx, r, refs, p);
+      // A row whose parent is wrong is reported once, for that: not again as part of a "cycle" below.
+      if (r.errors.length > before) badCodes.add(p.code);
     }
 
     // Insert level by level: a row goes in once its parent exists. Rows left over form a cycle.
     const ids = new Map([...existing.values()].map((o) => [o.code, o.id]));
-    let pending = parsed.filter((p) => !existing.has(p.code));
+    let pending = parsed.filter((p) => !existing.has(p.code) && !badCodes.has(p.code));
     const levels: Parsed[][] = [];
     const placed = new Set<string>();
     while (pending.length > 0) {
