@@ -81,7 +81,9 @@ describe('驾驶舱', () => {
     const leader = client(appAt(), await createToken(handle.db, 'leader', ids.district));
     const res = await leader.get(`/api/cycles/${YEAR}/dashboard`);
     expect(res.status).toBe(200);
-    // Bands 95, 93, 91, 92 → five; the veto takes G10 (92) to unrated; the quota (20% of 10 = 2) takes G03 (91) to four.
+    // Bands: 95, 93, 91, 92 → five; 88, 85 → four; 79, 72 → three; 69, 50 → unrated. The veto takes G10 (92) to
+    // unrated; the quota (20% of 10 = 2 fives) keeps 95 and 93 and takes G03 (91) down to four.
+    // five 2 (2/10 = 20.0%), four 91, 88, 85 = 3 (30.0%), three 2 (20.0%), unrated 69, 50, G10 = 3 (30.0%).
     expect(res.body.categories).toHaveLength(1);
     expect(grades(res.body.categories[0])).toEqual(['五星 2 20.0', '四星 3 30.0', '三星 2 20.0', '不评星级 3 30.0']);
     expect(res.body.children.map((c: { id: number }) => c.id)).toEqual([ids.street]);
