@@ -61,8 +61,13 @@ describe.skipIf(!onPostgres)('我的考核 in the browser', () => {
     // Every part's points as the API has them; the first indicator's lines, word for word.
     const parts = await s.page.$$eval('.part .part-points', (els) => els.map((e) => (e as HTMLElement).innerText));
     expect(parts).toEqual(card.parts.map((p: any) => `${p.points}${p.max ? ` / ${p.max}` : ''} 分`));
-    await s.page.locator('.el-collapse-item__header').click();
-    await s.page.waitForSelector('.el-collapse-item.is-active .lines li', { visible: true });
+    // Opens the first part; on a busy machine a tap during the page's last layout may miss it, so tap again.
+    for (let attempt = 0; ; attempt++) {
+      // (never a second tap on a part already open: that would close it)
+      if (!(await s.page.$('.el-collapse-item.is-active'))) await s.page.locator('.el-collapse-item__header').click();
+      const open = await s.page.waitForSelector('.el-collapse-item.is-active .lines li', { visible: true, timeout: 10_000 }).catch((e: unknown) => (attempt < 2 ? null : Promise.reject(e)));
+      if (open) break;
+    }
     const lines = await s.page.$$eval('.el-collapse-item.is-active .lines .text', (els) => els.map((e) => (e as HTMLElement).innerText));
     expect(lines).toEqual(card.parts[0].indicators[0].lines.map((l: any) => l.text));
     // A fact counted from the ledger opens the records behind it, as many as the ledger API lists for its link.
