@@ -27,7 +27,12 @@ const entries: Entry[] = [
   { path: '/reviews/sheets', title: '我的评议表', icon: 'Tickets', roles: ['reviewer'] },
   { path: '/twoway', title: '双向评价', icon: 'Connection', roles: ['admin', 'leader', 'org_user'], kinds: ['district', 'street', 'community', 'unit'] },
   { path: '/appeals', title: '申诉', icon: 'ChatLineSquare', roles: ['admin', 'leader', 'org_user'] },
+  { path: '/admin/rules', title: '考核细则', icon: 'Reading', roles: ['admin', 'leader', 'org_user'] },
+  { path: '/admin/orgs', title: '组织管理', icon: 'OfficeBuilding', roles: ['admin', 'leader'] },
+  { path: '/admin/cycles', title: '考核周期', icon: 'Calendar', roles: ['admin', 'leader'], kinds: ['district'] },
+  { path: '/admin/ratings', title: '评议管理', icon: 'Finished', roles: ['admin'] },
   { path: '/admin/users', title: '用户与账号', icon: 'User', roles: ['admin'] },
+  { path: '/admin/audit', title: '审计日志', icon: 'List', roles: ['admin', 'leader'] },
   { path: '/account', title: '账号设置', icon: 'Setting', roles: ['admin', 'leader', 'org_user', 'reviewer'] },
 ];
 
