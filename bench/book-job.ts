@@ -44,7 +44,7 @@ async function main() {
     const one = async (q: ReturnType<typeof sql<{ id: number; name: string }>>) => (await q.execute(handle.db)).rows[0]!;
     const district = await one(sql`select id, name from organizations where kind = 'district'`);
     const street = await one(sql`select id, name from organizations where kind = 'street' order by code limit 1`);
-    const stop = await startJobs({ db: handle.db, clock, logger: quietLogger, printing, files: databaseFiles, jobs });
+    const stop = await startJobs({ db: handle.db, clock, logger: quietLogger, printing, files: databaseFiles, jobs, ruleSets: await loadRuleSets() });
     // Warm the browser once (both paths then start from a running Chromium).
     await bookPdf({ ctx, year: 2024, orgId: street.id, printing });
     try {

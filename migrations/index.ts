@@ -16,6 +16,7 @@ import * as dutyReportFiles from './2026_12_05_001020_duty_report_files';
 import * as gradeDecidedBy from './2026_12_05_001030_grade_decided_by';
 import * as documentVersions from './2026_12_05_001040_document_versions';
 import * as jobs from './2026_12_05_001050_jobs';
+import * as scoreJobs from './2026_12_05_001060_score_jobs';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_001030_grade_decided_by': gradeDecidedBy,
   '2026_12_05_001040_document_versions': documentVersions,
   '2026_12_05_001050_jobs': jobs,
+  '2026_12_05_001060_score_jobs': scoreJobs,
 };

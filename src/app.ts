@@ -11,6 +11,7 @@ import { AppError } from './errors/app-error';
 import { errorResponse } from './errors/http';
 import { agreementRoutes } from './features/agreements/agreements.routes';
 import { auditRoutes } from './features/audit/audit.routes';
+import { tokenRoutes } from './features/tokens/tokens.routes';
 import { catalogRoutes } from './features/catalog/catalog.routes';
 import { checkinRoutes } from './features/checkins/checkins.routes';
 import { cycleLifeRoutes } from './features/cycles/cycle-life.routes';
@@ -21,7 +22,7 @@ import { meetingRoutes } from './features/meetings/meetings.routes';
 import { memberRoutes } from './features/members/members.routes';
 import { orgRoutes } from './features/orgs/orgs.routes';
 import { dutyReportRoutes, reviewRoutes } from './features/reviews/reviews.routes';
-import { twowayRoutes } from './features/twoway/twoway.routes';
+import { twowayOverviewRoutes, twowayRoutes } from './features/twoway/twoway.routes';
 import { scoringRoutes } from './features/scoring/scoring.routes';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import type { AppEnv } from './features/router';
@@ -36,6 +37,7 @@ import { overviewRoutes } from './features/overview/overview.routes';
 import { jobRoutes } from './features/jobs/jobs.routes';
 import { defaultJobPorts } from './features/jobs/job-port';
 import { agreementDocumentRoutes, documentRoutes, reviewDocumentRoutes } from './features/documents/documents.routes';
+import { cycleRuleSetRoutes, ruleSetRoutes } from './features/rulesets/rulesets.routes';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -88,6 +90,7 @@ export function createApp(deps: Deps) {
   app.route('/api/cycles', assessmentRoutes(deps.ruleSets));
   app.route('/api/reviews', reviewRoutes(deps.spreadsheet));
   app.route('/api/agreements', twowayRoutes());
+  app.route('/api/twoway', twowayOverviewRoutes());
   app.route('/api/catalog', catalogRoutes());
   app.route('/api/ledger', ledgerRoutes());
   app.route('/api/files', fileRoutes(deps.files ?? databaseFiles));
@@ -95,10 +98,13 @@ export function createApp(deps: Deps) {
   app.route('/api/checkins', checkinRoutes());
   app.route('/api/imports', importRoutes(deps.spreadsheet, deps.printing));
   app.route('/api/campaigns', ratingRoutes({ ruleSets: deps.ruleSets, publicUrl: deps.ballots.publicUrl, spreadsheet: deps.spreadsheet, pdf: deps.printing.pdf }));
-  app.route('/api/audit', auditRoutes());
+  app.route('/api/audit', auditRoutes(deps.spreadsheet));
+  app.route('/api/tokens', tokenRoutes());
   app.route('/api/cycles', documentRoutes(deps.printing));
   app.route('/api/reviews', reviewDocumentRoutes(deps.printing));
   app.route('/api/agreements', agreementDocumentRoutes(deps.printing));
+  app.route('/api/cycles', cycleRuleSetRoutes(deps.ruleSets));
+  app.route('/api/rule-sets', ruleSetRoutes(deps.ruleSets, deps.printing));
   app.route('/api/jobs', jobRoutes(deps.jobs ?? defaultJobPorts, deps.files ?? databaseFiles));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

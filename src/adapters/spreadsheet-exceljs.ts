@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors/app-error';
+import { annotateSheet } from './sheet-annotator-exceljs';
 import { importRefused, type RowError } from '../features/imports/sheet-reader';
 import type { Cell, OutSheet, Sheet, Spreadsheet, TemplateSpec } from '../features/imports/spreadsheet';
 
@@ -162,4 +163,5 @@ export const exceljsSpreadsheet: Spreadsheet = {
     return sheet;
   },
   template,
+  annotate: annotateSheet,
 };

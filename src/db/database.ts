@@ -357,11 +357,12 @@ export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 /** A piece of long work (features/jobs): the record pages read; the queue only carries its id. */
 export interface JobTable {
   id: Generated<number>;
-  kind: 'book';
+  kind: 'book' | 'score';
   dedupe_key: string;
   org_id: number;
   cycle_year: number;
-  revision_id: number;
+  /** The revision a book prints; null for a score job, which makes one (its result names it). */
+  revision_id: number | null;
   params: ColumnType<Record<string, unknown>, string, string>;
   state: ColumnType<JobState, JobState | undefined, JobState>;
   progress: ColumnType<JobProgress | null, string | null | undefined, string | null>;

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 
 /** The documents there are templates for (templates/<name>.hbs). */
-export const documentNames = ['scorecard', 'rankings', 'book', 'review-sheet', 'feedback-letter'] as const;
+export const documentNames = ['scorecard', 'rankings', 'book', 'review-sheet', 'feedback-letter', 'publicity', 'rubric'] as const;
 export type DocumentName = (typeof documentNames)[number];
 
 /** What the entry reads from templates/: the document templates, the partials and the print CSS. */

@@ -82,6 +82,7 @@ async function everyDocument(): Promise<{ kind: string; bytes: Buffer; allowed: 
     { kind: 'book', bytes: await fetchPdf(`/api/cycles/2025/orgs/${community.id}/book.pdf`), allowed: [] },
     { kind: 'review-sheet', bytes: await fetchPdf(`/api/reviews/${session.id}/result.pdf`), allowed: [] },
     { kind: 'feedback-letter', bytes: await fetchPdf(`/api/agreements/${agreement.id}/feedback.pdf`), allowed: [] },
+    { kind: 'rubric', bytes: await fetchPdf(`/api/rule-sets/${(await admin.get('/api/cycles/2025/rule-sets')).body.items[0].hash}/rubric.pdf`), allowed: [] },
     {
       kind: 'ballot-cards',
       bytes: await fetchPdf(`/api/campaigns/${campaign.id}/codes?format=pdf`, { method: 'POST', body: { targetOrgId: community.id, raterGroup: '居民', count: 13 } }),

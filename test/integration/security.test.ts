@@ -21,7 +21,7 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number };
+let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number; userLogin: string; token: number };
 type Who = 'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer';
 const tokens = {} as Record<Who, string>;
 /** The same callers signed in with a password: the session cookie and its CSRF token. */
@@ -59,12 +59,17 @@ const cases: RouteCase[] = [
   { route: 'GET /api/orgs/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/orgs/${a.grid.id}` }) },
   { route: 'PATCH /api/orgs/:id', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PATCH', path: `/api/orgs/${a.grid.id}`, body: { name: '被改名' } }) },
   { route: 'POST /api/orgs/:id/move', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/orgs/${a.grid.id}/move`, body: { parentId: b.community.id } }) },
+  { route: 'POST /api/orgs/:id/close', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/orgs/${a.grid.id}/close`, body: { activeTo: '2030-01-01', reason: '越权撤销' } }) },
+  { route: 'GET /api/orgs/kinds', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/orgs/kinds' }) },
   { route: 'GET /api/orgs/:id/subtree', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/orgs/${a.district.id}/subtree` }) },
   { route: 'GET /api/members', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/members?limit=1000' }) },
   { route: 'GET /api/agreements', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/agreements?limit=1000' }) },
   { route: 'POST /api/agreements', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/agreements', body: { communityId: a.community.id, unitId: b.unit.id, year, content: '越权共建' } }) },
   { route: 'GET /api/agreements/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}` }) },
   { route: 'GET /api/cycles', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cycles' }) },
+  { route: 'GET /api/cycles/:year/rule-sets', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/rule-sets` }) },
+  { route: 'GET /api/rule-sets/:hash/rubric', type: 'list', wrongRoles: readers, call: async () => ({ method: 'GET', path: `/api/rule-sets/${(await testRuleSets()).all[0]!.hash}/rubric` }) },
+  { route: 'GET /api/rule-sets/:hash/rubric.pdf', type: 'list', wrongRoles: readers, call: async () => ({ method: 'GET', path: `/api/rule-sets/${(await testRuleSets()).all[0]!.hash}/rubric.pdf` }) },
   { route: 'POST /api/cycles', type: 'write', wrongRoles: adminOnly, call: () => ({ method: 'POST', path: '/api/cycles', body: { year: 2998 } }) },
   { route: 'GET /api/cycles/:year', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}` }) },
   { route: 'PUT /api/cycles/:year/late-entry', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/late-entry`, body: { until: null } }) },
@@ -98,6 +103,8 @@ const cases: RouteCase[] = [
     wrongRoles: writers,
     call: () => ({ method: 'POST', path: '/api/imports/ledger', body: csvUpload(['组织编码,记录类型,日期,标题', `${a.grid.code},主题党日,${year}-05-06,越权导入`]) }),
   },
+  // A dry run that writes nothing; an org_user may not import organizations (403), a role check before any reading.
+  { route: 'POST /api/imports/:target/annotated', type: 'write', wrongRoles: adminOnly, call: () => ({ method: 'POST', path: '/api/imports/orgs/annotated', body: csvUpload(['组织编码,组织名称,组织类型,上级组织编码', `SEC-X,越权组织,网格党支部,${a.community.code}`]) }) },
   { route: 'GET /api/imports/:target/template', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/imports/ledger/template' }) },
   { route: 'POST /api/cycles/:year/score', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/cycles/${reviewYear}/score`, body: {} }) },
   { route: 'GET /api/cycles/:year/dashboard', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/dashboard?under=${a.street.id}` }) },
@@ -129,6 +136,10 @@ const cases: RouteCase[] = [
   { route: 'GET /api/cycles/:year/orgs/:orgId/scorecard.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.grid.id}/scorecard.pdf` }) },
   { route: 'GET /api/cycles/:year/orgs/:orgId/rankings.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.street.id}/rankings.pdf` }) },
   { route: 'GET /api/cycles/:year/orgs/:orgId/book.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.street.id}/book.pdf` }) },
+  { route: 'POST /api/jobs/score', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/jobs/score', body: { year: reviewYear } }) },
+  { route: 'GET /api/cycles/:year/steps', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/steps` }) },
+  { route: 'GET /api/cycles/:year/publicity', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/publicity?orgId=${a.street.id}` }) },
+  { route: 'GET /api/cycles/:year/orgs/:orgId/publicity.pdf', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/cycles/${reviewYear}/orgs/${a.street.id}/publicity.pdf` }) },
   { route: 'POST /api/jobs/books', type: 'write', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/jobs/books', body: { year: reviewYear, orgId: a.grid.id } }) },
   { route: 'GET /api/jobs', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/jobs' }) },
   { route: 'GET /api/jobs/:id', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/jobs/${ids.job}` }) },
@@ -146,16 +157,19 @@ const cases: RouteCase[] = [
   { route: 'POST /api/reviews/:id/transition', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/reviews/${ids.session}/transition`, body: { to: 'open' } }) },
   { route: 'POST /api/reviews/:id/paper', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/reviews/${ids.session}/paper`, body: csvUpload(['票号,评议群体,组织编码,总体评价', `1,群众代表,${a.community.code},差`]) }) },
   { route: 'GET /api/reviews/:id/results', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}/results` }) },
+  { route: 'GET /api/reviews/options', type: 'list', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/reviews/options' }) },
   { route: 'GET /api/reviews/sheets', type: 'list', wrongRoles: ['admin', 'leader', 'org_user'], outsider: 'bReviewer', call: () => ({ method: 'GET', path: '/api/reviews/sheets' }) },
   { route: 'GET /api/reviews/:id/ballot', type: 'item', wrongRoles: ['admin', 'leader', 'org_user'], outsider: 'bReviewer', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}/ballot` }) },
   { route: 'POST /api/reviews/:id/votes', type: 'write', wrongRoles: ['admin', 'leader', 'org_user'], outsider: 'bReviewer', call: () => ({ method: 'POST', path: `/api/reviews/${ids.session}/votes`, body: { votes: [{ orgId: a.community.id, answers: { overall: '差' } }] } }) },
   { route: 'GET /api/agreements/:id/twoway', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}/twoway` }) },
+  { route: 'GET /api/twoway', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/twoway?year=${year}` }) },
   { route: 'PUT /api/agreements/:id/twoway', type: 'write', wrongRoles: writers, call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/twoway`, body: { direction: 'community_rates_unit', items: { attendance: 0, activities: 0, members: 0, resources: 0 } } }) },
   { route: 'GET /api/agreements/:id/feedback', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}/feedback` }) },
   { route: 'PUT /api/agreements/:id/feedback', type: 'write', wrongRoles: writers, call: () => ({ method: 'PUT', path: `/api/agreements/${ids.agreement}/feedback`, body: { members: [{ memberId: ids.member, reported: false, rating: '差' }] } }) },
   { route: 'GET /api/reviews/:id/result.pdf', type: 'item', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/reviews/${ids.session}/result.pdf` }) },
   { route: 'GET /api/agreements/:id/feedback.pdf', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}/feedback.pdf` }) },
   { route: 'GET /api/campaigns', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/campaigns' }) },
+  { route: 'GET /api/campaigns/options', type: 'list', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/campaigns/options' }) },
   {
     route: 'POST /api/campaigns',
     type: 'write',
@@ -192,6 +206,12 @@ const cases: RouteCase[] = [
   { route: 'POST /api/users/:id/revoke-sessions', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/users/${ids.user}/revoke-sessions` }) },
   { route: 'POST /api/users/notices.pdf', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/users/notices.pdf', body: { accounts: [{ id: ids.user, initialPassword: ids.userPassword }] } }) },
   { route: 'GET /api/audit', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit?limit=1000' }) },
+  { route: 'GET /api/audit/actions', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit/actions' }) },
+  { route: 'GET /api/audit/export.xlsx', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/audit/export.xlsx' }) },
+  { route: 'GET /api/users/sign-ins', type: 'list', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/users/sign-ins?limit=1000' }) },
+  { route: 'GET /api/tokens', type: 'list', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/tokens' }) },
+  { route: 'POST /api/tokens', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/tokens', body: { login: ids.userLogin, name: '越权令牌' } }) },
+  { route: 'POST /api/tokens/:id/revoke', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/tokens/${ids.token}/revoke` }) },
 ];
 
 /** Everything of the victim's that a write could touch, and its audit trail. */
@@ -230,6 +250,7 @@ async function victimState(): Promise<unknown> {
       (select json_agg(u order by u.id) from (select u.id, u.login, u.role, u.password_hash, u.must_change_password, u.disabled_at, u.org_id from users u join organizations o on o.id = u.org_id
         where o.path like ${`${a.district.path}%`}) u) as users,
       (select count(*) from user_sessions s where s.user_id = ${ids.user} and s.revoked_at is null)::int as victim_sessions,
+      (select json_agg(k order by k.id) from (select k.id, k.revoked_at from api_tokens k join users u on u.id = k.user_id join organizations o on o.id = u.org_id where o.path like ${`${a.district.path}%`}) k) as tokens,
       (select json_agg(k order by k.code) from (select code, name, group_name, unit, measure, period, retired_at from record_kinds) k) as kinds`.execute(t.db);
   return r.rows[0];
 }
@@ -265,7 +286,7 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0 };
+  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0, userLogin: victim.login, token: 0 };
   const photo = new FormData();
   photo.set('file', new File([await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer()], '甲方照片.png'));
   photo.set('orgId', String(a.grid.id));
@@ -311,6 +332,7 @@ beforeAll(async () => {
   ids.ballot = (await t.db.selectFrom('ballots').select('id').where('campaign_id', '=', ids.campaign).executeTakeFirstOrThrow()).id;
   const appeal = await t.db.insertInto('appeals').values({ cycle_year: reviewYear, org_id: a.grid.id, revision_id: scored.revisionId, reason: '甲方的申诉', evidence: '[]', created_by: 'test' }).returning('id').executeTakeFirstOrThrow();
   ids.appeal = appeal.id;
+  ids.token = (await t.db.selectFrom('api_tokens as k').innerJoin('users as u', 'u.id', 'k.user_id').select('k.id').where('u.org_id', '=', a.district.id).where('u.role', '=', 'org_user').orderBy('k.id').executeTakeFirstOrThrow()).id;
 });
 
 /** Every cell of the workbook an outsider downloads, as text (the file is zipped: its bytes say nothing). */

@@ -2,24 +2,26 @@ import { gradeReason } from '../../src/domain/phrasebook';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/adapters/pdf-puppeteer';
-import { compileTemplates } from '../../src/documents/templates';
+import { compileTemplates, documentNames } from '../../src/documents/templates';
 import { evaluationFacts, evaluationResults, feedbackLetterContent, partsChart, rankingsContent, reviewSheetContent, starsOf, type EvaluationFact } from '../../src/documents/view-models';
 import { loadTemplates } from '../../src/entry/template-files';
 import { RuleSet } from '../../src/rules/rule-set.schema';
 import type { ScoreResult } from '../../src/scoring/evaluate';
 
 describe('document templates', () => {
+  // Every document the app knows, empty unless a case fills it in.
+  const empty = Object.fromEntries(documentNames.map((n) => [n, ''])) as Record<(typeof documentNames)[number], string>;
   const sources = { partials: { stars: '{{#each grade.stars}}{{#if this}}★{{else}}☆{{/if}}{{/each}}' }, css: '' };
 
   it('fail loudly, naming the template, when the model lacks a field', () => {
-    const t = compileTemplates({ ...sources, documents: { scorecard: '<h1>{{org.name}}</h1>{{> stars}}', rankings: '{{year}}', book: '{{year}}', 'review-sheet': '', 'feedback-letter': '' } });
+    const t = compileTemplates({ ...sources, documents: { ...empty, scorecard: '<h1>{{org.name}}</h1>{{> stars}}', rankings: '{{year}}', book: '{{year}}' } });
     expect(t.render('scorecard', { org: { name: '幸福社区' }, grade: { stars: [true, true, false] } })).toBe('<h1>幸福社区</h1>★★☆');
     expect(() => t.render('scorecard', { org: {}, grade: { stars: [] } })).toThrow(/templates\/scorecard\.hbs: "name" not defined/);
     expect(() => t.render('rankings', {})).toThrow(/templates\/rankings\.hbs/);
   });
 
   it('escape what users typed', () => {
-    const t = compileTemplates({ ...sources, documents: { scorecard: '{{org.name}}', rankings: '', book: '', 'review-sheet': '', 'feedback-letter': '' } });
+    const t = compileTemplates({ ...sources, documents: { ...empty, scorecard: '{{org.name}}' } });
     expect(t.render('scorecard', { org: { name: '<script>alert(1)</script>' } })).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 

@@ -11,6 +11,8 @@ import { exportResults } from '../scoring/export-results';
 import { previewRuleSet, publishRuleSet } from '../scoring/preview-rules';
 import { correctResult, CorrectionInput, finalizeCycle, listCorrections, publishCycle, PublishInput } from './cycle-life';
 import { Appeal, AppealInput, decideAppeal, DecideInput, fileAppeal, listAppeals } from './appeals';
+import { cycleSteps, CycleSteps } from './cycle-steps';
+import { publicityList, PublicityList } from '../documents/publicity';
 
 const tags = ['考核周期'];
 const Any = z.object({}).passthrough();
@@ -22,6 +24,13 @@ export function cycleLifeRoutes(ruleSets: RuleSets, spreadsheet: Spreadsheet) {
   const yearOf = (c: { req: { valid(t: 'param'): { year: number } } }) => c.req.valid('param').year;
   r.openapi(jsonRoute({ method: 'post', path: '/{year}/publish', summary: '公示计分结果（开始申诉期）', tags, request: { params: YearParam, ...jsonBody(PublishInput) }, response: Any }), async (c) =>
     c.json(await publishCycle({ ctx: c.get('ctx'), year: yearOf(c), input: c.req.valid('json') }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/{year}/steps', summary: '年度考核的步骤：已完成和当前的阶段、下一步可做什么及其障碍', tags, request: { params: YearParam }, response: CycleSteps }), async (c) =>
+    c.json(await cycleSteps({ ctx: c.get('ctx'), year: yearOf(c) }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'get', path: '/{year}/publicity', summary: '考核结果公示名单（按类别和等次列出组织）', tags, request: { params: YearParam, query: z.object({ orgId: z.coerce.number().int().positive().max(2_147_483_647) }) }, response: PublicityList }),
+    async (c) => c.json(await publicityList({ ctx: c.get('ctx'), year: yearOf(c), orgId: c.req.valid('query').orgId }), 200),
   );
   r.openapi(jsonRoute({ method: 'post', path: '/{year}/finalize', summary: '定档（申诉期满、申诉处理完毕后）', tags, request: { params: YearParam }, response: Any }), async (c) =>
     c.json(await finalizeCycle({ ctx: c.get('ctx'), year: yearOf(c) }), 200),

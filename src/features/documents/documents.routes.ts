@@ -4,6 +4,7 @@ import { ErrorSchema, YearParam } from '../common.schemas';
 import { attachment } from '../imports/imports.routes';
 import { newRouter } from '../router';
 import { IdParam } from '../common.schemas';
+import { publicityPdf } from './publicity';
 import { bookPdf, feedbackLetterPdf, rankingsPdf, reviewSheetPdf, scorecardPdf, type Printing, type PrintedDocument } from './print-documents';
 
 const OrgParam = YearParam.extend({
@@ -14,6 +15,7 @@ const documents = [
   { path: '/{year}/orgs/{orgId}/scorecard.pdf', summary: '年度考核评价表（PDF）', verb: scorecardPdf },
   { path: '/{year}/orgs/{orgId}/rankings.pdf', summary: '该组织下属各组织的排名表（PDF）', verb: rankingsPdf },
   { path: '/{year}/orgs/{orgId}/book.pdf', summary: '该组织下属全部考核评价表汇编（PDF，含封面、目录、连续页码）', verb: bookPdf },
+  { path: '/{year}/orgs/{orgId}/publicity.pdf', summary: '考核结果公示名单（PDF，按类别和等次列出组织，不含分数）', verb: publicityPdf },
 ] as const;
 
 /** A PDF answer: its Chinese file name per RFC 5987, never cached (it carries a fresh document id). */

@@ -1,7 +1,9 @@
 import { ledgerWriters, requireRole } from '../../auth/scope';
 import type { Ctx } from '../context';
 import { ledgerTemplateSpec } from './import-ledger';
+import { memberTemplateSpec } from './import-members';
 import { orgTemplateSpec } from './import-orgs';
+import type { ImportTarget } from './annotate-import';
 import { userTemplateSpec } from '../users/import-users';
 import type { Spreadsheet } from './spreadsheet';
 
@@ -19,11 +21,12 @@ export async function importTemplate({
 }: {
   ctx: Ctx;
   spreadsheet: Spreadsheet;
-  target: 'ledger' | 'orgs' | 'users';
+  target: ImportTarget;
   format: 'xlsx' | 'csv';
 }): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> {
   requireRole(ctx, target === 'ledger' ? ledgerWriters : ['admin']);
-  const spec = target === 'ledger' ? await ledgerTemplateSpec(ctx) : target === 'orgs' ? orgTemplateSpec() : userTemplateSpec();
+  const specs = { ledger: () => ledgerTemplateSpec(ctx), orgs: orgTemplateSpec, members: memberTemplateSpec, users: userTemplateSpec };
+  const spec = await specs[target]();
   return {
     bytes: await spreadsheet.template(spec, format),
     fileName: `${spec.title}模板.${format}`,

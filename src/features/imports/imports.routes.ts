@@ -4,15 +4,13 @@ import { z } from '../../lib/zod';
 import { ErrorSchema } from '../common.schemas';
 import { newRouter } from '../router';
 import { importTemplate } from './import-templates';
-import { importLedger } from './import-ledger';
-import { importOrgs } from './import-orgs';
+import { annotateImport, importTargets, importVerbs } from './annotate-import';
 import type { Spreadsheet } from './spreadsheet';
 import type { Printing } from '../documents/print-documents';
-import { importUsers } from '../users/import-users';
 import { importUsersWithNotices } from '../users/account-notices';
 
 const tags = ['导入'];
-const Target = z.object({ target: z.enum(['ledger', 'orgs', 'users']).openapi({ param: { name: 'target', in: 'path' } }) });
+const Target = z.object({ target: z.enum(importTargets).openapi({ param: { name: 'target', in: 'path' } }) });
 const ImportFormat = z.object({ format: z.enum(['json', 'pdf']).default('json').openapi({ description: '账号导入（users）可选 pdf：直接返回全部账号的开通通知单' }) });
 const UploadForm = z.object({
   file: z.instanceof(Blob, { message: '请上传文件（字段名 file）' }).openapi({ type: 'string', format: 'binary' }),
@@ -63,8 +61,34 @@ export function importRoutes(spreadsheet: Spreadsheet, printing: Printing) {
         const out = await importUsersWithNotices({ ctx, spreadsheet, printing, file });
         return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': attachment(out.fileName), 'Cache-Control': 'no-store', 'X-Imported': String(out.count) });
       }
-      const verb = { ledger: importLedger, orgs: importOrgs, users: importUsers }[target];
-      return c.json(await verb({ ctx, spreadsheet, file }), 200);
+      return c.json(await importVerbs[target]({ ctx, spreadsheet, file }), 200);
+    },
+  );
+  r.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{target}/annotated',
+      summary: '检查文件并下载错误标注副本（不写入任何数据）',
+      description: '与导入做同样的检查（在回滚的事务中），返回上传的表格：末尾加“错误说明”列，出错的单元格标红。没有错误时答 400。',
+      tags,
+      security: [{ bearerAuth: [] }],
+      request: { params: Target, body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
+      responses: {
+        200: { description: '错误标注副本（.xlsx）', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } } },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const upload = c.req.valid('form').file;
+      const file = { name: upload instanceof File ? upload.name : 'upload', bytes: new Uint8Array(await upload.arrayBuffer()) };
+      if (file.bytes.length === 0) throw new AppError('validation_failed', '上传的文件是空的', { field: 'file' });
+      const out = await annotateImport({ ctx: c.get('ctx'), spreadsheet, target: c.req.valid('param').target, file });
+      return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': attachment(out.fileName),
+        'Cache-Control': 'no-store',
+        'X-Error-Count': String(out.errorCount),
+      });
     },
   );
   r.openapi(

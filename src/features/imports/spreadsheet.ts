@@ -19,4 +19,12 @@ export type Spreadsheet = {
   /** The first worksheet of an .xlsx, or a .csv (UTF-8 with or without BOM, or GB18030 as Excel saves it). */
   read(bytes: Uint8Array, fileName: string): Promise<Sheet>;
   template(spec: TemplateSpec, format: 'xlsx' | 'csv'): Promise<Uint8Array>;
+  /** The uploaded sheet as .xlsx with a 错误说明 column and its bad cells filled (the annotated copy). */
+  annotate: SheetAnnotator;
 };
+
+/** One problem in one cell of an uploaded sheet (the shape of sheet-reader's RowError). */
+export type CellError = { row: number; column: string; value: string | null; message: string };
+
+/** Writes the annotated copy of an uploaded sheet (Node only: exceljs). */
+export type SheetAnnotator = (bytes: Uint8Array, sheet: Sheet, errors: readonly CellError[]) => Promise<Uint8Array>;

@@ -31,7 +31,7 @@ export async function runBookJob(ctx: Ctx, ports: { printing: Printing; files: F
   const started = Date.now();
   const scorecards = Number((job.params as { scorecards?: number }).scorecards ?? 0);
   progress({ step: '签发文件编号', done: 0, total: scorecards, unit: '份', percent: 0 });
-  const { org, revision, issued } = await issueScorecardsOf({ ctx, year: job.cycle_year, orgId: job.org_id, subtree: true, printing: ports.printing, revisionId: job.revision_id });
+  const { org, revision, issued } = await issueScorecardsOf({ ctx, year: job.cycle_year, orgId: job.org_id, subtree: true, printing: ports.printing, revisionId: job.revision_id ?? undefined });
   progress({ step: '签发文件编号', done: issued.length, total: issued.length, unit: '份', percent: bar.issue[1] });
   let pages = 0;
   const pdfJob = bookJob(ctx, ports.printing, job.cycle_year, org, revision, issued);

@@ -33,12 +33,14 @@ export async function findJob(db: Kysely<Database>, id: number) {
 }
 
 /** The jobs of organizations under a path, newest first. */
-export async function listJobRows(db: Kysely<Database>, pathPrefix: string, limit: number) {
+export async function listJobRows(db: Kysely<Database>, pathPrefix: string, limit: number, filter: { kind?: JobTable['kind']; year?: number } = {}) {
   return db
     .selectFrom('jobs as j')
     .innerJoin('organizations as o', 'o.id', 'j.org_id')
     .select(jobColumns)
     .where('o.path', 'like', `${pathPrefix}%`)
+    .$if(filter.kind !== undefined, (q) => q.where('j.kind', '=', filter.kind!))
+    .$if(filter.year !== undefined, (q) => q.where('j.cycle_year', '=', filter.year!))
     .orderBy('j.id', 'desc')
     .limit(limit)
     .execute();
@@ -93,7 +95,7 @@ export async function reportProgress(db: Kysely<Database>, id: number, attempt: 
   return row?.state;
 }
 
-export async function finishJob(db: Kysely<Database>, id: number, attempt: number, outcome: { state: 'done'; fileId: number; result: Record<string, unknown>; progress: JobProgress } | { state: 'failed'; error: string }) {
+export async function finishJob(db: Kysely<Database>, id: number, attempt: number, outcome: { state: 'done'; fileId: number | null; result: Record<string, unknown>; progress: JobProgress } | { state: 'failed'; error: string }) {
   await db
     .updateTable('jobs')
     .set(

@@ -6,8 +6,8 @@ import { attachment } from '../imports/imports.routes';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import type { JobPorts } from './job-port';
-import { cancelJob, getJob, jobResult, listJobs, requestBook, retryJob } from './jobs.service';
-import { BookRequest, Job, JobAccepted } from './jobs.schemas';
+import { cancelJob, getJob, jobResult, listJobs, requestBook, requestScore, retryJob } from './jobs.service';
+import { BookRequest, Job, JobAccepted, JobListQuery, ScoreRequest } from './jobs.schemas';
 
 const tags = ['后台任务'];
 
@@ -18,8 +18,12 @@ export function jobRoutes(jobs: JobPorts, files: FilePorts) {
     jsonRoute({ method: 'post', path: '/books', summary: '生成考核评价汇编（合订本）：后台任务；相同范围、年度和计分版本只生成一次', tags, request: jsonBody(BookRequest), response: JobAccepted, status: 201 }),
     async (c) => c.json(await requestBook({ ctx: c.get('ctx'), jobs, input: c.req.valid('json') }), 201),
   );
-  r.openapi(jsonRoute({ method: 'get', path: '/', summary: '后台任务列表（管辖范围内，最近 50 个）', tags, response: z.object({ items: z.array(Job) }) }), async (c) =>
-    c.json({ items: await listJobs({ ctx: c.get('ctx') }) }, 200),
+  r.openapi(
+    jsonRoute({ method: 'post', path: '/score', summary: '计分（后台任务，进度可查；完成后生成新的计分版本）', tags, request: jsonBody(ScoreRequest), response: JobAccepted, status: 201 }),
+    async (c) => c.json(await requestScore({ ctx: c.get('ctx'), jobs, input: c.req.valid('json') }), 201),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/', summary: '后台任务列表（管辖范围内，最近 50 个）', tags, request: { query: JobListQuery }, response: z.object({ items: z.array(Job) }) }), async (c) =>
+    c.json({ items: await listJobs({ ctx: c.get('ctx'), query: c.req.valid('query') }) }, 200),
   );
   r.openapi(jsonRoute({ method: 'get', path: '/{id}', summary: '后台任务的状态和进度', tags, request: { params: IdParam }, response: Job }), async (c) =>
     c.json(await getJob({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),

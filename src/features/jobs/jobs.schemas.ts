@@ -1,4 +1,5 @@
 import { z } from '../../lib/zod';
+import { RevisionSummary } from '../scoring/scoring.schemas';
 
 export const JobState = z.enum(['queued', 'running', 'done', 'failed', 'cancelled']).openapi('JobState');
 
@@ -13,14 +14,14 @@ export const jobStateLabel: Record<z.infer<typeof JobState>, string> = {
 export const Job = z
   .object({
     id: z.number().int(),
-    kind: z.enum(['book']),
+    kind: z.enum(['book', 'score']),
     kindLabel: z.string().openapi({ example: '考核评价汇编（合订本）' }),
     title: z.string().openapi({ example: '2025 年度考核评价汇编 · 星城街道' }),
     orgId: z.number().int(),
     orgName: z.string(),
     orgCode: z.string(),
     year: z.number().int(),
-    revisionId: z.number().int().openapi({ description: '所依据的计分版本：打印内容只取自这一版本' }),
+    revisionId: z.number().int().nullable().openapi({ description: '合订本所依据的计分版本（打印内容只取自这一版本）；计分任务为空，其结果是新的计分版本' }),
     state: JobState,
     stateLabel: z.string(),
     progress: z
@@ -35,6 +36,7 @@ export const Job = z
     result: z
       .object({ fileId: z.number().int(), pages: z.number().int(), scorecards: z.number().int(), bytes: z.number().int(), seconds: z.number() })
       .nullable(),
+    summary: RevisionSummary.nullable().openapi({ description: '计分任务完成后：新计分版本的摘要' }),
   })
   .openapi('Job');
 export type Job = z.infer<typeof Job>;
@@ -47,4 +49,14 @@ export const BookRequest = z
   .strict()
   .openapi('BookRequest');
 
-export const JobAccepted = z.object({ job: Job, created: z.boolean().openapi({ description: 'false：已有相同的合订本任务（同一范围、年度和计分版本），返回该任务' }) }).openapi('JobAccepted');
+export const JobAccepted = z.object({ job: Job, created: z.boolean().openapi({ description: 'false：已有相同的任务（同一范围、年度和计分版本）在排队、进行或已完成，返回该任务' }) }).openapi('JobAccepted');
+
+export const ScoreRequest = z
+  .object({
+    year: z.number().int().min(1900).max(9999).openapi({ example: 2026 }),
+    note: z.string().trim().max(200).optional().openapi({ description: '本次计分的说明（记入计分版本）' }),
+  })
+  .strict()
+  .openapi('ScoreRequest');
+
+export const JobListQuery = z.object({ kind: z.enum(['book', 'score']).optional().openapi({ description: '只列出这一类任务' }), year: z.coerce.number().int().min(1900).max(9999).optional() });

@@ -10,20 +10,32 @@ import { readFile } from '../files/files.service';
 import { orgForRead } from '../orgs/org-access';
 import type { JobPorts } from './job-port';
 import { countScorecards, findJob, insertJobOnce, listJobRows, moveJob, type JobRow } from './jobs.repository';
-import { BookRequest, jobStateLabel, type Job } from './jobs.schemas';
+import { BookRequest, jobStateLabel, ScoreRequest, type Job } from './jobs.schemas';
+import { cycleStateLabel } from '../../domain/catalog';
+import { writableIn } from '../cycles/cycle-gates';
+import { findCycle } from '../cycles/cycles.repository';
+import { requireCycleManager } from '../cycles/manage-cycles';
+import { countRoots } from '../orgs/orgs.repository';
+import { latestRevision } from '../scoring/scores.repository';
 
 /** Who may start and read books: the 组织部 and leaders (a branch prints its own scorecard, not a book). */
 const bookReaders: readonly Role[] = ['admin', 'leader'];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+const kindLabel: Record<Job['kind'], string> = { book: '考核评价汇编（合订本）', score: '计分' };
+
+function titleOf(r: JobRow): string {
+  return r.kind === 'score' ? `${r.cycle_year} 年度计分` : `${r.cycle_year} 年度考核评价汇编 · ${r.org_name}`;
+}
+
 export function toJob(r: JobRow): Job {
-  const result = r.result as Job['result'] | null;
+  const done = r.state === 'done' && r.result !== null;
   return {
     id: r.id,
     kind: r.kind,
-    kindLabel: '考核评价汇编（合订本）',
-    title: `${r.cycle_year} 年度考核评价汇编 · ${r.org_name}`,
+    kindLabel: kindLabel[r.kind],
+    title: titleOf(r),
     orgId: r.org_id,
     orgName: r.org_name,
     orgCode: r.org_code,
@@ -38,7 +50,8 @@ export function toJob(r: JobRow): Job {
     createdAt: r.created_at.toISOString(),
     startedAt: iso(r.started_at),
     finishedAt: iso(r.finished_at),
-    result: r.state === 'done' && result ? result : null,
+    result: done && r.kind === 'book' ? (r.result as Job['result']) : null,
+    summary: done && r.kind === 'score' ? (r.result as Job['summary']) : null,
   };
 }
 
@@ -92,9 +105,45 @@ export async function requestBook({ ctx, jobs, input }: { ctx: Ctx; jobs: JobPor
   return { job, created: out.created };
 }
 
-export async function listJobs({ ctx }: { ctx: Ctx }): Promise<Job[]> {
+export async function listJobs({ ctx, query }: { ctx: Ctx; query?: { kind?: Job['kind']; year?: number } }): Promise<Job[]> {
   requireRole(ctx, bookReaders);
-  return (await listJobRows(ctx.db, ctx.actor.orgPath, 50)).map(toJob);
+  return (await listJobRows(ctx.db, ctx.actor.orgPath, 50, query ?? {})).map(toJob);
+}
+
+/**
+ * Starts scoring a year (计分) as a background job, for the cycle's manager: the page follows its progress and ends
+ * on the new revision's summary. A request while one is waiting or running answers that job; once it is done the
+ * year has a newer revision, so the next request scores again. The cycle's state is checked when the job runs
+ * (and by the same rules as `POST /cycles/{year}/score`), and here too so a refusal comes at once.
+ */
+export async function requestScore({ ctx, jobs, input }: { ctx: Ctx; jobs: JobPorts; input: unknown }): Promise<{ job: Job; created: boolean }> {
+  await requireCycleManager(ctx);
+  const q = ScoreRequest.parse(input);
+  const cycle = await findCycle(ctx.db, q.year);
+  if (!cycle) throw notFound(`${q.year} 年度考核周期`, 'year');
+  if (!(writableIn.score as readonly string[]).includes(cycle.state)) {
+    throw new AppError('cycle_closed', `${q.year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，只有${writableIn.score.map((s) => `「${cycleStateLabel[s]}」`).join('、')}时才能计分`, { field: 'year', state: cycle.state });
+  }
+  const latest = await latestRevision(ctx.db, q.year);
+  // The job belongs to the manager's organization (the command line manages from the top: the first root).
+  const orgId = ctx.actor.orgId ?? (await countRoots(ctx.db))[0]!.id;
+  const out = await withTransaction(ctx, async (tx) => {
+    const made = await insertJobOnce(tx.db, {
+      kind: 'score',
+      dedupe_key: `score:${q.year}:after:${latest?.id ?? 0}`,
+      org_id: orgId,
+      cycle_year: q.year,
+      revision_id: null,
+      params: JSON.stringify({ note: q.note ?? null }),
+      requested_by_user: ctx.actor.userId,
+      requested_by_name: ctx.actor.name,
+    });
+    if (made.created) await recordAudit(tx, { action: 'job.request', entity: 'job', entityId: made.id, orgId, after: { kind: 'score', year: q.year, after: latest?.id ?? null } });
+    return made;
+  });
+  const job = toJob((await findJob(ctx.db, out.id))!);
+  if (job.state === 'queued') await jobs.queue.enqueue(out.id);
+  return { job, created: out.created };
 }
 
 export async function getJob({ ctx, id }: { ctx: Ctx; id: number }): Promise<Job> {
@@ -120,7 +169,7 @@ export async function retryJob({ ctx, jobs, id }: { ctx: Ctx; jobs: JobPorts; id
   } catch (e) {
     // The partial unique index: an identical job is already waiting, running or done.
     if (e instanceof AppError) throw e;
-    throw new AppError('conflict', '已有相同的合订本任务（同一范围、年度和计分版本），请使用该任务');
+    throw new AppError('conflict', '已有相同的任务（同一范围、年度和计分版本）在排队、进行或已完成，请使用该任务');
   }
   await jobs.queue.enqueue(id);
   return getJob({ ctx, id });

@@ -4,13 +4,14 @@ import { AppError } from '../../errors/app-error';
 import { cliActor, type Actor, type Ctx } from '../context';
 import { databaseFiles } from '../files/file-ports';
 import { runBookJob } from './book-job';
+import { runScoreJob } from './score-job';
 import type { JobPorts } from './job-port';
 import { claimJob, findJob, finishJob, jobActor, queuedJobIds, reportProgress, requeueStale, type JobRow } from './jobs.repository';
 
 /** A job's progress callback: cheap to call often; the runner writes the newest value about once a second. */
 export type Progress = (p: JobProgress) => void;
 
-type RunDeps = Pick<Deps, 'db' | 'clock' | 'logger' | 'printing' | 'files'> & { jobs: JobPorts };
+type RunDeps = Pick<Deps, 'db' | 'clock' | 'logger' | 'printing' | 'files' | 'ruleSets'> & { jobs: JobPorts };
 
 /** How long a running job may go without a heartbeat before another process takes it over (PostgreSQL). */
 export const STALE_SECONDS = 120;
@@ -73,7 +74,7 @@ export async function runJob(deps: RunDeps, id: number, stopping: () => boolean 
   const writer = progressWriter(deps, id, claim.attempts);
   try {
     const ctx: Ctx = { actor: await actorOf(deps, job), db: deps.db, clock: deps.clock, requestId: `job:${id}` };
-    const out = await runBookJob(ctx, { printing: deps.printing, files: deps.files ?? databaseFiles }, job, writer.report);
+    const out = job.kind === 'score' ? await runScoreJob(ctx, deps.ruleSets, job, writer.report) : await runBookJob(ctx, { printing: deps.printing, files: deps.files ?? databaseFiles }, job, writer.report);
     if (await writer.stop()) return;
     await finishJob(deps.db, id, claim.attempts, { state: 'done', fileId: out.fileId, result: out.result, progress: { step: '完成', done: 1, total: 1, percent: 100 } });
     deps.logger.info('job done', { jobId: id, ...out.result });

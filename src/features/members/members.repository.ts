@@ -71,3 +71,29 @@ export async function listMemberRows(db: Kysely<Database>, f: MemberFilter) {
   ]);
   return { rows, total: Number(count.n) };
 }
+
+export type NewMemberRow = {
+  name: string;
+  org_id: number;
+  employer_name: string | null;
+  employer_org_id: number | null;
+  residence_community_id: number | null;
+  in_service: boolean;
+};
+
+/** Inserts members in batches; returns their ids in order. */
+export async function insertMemberRows(db: Kysely<Database>, rows: readonly NewMemberRow[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 2000) {
+    const out = await db.insertInto('members').values(rows.slice(i, i + 2000)).returning('id').execute();
+    ids.push(...out.map((r) => r.id));
+  }
+  return ids;
+}
+
+/** The (organization, name) pairs among these organizations that already have a member of that name. */
+export async function existingMemberNames(db: Kysely<Database>, orgIds: readonly number[]): Promise<Set<string>> {
+  if (orgIds.length === 0) return new Set();
+  const rows = await db.selectFrom('members').select(['org_id', 'name']).where('org_id', 'in', [...new Set(orgIds)]).execute();
+  return new Set(rows.map((r) => `${r.org_id}|${r.name}`));
+}

@@ -1,9 +1,10 @@
 import { readers, requireRole } from '../../auth/scope';
+import { allowedParentKinds, orgKindLabel, orgKinds } from '../../domain/catalog';
 import type { Ctx } from '../context';
 import { orgForRead } from './org-access';
 import { toOrg } from './orgs.model';
 import { listOrgRows, subtreeRows } from './orgs.repository';
-import { ListOrgsQuery, SubtreeQuery, type Org } from './orgs.schemas';
+import { ListOrgsQuery, SubtreeQuery, type Org, type OrgKindInfo } from './orgs.schemas';
 
 /** Organizations in the caller's subtree (or under `under`, itself in the subtree), filtered and paged. */
 export async function listOrgs({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ items: Org[]; total: number }> {
@@ -26,4 +27,10 @@ export async function getSubtree({ ctx, id, input }: { ctx: Ctx; id: number; inp
   const root = await orgForRead(ctx, id, 'id');
   const rows = await subtreeRows(ctx.db, root.path, q.maxDepth === undefined ? undefined : root.depth + q.maxDepth);
   return { items: rows.map(toOrg) };
+}
+
+/** The organization kinds with their Chinese labels and the kinds each may sit under (for forms). */
+export function listOrgKinds({ ctx }: { ctx: Ctx }): { items: OrgKindInfo[] } {
+  requireRole(ctx, readers);
+  return { items: orgKinds.map((kind) => ({ kind, label: orgKindLabel[kind], parentKinds: [...allowedParentKinds[kind]] })) };
 }

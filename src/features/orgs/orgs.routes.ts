@@ -3,8 +3,9 @@ import { IdParam, Page } from '../common.schemas';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { createOrg } from './create-org';
-import { getOrg, getSubtree, listOrgs } from './list-orgs';
-import { CreateOrgInput, ListOrgsQuery, MoveOrgInput, Org, SubtreeQuery, UpdateOrgInput } from './orgs.schemas';
+import { getOrg, getSubtree, listOrgKinds, listOrgs } from './list-orgs';
+import { closeOrg } from './close-org';
+import { CloseOrgInput, CreateOrgInput, ListOrgsQuery, MoveOrgInput, Org, OrgKindInfo, SubtreeQuery, UpdateOrgInput } from './orgs.schemas';
 import { moveOrg, updateOrg } from './update-org';
 
 const tags = ['组织'];
@@ -18,6 +19,10 @@ export function orgRoutes() {
   r.openapi(
     jsonRoute({ method: 'post', path: '/', summary: '新建组织', tags, request: jsonBody(CreateOrgInput), response: Org, status: 201 }),
     async (c) => c.json(await createOrg({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(
+    jsonRoute({ method: 'get', path: '/kinds', summary: '组织类型及其可用的上级类型', tags, response: z.object({ items: z.array(OrgKindInfo) }) }),
+    (c) => c.json(listOrgKinds({ ctx: c.get('ctx') }), 200),
   );
   r.openapi(
     jsonRoute({ method: 'get', path: '/{id}', summary: '查看组织', tags, request: { params: IdParam }, response: Org }),
@@ -44,6 +49,17 @@ export function orgRoutes() {
       response: Org,
     }),
     async (c) => c.json(await moveOrg({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+  );
+  r.openapi(
+    jsonRoute({
+      method: 'post',
+      path: '/{id}/close',
+      summary: '撤销组织（填写撤销日期和原因）',
+      tags,
+      request: { params: IdParam, ...jsonBody(CloseOrgInput) },
+      response: Org,
+    }),
+    async (c) => c.json(await closeOrg({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
   );
   r.openapi(
     jsonRoute({

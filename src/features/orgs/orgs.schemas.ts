@@ -80,3 +80,21 @@ export type ListOrgsQuery = z.infer<typeof ListOrgsQuery>;
 export const SubtreeQuery = z.object({
   maxDepth: z.coerce.number().int().min(0).max(10).optional().openapi({ description: '相对深度，0 只含本组织' }),
 });
+
+export const CloseOrgInput = z
+  .object({
+    activeTo: IsoDate.openapi({ description: '撤销日期（最后一个存续日）' }),
+    reason: z.string().trim().min(2, '请填写撤销原因（至少 2 个字）').max(500, '撤销原因不能超过 500 字'),
+  })
+  .strict()
+  .openapi('CloseOrganization');
+export type CloseOrgInput = z.infer<typeof CloseOrgInput>;
+
+export const OrgKindInfo = z
+  .object({
+    kind: OrgKind,
+    label: z.string(),
+    parentKinds: z.array(OrgKind).openapi({ description: '可以作为其上级的组织类型；空表示只能是最高一级' }),
+  })
+  .openapi('OrganizationKind');
+export type OrgKindInfo = z.infer<typeof OrgKindInfo>;

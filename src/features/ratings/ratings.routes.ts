@@ -11,7 +11,8 @@ import { newRouter } from '../router';
 import { createCampaign, getCampaign, listCampaigns, transitionCampaign } from './campaigns.service';
 import { issueBallotCodes, printBallotCards } from './issue-codes';
 import { attachment } from '../imports/imports.routes';
-import { Campaign, CreateCampaignInput, FlagsQuery, IssueCodesInput, IssueCodesQuery, ListCampaignsQuery, VoidBallotInput } from './ratings.schemas';
+import { campaignOptions } from './campaign-options';
+import { Campaign, CampaignOptions, CreateCampaignInput, FlagsQuery, IssueCodesInput, IssueCodesQuery, ListCampaignsQuery, VoidBallotInput } from './ratings.schemas';
 import { campaignResults, listFlags, voidBallot } from './review-ballots';
 
 const tags = ['群众评议'];
@@ -31,6 +32,10 @@ export function ratingRoutes({ ruleSets, publicUrl, spreadsheet, pdf }: { ruleSe
   );
   r.openapi(jsonRoute({ method: 'post', path: '/', summary: '创建群众评议活动（评议对象、项目、答案、评议群体）', tags, request: jsonBody(CreateCampaignInput), response: Campaign, status: 201 }), async (c) =>
     c.json(await createCampaign({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  // Before '/{id}', which would otherwise take 'options' for an id.
+  r.openapi(jsonRoute({ method: 'get', path: '/options', summary: '创建评议活动的常用项目、答案、评议群体，以及二维码指向的公网地址', tags, response: CampaignOptions }), async (c) =>
+    c.json(campaignOptions({ ctx: c.get('ctx'), publicUrl }), 200),
   );
   r.openapi(jsonRoute({ method: 'get', path: '/{id}', summary: '评议活动及各评议对象的发码数、有效票数', tags, request: { params: IdParam }, response: Campaign }), async (c) =>
     c.json(await getCampaign({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),

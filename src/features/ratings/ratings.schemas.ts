@@ -75,3 +75,14 @@ export const Campaign = z
   })
   .openapi('Campaign');
 export type Campaign = z.infer<typeof Campaign>;
+
+export const CampaignOptions = z
+  .object({
+    publicUrl: z.string().openapi({ description: '评议码卡片上二维码指向的公网地址（XINGPING_PUBLIC_URL）' }),
+    publicUrlIsLocal: z.boolean().openapi({ description: '地址是否只指向本机（127.0.0.1、localhost）：手机扫码打不开' }),
+    answers: z.array(z.string()),
+    items: z.array(z.object({ key: z.string(), label: z.string() })),
+    raterGroups: z.array(z.string()),
+  })
+  .openapi('CampaignOptions');
+export type CampaignOptions = z.infer<typeof CampaignOptions>;

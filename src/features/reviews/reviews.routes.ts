@@ -4,6 +4,7 @@ import { z } from '../../lib/zod';
 import { ErrorSchema, IdParam, YearParam } from '../common.schemas';
 import type { Spreadsheet } from '../imports/spreadsheet';
 import { importPaperSheets } from './import-paper';
+import { reviewOptions } from './review-options';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { ballotForToken, reviewerSheets, voteWithToken } from './cast-votes';
@@ -21,6 +22,7 @@ import {
   DutyReportInput,
   DutyReportQuery,
   ReviewerSheet,
+  ReviewOptions,
   ReviewResults,
   ReviewSession,
   SessionListQuery,
@@ -78,6 +80,9 @@ export function reviewRoutes(spreadsheet: Spreadsheet) {
   );
   r.openapi(jsonRoute({ method: 'post', path: '/', summary: '创建述职评议（评议项目、评议群体和权重）', tags, request: jsonBody(CreateSessionInput), response: ReviewSession, status: 201 }), async (c) =>
     c.json(await createSession({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/options', summary: '创建述职评议可选的类型、评议群体（中文名称和常用权重）和评议项目', tags, response: ReviewOptions }), async (c) =>
+    c.json(reviewOptions({ ctx: c.get('ctx') }), 200),
   );
   r.openapi(jsonRoute({ method: 'get', path: '/sheets', summary: '我的评议表（“评议人”账号：待填写和已提交的评议）', tags, response: z.object({ items: z.array(ReviewerSheet) }) }), async (c) =>
     c.json(await reviewerSheets({ ctx: c.get('ctx') }), 200),

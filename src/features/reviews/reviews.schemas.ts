@@ -173,3 +173,16 @@ export const ReviewResults = z
   })
   .openapi('ReviewResults');
 export type ReviewResults = z.infer<typeof ReviewResults>;
+
+const Labelled = z.object({ key: z.string(), label: z.string() });
+export const ReviewOptions = z
+  .object({
+    kinds: z.array(z.object({ key: ReviewKind, label: z.string() })),
+    groups: z.array(Labelled.extend({ weight: z.number() })).openapi({ description: '可选的评议群体及常用权重（创建时按 key 提交）' }),
+    items: z.array(Labelled).openapi({ description: '默认评议项目' }),
+    overallItem: Labelled.openapi({ description: '每张评议表最后总有的一项' }),
+    answers: z.array(z.string()),
+    minGroupSample: z.number().int(),
+  })
+  .openapi('ReviewOptions');
+export type ReviewOptions = z.infer<typeof ReviewOptions>;

@@ -105,6 +105,7 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
     ruleSet: { id: result.ruleSet.id, title: result.ruleSet.title, version: result.ruleSet.version, hash: result.ruleSet.hash },
     assessed: result.assessed,
     notAssessedLabel: notAssessedLabelOf(result),
+    gradeScale: (rs.grading?.grades ?? []).map((x) => ({ grade: x.id, label: x.label ?? x.id })),
     reasons: result.reasons,
     grade: g
       ? {

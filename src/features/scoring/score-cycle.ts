@@ -33,7 +33,8 @@ const scorable: readonly CycleState[] = writableIn.score;
 
 export type CategorySummary = { category: string; ruleSet: string; organizations: number; assessed: number; mean: string; min: string; max: string; grades?: Record<string, number> };
 export type RevisionSummary = { revisionId: number; year: number; state: CycleState; organizations: number; categories: CategorySummary[]; warnings: string[] };
-export type ScoreProgress = (step: string, done: number, total: number) => void;
+/** Scoring's progress: the step (a rule set's title, or 保存结果), its counts, and organizations scored of all. */
+export type ScoreProgress = (step: string, done: number, total: number, overall: { done: number; total: number }) => void;
 
 /**
  * Scores and grades a cycle: for each rule set (pinned to the cycle, or in force and then pinned), its
@@ -109,6 +110,7 @@ export async function scoreCycle({
       const summaries: CategorySummary[] = [];
       const stores: Promise<void>[] = [];
       const warnings: string[] = [];
+      let scoredBefore = 0;
       try {
         for (const job of jobs) {
           const { compiled, orgs } = job;
@@ -120,7 +122,7 @@ export async function scoreCycle({
             inspections.set(r.org_id, list);
           }
           const step = compiled.ruleSet.title;
-          progress(step, 0, orgs.length);
+          progress(step, 0, orgs.length, { done: scoredBefore, total: orgCount });
           const stats = new Stats();
           let batch: ScoreRow[] = [];
           for (const [i, org] of orgs.entries()) {
@@ -143,14 +145,15 @@ export async function scoreCycle({
               stores.push(store(batch));
               batch = [];
             }
-            if (i % 250 === 0) progress(step, i, orgs.length);
+            if (i % 250 === 0) progress(step, i, orgs.length, { done: scoredBefore + i, total: orgCount });
             // Evaluation only awaits settled promises, which never lets the event loop read the socket; a
             // turn of the loop now and then lets the driver take in the next rule set's facts meanwhile.
             check();
             if (i % 64 === 63) await yieldToIo();
           }
           if (batch.length > 0) stores.push(store(batch));
-          progress(step, orgs.length, orgs.length);
+          scoredBefore += orgs.length;
+          progress(step, orgs.length, orgs.length, { done: scoredBefore, total: orgCount });
           const summary = stats.summary(compiled.ruleSet.categories.join(','), compiled.ruleSet.title);
           summaries.push(summary);
           // Grading needs the whole rule set at once; its rows queue behind the scores while the next rule
@@ -169,6 +172,7 @@ export async function scoreCycle({
             warnings.push(...report.warnings.map((w) => `${compiled.ruleSet.title}：${w}`));
           }
         }
+        progress('保存结果', 0, 1, { done: orgCount, total: orgCount });
         await Promise.all(stores);
       } catch (e) {
         // Let every query already queued on the connection finish before the transaction rolls back.

@@ -19,6 +19,7 @@ export const Scorecard = z
     ruleSet: z.object({ id: z.string(), title: z.string(), version: z.string(), hash: z.string() }),
     assessed: z.boolean(),
     notAssessedLabel: z.string().openapi({ description: '细则对不予评定的组织的称呼，如“不参加评定”“不定级”“不评星级”', example: '不参加评定' }),
+    gradeScale: z.array(z.object({ grade: z.string(), label: z.string() })).openapi({ description: '该组织细则的全部等次（由高到低），更正时从中选择' }),
     reasons: z.array(z.string()),
     grade: z
       .object({
@@ -93,8 +94,18 @@ export const RevisionSummary = z
     state: z.string(),
     organizations: z.number().int(),
     categories: z.array(
-      z.object({ category: z.string(), ruleSet: z.string(), organizations: z.number().int(), assessed: z.number().int(), mean: z.string(), min: z.string(), max: z.string() }),
+      z.object({
+        category: z.string(),
+        ruleSet: z.string(),
+        organizations: z.number().int(),
+        assessed: z.number().int(),
+        mean: z.string(),
+        min: z.string(),
+        max: z.string(),
+        grades: z.record(z.string(), z.number().int()).optional().openapi({ description: '各等次的组织数' }),
+      }),
     ),
+    warnings: z.array(z.string()).optional().openapi({ description: '定级时的提示（如名额不足）' }),
   })
   .openapi('RevisionSummary');
 

@@ -1,8 +1,8 @@
-import { inScope, requireRole } from '../../auth/scope';
+import { inScope, requireRole, strictlyBelow } from '../../auth/scope';
 import { generateToken, hashToken, tokenPrefix } from '../../auth/tokens';
 import { withTransaction } from '../../db/transaction';
 import { roleLabel, roles } from '../../domain/catalog';
-import { AppError, notFound } from '../../errors/app-error';
+import { AppError, forbidden, notFound } from '../../errors/app-error';
 import { z } from '../../lib/zod';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
@@ -51,6 +51,10 @@ async function existingUser(ctx: Ctx, login: string) {
   const u = await findUserByLogin(ctx.db, login);
   if (!u || !inScope(ctx.actor, u.org_path)) throw notFound(`账号「${login}」`, 'login');
   if (u.disabled_at) throw new AppError('validation_failed', `账号「${login}」已停用，不能创建令牌`, { field: 'login' });
+  // A token acts as its user: an admin may mint one for itself, or for the accounts it keeps (as manage-users.ts).
+  if (u.id !== ctx.actor.userId && u.role === 'admin' && !strictlyBelow(ctx.actor, u.org_path)) {
+    throw forbidden('同一组织的管理员账号须由上级组织的管理员管理，不能为其创建令牌', 'login');
+  }
   return { id: u.id, login: u.login, role: u.role, orgId: u.org_id, orgName: u.org_name, name: `${u.display_name}的令牌` };
 }
 

@@ -18,13 +18,14 @@ export async function findActiveToken(db: Kysely<Database>, tokenHash: string) {
     .executeTakeFirst();
 }
 
-export async function listTokens(db: Kysely<Database>, pathPrefix: string) {
+export async function listTokens(db: Kysely<Database>, pathPrefix: string, id?: number) {
   return db
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
     .where('o.path', 'like', `${pathPrefix}%`)
-    .select(['t.id', 't.name', 'u.role', 'u.org_id', 'u.login', 'o.name as org_name', 't.token_prefix', 't.created_at', 't.revoked_at'])
+    .$if(id !== undefined, (q) => q.where('t.id', '=', id!))
+    .select(['t.id', 't.name', 'u.role', 'u.org_id', 'u.login', 'o.name as org_name', 't.token_prefix', 't.created_at', 't.revoked_at', 'u.id as user_id', 'u.display_name', 'u.kind'])
     .orderBy('t.id')
     .execute();
 }

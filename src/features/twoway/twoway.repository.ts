@@ -74,3 +74,33 @@ export async function listTwowayRows(db: Kysely<Database>, year: number, pathPre
     .orderBy('u.code')
     .execute();
 }
+
+/**
+ * The console's overview: a year's agreements with either side under a path, each direction's total and
+ * submission time (null when that side still owes it), in the order of the communities' and units' codes.
+ */
+export async function listTwowayOverviewRows(db: Kysely<Database>, year: number, pathPrefix: string) {
+  return db
+    .selectFrom('agreements as a')
+    .innerJoin('organizations as c', 'c.id', 'a.community_id')
+    .innerJoin('organizations as u', 'u.id', 'a.unit_id')
+    .leftJoin('twoway_evaluations as cu', (j) => j.onRef('cu.agreement_id', '=', 'a.id').on('cu.direction', '=', 'community_rates_unit'))
+    .leftJoin('twoway_evaluations as uc', (j) => j.onRef('uc.agreement_id', '=', 'a.id').on('uc.direction', '=', 'unit_rates_community'))
+    .select([
+      'a.id',
+      'c.id as community_id',
+      'c.name as community_name',
+      'u.id as unit_id',
+      'u.name as unit_name',
+      'cu.total as community_given',
+      'cu.submitted_at as community_given_at',
+      'uc.total as unit_given',
+      'uc.submitted_at as unit_given_at',
+    ])
+    .where('a.year', '=', year)
+    .where((eb) => eb.or([eb('c.path', 'like', `${pathPrefix}%`), eb('u.path', 'like', `${pathPrefix}%`)]))
+    .orderBy('c.code')
+    .orderBy('u.code')
+    .orderBy('a.id')
+    .execute();
+}

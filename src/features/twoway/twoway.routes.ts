@@ -1,7 +1,8 @@
 import { IdParam } from '../common.schemas';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
-import { FeedbackInput, FeedbackView, TwowayInput, TwowayView } from './twoway.schemas';
+import { FeedbackInput, FeedbackView, TwowayInput, TwowayOverview, TwowayOverviewQuery, TwowayView } from './twoway.schemas';
+import { twowayOverview } from './twoway-overview';
 import { getFeedback, getTwoway, submitFeedback, submitTwoway } from './twoway.service';
 
 const tags = ['双向评价'];
@@ -21,6 +22,16 @@ export function twowayRoutes() {
   );
   r.openapi(jsonRoute({ method: 'put', path: '/{id}/feedback', summary: '社区反馈在职党员的报到、服务时长和评价', tags, request: { params: IdParam, ...jsonBody(FeedbackInput) }, response: FeedbackView }), async (c) =>
     c.json(await submitFeedback({ ctx: c.get('ctx'), id: idOf(c), input: c.req.valid('json') }), 200),
+  );
+  return r;
+}
+
+/** The console's overview of a year's two-way evaluations (who owes what), under /api/twoway. */
+export function twowayOverviewRoutes() {
+  const r = newRouter();
+  r.openapi(
+    jsonRoute({ method: 'get', path: '/', summary: '双向评价总览：管辖范围内一个年度各共建协议双方是否已评价', tags, request: { query: TwowayOverviewQuery }, response: TwowayOverview }),
+    async (c) => c.json(await twowayOverview({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
   );
   return r;
 }

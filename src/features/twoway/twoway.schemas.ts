@@ -67,3 +67,34 @@ export const FeedbackView = z
   })
   .openapi('MemberFeedback');
 export type FeedbackView = z.infer<typeof FeedbackView>;
+
+export const TwowayOverviewQuery = z.object({ year: z.coerce.number().int().min(1900).max(9999) });
+
+const Side = z.object({
+  done: z.boolean(),
+  total: z.string().nullable().openapi({ description: '本方给出的总分；未填写为 null' }),
+  submittedAt: z.string().nullable(),
+});
+export const TwowayOverview = z
+  .object({
+    year: z.number().int(),
+    agreements: z.number().int(),
+    complete: z.number().int().openapi({ description: '两个方向都已评价的协议数' }),
+    communityOwes: z.number().int().openapi({ description: '社区尚未评价共建单位的协议数' }),
+    unitOwes: z.number().int().openapi({ description: '共建单位尚未评价社区的协议数' }),
+    items: z.array(
+      z.object({
+        agreementId: z.number().int(),
+        communityId: z.number().int(),
+        communityName: z.string(),
+        unitId: z.number().int(),
+        unitName: z.string(),
+        community: Side.openapi({ description: '社区一方（社区评价共建单位）' }),
+        unit: Side.openapi({ description: '共建单位一方（共建单位评价社区）' }),
+        missing: z.array(Direction),
+        missingText: z.string().openapi({ description: '谁还欠评价，如“社区未评价”；都已评价为空串' }),
+      }),
+    ),
+  })
+  .openapi('TwowayOverview');
+export type TwowayOverview = z.infer<typeof TwowayOverview>;

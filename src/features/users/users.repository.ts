@@ -146,3 +146,22 @@ export async function countLiveSessions(db: Kysely<Database>, userIds: readonly 
     .execute();
   return new Map(rows.map((r) => [r.user_id, Number(r.n)]));
 }
+
+export type SignInFilter = { pathPrefix: string; userId?: number; q?: string; failedOnly?: boolean; limit: number; offset: number };
+
+/** Sign-in attempts on the accounts of a subtree (attempts on unknown logins belong to no one), newest first. */
+export async function listSignInHistory(db: Kysely<Database>, f: SignInFilter) {
+  const base = db
+    .selectFrom('sign_in_attempts as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .innerJoin('organizations as o', 'o.id', 'u.org_id')
+    .where('o.path', 'like', `${f.pathPrefix}%`)
+    .$if(f.userId !== undefined, (q) => q.where('s.user_id', '=', f.userId!))
+    .$if(Boolean(f.q), (q) => q.where((eb) => eb.or([eb('u.login', 'like', `%${escapeLike(f.q!.toLowerCase())}%`), eb('u.display_name', 'like', `%${escapeLike(f.q!)}%`)])))
+    .$if(Boolean(f.failedOnly), (q) => q.where('s.outcome', '<>', 'ok'));
+  const [rows, count] = await Promise.all([
+    base.select(['s.id', 's.at', 's.address', 's.outcome', 'u.id as user_id', 'u.login', 'u.display_name', 'o.name as org_name']).orderBy('s.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

@@ -7,7 +7,8 @@ import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { printAccountNotices } from './account-notices';
 import { createUserAccount, endUserSessions, getUserAccount, listRoles, listUserAccounts, resetUserPassword, setUserDisabled } from './manage-users';
-import { CreateUserInput, IssuedAccount, ListUsersQuery, NoticesInput, RoleEnum, UserDetail, UserView } from './users.schemas';
+import { listSignIns } from './sign-in-history';
+import { CreateUserInput, IssuedAccount, ListUsersQuery, NoticesInput, RoleEnum, SignInQuery, SignInView, UserDetail, UserView } from './users.schemas';
 
 const tags = ['用户与账号'];
 
@@ -24,6 +25,10 @@ export function userRoutes(printing: Printing) {
   r.openapi(
     jsonRoute({ method: 'get', path: '/roles', summary: '账号可选的角色及其中文名称', tags, response: z.object({ items: z.array(z.object({ value: RoleEnum, label: z.string() })) }) }),
     async (c) => c.json(listRoles({ ctx: c.get('ctx') }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'get', path: '/sign-ins', summary: '登录记录（管辖范围内账号的每次登录尝试）', tags, request: { query: SignInQuery }, response: Page(SignInView) }),
+    async (c) => c.json(await listSignIns({ ctx: c.get('ctx'), query: c.req.valid('query') }), 200),
   );
   r.openapi(jsonRoute({ method: 'get', path: '/{id}', summary: '查看账号（含最近的登录记录）', tags, request: { params: IdParam }, response: UserDetail }), async (c) =>
     c.json(await getUserAccount({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),

@@ -72,3 +72,25 @@ export const NoticesInput = z
   })
   .strict()
   .openapi('AccountNoticesRequest');
+
+export const SignInQuery = Pagination.extend({
+  q: z.string().trim().max(60).optional().openapi({ description: '按登录名或姓名搜索' }),
+  userId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  failedOnly: z.enum(['true', 'false']).optional().openapi({ description: 'true：只看失败的登录' }),
+});
+
+export const SignInView = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    userId: z.number().int(),
+    login: z.string(),
+    displayName: z.string(),
+    orgName: z.string(),
+    address: z.string(),
+    outcome: z.string(),
+    success: z.boolean(),
+    outcomeLabel: z.string().openapi({ description: '结果：成功，或失败及原因' }),
+  })
+  .openapi('SignInAttempt');
+export type SignInView = z.infer<typeof SignInView>;

@@ -671,6 +671,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/sign-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登录记录（管辖范围内账号的每次登录尝试） */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                    /** @description 按登录名或姓名搜索 */
+                    q?: string;
+                    userId?: number;
+                    /** @description true：只看失败的登录 */
+                    failedOnly?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["SignInAttempt"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}": {
         parameters: {
             query?: never;
@@ -1383,6 +1475,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织类型及其可用的上级类型 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["OrganizationKind"][];
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{id}": {
         parameters: {
             query?: never;
@@ -1559,6 +1734,93 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["MoveOrganization"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销组织（填写撤销日期和原因） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CloseOrganization"];
                 };
             };
             responses: {
@@ -3386,6 +3648,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{year}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度考核的步骤：已完成和当前的阶段、下一步可做什么及其障碍 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CycleSteps"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{year}/publicity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核结果公示名单（按类别和等次列出组织） */
+        get: {
+            parameters: {
+                query: {
+                    orgId: number;
+                };
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PublicityList"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cycles/{year}/finalize": {
         parameters: {
             query?: never;
@@ -5074,6 +5504,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reviews/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 创建述职评议可选的类型、评议群体（中文名称和常用权重）和评议项目 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewOptions"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reviews/sheets": {
         parameters: {
             query?: never;
@@ -6148,6 +6659,89 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/twoway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 双向评价总览：管辖范围内一个年度各共建协议双方是否已评价 */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TwowayOverview"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -7912,7 +8506,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    target: "ledger" | "orgs" | "users";
+                    target: "ledger" | "orgs" | "members" | "users";
                 };
                 cookie?: never;
             };
@@ -7983,6 +8577,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{target}/annotated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 检查文件并下载错误标注副本（不写入任何数据）
+         * @description 与导入做同样的检查（在回滚的事务中），返回上传的表格：末尾加“错误说明”列，出错的单元格标红。没有错误时答 400。
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    target: "ledger" | "orgs" | "members" | "users";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** Format: binary */
+                        file: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description 错误标注副本（.xlsx） */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 文件有误：details.errors 列出每个出错的行、列和原因；未写入任何数据 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 考核周期已关闭 */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/{target}/template": {
         parameters: {
             query?: never;
@@ -7998,7 +8676,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    target: "ledger" | "orgs" | "users";
+                    target: "ledger" | "orgs" | "members" | "users";
                 };
                 cookie?: never;
             };
@@ -8208,6 +8886,87 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 创建评议活动的常用项目、答案、评议群体，以及二维码指向的公网地址 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CampaignOptions"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8913,6 +9672,16 @@ export interface paths {
                     offset?: number | null;
                     entity?: string;
                     entityId?: string;
+                    /** @description 操作代码，见 /api/audit/actions */
+                    action?: string;
+                    /** @description 操作人姓名的一部分，或操作人编号（user:12） */
+                    actor?: string;
+                    /** @description 只看该组织及其下级组织 */
+                    orgId?: number;
+                    /** @description 起始日期（北京时间，含当天） */
+                    from?: string;
+                    /** @description 截止日期（北京时间，含当天） */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -8981,6 +9750,385 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志中出现的操作及其中文名称 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                value: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志（Excel，条件与列表相同） */
+        get: {
+            parameters: {
+                query?: {
+                    entity?: string;
+                    entityId?: string;
+                    /** @description 操作代码，见 /api/audit/actions */
+                    action?: string;
+                    /** @description 操作人姓名的一部分，或操作人编号（user:12） */
+                    actor?: string;
+                    /** @description 只看该组织及其下级组织 */
+                    orgId?: number;
+                    /** @description 起始日期（北京时间，含当天） */
+                    from?: string;
+                    /** @description 截止日期（北京时间，含当天） */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 审计日志 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+                /** @description 筛选条件有误 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 访问令牌列表（不含令牌本身） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ApiToken"][];
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建访问令牌（令牌只返回这一次） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTokenRequest"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreatedApiToken"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 吊销访问令牌 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiToken"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -9158,6 +10306,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{year}/orgs/{orgId}/publicity.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核结果公示名单（PDF，按类别和等次列出组织，不含分数） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                    orgId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description 组织或计分结果不存在 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 没有可用的浏览器生成 PDF */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reviews/{id}/result.pdf": {
         parameters: {
             query?: never;
@@ -9270,6 +10475,237 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cycles/{year}/rule-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本年度各考核类别适用的细则版本（已固定的版本，或现行版本），含是否已固定、固定时间和固定者 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["YearRuleSets"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rule-sets/{hash}/rubric": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核细则表：各部分、指标、分值和评分方法，以及等次评定规则（中文，由细则文件生成） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    hash: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Rubric"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rule-sets/{hash}/rubric.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核细则表（PDF，可打印） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    hash: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF 文件 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description 角色不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 这一版细则不存在 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 没有可用的浏览器生成 PDF */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs/books": {
         parameters: {
             query?: never;
@@ -9355,6 +10791,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 计分（后台任务，进度可查；完成后生成新的计分版本） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScoreRequest"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobAccepted"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -9365,7 +10886,11 @@ export interface paths {
         /** 后台任务列表（管辖范围内，最近 50 个） */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 只列出这一类任务 */
+                    kind?: "book" | "score";
+                    year?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -9869,6 +11394,19 @@ export interface components {
             phone?: string;
             password?: string;
         };
+        SignInAttempt: {
+            id: number;
+            at: string;
+            userId: number;
+            login: string;
+            displayName: string;
+            orgName: string;
+            address: string;
+            outcome: string;
+            success: boolean;
+            /** @description 结果：成功，或失败及原因 */
+            outcomeLabel: string;
+        };
         UserDetail: components["schemas"]["User"] & {
             signIns: {
                 at: string;
@@ -9964,6 +11502,16 @@ export interface components {
              */
             activeTo?: string;
         };
+        OrganizationKind: {
+            /**
+             * @example community
+             * @enum {string}
+             */
+            kind: "district" | "street" | "community" | "grid" | "building" | "sector" | "unit" | "enterprise" | "social_org";
+            label: string;
+            /** @description 可以作为其上级的组织类型；空表示只能是最高一级 */
+            parentKinds: ("district" | "street" | "community" | "grid" | "building" | "sector" | "unit" | "enterprise" | "social_org")[];
+        };
         UpdateOrganization: {
             /** @example XC-01-03 */
             code?: string;
@@ -9988,6 +11536,15 @@ export interface components {
         };
         MoveOrganization: {
             parentId: number;
+        };
+        CloseOrganization: {
+            /**
+             * Format: date
+             * @description 撤销日期（最后一个存续日）
+             * @example 2025-06-18
+             */
+            activeTo: string;
+            reason: string;
         };
         Member: {
             id: number;
@@ -10074,7 +11631,13 @@ export interface components {
                 mean: string;
                 min: string;
                 max: string;
+                /** @description 各等次的组织数 */
+                grades?: {
+                    [key: string]: number;
+                };
             }[];
+            /** @description 定级时的提示（如名额不足） */
+            warnings?: string[];
         };
         ScoreListItem: {
             orgId: number;
@@ -10145,6 +11708,11 @@ export interface components {
              * @example 不参加评定
              */
             notAssessedLabel: string;
+            /** @description 该组织细则的全部等次（由高到低），更正时从中选择 */
+            gradeScale: {
+                grade: string;
+                label: string;
+            }[];
             reasons: string[];
             grade: {
                 grade: string | null;
@@ -10393,6 +11961,68 @@ export interface components {
         PublishCycle: {
             /** @default 7 */
             appealDays: number;
+        };
+        CycleSteps: {
+            year: number;
+            state: string;
+            stateLabel: string;
+            steps: {
+                state: string;
+                label: string;
+                /** @enum {string} */
+                status: "done" | "current" | "waiting";
+            }[];
+            actions: {
+                /** @enum {string} */
+                action: "collect" | "review" | "score" | "publish" | "finalize" | "correct";
+                /** @example 计分 */
+                label: string;
+                allowed: boolean;
+                /** @description 为什么现在不能做（中文） */
+                blockers: string[];
+            }[];
+            latestRevision: {
+                id: number;
+                createdAt: string;
+                note: string | null;
+                organizations: number;
+            } | null;
+            finalRevisionId: number | null;
+            publishedOn: string | null;
+            appealDeadline: string | null;
+            openAppeals: number;
+            corrections: number;
+            openEvaluations: {
+                kind: string;
+                id: number;
+                title: string;
+            }[];
+            /** @description 调用者能否管理考核周期（否则只读） */
+            canManage: boolean;
+        };
+        PublicityList: {
+            year: number;
+            scopeName: string;
+            revisionId: number;
+            /** @description false：尚未公示（仅供预览） */
+            published: boolean;
+            publishedOn: string | null;
+            appealDeadline: string | null;
+            count: number;
+            categories: {
+                category: string;
+                label: string;
+                count: number;
+                grades: {
+                    grade: string | null;
+                    label: string;
+                    orgs: {
+                        code: string;
+                        name: string;
+                        parentName: string | null;
+                    }[];
+                }[];
+            }[];
         };
         Appeal: {
             id: number;
@@ -10661,6 +12291,34 @@ export interface components {
              */
             paperOnly: boolean;
         };
+        ReviewOptions: {
+            kinds: {
+                /**
+                 * @description secretary 书记述职评议；chair 轮值主席履责述评
+                 * @enum {string}
+                 */
+                key: "secretary" | "chair";
+                label: string;
+            }[];
+            /** @description 可选的评议群体及常用权重（创建时按 key 提交） */
+            groups: {
+                key: string;
+                label: string;
+                weight: number;
+            }[];
+            /** @description 默认评议项目 */
+            items: {
+                key: string;
+                label: string;
+            }[];
+            /** @description 每张评议表最后总有的一项 */
+            overallItem: {
+                key: string;
+                label: string;
+            };
+            answers: string[];
+            minGroupSample: number;
+        };
         ReviewerSheet: {
             sessionId: number;
             year: number;
@@ -10825,6 +12483,40 @@ export interface components {
                 /** @enum {string} */
                 rating?: "好" | "较好" | "一般" | "差";
                 comment?: string;
+            }[];
+        };
+        TwowayOverview: {
+            year: number;
+            agreements: number;
+            /** @description 两个方向都已评价的协议数 */
+            complete: number;
+            /** @description 社区尚未评价共建单位的协议数 */
+            communityOwes: number;
+            /** @description 共建单位尚未评价社区的协议数 */
+            unitOwes: number;
+            items: {
+                agreementId: number;
+                communityId: number;
+                communityName: string;
+                unitId: number;
+                unitName: string;
+                /** @description 社区一方（社区评价共建单位） */
+                community: {
+                    done: boolean;
+                    /** @description 本方给出的总分；未填写为 null */
+                    total: string | null;
+                    submittedAt: string | null;
+                };
+                /** @description 共建单位一方（共建单位评价社区） */
+                unit: {
+                    done: boolean;
+                    /** @description 本方给出的总分；未填写为 null */
+                    total: string | null;
+                    submittedAt: string | null;
+                };
+                missing: ("community_rates_unit" | "unit_rates_community")[];
+                /** @description 谁还欠评价，如“社区未评价”；都已评价为空串 */
+                missingText: string;
             }[];
         };
         CatalogKind: {
@@ -11198,6 +12890,18 @@ export interface components {
              */
             closesOn: string;
         };
+        CampaignOptions: {
+            /** @description 评议码卡片上二维码指向的公网地址（XINGPING_PUBLIC_URL） */
+            publicUrl: string;
+            /** @description 地址是否只指向本机（127.0.0.1、localhost）：手机扫码打不开 */
+            publicUrlIsLocal: boolean;
+            answers: string[];
+            items: {
+                key: string;
+                label: string;
+            }[];
+            raterGroups: string[];
+        };
         IssueCodesInput: {
             targetOrgId: number;
             raterGroup: string;
@@ -11218,22 +12922,130 @@ export interface components {
             actorId: string;
             actorName: string;
             actorRole: string;
+            actorRoleLabel: string;
             action: string;
+            /** @description 操作的中文名称 */
+            actionLabel: string;
             entity: string;
+            /** @description 对象类型的中文名称 */
+            entityLabel: string;
             entityId: string;
             orgId: number | null;
+            orgName: string | null;
             before?: unknown;
             after?: unknown;
+            changes: components["schemas"]["AuditChange"][];
+        };
+        /** @description 一个有变化的字段：字段路径（嵌套的以点号连接）、中文名称、修改前、修改后 */
+        AuditChange: {
+            field: string;
+            label: string;
+            before: string | null;
+            after: string | null;
+        };
+        ApiToken: {
+            id: number;
+            name: string;
+            /** @description 令牌的开头几位，用于区分令牌；令牌本身不再显示 */
+            prefix: string;
+            userId: number;
+            login: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "leader" | "org_user" | "reviewer";
+            roleLabel: string;
+            /** @enum {string} */
+            kind: "person" | "script";
+            orgId: number;
+            orgName: string;
+            createdAt: string;
+            revokedAt: string | null;
+        };
+        CreatedApiToken: components["schemas"]["ApiToken"] & {
+            /** @description 令牌本身，只返回这一次 */
+            token: string;
+        };
+        CreateTokenRequest: {
+            login?: string;
+            /** @enum {string} */
+            role?: "admin" | "leader" | "org_user" | "reviewer";
+            orgId?: number;
+            name?: string;
+        };
+        YearRuleSets: {
+            year: number;
+            /** @description 调用者所在组织的考核类别（页面默认显示它） */
+            ownCategory: string | null;
+            items: components["schemas"]["YearRuleSet"][];
+        };
+        YearRuleSet: {
+            category: string;
+            categoryLabel: string;
+            id: string;
+            title: string;
+            version: string;
+            hash: string;
+            /** @description 这一版细则适用的全部考核类别 */
+            categories: {
+                code: string;
+                label: string;
+            }[];
+            /** @description 是否已固定到本年度（首次计分或发布时固定） */
+            pinned: boolean;
+            pinnedAt: string | null;
+            /** @description 固定者的姓名（命令行为“命令行”） */
+            pinnedBy: string | null;
+        };
+        Rubric: {
+            id: string;
+            title: string;
+            version: string;
+            hash: string;
+            source: string | null;
+            categories: {
+                code: string;
+                label: string;
+            }[];
+            total: number | null;
+            totalText: string;
+            notes: string[];
+            parts: {
+                id: string;
+                title: string;
+                /** @enum {string} */
+                kind: "score" | "bonus" | "deduction";
+                kindLabel: string;
+                points: number | null;
+                weight: number;
+                counted: boolean;
+                notes: string[];
+                rows: {
+                    indicatorId: string;
+                    indicator: string;
+                    points: number | null;
+                    method: string[];
+                }[];
+            }[];
+            grading: {
+                grades: {
+                    id: string;
+                    label: string;
+                    stars: number | null;
+                    condition: string;
+                    consequences: string[];
+                }[];
+                rules: string[];
+            } | null;
         };
         JobAccepted: {
             job: components["schemas"]["Job"];
-            /** @description false：已有相同的合订本任务（同一范围、年度和计分版本），返回该任务 */
+            /** @description false：已有相同的任务（同一范围、年度和计分版本）在排队、进行或已完成，返回该任务 */
             created: boolean;
         };
         Job: {
             id: number;
             /** @enum {string} */
-            kind: "book";
+            kind: "book" | "score";
             /** @example 考核评价汇编（合订本） */
             kindLabel: string;
             /** @example 2025 年度考核评价汇编 · 星城街道 */
@@ -11242,8 +13054,8 @@ export interface components {
             orgName: string;
             orgCode: string;
             year: number;
-            /** @description 所依据的计分版本：打印内容只取自这一版本 */
-            revisionId: number;
+            /** @description 合订本所依据的计分版本（打印内容只取自这一版本）；计分任务为空，其结果是新的计分版本 */
+            revisionId: number | null;
             state: components["schemas"]["JobState"];
             stateLabel: string;
             progress: {
@@ -11270,6 +13082,7 @@ export interface components {
                 bytes: number;
                 seconds: number;
             } | null;
+            summary: components["schemas"]["RevisionSummary"] & unknown;
         };
         /** @enum {string} */
         JobState: "queued" | "running" | "done" | "failed" | "cancelled";
@@ -11278,6 +13091,12 @@ export interface components {
             year: number;
             /** @description 合订本的范围：该组织及其下属全部组织 */
             orgId: number;
+        };
+        ScoreRequest: {
+            /** @example 2026 */
+            year: number;
+            /** @description 本次计分的说明（记入计分版本） */
+            note?: string;
         };
     };
     responses: never;

@@ -1,0 +1,32 @@
+import type { RuleSets } from '../../rules/registry';
+import type { Ctx } from '../context';
+import { scoreCycle } from '../scoring/score-cycle';
+import type { JobRow } from './jobs.repository';
+import type { Progress } from './run-job';
+
+/** Shares of the bar: reading the year's data, scoring organization by organization, storing the revision. */
+const scoringShare = [5, 95] as const;
+
+/**
+ * A score job (计分): the year scored and graded by the rule sets that govern it, stored as a new revision, exactly
+ * as `POST /cycles/{year}/score` does; the bar follows organizations scored of all. Cancelling throws from the
+ * progress callback, inside the scoring transaction, so a cancelled job leaves no revision.
+ */
+export async function runScoreJob(ctx: Ctx, ruleSets: RuleSets, job: JobRow, progress: Progress) {
+  const started = Date.now();
+  progress({ step: '读取数据', done: 0, total: 0, percent: 0 });
+  const note = (job.params as { note?: string | null }).note ?? undefined;
+  const summary = await scoreCycle({
+    ctx,
+    year: job.cycle_year,
+    ruleSets,
+    note,
+    progress: (step, done, total, overall) => {
+      const [from, to] = scoringShare;
+      const percent = step === '保存结果' ? to : Math.round(from + ((to - from) * overall.done) / Math.max(overall.total, 1));
+      progress(step === '保存结果' ? { step, done: 0, total: 1, percent } : { step: `计分：${step}`, done, total, unit: '个组织', percent });
+    },
+  });
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
+  return { fileId: null, result: { ...summary, seconds } };
+}
