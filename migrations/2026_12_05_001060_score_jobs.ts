@@ -9,5 +9,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.deleteFrom('jobs').where('revision_id', 'is', null).execute();
   await db.schema.alterTable('jobs').alterColumn('revision_id', (c) => c.setNotNull()).execute();
 }

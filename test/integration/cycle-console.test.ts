@@ -135,6 +135,11 @@ describe('a year on the console', () => {
       expect(second.summary.revisionId).toBeGreaterThan(revisionId);
       expect((await admin.get('/api/jobs?kind=score&year=2026')).body.items.map((j: any) => j.id)).toEqual([again.body.job.id, first.body.job.id]);
       expect((await admin.get('/api/jobs?kind=book')).body.items).toEqual([]);
+      // Scoring is the cycle manager's: a leader follows the job but may not run it again, and it has no file.
+      const leader = client(createApp({ ...base, jobs }), await createToken(handle.db, 'leader', district.id));
+      expect((await leader.get(`/api/jobs/${first.body.job.id}`)).status).toBe(200);
+      expect((await leader.post(`/api/jobs/${first.body.job.id}/retry`)).status).toBe(403);
+      expect((await admin.get(`/api/jobs/${first.body.job.id}/result`)).body.error.message).toBe('计分任务没有可下载的文件，结果见计分摘要和考核结果');
       const audit = (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'score.compute' and entity_id = ${String(revisionId)}`.execute(handle.db)).rows[0]!.n;
       expect(audit).toBe(1);
     } finally {

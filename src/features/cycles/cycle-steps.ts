@@ -1,4 +1,4 @@
-import { requireRole } from '../../auth/scope';
+import { inScope, requireRole } from '../../auth/scope';
 import type { CycleState } from '../../db/database';
 import { cycleStateLabel } from '../../domain/catalog';
 import { notFound } from '../../errors/app-error';
@@ -7,7 +7,7 @@ import { z } from '../../lib/zod';
 import type { Ctx } from '../context';
 import { latestRevision } from '../scoring/scores.repository';
 import { requireCycleManager } from './manage-cycles';
-import { countOpenAppeals, cycleRow, findCycle, listCorrectionRows, openEvaluations } from './cycles.repository';
+import { listAppealRows, cycleRow, findCycle, listCorrectionRows, openEvaluations } from './cycles.repository';
 
 /** The five stages of a year on the console's stepper (草稿 comes before the first). */
 const stages: readonly CycleState[] = ['collecting', 'reviewing', 'computed', 'published', 'finalized'];
@@ -90,7 +90,7 @@ export async function cycleSteps({ ctx, year }: { ctx: Ctx; year: number }): Pro
   requireRole(ctx, ['admin', 'leader']);
   const cycle = await findCycle(ctx.db, year);
   if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
-  const [row, openAppeals, open, revision, corrections] = [await cycleRow(ctx.db, year), await countOpenAppeals(ctx.db, year), await openEvaluations(ctx.db, year), await latestRevision(ctx.db, year), await listCorrectionRows(ctx.db, year)];
+  const [row, openAppeals, open, revision, corrections] = [await cycleRow(ctx.db, year), (await listAppealRows(ctx.db, year, ctx.actor.orgPath)).filter((a) => a.status === 'open').length, await openEvaluations(ctx.db, year), await latestRevision(ctx.db, year), (await listCorrectionRows(ctx.db, year)).filter((r) => inScope(ctx.actor, r.path))];
   // Only the cycle's manager reads the titles of every organization's open evaluations; others see how many.
   const manager = await requireCycleManager(ctx).then(
     () => true,

@@ -104,7 +104,8 @@ export async function finishJob(db: Kysely<Database>, id: number, attempt: numbe
         : { state: 'failed', error: outcome.error, finished_at: sql`now()` },
     )
     .where('id', '=', id)
-    .where('state', '=', 'running')
+    // A finished score job has committed its revision: a cancel that came too late does not hide it.
+    .where('state', 'in', outcome.state === 'done' && outcome.fileId === null ? ['running', 'cancelled'] : ['running'])
     .where('attempts', '=', attempt)
     .execute();
 }

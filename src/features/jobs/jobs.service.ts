@@ -12,7 +12,7 @@ import type { JobPorts } from './job-port';
 import { countScorecards, findJob, insertJobOnce, listJobRows, moveJob, type JobRow } from './jobs.repository';
 import { BookRequest, jobStateLabel, ScoreRequest, type Job } from './jobs.schemas';
 import { cycleStateLabel } from '../../domain/catalog';
-import { writableIn } from '../cycles/cycle-gates';
+import { refuseOpenEvaluations, writableIn } from '../cycles/cycle-gates';
 import { findCycle } from '../cycles/cycles.repository';
 import { requireCycleManager } from '../cycles/manage-cycles';
 import { countRoots } from '../orgs/orgs.repository';
@@ -124,6 +124,7 @@ export async function requestScore({ ctx, jobs, input }: { ctx: Ctx; jobs: JobPo
   if (!(writableIn.score as readonly string[]).includes(cycle.state)) {
     throw new AppError('cycle_closed', `${q.year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，只有${writableIn.score.map((s) => `「${cycleStateLabel[s]}」`).join('、')}时才能计分`, { field: 'year', state: cycle.state });
   }
+  await refuseOpenEvaluations(ctx, q.year);
   const latest = await latestRevision(ctx.db, q.year);
   // The job belongs to the manager's organization (the command line manages from the top: the first root).
   const orgId = ctx.actor.orgId ?? (await countRoots(ctx.db))[0]!.id;
@@ -153,6 +154,8 @@ export async function getJob({ ctx, id }: { ctx: Ctx; id: number }): Promise<Job
 /** Moves a job on behalf of a person (retry: failed or cancelled → queued; cancel: queued or running → cancelled), audited. */
 async function moveByPerson(ctx: Ctx, id: number, from: readonly Job['state'][], to: Job['state'], refusal: (label: string) => string): Promise<JobRow> {
   const row = await jobForRead(ctx, id);
+  // Scoring belongs to the cycle's manager: a leader follows it but neither cancels nor runs it again.
+  if (row.kind === 'score') await requireCycleManager(ctx);
   const moved = await withTransaction(ctx, async (tx) => {
     if (!(await moveJob(tx.db, id, from, to, to === 'queued' ? { userId: ctx.actor.userId, name: ctx.actor.name } : undefined))) return false;
     await recordAudit(tx, { action: to === 'queued' ? 'job.retry' : 'job.cancel', entity: 'job', entityId: id, orgId: row.org_id, before: { state: row.state, requestedBy: row.requested_by_name }, after: { state: to, ...(to === 'queued' ? { requestedBy: ctx.actor.name } : {}) } });
@@ -183,6 +186,7 @@ export async function cancelJob({ ctx, id }: { ctx: Ctx; id: number }): Promise<
 /** The finished book's PDF (the storage port; the file belongs to the job's organization). */
 export async function jobResult({ ctx, files, id }: { ctx: Ctx; files: FilePorts; id: number }) {
   const row = await jobForRead(ctx, id);
+  if (row.kind === 'score') throw new AppError('conflict', '计分任务没有可下载的文件，结果见计分摘要和考核结果');
   if (row.state !== 'done' || row.result_file_id === null) throw new AppError('conflict', `该任务「${jobStateLabel[row.state]}」，完成后才能下载`);
   const file = await readFile({ ctx, ports: files, id: row.result_file_id, variant: 'content' });
   return { ...file, name: `${row.cycle_year}年度考核评价汇编-${row.org_code}-${row.org_name}-第${row.revision_id}号版本.pdf` };

@@ -75,7 +75,8 @@ export async function runJob(deps: RunDeps, id: number, stopping: () => boolean 
   try {
     const ctx: Ctx = { actor: await actorOf(deps, job), db: deps.db, clock: deps.clock, requestId: `job:${id}` };
     const out = job.kind === 'score' ? await runScoreJob(ctx, deps.ruleSets, job, writer.report) : await runBookJob(ctx, { printing: deps.printing, files: deps.files ?? databaseFiles }, job, writer.report);
-    if (await writer.stop()) return;
+    // A score job's revision is committed by now: it ends done (with its summary) even if cancelled meanwhile.
+    if ((await writer.stop()) && job.kind !== 'score') return;
     await finishJob(deps.db, id, claim.attempts, { state: 'done', fileId: out.fileId, result: out.result, progress: { step: '完成', done: 1, total: 1, percent: 100 } });
     deps.logger.info('job done', { jobId: id, ...out.result });
   } catch (e) {

@@ -10,7 +10,9 @@ const scoringShare = [5, 95] as const;
 /**
  * A score job (计分): the year scored and graded by the rule sets that govern it, stored as a new revision, exactly
  * as `POST /cycles/{year}/score` does; the bar follows organizations scored of all. Cancelling throws from the
- * progress callback, inside the scoring transaction, so a cancelled job leaves no revision.
+ * progress callback inside the scoring transaction (no revision); a cancel that arrives after the last progress
+ * call is too late, and the job ends done with its revision. On PGlite (one connection) progress and a cancel
+ * are only written once the scoring transaction has ended.
  */
 export async function runScoreJob(ctx: Ctx, ruleSets: RuleSets, job: JobRow, progress: Progress) {
   const started = Date.now();
