@@ -86,7 +86,12 @@ describe.skipIf(!onPostgres)('accounts, tokens and the audit log in the browser'
     await s.page.locator('#pane-accounts .toolbar input[placeholder^="登录名"]').fill('demo-unit');
     await s.page.keyboard.press('Enter');
     await s.page.waitForFunction(() => document.querySelectorAll('#pane-accounts .el-table__body tr').length === 1);
-    await s.page.locator('#pane-accounts .el-table__body button::-p-text(停用)').click();
+    // The filtered table may still re-render under the first tap on a busy machine: tap again only if no confirmation opened.
+    for (let i = 0; i < 3; i++) {
+      await s.page.locator('#pane-accounts .el-table__body button::-p-text(停用)').click();
+      const opened = await s.page.waitForFunction(() => document.body.innerText.includes('停用后不能登录'), { timeout: 5_000 }).then(() => true, () => false);
+      if (opened) break;
+    }
     await waitForText(s.page, '停用后不能登录');
     await s.page.locator('.el-message-box__btns .el-button--primary').click();
     await waitForText(s.page, '账号已停用');
