@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
+import { chooseOption, clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
 
 /**
  * Accounts at a department's scale, in the browser: a street admin creates a secretary's account and prints its
@@ -37,9 +37,7 @@ describe.skipIf(!onPostgres)('accounts in the browser', () => {
     await typeInto(admin.page, '.el-dialog input[placeholder^="字母、数字"]', 'e2e-shuji');
     await admin.page.locator('.el-dialog .el-form-item:nth-of-type(2) input').fill('钱学文');
     const community = await sql<{ name: string }>`select o.name from organizations o join users u on u.org_id = o.id where u.login = 'demo-community'`.execute(h.db);
-    await admin.page.locator('.el-dialog .el-form-item:nth-of-type(4) .el-select').click();
-    await admin.page.keyboard.type(community.rows[0]!.name.slice(0, 4));
-    await admin.page.locator(`.el-select-dropdown__item ::-p-text(${community.rows[0]!.name})`).click();
+    await chooseOption(admin.page, '.el-dialog .el-form-item:nth-of-type(4) .el-select', community.rows[0]!.name);
     await clickText(admin.page, '创建并生成初始密码');
     await waitForText(admin.page, '初始密码只显示这一次');
     const password = (await textOf(admin.page, '[data-testid="initial-password"]')).trim();

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'puppeteer';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNoOverflow, clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
+import { assertNoOverflow, chooseOption, clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
 
 /**
  * 组织管理 in the browser: demo-admin creates a community under a street, edits it, moves it to another street
@@ -80,9 +80,7 @@ describe.skipIf(!onPostgres)('组织管理 in the browser', () => {
     await clickText(s.page, '调整上级');
     await waitForText(s.page, '连同其下全部组织一起移动');
     await new Promise((r) => setTimeout(r, 400)); // the dialog's opening transition
-    await s.page.locator('.el-dialog .el-select').click();
-    await s.page.keyboard.type(s2.name.slice(0, 6));
-    await s.page.locator(`.el-select-dropdown__item ::-p-text(${s2.name})`).setTimeout(10_000).click();
+    await chooseOption(s.page, '.el-dialog .el-select', s2.name);
     await clickText(s.page, '移动');
     await waitForText(s.page, '确认调整上级');
     const confirm = await textOf(s.page, '.el-message-box');

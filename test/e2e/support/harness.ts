@@ -179,9 +179,17 @@ export async function closeSession(s: Session): Promise<void> {
  * its answer may come after the popper has settled, so the name is typed again until the option shows.
  */
 export async function chooseOrg(page: Page, name: string) {
+  await chooseOption(page, '.org-picker', name);
+}
+
+/**
+ * Picks `name` in a filterable (remote) select: types it, then clicks the visible option holding it, found and
+ * clicked in one step in the page (a list re-rendered by a later answer cannot move the click to another row).
+ */
+export async function chooseOption(page: Page, select: string, name: string) {
   for (let attempt = 0; ; attempt++) {
-    await page.locator('.org-picker').click();
-    await page.locator('.org-picker input').fill(name);
+    await page.locator(select).click();
+    await page.locator(`${select} input`).fill(name);
     const option = await page
       .waitForFunction((n) => [...document.querySelectorAll('.el-select-dropdown__item')].find((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.includes(n)), { timeout: 15_000 }, name)
       .catch((e: unknown) => (attempt < 2 ? null : Promise.reject(e)));
