@@ -102,20 +102,25 @@ describe('audit diff', () => {
   it('flattens nested values to dotted paths and hides unchanged fields', () => {
     const before = { name: '一网格', state: 'draft', detail: { total: '69.00', parts: [{ key: 'a', points: 3 }] }, tags: ['x', 'y'], same: 1 };
     const after = { name: '一网格', state: 'collecting', detail: { total: '71.50', parts: [{ key: 'a', points: 5 }] }, tags: ['x', 'y'], same: 1, disabled: true };
-    expect(auditChanges(before, after)).toEqual([
-      { field: 'state', label: '状态', before: 'draft', after: 'collecting' },
-      { field: 'detail.total', label: 'detail.总分', before: '69.00', after: '71.50' },
-      { field: 'detail.parts.0.points', label: 'detail.parts.0.分值', before: '3', after: '5' },
+    expect(auditChanges(before, after, 'cycle')).toEqual([
+      { field: 'state', label: '状态', before: '草稿', after: '台账填报中' },
+      { field: 'detail.total', label: '详情 · 总分', before: '69.00', after: '71.50' },
+      { field: 'detail.parts.0.points', label: '详情 · 部分 · 第 1 项 · 分值', before: '3', after: '5' },
       { field: 'disabled', label: '已停用', before: null, after: '是' },
     ]);
+    // The same code reads by its entity: a draft campaign is 未开始, a draft cycle 草稿; unknown entities keep the code.
+    expect(auditChanges({ state: 'draft' }, { state: 'open' }, 'rating_campaign')).toEqual([{ field: 'state', label: '状态', before: '未开始', after: '评议中' }]);
+    expect(auditChanges({ state: 'draft' }, { state: 'open' }, 'something')).toEqual([{ field: 'state', label: '状态', before: 'draft', after: 'open' }]);
+    // Lists of codes and roles whatever the entity.
+    expect(auditChanges(null, { role: 'admin', categories: ['community', 'grid'] }, 'user').map((c) => c.after)).toEqual(['组织部门工作人员', '社区党组织、网格党支部']);
   });
 
   it('shows a row with only an after (a creation) or only a before (a revocation) field by field', () => {
     expect(auditChanges(null, { login: 'a', memberIds: [1, 2] })).toEqual([
       { field: 'login', label: '登录名', before: null, after: 'a' },
-      { field: 'memberIds', label: 'memberIds', before: null, after: '1、2' },
+      { field: 'memberIds', label: '党员编号', before: null, after: '1、2' },
     ]);
-    expect(auditChanges({ id: 3 }, null)).toEqual([{ field: 'id', label: 'id', before: '3', after: null }]);
+    expect(auditChanges({ id: 3 }, null)).toEqual([{ field: 'id', label: '编号', before: '3', after: null }]);
     expect(auditChanges(null, null)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { auditFieldLabel } from './audit-labels';
+import { auditFieldLabel, auditValueLabel } from './audit-labels';
 
 /** One changed field of an audit row: its dotted path, its Chinese name where known, and both values as text. */
 export type AuditChange = { field: string; label: string; before: string | null; after: string | null };
@@ -33,23 +33,37 @@ function flatten(value: unknown, prefix: string, out: Flat): Flat {
   return out;
 }
 
+/** A dotted path in words: each known key named (detail.parts.0.points → 详情 · 部分 · 第 1 项 · 分值). */
 function labelOf(path: string): string {
-  const parts = path.split('.');
-  const last = parts[parts.length - 1]!;
-  const named = auditFieldLabel[last];
-  if (!named) return path;
-  return parts.length === 1 ? named : `${parts.slice(0, -1).join('.')}.${named}`;
+  return path
+    .split('.')
+    .map((k) => (/^\d+$/.test(k) ? `第 ${Number(k) + 1} 项` : (auditFieldLabel[k] ?? k)))
+    .join(' · ');
+}
+
+/** A value as read: a code of a known list (a state, role, kind or category) in its Chinese name. */
+function valueOf(path: string, flat: Flat, entity: string): string | null {
+  const v = flat.get(path) ?? null;
+  if (v === null) return null;
+  const key = path.split('.').filter((k) => !/^\d+$/.test(k)).pop() ?? '';
+  const names = auditValueLabel(key, entity);
+  if (!names) return v;
+  return v
+    .split('、')
+    .map((x) => names[x] ?? x)
+    .join('、');
 }
 
 /**
  * The before/after of an audit row field by field, unchanged fields left out. A value only before (a revoked
- * token) or only after (a created record) shows as removed or added.
+ * token) or only after (a created record) shows as removed or added. Codes of the domain's lists (states of the
+ * `entity`, roles, organization kinds, categories) read as their Chinese names.
  */
-export function auditChanges(before: unknown, after: unknown): AuditChange[] {
+export function auditChanges(before: unknown, after: unknown, entity = ''): AuditChange[] {
   const b = before === null || before === undefined ? new Map() : flatten(before, '', new Map());
   const a = after === null || after === undefined ? new Map() : flatten(after, '', new Map());
   const fields = [...new Set([...b.keys(), ...a.keys()])];
   return fields
-    .map((field) => ({ field, label: labelOf(field), before: b.get(field) ?? null, after: a.get(field) ?? null }))
+    .map((field) => ({ field, label: labelOf(field), before: valueOf(field, b, entity), after: valueOf(field, a, entity) }))
     .filter((c) => c.before !== c.after);
 }

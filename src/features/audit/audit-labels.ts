@@ -1,3 +1,6 @@
+import { campaignStateLabel, categoryLabel, cycleStateLabel, orgKindLabel, recordStatusLabel, reviewStateLabel, roleLabel } from '../../domain/catalog';
+import { jobStateLabel } from '../jobs/jobs.schemas';
+
 /**
  * The Chinese words of the audit log: one map from the action codes `recordAudit` is called with to what the
  * page and the Excel export say. A unit test (test/unit/audit-labels.test.ts) walks src/ and fails when an
@@ -145,8 +148,52 @@ export const auditFieldLabel: Record<string, string> = {
   activeFrom: '成立日期',
   activeTo: '撤销日期',
   category: '考核类别',
+  categories: '考核类别',
   hours: '时长',
+  id: '编号',
+  detail: '详情',
+  parts: '部分',
+  memberIds: '党员编号',
+  members: '党员数',
+  ruleSet: '细则',
+  hash: '校验码',
+  version: '版本',
+  previewId: '预览编号',
+  decision: '决定',
+  value: '数值',
+  sheets: '工作表数',
+  ballots: '评议票数',
+  codes: '评议码数',
+  group: '评议人群体',
+  targets: '评议对象',
+  subjectOrgIds: '被评议组织编号',
+  userIds: '账号编号',
+  until: '截止',
+  publishedYear: '发布年度',
+  source: '细则文本',
 };
+
+/** The states an entity's `state` field holds, by entity (a draft cycle and a draft campaign are named differently). */
+const stateNames: Record<string, Record<string, string>> = {
+  cycle: cycleStateLabel,
+  rating_campaign: campaignStateLabel,
+  review_session: reviewStateLabel,
+  ledger_record: recordStatusLabel,
+  job: jobStateLabel,
+};
+
+/** Codes of the domain's lists that a field holds whatever the entity. */
+const valueNames: Record<string, Record<string, string>> = {
+  role: roleLabel,
+  kind: orgKindLabel,
+  category: categoryLabel,
+  categories: categoryLabel,
+};
+
+/** The Chinese names of a field's codes, where the field holds one of the domain's lists. */
+export function auditValueLabel(field: string, entity: string): Record<string, string> | undefined {
+  return field === 'state' || field === 'status' ? stateNames[entity] : valueNames[field];
+}
 
 export function actionLabelOf(code: string): string {
   return auditActionLabel[code] ?? code;

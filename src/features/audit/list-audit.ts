@@ -96,7 +96,7 @@ export function toAuditEntry(r: Row): AuditEntry {
     orgName: r.org_name,
     before: r.before,
     after: r.after,
-    changes: auditChanges(r.before, r.after),
+    changes: auditChanges(r.before, r.after, r.entity),
   };
 }
 
