@@ -72,6 +72,18 @@ describe.skipIf(!onPostgres)('考核周期 in the browser', () => {
     writeFileSync(path, file.bytes);
     expect(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' })).toContain(`${published} 年度基层党组织考核结果公示`);
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path, join('.cache', 'screenshots', 'publicity-pdf')]);
+
+    // The 申诉 tab is the inbox itself: an appeal the community filed shows with its reason, to be decided there.
+    const reason = '第三季度主题党日签到表漏传，现已补传（浏览器测试）';
+    await sql`insert into appeals (cycle_year, org_id, revision_id, reason, evidence, created_by)
+      select ${published}, u.org_id, (select id from score_revisions where cycle_year = ${published} order by id desc limit 1), ${reason}, '[]'::jsonb, u.id::text
+      from users u where u.login = 'demo-community'`.execute(h.db);
+    await atYear(s, published);
+    await s.page.click('#tab-appeals');
+    await waitForText(s.page, reason);
+    expect(await s.page.$$eval('#pane-appeals button.act', (bs) => bs.filter((b) => b.textContent?.trim() === '处理').length)).toBeGreaterThan(0);
+    expect(await textOf(s.page, '#tab-appeals')).toContain('1 件待处理');
+    await shot(s, 'admin-cycles-appeals');
     await closeSession(s);
   }, 420_000);
 
