@@ -140,7 +140,7 @@ describe.skipIf(!onPostgres)('accounts, tokens and the audit log in the browser'
     expect(history).toContain('成功');
     await shot(s, 'signins');
     await closeSession(s);
-  });
+  }, 180_000);
 
   it('reads on a phone: the audit log as cards with the diff, tokens and sign-ins without page overflow', async () => {
     const s = await newSession(h, 'phone', '10.77.1.3');
