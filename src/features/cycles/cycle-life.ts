@@ -142,6 +142,6 @@ export async function listCorrections({ ctx, year }: { ctx: Ctx; year: number })
   return {
     items: rows
       .filter((r) => inScope(ctx.actor, r.path))
-      .map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, fromRevisionId: r.from_revision_id, toRevisionId: r.to_revision_id, reason: r.reason, before: r.before, after: r.after, createdBy: r.created_by, createdAt: r.created_at.toISOString() })),
+      .map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, fromRevisionId: r.from_revision_id, toRevisionId: r.to_revision_id, reason: r.reason, before: r.before, after: r.after, createdBy: r.created_by_name ?? (r.created_by === 'cli' ? '命令行' : r.created_by), createdAt: r.created_at.toISOString() })),
   };
 }

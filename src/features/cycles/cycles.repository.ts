@@ -86,7 +86,8 @@ export async function listCorrectionRows(db: Kysely<Database>, year: number) {
   return db
     .selectFrom('corrections as c')
     .innerJoin('organizations as o', 'o.id', 'c.org_id')
-    .select(['c.id', 'c.org_id', 'o.name as org_name', 'o.path', 'c.from_revision_id', 'c.to_revision_id', 'c.reason', 'c.before', 'c.after', 'c.created_by', 'c.created_at'])
+    .leftJoin('users as u', (j) => j.on(sql<boolean>`'user:' || u.id = c.created_by`))
+    .select(['c.id', 'c.org_id', 'o.name as org_name', 'o.path', 'c.from_revision_id', 'c.to_revision_id', 'c.reason', 'c.before', 'c.after', 'c.created_by', 'u.display_name as created_by_name', 'c.created_at'])
     .where('c.cycle_year', '=', year)
     .orderBy('c.id')
     .execute();
