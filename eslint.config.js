@@ -56,7 +56,7 @@ const pureCore = {
 };
 
 /** Packages the web application may import (test/unit/ui.test.ts has the same list). */
-const uiPackages = /^(vue|vue-router|element-plus|@element-plus\/icons-vue|openapi-fetch|echarts)(\/|$)/;
+const uiPackages = /^(vue|vue-router|element-plus|@element-plus\/icons-vue|openapi-fetch|echarts|codemirror|@codemirror\/[a-z-]+|codemirror-json-schema)(\/|$)/;
 const uiRoot = resolve(root, 'src/ui');
 
 /** The web application imports only its own files and the UI packages: the server reaches it through /api only. */
@@ -66,7 +66,7 @@ const uiBoundary = {
     schema: [],
     messages: {
       outside: "'{{spec}}' is outside src/ui: the web application talks to the server through /api (api/client.ts) only.",
-      pkg: "'{{spec}}' is not a UI package (vue, vue-router, element-plus, @element-plus/icons-vue, openapi-fetch, echarts).",
+      pkg: "'{{spec}}' is not a UI package (vue, vue-router, element-plus, @element-plus/icons-vue, openapi-fetch, echarts, CodeMirror 6 and codemirror-json-schema).",
     },
   },
   create(context) {

@@ -17,6 +17,7 @@ import * as gradeDecidedBy from './2026_12_05_001030_grade_decided_by';
 import * as documentVersions from './2026_12_05_001040_document_versions';
 import * as jobs from './2026_12_05_001050_jobs';
 import * as scoreJobs from './2026_12_05_001060_score_jobs';
+import * as ruleDrafts from './2026_12_06_001070_rule_drafts';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_001040_document_versions': documentVersions,
   '2026_12_05_001050_jobs': jobs,
   '2026_12_05_001060_score_jobs': scoreJobs,
+  '2026_12_06_001070_rule_drafts': ruleDrafts,
 };

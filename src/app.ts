@@ -38,6 +38,7 @@ import { jobRoutes } from './features/jobs/jobs.routes';
 import { defaultJobPorts } from './features/jobs/job-port';
 import { agreementDocumentRoutes, documentRoutes, reviewDocumentRoutes } from './features/documents/documents.routes';
 import { cycleRuleSetRoutes, ruleSetRoutes } from './features/rulesets/rulesets.routes';
+import { ruleDraftRoutes } from './features/rulesets/drafts.routes';
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
@@ -105,6 +106,7 @@ export function createApp(deps: Deps) {
   app.route('/api/agreements', agreementDocumentRoutes(deps.printing));
   app.route('/api/cycles', cycleRuleSetRoutes(deps.ruleSets));
   app.route('/api/rule-sets', ruleSetRoutes(deps.ruleSets, deps.printing));
+  app.route('/api/rule-drafts', ruleDraftRoutes(deps.ruleSets));
   app.route('/api/jobs', jobRoutes(deps.jobs ?? defaultJobPorts, deps.files ?? databaseFiles));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });

@@ -209,6 +209,28 @@ export interface RuleSetTable {
   created_at: CreatedAt;
 }
 
+/** A rule-set draft: its text (kept while it does not compile), what it compiles to, where it came from, whether published. */
+export interface RuleSetDraftTable {
+  id: Generated<number>;
+  rule_set_id: string | null;
+  title: string | null;
+  version: string | null;
+  categories: ColumnType<string[], string | undefined, string>;
+  source: string;
+  hash: string | null;
+  issues: ColumnType<{ path: string; message: string; line: number | null; severity: 'error' | 'warning' }[], string | undefined, string>;
+  based_on: string | null;
+  origin: 'file' | 'console' | 'cli';
+  file: string | null;
+  created_by: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_by: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  published_year: number | null;
+  published_hash: string | null;
+  published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
 export interface ScoreRevisionTable {
   id: Generated<number>;
   kind: ColumnType<'compute' | 'correction', 'compute' | 'correction' | undefined, never>;
@@ -585,6 +607,7 @@ export interface Database extends AccountTables {
   agreements: AgreementTable;
   checkins: CheckinTable;
   rule_sets: RuleSetTable;
+  rule_set_drafts: RuleSetDraftTable;
   score_revisions: ScoreRevisionTable;
   scores: ScoreTable;
   inspections: InspectionTable;

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -17,6 +17,7 @@ import { createCycle, listCycles, transitionCycle } from '../features/cycles/man
 import { listCycleScores } from '../features/scoring/get-scorecard';
 import { exportResults } from '../features/scoring/export-results';
 import { previewRuleSet, publishRuleSet } from '../features/scoring/preview-rules';
+import { contentHash, exportInForce, importRuleFiles } from '../features/rulesets/rules-in-force';
 import { finalizeCycle, publishCycle } from '../features/cycles/cycle-life';
 import { scoreCycle } from '../features/scoring/score-cycle';
 import { bookPdf, printScorecards, rankingsPdf } from '../features/documents/print-documents';
@@ -399,14 +400,55 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
       run(async ({ ctx, deps }) => {
         const year = o.cycle ?? Number(todayInChina(deps.clock).slice(0, 4)) - 1;
         const draft = readDraft(cwd, file);
-        const r = await publishRuleSet({ ctx, year, draft, previewId: o.preview });
+        const r = await publishRuleSet({ ctx, year, draft, previewId: o.preview, ruleSets: deps.ruleSets });
         io.out(`${year} 年度的${r.categories.join('、')}今后按 ${r.ruleSet.id} ${r.ruleSet.version} 计分；请重新计分：npx xingping score --cycle ${year}`);
+      }),
+    );
+
+  rules
+    .command('import <files...>')
+    .description('把规则文件导入为草稿（不发布）：已是存储的版本或已有草稿的文件不重复导入；在“考核细则”页面或用 rules publish 发布')
+    .action(async (files: string[]) =>
+      run(async ({ ctx }) => {
+        const read = files.map((f) => {
+          try {
+            return { name: basename(f), text: readFileSync(resolve(cwd, f), 'utf8') };
+          } catch {
+            throw new AppError('validation_failed', `${f}：文件无法读取`);
+          }
+        });
+        for (const r of await importRuleFiles({ ctx, files: read })) {
+          if (r.outcome === 'stored') io.out(`未导入：${r.file} 与已存储的版本（${r.hash!.slice(0, 12)}）内容相同`);
+          else if (r.outcome === 'drafted') io.out(`未导入：${r.file} 已有相同内容的草稿${r.draftId ? ` #${r.draftId}` : ''}`);
+          else io.out(`已导入：${r.file} → 草稿 #${r.draftId}${r.hash ? `（通过校验，内容哈希 ${r.hash.slice(0, 12)}）` : `（未通过校验，${r.issues.filter((i) => i.severity === 'error').length} 处问题）`}`);
+          for (const i of r.issues) io.err(`${i.severity === 'error' ? '错误' : '警告'}：${r.file}${i.line === null ? '' : ` 第 ${i.line} 行`} ${i.path}：${i.message}`);
+        }
+      }),
+    );
+  rules
+    .command('export')
+    .description('把数据库中现行的各版细则写成规则文件（<id>.json，$schema 在前），默认写到 rules/；内容未变的文件不改写')
+    .option('--dir <dir>', '写到的目录（默认 rules/）')
+    .action(async (o: { dir?: string }) =>
+      run(async ({ ctx, deps }) => {
+        const dir = o.dir === undefined ? defaultRulesDir : resolve(cwd, o.dir);
+        mkdirSync(dir, { recursive: true });
+        for (const f of await exportInForce({ ctx, ruleSets: deps.ruleSets })) {
+          const path = join(dir, f.name);
+          const old = existsSync(path) ? await contentHash(readFileSync(path, 'utf8')) : null;
+          if (old === f.hash) {
+            io.out(`未变：${path}（${f.title} ${f.version}）`);
+            continue;
+          }
+          writeFileSync(path, f.text);
+          io.out(`已写出：${path}（${f.title} ${f.version}，内容哈希 ${f.hash.slice(0, 12)}）`);
+        }
       }),
     );
 
   program
     .command('score')
-    .description('按 rules/ 中的细则为一个考核年度计分，生成新的计分版本')
+    .description('按现行细则（数据库中的版本，已用于该年度的按其版本）为一个考核年度计分，生成新的计分版本')
     .option('--cycle <year>', '考核年度（默认去年）', positiveInt)
     .option('--json', '以 JSON 输出每个组织的得分')
     .option('--note <note>', '本次计分的说明')

@@ -10,7 +10,24 @@ import { openFromEnv } from './database';
 import { nodeDeps } from './node-deps';
 import { progressReporter } from './progress';
 import { loadRuleSets } from './rule-files';
-import { unavailableRuleSets } from '../rules/registry';
+import { unavailableRuleSets, type RuleSetsHolder } from '../rules/registry';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database';
+import { loadInForce, syncRuleFiles, systemActor } from '../features/rulesets/rules-in-force';
+
+/**
+ * The rule sets in force, from the database, after syncing rules/ into it (as the server does at start). A broken
+ * rules/ (or database versions that fail to compile) leaves commands that never touch rules working; the rest see why.
+ */
+async function ruleSetsInForce(db: Kysely<Database>): Promise<RuleSetsHolder> {
+  try {
+    const files = await loadRuleSets();
+    await syncRuleFiles(db, files.all, systemActor);
+    return await loadInForce(db, { files: files.all });
+  } catch (e) {
+    return unavailableRuleSets(e instanceof Error ? e : new Error(String(e)));
+  }
+}
 
 /**
  * `npx xingping …`: runs a command against the database, or through the running server that owns it; commands
@@ -45,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
       const handle = await openFromEnv(env);
       try {
         await migrateToLatest(handle.db);
-        const ruleSets = await loadRuleSets().catch((e: Error) => unavailableRuleSets(e));
+        const ruleSets = await ruleSetsInForce(handle.db);
         const deps = nodeDeps(handle, { logger: quietLogger, ruleSets, publicUrl: env.XINGPING_PUBLIC_URL, chromium: env.XINGPING_CHROMIUM, env });
         try {
           return await fn({ deps, ctx: { actor: cliActor(env.USER), db: deps.db, clock: deps.clock, requestId: null } });

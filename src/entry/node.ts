@@ -16,6 +16,7 @@ import { nodeDeps } from './node-deps';
 import { startJobs } from '../features/jobs/run-job';
 import { progressReporter } from './progress';
 import { loadRuleSets } from './rule-files';
+import { loadInForce, syncRuleFiles, systemActor } from '../features/rulesets/rules-in-force';
 
 /** `npm start`: take the data folder, migrate, seed the demo district into an empty database, serve on 127.0.0.1. */
 async function main(): Promise<void> {
@@ -30,16 +31,21 @@ async function main(): Promise<void> {
     }
     lock = got.lock;
   }
-  const ruleSets = await loadRuleSets();
+  const files = await loadRuleSets();
   const handle = await openFromEnv(env);
+  await migrateToLatest(handle.db);
+  console.log(`数据库：${handle.kind === 'pglite' ? 'PGlite（嵌入式）' : 'PostgreSQL'} ${handle.location}`);
+  // The database is the truth for the rule sets in force; rules/ seeds a fresh one, and a changed file becomes a draft.
+  const synced = await syncRuleFiles(handle.db, files.all, systemActor);
+  if (synced.seeded.length > 0) console.log(`考核细则：已把 rules/ 中的 ${synced.seeded.join('、')} 存为现行版本。`);
+  if (synced.drafted.length > 0) console.log(`考核细则：rules/ 中的 ${synced.drafted.join('、')} 与数据库中的版本不同，已导入为草稿（未发布）。`);
+  const ruleSets = await loadInForce(handle.db, { files: files.all });
   const deps = nodeDeps(handle, {
     ruleSets,
     publicUrl: env.XINGPING_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`,
     chromium: env.XINGPING_CHROMIUM,
     env,
   });
-  await migrateToLatest(handle.db);
-  console.log(`数据库：${handle.kind === 'pglite' ? 'PGlite（嵌入式）' : 'PostgreSQL'} ${handle.location}`);
   const stopControl = lock ? await startControl(dataDir, deps, lock, env.USER) : async () => {};
 
   const empty = !(await anyOrganization(handle.db));
@@ -58,7 +64,7 @@ async function main(): Promise<void> {
     const published = last ? await demoPublish(ctx, last.year) : null;
     for (const r of results) {
       const state = r.year === published?.year ? `，公示中，申诉期至 ${published.appealDeadline}` : '，已定档';
-      console.log(`${r.year} 年度已按 rules/ 中的细则计分并定级（计分版本 #${r.revisionId}${state}）。`);
+      console.log(`${r.year} 年度已按现行细则（即 rules/ 中的文件）计分并定级（计分版本 #${r.revisionId}${state}）。`);
     }
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
     for (const a of s.accounts) console.log(`  ${a.login.padEnd(15)} ${a.what}`);

@@ -38,3 +38,10 @@ export function unavailableRuleSets(error: Error): RuleSets {
     },
   };
 }
+
+/**
+ * The rule sets in force as the server holds them: loaded from the database (DECISIONS.md: the database is the
+ * truth) and reloaded after a publish changes what is in force. Rule sets built from files (tests, `rules`
+ * commands on files) have no reload.
+ */
+export type RuleSetsHolder = RuleSets & { reload?(): Promise<void> };

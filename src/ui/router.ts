@@ -25,6 +25,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'twoway', name: 'twoway', component: () => import('./pages/twoway/TwowayPage.vue'), meta: { title: '双向评价' } },
       { path: 'appeals', name: 'appeals', component: () => import('./pages/appeals/AppealsPage.vue'), meta: { title: '申诉' } },
       { path: 'admin/rules', name: 'admin-rules', component: () => import('./pages/admin/rules/RulesPage.vue'), meta: { title: '考核细则' } },
+      { path: 'admin/rules/drafts/:id', name: 'admin-rule-draft', component: () => import('./pages/admin/rules/DraftEditorPage.vue'), meta: { title: '编辑细则草稿' } },
       { path: 'admin/orgs', name: 'admin-orgs', component: () => import('./pages/admin/orgs/OrgsAdminPage.vue'), meta: { title: '组织管理' } },
       { path: 'admin/cycles', name: 'admin-cycles', component: () => import('./pages/admin/cycles/CyclesPage.vue'), meta: { title: '考核周期' } },
       { path: 'admin/ratings', name: 'admin-ratings', component: () => import('./pages/admin/ratings/RatingsAdminPage.vue'), meta: { title: '评议管理' } },

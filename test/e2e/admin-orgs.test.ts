@@ -10,7 +10,8 @@ import { assertNoOverflow, chooseOption, clickText, closeSession, newSession, ne
 /**
  * 组织管理 in the browser: demo-admin creates a community under a street, edits it, moves it to another street
  * (the confirmation names it), imports an orgs sheet with 3 bad rows (all 3 errors at once, the annotated copy
- * downloaded and read back), then a good sheet; demo-leader reads the tree without any edit button.
+ * downloaded and read back), then a good sheet, then adds one member in the community's 党员 tab and edits its
+ * employer; demo-leader reads the tree without any edit button.
  */
 
 let h: Harness;
@@ -34,6 +35,12 @@ async function writeSheet(dir: string, name: string, rows: (string | number | nu
 /** Until no dialog or message box is left on screen (a closing one's overlay would take the next click). */
 async function dialogsGone(page: Page): Promise<void> {
   await page.waitForFunction(() => ![...document.querySelectorAll('.el-overlay')].some((o) => (o as HTMLElement).offsetParent !== null || getComputedStyle(o).display !== 'none'), { timeout: 10_000 });
+}
+
+/** Opens the 党员 tab of the organization shown. */
+async function openMembersTab(page: Page): Promise<void> {
+  await page.locator('.org-details .el-tabs__item::-p-text(党员)').setTimeout(10_000).click();
+  await page.waitForSelector('[data-testid="org-members"]', { visible: true });
 }
 
 async function orgRow(code: string) {
@@ -140,6 +147,27 @@ describe.skipIf(!onPostgres)('组织管理 in the browser', () => {
     expect((await orgRow('E2E-G1'))!.parent_id).toBe(df);
     expect((await orgRow('E2E-G2'))!.parent_id).toBe(df);
     await shot(s, 'admin-orgs');
+
+    // One member without a sheet: added in the community's 党员 tab, living there, then its employer edited.
+    await openMembersTab(s.page);
+    await clickText(s.page, '新增党员');
+    await typeInto(s.page, 'input[data-testid="member-name"]', '韩立新');
+    await typeInto(s.page, 'input[data-testid="member-employer"]', '星城区第一人民医院');
+    await new Promise((r) => setTimeout(r, 400)); // the dialog's opening transition
+    await chooseOption(s.page, '.el-dialog [data-testid="member-residence"]', '东风社区党委（新）');
+    await s.page.locator('[data-testid="member-in-service"]').click();
+    await shot(s, 'admin-orgs-member-form', { fullPage: false });
+    await s.page.locator('[data-testid="member-save"]').click();
+    await waitForText(s.page, '已新增党员「韩立新」');
+    expect(await textOf(s.page, '[data-testid="org-members"]')).toContain('星城区第一人民医院');
+    const member = (await sql<{ id: number; org_id: number; residence_community_id: number; in_service: boolean }>`select id, org_id, residence_community_id, in_service from members where name = '韩立新'`.execute(h.db)).rows[0]!;
+    expect(member).toMatchObject({ org_id: df, residence_community_id: df, in_service: true });
+    await dialogsGone(s.page);
+    await s.page.locator(`[data-testid="member-edit-${member.id}"]`).click();
+    await typeInto(s.page, 'input[data-testid="member-employer"]', '星城区第二人民医院');
+    await s.page.locator('[data-testid="member-save"]').click();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="org-members"]')?.textContent?.includes('星城区第二人民医院'), { timeout: 15_000 });
+    expect((await sql<{ employer_name: string }>`select employer_name from members where id = ${member.id}`.execute(h.db)).rows[0]!.employer_name).toBe('星城区第二人民医院');
     await closeSession(s);
   });
 
@@ -166,6 +194,10 @@ describe.skipIf(!onPostgres)('组织管理 in the browser', () => {
     await assertNoOverflow(phone.page, 'admin-orgs phone');
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await shot(phone, 'admin-orgs');
+    await openMembersTab(phone.page);
+    await clickText(phone.page, '新增党员');
+    await waitForText(phone.page, '是否在职党员');
+    await shot(phone, 'admin-orgs-member-form', { fullPage: false });
     await closeSession(phone);
   });
 });

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/db/database';
 import { scoreCycle } from '../../src/features/scoring/score-cycle';
+import { createDraft } from '../../src/features/rulesets/drafts.service';
 import { movePendingBallots } from '../../src/features/ratings/ratings.repository';
 import { client, cookieClient, setupTestApp, signIn, testRuleSets, type TestApp } from '../support/app';
 import { cliCtx, createCycle, createMember, createToken, createTree, createUser, type Tree } from '../support/factories';
@@ -21,14 +22,14 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number; userLogin: string; token: number };
+let ids: { draft: number; record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number; userLogin: string; token: number };
 type Who = 'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer';
 const tokens = {} as Record<Who, string>;
 /** The same callers signed in with a password: the session cookie and its CSRF token. */
 const sessions = {} as Record<Who, { cookie: string; csrf: string }>;
 type Transport = 'bearer' | 'cookie';
 
-type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: unknown };
+type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; path: string; body?: unknown };
 type RouteCase = {
   route: string;
   call: () => Call | Promise<Call>;
@@ -63,6 +64,8 @@ const cases: RouteCase[] = [
   { route: 'GET /api/orgs/kinds', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/orgs/kinds' }) },
   { route: 'GET /api/orgs/:id/subtree', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/orgs/${a.district.id}/subtree` }) },
   { route: 'GET /api/members', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/members?limit=1000' }) },
+  { route: 'POST /api/members', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/members', body: { name: '渗透党员', orgId: a.grid.id, residenceCommunityId: a.community.id, inService: true } }) },
+  { route: 'PATCH /api/members/:id', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PATCH', path: `/api/members/${ids.member}`, body: { name: '被改名', employerName: '越权单位' } }) },
   { route: 'GET /api/agreements', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/agreements?limit=1000' }) },
   { route: 'POST /api/agreements', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/agreements', body: { communityId: a.community.id, unitId: b.unit.id, year, content: '越权共建' } }) },
   { route: 'GET /api/agreements/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/agreements/${ids.agreement}` }) },
@@ -71,6 +74,17 @@ const cases: RouteCase[] = [
   { route: 'GET /api/rule-sets/:hash/rubric', type: 'list', wrongRoles: readers, call: async () => ({ method: 'GET', path: `/api/rule-sets/${(await testRuleSets()).all[0]!.hash}/rubric` }) },
   { route: 'GET /api/rule-sets/:hash/rubric.pdf', type: 'list', wrongRoles: readers, call: async () => ({ method: 'GET', path: `/api/rule-sets/${(await testRuleSets()).all[0]!.hash}/rubric.pdf` }) },
   { route: 'POST /api/cycles', type: 'write', wrongRoles: adminOnly, call: () => ({ method: 'POST', path: '/api/cycles', body: { year: 2998 } }) },
+  // Rule-set drafts are the whole database's (like the rule sets): administrators and leaders read them, and only the
+  // district administrator writes (403 for every admin of a database with several districts, like the cycle's steps).
+  { route: 'GET /api/rule-drafts', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/rule-drafts' }) },
+  { route: 'GET /api/rule-drafts/json-schema', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: '/api/rule-drafts/json-schema' }) },
+  { route: 'POST /api/rule-drafts/validate', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/rule-drafts/validate', body: { source: readFileSync('rules/grid.json', 'utf8') } }) },
+  { route: 'POST /api/rule-drafts', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/rule-drafts', body: { source: readFileSync('rules/grid.json', 'utf8') } }) },
+  { route: 'GET /api/rule-drafts/:id', type: 'list', wrongRoles: ['org_user', 'reviewer'], outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/rule-drafts/${ids.draft}` }) },
+  { route: 'PUT /api/rule-drafts/:id', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PUT', path: `/api/rule-drafts/${ids.draft}`, body: { source: '{"越权": true}' } }) },
+  { route: 'DELETE /api/rule-drafts/:id', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'DELETE', path: `/api/rule-drafts/${ids.draft}` }) },
+  { route: 'POST /api/rule-drafts/:id/preview', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/rule-drafts/${ids.draft}/preview`, body: { year: reviewYear } }) },
+  { route: 'POST /api/rule-drafts/:id/publish', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/rule-drafts/${ids.draft}/publish`, body: { year: reviewYear } }) },
   { route: 'GET /api/cycles/:year', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cycles/${year}` }) },
   { route: 'PUT /api/cycles/:year/late-entry', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/late-entry`, body: { until: null } }) },
   { route: 'POST /api/cycles/:year/transition', type: 'write', wrongRoles: adminOnly, call: () => ({ method: 'POST', path: `/api/cycles/${year}/transition`, body: { to: 'reviewing' } }) },
@@ -221,6 +235,7 @@ async function victimState(): Promise<unknown> {
       (select json_agg(o order by o.id) from (select id, code, name, parent_id, path, secretary_name, member_count from organizations where path like ${`${a.district.path}%`}) o) as orgs,
       (select json_agg(l order by l.id) from (select r.id, r.status, r.title from ledger_records r join organizations o on o.id = r.org_id where o.path like ${`${a.district.path}%`}) l) as ledger,
       (select count(*) from agreements where community_id = ${a.community.id})::int as agreements,
+      (select json_agg(m order by m.id) from (select m.id, m.name, m.org_id, m.employer_name, m.residence_community_id, m.in_service from members m join organizations o on o.id = m.org_id where o.path like ${`${a.district.path}%`}) m) as members,
       (select json_agg(m order by m.meeting_id, m.org_id) from meeting_attendance m where m.meeting_id = ${ids.meeting}) as attendance,
       (select count(*) from meetings where host_org_id = ${a.community.id})::int as meetings,
       (select count(*) from checkins where community_id = ${a.community.id})::int as checkins,
@@ -251,7 +266,8 @@ async function victimState(): Promise<unknown> {
         where o.path like ${`${a.district.path}%`}) u) as users,
       (select count(*) from user_sessions s where s.user_id = ${ids.user} and s.revoked_at is null)::int as victim_sessions,
       (select json_agg(k order by k.id) from (select k.id, k.revoked_at from api_tokens k join users u on u.id = k.user_id join organizations o on o.id = u.org_id where o.path like ${`${a.district.path}%`}) k) as tokens,
-      (select json_agg(k order by k.code) from (select code, name, group_name, unit, measure, period, retired_at from record_kinds) k) as kinds`.execute(t.db);
+      (select json_agg(k order by k.code) from (select code, name, group_name, unit, measure, period, retired_at from record_kinds) k) as kinds,
+      (select json_agg(d order by d.id) from (select id, source, hash, updated_at, published_year from rule_set_drafts) d) as drafts`.execute(t.db);
   return r.rows[0];
 }
 
@@ -286,7 +302,7 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0, userLogin: victim.login, token: 0 };
+  ids = { draft: 0, record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0, userLogin: victim.login, token: 0 };
   const photo = new FormData();
   photo.set('file', new File([await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer()], '甲方照片.png'));
   photo.set('orgId', String(a.grid.id));
@@ -332,6 +348,8 @@ beforeAll(async () => {
   ids.ballot = (await t.db.selectFrom('ballots').select('id').where('campaign_id', '=', ids.campaign).executeTakeFirstOrThrow()).id;
   const appeal = await t.db.insertInto('appeals').values({ cycle_year: reviewYear, org_id: a.grid.id, revision_id: scored.revisionId, reason: '甲方的申诉', evidence: '[]', created_by: 'test' }).returning('id').executeTakeFirstOrThrow();
   ids.appeal = appeal.id;
+  // A rule-set draft, made by the command line (no administrator of a database with two districts may).
+  ids.draft = (await createDraft({ ctx: cliCtx(t.db), input: { source: readFileSync('rules/grid.json', 'utf8') }, ruleSets: await testRuleSets() })).id;
   ids.token = (await t.db.selectFrom('api_tokens as k').innerJoin('users as u', 'u.id', 'k.user_id').select('k.id').where('u.org_id', '=', a.district.id).where('u.role', '=', 'org_user').orderBy('k.id').executeTakeFirstOrThrow()).id;
 });
 

@@ -27,7 +27,7 @@ let admin: ReturnType<typeof client>;
 let reviewer: ReturnType<typeof client>;
 /** A second administrator: a record is never reviewed by the one who entered it. */
 let checker: ReturnType<typeof client>;
-const ids = { record: 0, agreement: 0, meeting: 0, member: 0, appeal: 0, draftSession: 0, openSession: 0, campaign: 0, draftCampaign: 0, ballot: 0 };
+const ids = { ruleDraft: 0, record: 0, agreement: 0, meeting: 0, member: 0, appeal: 0, draftSession: 0, openSession: 0, campaign: 0, draftCampaign: 0, ballot: 0 };
 
 type Call = { method: string; path: string; body?: unknown };
 /** A gate of the table, or `life`: the cycle's own steps (score, publish, finalize, appeals, rules), refused once finalized. */
@@ -59,6 +59,8 @@ const yearRoutes: Record<string, RouteCase> = {
   'POST /api/cycles/{year}/records': { gate: 'record', call: () => ({ method: 'POST', path: `/api/cycles/${year}/records`, body: { orgId: a.grid.id, type: 'innovation', title: '定档后补报', reason: '补报', recordedOn: `${year}-12-01` } }) },
   'POST /api/cycles/{year}/rules/preview': { gate: 'score', call: () => ({ method: 'POST', path: `/api/cycles/${year}/rules/preview`, body: { ruleSet: ruleFile() } }) },
   'POST /api/cycles/{year}/rules/publish': { gate: 'life', call: () => ({ method: 'POST', path: `/api/cycles/${year}/rules/publish`, body: { ruleSet: ruleFile() } }) },
+  'POST /api/rule-drafts/{id}/preview': { gate: 'score', call: () => ({ method: 'POST', path: `/api/rule-drafts/${ids.ruleDraft}/preview`, body: { year } }) },
+  'POST /api/rule-drafts/{id}/publish': { gate: 'life', call: () => ({ method: 'POST', path: `/api/rule-drafts/${ids.ruleDraft}/publish`, body: { year } }) },
   'PUT /api/cycles/{year}/duty-reports': { gate: 'dutyReport', call: () => ({ method: 'PUT', path: `/api/cycles/${year}/duty-reports`, body: { orgId: a.community.id, text: '定档之后才提交的述职报告，正文足够二十个字以上。' } }) },
   'POST /api/reviews': { gate: 'setup', call: () => ({ method: 'POST', path: '/api/reviews', body: { year, orgId: a.street.id, title: '定档后新建的评议' } }) },
   'POST /api/reviews/{id}/subjects': { gate: 'setup', call: () => ({ method: 'POST', path: `/api/reviews/${ids.draftSession}/subjects`, body: { orgIds: [a.grid.id] } }) },
@@ -107,6 +109,8 @@ const yearlessRoutes: Record<string, string> = {
   'PATCH /api/orgs/{id}': 'the organization tree',
   'POST /api/orgs/{id}/move': 'the organization tree',
   'POST /api/orgs/{id}/close': 'the organization tree (a year reads it through active dates)',
+  'POST /api/members': 'the member roster, like the organization tree (a year reads it when scored; its revision keeps what it read)',
+  'PATCH /api/members/{id}': 'the member roster (check-ins and feedback of a year name the member, not its fields)',
   'POST /api/imports/{target}/annotated': 'writes nothing (the import checked in a rolled-back transaction)',
   'POST /api/cycles': 'creates a new year',
   'POST /api/cycles/{year}/transition': 'the state machine itself: draft → collecting → reviewing only (tested below)',
@@ -115,6 +119,10 @@ const yearlessRoutes: Record<string, string> = {
   'POST /api/jobs/{id}/retry': 'the job port (a read of results)',
   'POST /api/jobs/{id}/cancel': 'the job port (a read of results)',
   'POST /api/files': 'a file of an organization, not of a year (a record attaching it passes its own gate)',
+  'POST /api/rule-drafts': 'a rule-set draft (of no year; publishing it into one passes the gate)',
+  'PUT /api/rule-drafts/{id}': 'a rule-set draft (of no year)',
+  'DELETE /api/rule-drafts/{id}': 'a rule-set draft (of no year; a published version stays)',
+  'POST /api/rule-drafts/validate': 'writes nothing (checks a text)',
   'POST /api/catalog/kinds': 'the catalog of ledger kinds (append-only: a pinned rule set keeps its kinds)',
   'PATCH /api/catalog/kinds/{code}': 'the catalog (labels and measure; scores count by code)',
   'POST /api/catalog/kinds/{code}/retire': 'the catalog (no new records of the kind; old ones still count)',
@@ -156,6 +164,7 @@ const yearlessCommands: Record<string, string> = {
   'import orgs': 'the organization tree', 'import template': 'writes a file',
   'kind list': 'reads', 'kind create': 'the catalog of ledger kinds', 'kind update': 'the catalog', 'kind retire': 'the catalog (old records still count)',
   'rules catalog': 'reads (writes rules/catalog.json)',
+  'rules import': 'rule-set drafts (of no year)', 'rules export': 'reads (writes rule files)',
   'assess list': 'reads', 'assess show': 'reads',
   'backup': 'reads (writes a file)', 'restore': 'the whole database, from a backup file (refuses a target with data unless --force)',
   'archive': 'a finalized year only: reads it, prints its documents again (as print does), records the archive',
@@ -197,6 +206,7 @@ beforeAll(async () => {
   ids.agreement = ok(await admin.post('/api/agreements', { communityId: a.community.id, unitId: a.unit.id, year, content: '定档前的共建' })).id;
   ids.meeting = ok(await admin.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '定档前的联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] })).id;
   ok(await admin.call('PUT', `/api/cycles/${year}/duty-reports`, { orgId: a.community.id, text: '定档之前提交的述职报告，正文足够二十个字以上。' }));
+  ids.ruleDraft = ok(await admin.post('/api/rule-drafts', { source: readFileSync('rules/grid.json', 'utf8') })).id;
   ids.draftSession = ok(await admin.post('/api/reviews', { year, orgId: a.street.id, title: '草稿中的评议' })).id;
   ok(await admin.post(`/api/reviews/${ids.draftSession}/subjects`, { orgIds: [a.grid2.id] }));
   ok(await admin.post(`/api/reviews/${ids.draftSession}/raters`, { group: 'public', codes: 1 }));

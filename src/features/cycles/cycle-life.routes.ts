@@ -66,7 +66,7 @@ export function cycleLifeRoutes(ruleSets: RuleSets, spreadsheet: Spreadsheet) {
   );
   r.openapi(jsonRoute({ method: 'post', path: '/{year}/rules/publish', summary: '把新版本细则用于本年度（已有结果时须提供预览编号）', tags: ['考核细则'], request: { params: YearParam, ...jsonBody(Draft) }, response: Any }), async (c) => {
     const body = c.req.valid('json');
-    return c.json(await publishRuleSet({ ctx: c.get('ctx'), year: yearOf(c), draft: body.ruleSet, previewId: body.previewId }), 200);
+    return c.json(await publishRuleSet({ ctx: c.get('ctx'), year: yearOf(c), draft: body.ruleSet, previewId: body.previewId, ruleSets }), 200);
   });
   r.openapi(
     createRoute({

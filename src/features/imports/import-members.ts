@@ -1,8 +1,9 @@
 import { inScope, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
-import { orgKindLabel } from '../../domain/catalog';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
+import { memberWriters } from '../members/member-access';
+import { memberRefProblem, sameNameProblem } from '../members/member-refs';
 import { existingMemberNames, insertMemberRows, type NewMemberRow } from '../members/members.repository';
 import type { OrgRow } from '../orgs/orgs.model';
 import { findOrgsByCodes } from '../orgs/orgs.repository';
@@ -63,23 +64,20 @@ function parseRows(sheet: Sheet, r: RowReader): Parsed[] {
   return parsed;
 }
 
-/** Checks each row's organizations (in the caller's subtree; the residence a community) and duplicates. */
+/** Checks each row's organizations (the checks the member form shares, member-refs.ts) and duplicates. */
 function checkRows(ctx: Ctx, r: RowReader, parsed: Parsed[], orgs: Map<string, OrgRow>, existing: Set<string>): NewMemberRow[] {
-  const visible = (code: string | null) => {
-    const org = code === null ? undefined : orgs.get(code);
-    return org && inScope(ctx.actor, org.path) ? org : undefined;
-  };
   const inFile = new Map<string, number>();
   const rows: NewMemberRow[] = [];
   for (const p of parsed) {
-    const org = visible(p.orgCode);
-    if (!org && p.orgCode !== null) r.add(p.row, 'orgCode', p.orgCode, '组织编码不存在或不在您的管辖范围内');
-    const home = visible(p.residenceCode);
-    if (p.residenceCode !== null && !home) r.add(p.row, 'residenceCode', p.residenceCode, '社区编码不存在或不在您的管辖范围内');
-    else if (home && home.kind !== 'community') r.add(p.row, 'residenceCode', p.residenceCode, `「${home.name}」是${orgKindLabel[home.kind]}，不是社区党组织`);
-    if (!org || !p.ok) continue;
+    const org = p.orgCode === null ? undefined : orgs.get(p.orgCode);
+    const orgProblem = p.orgCode === null ? null : memberRefProblem(ctx, 'org', org, 'code');
+    if (orgProblem) r.add(p.row, 'orgCode', p.orgCode, orgProblem);
+    const home = p.residenceCode === null ? undefined : orgs.get(p.residenceCode);
+    const homeProblem = p.residenceCode === null ? null : memberRefProblem(ctx, 'residence', home, 'code');
+    if (homeProblem) r.add(p.row, 'residenceCode', p.residenceCode, homeProblem);
+    if (!org || orgProblem || !p.ok) continue;
     const key = `${org.id}|${p.name}`;
-    if (existing.has(key)) r.add(p.row, 'name', p.name, `「${org.name}」已有同名党员`);
+    if (existing.has(key)) r.add(p.row, 'name', p.name, sameNameProblem(org));
     else if (inFile.has(key)) r.add(p.row, 'name', p.name, `与第 ${inFile.get(key)} 行重复（同一组织、同一姓名）`);
     else inFile.set(key, p.row);
     rows.push({ name: p.name!, org_id: org.id, employer_name: p.employer, employer_org_id: null, residence_community_id: home?.id ?? null, in_service: p.inService });
@@ -100,7 +98,7 @@ export async function importMembers({
   spreadsheet: Spreadsheet;
   file: { name: string; bytes: Uint8Array };
 }): Promise<{ imported: number }> {
-  requireRole(ctx, ['admin']);
+  requireRole(ctx, memberWriters);
   const sheet = await spreadsheet.read(file.bytes, file.name);
   const r = new RowReader(headers);
   const parsed = parseRows(sheet, r);

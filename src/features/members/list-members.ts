@@ -1,7 +1,7 @@
 import { readers, requireRole } from '../../auth/scope';
 import type { Ctx } from '../context';
 import { escapeLike } from '../orgs/orgs.repository';
-import { listMemberRows } from './members.repository';
+import { listMemberRows, type MemberRow } from './members.repository';
 import { ListMembersQuery, type Member } from './members.schemas';
 
 /** Members the caller may see: of organizations in the subtree, or living in one of its communities. */
@@ -13,18 +13,20 @@ export async function listMembers({ ctx, input }: { ctx: Ctx; input: unknown }):
     q: q.q === undefined ? undefined : escapeLike(q.q),
     pathPrefix: ctx.actor.orgPath,
   });
+  return { total, items: rows.map(toMember) };
+}
+
+/** A member row as the API shows it. */
+export function toMember(r: Omit<MemberRow, 'org_path' | 'residence_path'>): Member {
   return {
-    total,
-    items: rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      orgId: r.org_id,
-      orgName: r.org_name,
-      employerName: r.employer_name,
-      employerOrgId: r.employer_org_id,
-      residenceCommunityId: r.residence_community_id,
-      residenceCommunityName: r.residence_community_name,
-      inService: r.in_service,
-    })),
+    id: r.id,
+    name: r.name,
+    orgId: r.org_id,
+    orgName: r.org_name,
+    employerName: r.employer_name,
+    employerOrgId: r.employer_org_id,
+    residenceCommunityId: r.residence_community_id,
+    residenceCommunityName: r.residence_community_name,
+    inService: r.in_service,
   };
 }

@@ -1,4 +1,5 @@
 import { inScope } from '../../auth/scope';
+import type { Role } from '../../db/database';
 import type { Ctx } from '../context';
 
 type MemberPaths = { org_path: string; residence_path: string | null; in_service: boolean };
@@ -11,3 +12,6 @@ type MemberPaths = { org_path: string; residence_path: string | null; in_service
 export function memberVisible(ctx: Ctx, m: MemberPaths): boolean {
   return inScope(ctx.actor, m.org_path) || (m.in_service && m.residence_path !== null && inScope(ctx.actor, m.residence_path));
 }
+
+/** The roles that may add and change members: the roles that may import them. */
+export const memberWriters: readonly Role[] = ['admin'];

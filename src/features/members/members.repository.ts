@@ -21,6 +21,19 @@ export async function findMembersByIds(db: Kysely<Database>, ids: readonly numbe
     .execute();
 }
 
+/** The columns of a member as the API shows it (its organization's and residence's names joined). */
+const memberColumns = [
+  'm.id',
+  'm.name',
+  'm.org_id',
+  'o.name as org_name',
+  'm.employer_name',
+  'm.employer_org_id',
+  'm.residence_community_id',
+  'c.name as residence_community_name',
+  'm.in_service',
+] as const;
+
 export type MemberFilter = {
   pathPrefix: string;
   orgId?: number;
@@ -52,17 +65,7 @@ export async function listMemberRows(db: Kysely<Database>, f: MemberFilter) {
     .$if(f.q !== undefined, (q) => q.where('m.name', 'like', `%${f.q}%`));
   const [rows, count] = await Promise.all([
     base
-      .select([
-        'm.id',
-        'm.name',
-        'm.org_id',
-        'o.name as org_name',
-        'm.employer_name',
-        'm.employer_org_id',
-        'm.residence_community_id',
-        'c.name as residence_community_name',
-        'm.in_service',
-      ])
+      .select(memberColumns)
       .orderBy('m.id')
       .limit(f.limit)
       .offset(f.offset)
@@ -96,4 +99,48 @@ export async function existingMemberNames(db: Kysely<Database>, orgIds: readonly
   if (orgIds.length === 0) return new Set();
   const rows = await db.selectFrom('members').select(['org_id', 'name']).where('org_id', 'in', [...new Set(orgIds)]).execute();
   return new Set(rows.map((r) => `${r.org_id}|${r.name}`));
+}
+
+export type MemberRow = {
+  id: number;
+  name: string;
+  org_id: number;
+  org_name: string;
+  org_path: string;
+  employer_name: string | null;
+  employer_org_id: number | null;
+  residence_community_id: number | null;
+  residence_community_name: string | null;
+  residence_path: string | null;
+  in_service: boolean;
+};
+
+/** One member as the API shows it, with the paths its access is decided by; locked for update when a write reads it. */
+export async function findMemberRow(db: Kysely<Database>, id: number, opts: { forUpdate?: boolean } = {}): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('members as m')
+    .innerJoin('organizations as o', 'o.id', 'm.org_id')
+    .leftJoin('organizations as c', 'c.id', 'm.residence_community_id')
+    .select([...memberColumns, 'o.path as org_path', 'c.path as residence_path'])
+    .where('m.id', '=', id)
+    .$if(opts.forUpdate === true, (q) => q.forUpdate('m'))
+    .executeTakeFirst();
+}
+
+/** Changes a member's fields; returns nothing (read the member again for its joined names). */
+export async function updateMemberRow(db: Kysely<Database>, id: number, patch: Partial<NewMemberRow>): Promise<void> {
+  await db.updateTable('members').set(patch).where('id', '=', id).execute();
+}
+
+/** True when the organization has a member of this name other than `exceptId`. */
+export async function memberNameTaken(db: Kysely<Database>, orgId: number, name: string, exceptId?: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('members')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('name', '=', name)
+    .$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId!))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -4,7 +4,7 @@ import { withTransaction } from '../../db/transaction';
 import { cycleStateLabel } from '../../domain/catalog';
 import { AppError, notFound } from '../../errors/app-error';
 import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../rules/compile';
-import type { RuleSets } from '../../rules/registry';
+import type { RuleSets, RuleSetsHolder } from '../../rules/registry';
 import { gradeAll, type GradeOutcome } from '../../scoring/grading';
 import { gradeInputOf, scoreFacts, withDefaults } from '../../scoring/run';
 import { recordAudit } from '../audit/record-audit';
@@ -154,10 +154,10 @@ export async function previewRuleSet({ ctx, year, draft, ruleSets }: { ctx: Ctx;
  * Pins a new rule-set version to a cycle for its categories. A cycle that already has results needs the
  * id of a preview of exactly this version on this cycle: nobody moves grades without having seen how.
  */
-export async function publishRuleSet({ ctx, year, draft, previewId }: { ctx: Ctx; year: number; draft: unknown; previewId?: number }) {
+export async function publishRuleSet({ ctx, year, draft, previewId, ruleSets }: { ctx: Ctx; year: number; draft: unknown; previewId?: number; ruleSets?: RuleSetsHolder }) {
   await requireCycleManager(ctx);
   const compiled = await compileDraft(ctx, draft);
-  return withTransaction(ctx, async (tx) => {
+  const out = await withTransaction(ctx, async (tx) => {
     const cycle = await findCycle(tx.db, year, 'update');
     if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
     if (cycle.state === 'finalized') throw new AppError('cycle_closed', `${year} 年度已定档，不能更换细则`);
@@ -174,4 +174,7 @@ export async function publishRuleSet({ ctx, year, draft, previewId }: { ctx: Ctx
     await recordAudit(tx, { action: 'rules.publish', entity: 'cycle', entityId: year, orgId: ctx.actor.orgId, after: out });
     return out;
   });
+  // What is in force may have changed (the database is the truth): a holder given here reads it again once committed.
+  if (!ctx.inTransaction) await ruleSets?.reload?.();
+  return out;
 }
