@@ -133,6 +133,17 @@ export interface RecordKindTable {
   retired_at: Date | null;
 }
 
+/** Assessment categories (考核类别) of the catalog: rule sets apply to them and rankings are within them. */
+export interface CategoryTable {
+  code: string;
+  label: string;
+  sort: number;
+  created_by: string;
+  created_at: CreatedAt;
+  /** Set once: no organization may take it any more; its organizations, pins and results stay valid. */
+  retired_at: Date | null;
+}
+
 export interface LedgerRecordTable {
   id: Generated<number>;
   org_id: number;
@@ -599,6 +610,7 @@ export interface Database extends AccountTables {
   cycles: CycleTable;
   self_assessments: SelfAssessmentTable;
   record_kinds: RecordKindTable;
+  categories: CategoryTable;
   ledger_records: LedgerRecordTable;
   files: FileTable;
   ledger_participants: LedgerParticipantTable;

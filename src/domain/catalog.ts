@@ -31,8 +31,11 @@ export const allowedParentKinds: Record<OrgKind, readonly OrgKind[]> = {
 /** Kinds that can be the other side of a co-building agreement with a community. */
 export const coBuildingUnitKinds: readonly OrgKind[] = ['unit', 'enterprise', 'social_org'];
 
-/** Assessment categories (考核类别): rule sets apply to them and rankings are within them. */
-export const categoryLabel = {
+/**
+ * Assessment categories (考核类别) a fresh database holds: rule sets apply to them and rankings are within them.
+ * The database's catalog (`categories`) is the truth: admins add, rename and retire categories there.
+ */
+export const categoryLabel: Readonly<Record<string, string>> = {
   street: '街道党工委',
   community: '社区党组织',
   grid: '网格党支部',
@@ -41,13 +44,13 @@ export const categoryLabel = {
   institution: '企事业单位党组织',
   enterprise: '非公企业党组织',
   social_org: '社会组织党组织',
-} as const;
+};
 
-export type Category = keyof typeof categoryLabel;
-export const categories = Object.keys(categoryLabel) as [Category, ...Category[]];
+/** A category's code (the catalog's `categories.code`). */
+export type Category = string;
 
 /** The category an organization of a kind gets when none is given. */
-export const defaultCategory: Record<OrgKind, Category | null> = {
+export const defaultCategory: Readonly<Record<OrgKind, Category | null>> = {
   district: null,
   street: 'street',
   community: 'community',

@@ -1,5 +1,3 @@
-import type { Category } from '../domain/catalog';
-import { categoryLabel } from '../domain/catalog';
 import { RuleSetError, type CompiledRuleSet } from './compile';
 
 /** The rule sets in force, one per assessment category. */
@@ -16,7 +14,7 @@ export function ruleSetRegistry(compiled: readonly CompiledRuleSet[]): RuleSets 
       const other = byCategory.get(cat);
       if (other) {
         throw new RuleSetError([
-          { file: c.file, path: '$.categories', message: `考核类别「${categoryLabel[cat as Category]}」已由 ${other.file} 使用，一个类别只能有一套细则` },
+          { file: c.file, path: '$.categories', message: `考核类别「${cat}」已由 ${other.file} 使用，一个类别只能有一套细则` },
         ]);
       }
       byCategory.set(cat, c);

@@ -1,5 +1,5 @@
-import { categories } from '../domain/catalog';
 import { z } from '../lib/zod';
+import { CategoryCode } from './catalog';
 
 /**
  * The rule-set file format (rules/*.json). Validated by this schema at load; the same schema is exported
@@ -354,7 +354,7 @@ export const RuleSet = z
     title: Label,
     version: z.string().min(1).max(40),
     source: z.string().max(500).optional().describe('参照的文件或细则'),
-    categories: z.array(z.enum(categories)).min(1),
+    categories: z.array(CategoryCode).min(1).describe('适用的考核类别（目录中的编码，如 community）'),
     facts: z.record(Id, FactDef),
     parts: z.array(Part).min(1),
     total: z

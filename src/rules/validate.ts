@@ -1,8 +1,7 @@
 import { ruleSetLimitIssues } from './limits';
-import { categoryLabel } from '../domain/catalog';
 import { dec, Dec } from '../scoring/decimal';
 import { factMeasure, factType, type FactType } from '../scoring/fact-catalog';
-import { findKind, kindList, seedCatalog, type Catalog } from './catalog';
+import { categoryList, findCategory, findKind, kindList, seedCatalog, type Catalog } from './catalog';
 import { checkDerivedFacts } from './derived';
 import { evaluateFormula, FormulaError, formulaRefs, parseFormula, type Formula } from './formula';
 import { RuleSet, type Clause, type Condition, type FactDef, type Indicator, type Part } from './rule-set.schema';
@@ -70,6 +69,13 @@ export function validateRuleSet(json: unknown, file: string, opts: ValidateOptio
   const typeOf = (name: string): FactType | undefined => (Object.hasOwn(facts, name) ? factType(facts[name]!) : undefined);
   const typeOfFact = typeOf;
   const declaredList = factNames.length > 0 ? factNames.join('、') : '（未声明任何事实）';
+
+  rs.categories.forEach((code, i) => {
+    const cat = findCategory(catalog, code);
+    if (!cat) err(['categories', i], `未知的考核类别「${code}」，现有的类别：${categoryList(catalog)}`, '现有的考核类别之一', code);
+    else if (cat.retired) warn(['categories', i], `考核类别「${cat.label}」（${code}）已停用：组织不能再归入这一类别`);
+    if (rs.categories.indexOf(code) !== i) err(['categories', i], `考核类别「${code}」重复`);
+  });
 
   // Facts: known record kinds, indicator references.
   const indicatorIds = new Set(rs.parts.flatMap((p) => p.indicators.map((i) => i.id)));
@@ -432,10 +438,6 @@ function partWeight(parts: Part[], formula: Formula, id: string, pm: Dec): Dec {
   } catch {
     return dec(1);
   }
-}
-
-export function categoryNames(rs: RuleSet): string {
-  return rs.categories.map((c) => categoryLabel[c]).join('、');
 }
 
 /** A look-back names what it counts: grades for `grade` (of this rule set's grading), record types for `records`. */

@@ -62,7 +62,9 @@ export async function gradeInputOf(
   };
 }
 
-export type ExampleOutcome = { name: string; ok: boolean; mismatches: string[]; result: ScoreResult };
+/** What an example's `expect` would have to say for it to pass (only the keys it names). */
+export type ExampleActual = { total?: number; assessed?: boolean; grade?: string | null; parts?: Record<string, number>; indicators?: Record<string, number>; facts?: Record<string, number | null> };
+export type ExampleOutcome = { name: string; ok: boolean; mismatches: string[]; result: ScoreResult; actual: ExampleActual };
 
 /** The examples a rule file carries (facts in, expected points out), each checked to 0.01. */
 export async function runExamples(compiled: CompiledRuleSet): Promise<ExampleOutcome[]> {
@@ -71,23 +73,31 @@ export async function runExamples(compiled: CompiledRuleSet): Promise<ExampleOut
     const inspections = ex.inspections.map((x, i) => ({ id: -(i + 1), indicator: x.indicator, points: String(x.points), reason: x.reason, inspectedOn: '示例' }));
     const result = await scoreFacts(compiled, ex.facts as Record<string, FactValue>, inspections);
     const mismatches: string[] = [];
+    const actual: ExampleActual = {};
     const check = (what: string, got: string, want: number) => {
       if (!dec(got).eq(dec(want).toDecimalPlaces(2))) mismatches.push(`${what}：期望 ${want}，实际 ${dec(got).toString()}`);
     };
     if (ex.expect.total !== undefined) check('总分', result.total, ex.expect.total);
+    if (ex.expect.total !== undefined) actual.total = Number(result.total);
+    if (ex.expect.assessed !== undefined) actual.assessed = result.assessed;
     if (ex.expect.assessed !== undefined && ex.expect.assessed !== result.assessed) {
       mismatches.push(`是否参加评定：期望 ${ex.expect.assessed ? '是' : '否'}，实际 ${result.assessed ? '是' : '否'}（${result.reasons.join('；')}）`);
     }
     for (const [id, want] of Object.entries(ex.expect.parts ?? {})) {
-      check(`部分 ${id}`, result.parts.find((p) => p.id === id)!.points, want);
+      const got = result.parts.find((p) => p.id === id)!.points;
+      check(`部分 ${id}`, got, want);
+      actual.parts = { ...actual.parts, [id]: Number(got) };
     }
     const indicators = result.parts.flatMap((p) => p.indicators);
     for (const [id, want] of Object.entries(ex.expect.indicators ?? {})) {
-      check(`指标 ${id}`, indicators.find((i) => i.id === id)!.points, want);
+      const got = indicators.find((i) => i.id === id)!.points;
+      check(`指标 ${id}`, got, want);
+      actual.indicators = { ...actual.indicators, [id]: Number(got) };
     }
     const derived = withDefaults(compiled, ex.facts as Record<string, FactValue>);
     for (const [name, want] of Object.entries(ex.expect.facts ?? {})) {
       const got = derived[name];
+      actual.facts = { ...actual.facts, [name]: typeof got === 'number' ? got : null };
       if (want === null ? got !== undefined : typeof got !== 'number' || !dec(got).eq(dec(want))) {
         mismatches.push(`事实 ${name}：期望 ${want ?? '无数据'}，实际 ${typeof got === 'number' ? got : '无数据'}`);
       }
@@ -101,12 +111,13 @@ export async function runExamples(compiled: CompiledRuleSet): Promise<ExampleOut
           directRecords: ex.records.map((r) => ({ grade: r.grade, reason: r.reason, approver: '示例' })),
         });
         const [outcome] = gradeAll({ ...grading, quotas: [], lagging: grading.lagging ? { ...grading.lagging, minShare: undefined } : undefined }, [input], 0, compiled.partWeights).outcomes;
+        actual.grade = outcome!.grade ?? null;
         if ((outcome!.grade ?? null) !== ex.expect.grade) {
           mismatches.push(`等次：期望 ${ex.expect.grade ?? compiled.ruleSet.notAssessedLabel}，实际 ${outcome!.grade ?? compiled.ruleSet.notAssessedLabel}（${outcome!.steps.map((st) => st.text).join('；')}）`);
         }
       }
     }
-    outcomes.push({ name: ex.name, ok: mismatches.length === 0, mismatches, result });
+    outcomes.push({ name: ex.name, ok: mismatches.length === 0, mismatches, result, actual });
   }
   return outcomes;
 }

@@ -86,7 +86,7 @@ describe('the catalog of ledger kinds', () => {
     }
     const street = await checker.post('/api/catalog/kinds', body);
     expect(street.status).toBe(403);
-    expect(street.body.error.message).toBe('只有顶级组织的管理员可以修改台账记录类型');
+    expect(street.body.error.message).toBe('只有顶级组织的管理员可以修改目录（台账记录类型、考核类别）');
     const bad = await admin.post('/api/catalog/kinds', { ...body, code: 'Cobuilding-Activity' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues[0]).toMatchObject({ field: 'code', message: expect.stringContaining('只能用小写字母、数字和下划线') });
@@ -165,7 +165,7 @@ describe('the catalog of ledger kinds', () => {
   }, 120_000);
 
   it('refuses to score with a rule set in force that names a kind the database lacks, listing the existing ones', async () => {
-    const ghostCatalog = { kinds: [...seedCatalog.kinds, { code: 'ghost_kind', name: '幽灵类型', group: '测试', period: null, measure: 'outcome' as const, requiresHours: false }] };
+    const ghostCatalog = { ...seedCatalog, kinds: [...seedCatalog.kinds, { code: 'ghost_kind', name: '幽灵类型', group: '测试', period: null, measure: 'outcome' as const, requiresHours: false }] };
     const ghost = await compileRuleSet(JSON.stringify(gridDraft('ghost_kind')), 'ghost.json', { catalog: ghostCatalog });
     const y = await createCycle(t.db, 'reviewing');
     const ruleSets = ruleSetRegistry([ghost, ...(await testRuleSets()).all.filter((c) => !c.ruleSet.categories.includes('grid'))]);

@@ -146,6 +146,32 @@ describe('rule-set drafts through the API', () => {
   });
 });
 
+describe('a point change whose examples no longer hold', () => {
+  it('previews, refuses to publish, and 更新示例 brings the examples to what the text now gives', async () => {
+    const json = JSON.parse(readFileSync('rules/grid.json', 'utf8'));
+    json.parts[0].indicators[0].clauses[0].points = -1; // 主题党日：每缺一个月扣 1 分（原 3 分）
+    json.version = '2031.2';
+    const draft = ok(await admin.post('/api/rule-drafts', { source: ruleFileText(json) }), 201);
+    const checked = ok(await admin.post('/api/rule-drafts/validate', { source: draft.source }));
+    expect(checked).toMatchObject({ valid: false, previewable: true, hash: null });
+    expect(checked.issues.filter((i: any) => i.severity === 'error').map((i: any) => i.path)).toEqual(['$.examples[1]']);
+    ok(await admin.post(`/api/rule-drafts/${draft.id}/preview`, { year }));
+    const refused = await admin.post(`/api/rule-drafts/${draft.id}/publish`, { year });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('示例未通过');
+    const fixed = ok(await admin.post('/api/rule-drafts/refresh-examples', { source: draft.source }));
+    expect(fixed.updated).toEqual(['缺月网格：台账被督查扣完']);
+    // 缺月网格 misses 5 months: 主题党日 30 − 5 × 1 = 25 (was 15); 基础工作 15 + 8 + 30 + 0 = 53 becomes
+    // 25 + 8 + 30 + 0 = 63; total 63 × 70% + 56.67 × 30% = 44.1 + 17.001 = 61.101 → 61.1 (was 54.1).
+    const ex = JSON.parse(fixed.source).examples[1];
+    expect(ex.expect).toMatchObject({ total: 61.1, parts: { base: 63, public: 56.67 }, indicators: { theme_day: 25, meetings: 8, service: 30, ledger: 0 } });
+    expect(JSON.parse(fixed.source).examples[0].expect).toEqual(json.examples[0].expect);
+    expect(ok(await admin.post('/api/rule-drafts/validate', { source: fixed.source }))).toMatchObject({ valid: true, previewable: true, examples: 3 });
+    // Nothing was saved: the draft still holds the text with the stale example.
+    expect(ok(await admin.get(`/api/rule-drafts/${draft.id}`)).source).toBe(draft.source);
+  });
+});
+
 describe('rules/ and the database', () => {
   let db: Awaited<ReturnType<typeof openIsolatedDatabase>>;
   let dir: string;

@@ -18,6 +18,7 @@ function dir(): string {
 }
 
 const withCobuilding: Catalog = {
+  ...seedCatalog,
   kinds: [...seedCatalog.kinds, { code: 'cobuilding_activity', name: '共建活动', group: '共驻共建', period: 'quarter', measure: 'outcome', requiresHours: false }],
 };
 
@@ -67,7 +68,7 @@ describe('rule sets name ledger kinds of a catalog passed in', () => {
 
   it('accepts it from a catalog that holds it, and warns about a retired one', () => {
     expect(validateRuleSet(gridNaming('cobuilding_activity'), 'grid.json', { catalog: withCobuilding }).ok).toBe(true);
-    const retired: Catalog = { kinds: withCobuilding.kinds.map((k) => (k.code === 'cobuilding_activity' ? { ...k, retired: true as const } : k)) };
+    const retired: Catalog = { ...withCobuilding, kinds: withCobuilding.kinds.map((k) => (k.code === 'cobuilding_activity' ? { ...k, retired: true as const } : k)) };
     const out = validateRuleSet(gridNaming('cobuilding_activity'), 'grid.json', { catalog: retired });
     expect(out.ok).toBe(true);
     expect(out.warnings.map((w) => `${w.path} ${w.message}`)).toContain('$.facts.microWishes.kinds[0] 台账记录类型「共建活动」（cobuilding_activity）已停用：不再有新的记录，只计停用前的记录');
@@ -76,7 +77,7 @@ describe('rule sets name ledger kinds of a catalog passed in', () => {
   it('reads what a kind measures (减负) from the same catalog', () => {
     const def = { source: 'ledger.count', label: '共建活动', kinds: ['cobuilding_activity'], status: 'verified', window: 'year' } as FactDef;
     expect(factMeasure(def, {}, new Set(), withCobuilding)).toBe('outcome');
-    const asTrace: Catalog = { kinds: withCobuilding.kinds.map((k) => ({ ...k, measure: 'trace' as const })) };
+    const asTrace: Catalog = { ...withCobuilding, kinds: withCobuilding.kinds.map((k) => ({ ...k, measure: 'trace' as const })) };
     expect(factMeasure(def, {}, new Set(), asTrace)).toBe('trace');
     expect(factMeasure({ ...def, kinds: ['volunteer'] } as FactDef)).toBe('outcome'); // the seed by default
   });

@@ -1,12 +1,13 @@
 import { z } from '../../lib/zod';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
-import { CatalogKindItem, CreateKindInput, KindCodeParam, UpdateKindInput } from './catalog.schemas';
+import { CatalogCategoryItem, CatalogKindItem, CategoryCodeParam, CreateCategoryInput, CreateKindInput, KindCodeParam, UpdateCategoryInput, UpdateKindInput } from './catalog.schemas';
+import { createCategory, listCategories, retireCategory, updateCategory } from './manage-categories';
 import { createKind, listKinds, retireKind, updateKind } from './manage-kinds';
 
 const tags = ['目录'];
 
-/** The catalog: ledger kinds (台账记录类型) for now; categories and forms join it under the same prefix. */
+/** The catalog: ledger kinds (台账记录类型) and assessment categories (考核类别); forms join it under the same prefix. */
 export function catalogRoutes() {
   const r = newRouter();
   r.openapi(
@@ -39,5 +40,39 @@ export function catalogRoutes() {
     }),
     async (c) => c.json(await retireKind({ ctx: c.get('ctx'), code: c.req.valid('param').code }), 200),
   );
+  categoryRoutes(r);
   return r;
+}
+
+function categoryRoutes(r: ReturnType<typeof newRouter>): void {
+  r.openapi(
+    jsonRoute({ method: 'get', path: '/categories', summary: '考核类别（含已停用的）', tags, response: z.object({ items: z.array(CatalogCategoryItem) }) }),
+    async (c) => c.json(await listCategories({ ctx: c.get('ctx') }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'post', path: '/categories', summary: '新增考核类别（顶级组织的管理员）', tags, request: jsonBody(CreateCategoryInput), response: CatalogCategoryItem, status: 201 }),
+    async (c) => c.json(await createCategory({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(
+    jsonRoute({
+      method: 'patch',
+      path: '/categories/{code}',
+      summary: '修改考核类别的名称（编码不能修改）',
+      tags,
+      request: { params: CategoryCodeParam, ...jsonBody(UpdateCategoryInput) },
+      response: CatalogCategoryItem,
+    }),
+    async (c) => c.json(await updateCategory({ ctx: c.get('ctx'), code: c.req.valid('param').code, input: c.req.valid('json') }), 200),
+  );
+  r.openapi(
+    jsonRoute({
+      method: 'post',
+      path: '/categories/{code}/retire',
+      summary: '停用考核类别（组织不能再归入，已有的组织和结果不变）',
+      tags,
+      request: { params: CategoryCodeParam },
+      response: CatalogCategoryItem,
+    }),
+    async (c) => c.json(await retireCategory({ ctx: c.get('ctx'), code: c.req.valid('param').code }), 200),
+  );
 }

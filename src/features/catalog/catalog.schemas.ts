@@ -1,5 +1,5 @@
 import { z } from '../../lib/zod';
-import { KindCode, KindMeasure, KindPeriod } from '../../rules/catalog';
+import { CategoryCode, KindCode, KindMeasure, KindPeriod } from '../../rules/catalog';
 
 const Name = z.string().trim().min(1).max(40);
 
@@ -49,3 +49,30 @@ export const UpdateKindInput = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: '至少提供一个要修改的字段' })
   .openapi('UpdateCatalogKind');
+
+export const CategoryCodeParam = z.object({
+  code: z.string().max(40).openapi({ param: { name: 'code', in: 'path' }, example: 'hospital' }),
+});
+
+export const CatalogCategoryItem = z
+  .object({
+    code: z.string().openapi({ example: 'hospital' }),
+    label: z.string().openapi({ example: '医院党组织' }),
+    orgCount: z.number().int().openapi({ description: '归入这一类别的存续组织数' }),
+    retired: z.boolean(),
+    retiredAt: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('CatalogCategory');
+export type CatalogCategoryItem = z.infer<typeof CatalogCategoryItem>;
+
+export const CreateCategoryInput = z
+  .object({
+    code: CategoryCode.openapi({ example: 'hospital', description: '编码：考核细则按它引用，建立后不能修改' }),
+    label: Name.openapi({ example: '医院党组织', description: '名称：排名、考核结果和导入中都用它' }),
+  })
+  .strict()
+  .openapi('CreateCatalogCategory');
+
+export const UpdateCategoryInput = z.object({ label: Name }).strict().openapi('UpdateCatalogCategory');

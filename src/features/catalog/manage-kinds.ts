@@ -4,6 +4,7 @@ import { kindMeasureLabel, kindPeriodLabel } from '../../domain/catalog';
 import { AppError, forbidden, notFound } from '../../errors/app-error';
 import type { Catalog, CatalogKind } from '../../rules/catalog';
 import { recordAudit } from '../audit/record-audit';
+import { listCategoryRows, toCatalogCategory } from './categories.repository';
 import type { Ctx } from '../context';
 import { countRoots } from '../orgs/orgs.repository';
 import {
@@ -27,8 +28,8 @@ import { CreateKindInput, UpdateKindInput, type CatalogKindItem } from './catalo
 export async function requireCatalogEditor(ctx: Ctx): Promise<void> {
   requireRole(ctx, ['admin']);
   if (ctx.actor.orgPath === '/') return;
-  if (ctx.actor.orgPath.split('/').length > 3) throw forbidden('只有顶级组织的管理员可以修改台账记录类型');
-  if ((await countRoots(ctx.db)).length > 1) throw forbidden('库中有多个顶级组织，台账记录类型只能用命令行修改');
+  if (ctx.actor.orgPath.split('/').length > 3) throw forbidden('只有顶级组织的管理员可以修改目录（台账记录类型、考核类别）');
+  if ((await countRoots(ctx.db)).length > 1) throw forbidden('库中有多个顶级组织，目录只能用命令行修改');
 }
 
 function toItem(row: KindRow): CatalogKindItem {
@@ -63,7 +64,8 @@ function toCatalogKind(row: KindRow): CatalogKind {
 
 /** The database's catalog, retired kinds included: what `rules publish`, previews and scoring check rule sets against. */
 export async function databaseCatalog(ctx: Pick<Ctx, 'db'>): Promise<Catalog> {
-  return { kinds: (await listKindRows(ctx.db)).map(toCatalogKind) };
+  const [kinds, categories] = await Promise.all([listKindRows(ctx.db), listCategoryRows(ctx.db)]);
+  return { kinds: kinds.map(toCatalogKind), categories: categories.map(toCatalogCategory) };
 }
 
 /** The catalog for `rules catalog` (exported to rules/catalog.json). */

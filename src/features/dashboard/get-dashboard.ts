@@ -1,8 +1,9 @@
 import { inScope, requireRole } from '../../auth/scope';
 import type { OrgKind } from '../../db/database';
-import { categories, categoryLabel, cycleStateLabel, orgKindLabel, type Category } from '../../domain/catalog';
+import { cycleStateLabel, orgKindLabel } from '../../domain/catalog';
 import { invalidField } from '../../errors/app-error';
 import { notAssessedLabelOf, type ScoreResult } from '../../scoring/evaluate';
+import { categoryNames, type CategoryNames } from '../catalog/categories.repository';
 import type { Ctx } from '../context';
 import { findCycle } from '../cycles/cycles.repository';
 import { resultsRevision } from '../documents/print-documents';
@@ -13,10 +14,7 @@ import { reasonOf } from '../scoring/grade-reasons';
 import { childOrgs, coverage, gradeCounts, gradeScales, gradeTrend, hasScore, laggingRows, moverRows, type ChildRow, type CoverageRow, type GradeCountRow, type ScaleRow, type TrendRow } from './dashboard.repository';
 import { DashboardQuery, type Dashboard, type DashboardCategory } from './dashboard.schemas';
 
-const labelOf = (category: string) => categoryLabel[category as Category] ?? category;
 const kindLabelOf = (kind: string) => orgKindLabel[kind as OrgKind] ?? kind;
-/** Categories in the catalog's order (territorial line first), unknown ones last. */
-const categoryOrder = (c: string) => ((categories as readonly string[]).indexOf(c) + 1 || 99);
 const LAGGING_LIMIT = 50;
 const MOVER_LIMIT = 30;
 
@@ -26,9 +24,9 @@ type Counted = Pick<GradeCountRow, 'category' | 'grade' | 'label' | 'ord' | 'n' 
  * Count rows as one entry per category present, listing every grade of its rule set's scale in order (those no
  * organization holds with 0), then 未定级 and those not assessed where there are any.
  */
-function byCategory(rows: readonly Counted[], scale: readonly ScaleRow[]): DashboardCategory[] {
+function byCategory(rows: readonly Counted[], scale: readonly ScaleRow[], names: CategoryNames): DashboardCategory[] {
   return [...new Set(rows.map((r) => r.category))]
-    .sort((a, b) => categoryOrder(a) - categoryOrder(b))
+    .sort((a, b) => names.order(a) - names.order(b))
     .map((category) => {
       const mine = rows.filter((r) => r.category === category);
       const listed = scale.filter((g) => g.category === category);
@@ -39,17 +37,17 @@ function byCategory(rows: readonly Counted[], scale: readonly ScaleRow[]): Dashb
           const r = mine.find((x) => x.grade === g.grade);
           return { grade: g.grade, label: r?.label ?? g.label, count: r?.n ?? 0, share: r?.share ?? '0.0' };
         });
-      return { category, categoryLabel: labelOf(category), total: mine.reduce((n, r) => n + r.n, 0), grades };
+      return { category, categoryLabel: names.name(category), total: mine.reduce((n, r) => n + r.n, 0), grades };
     });
 }
 
 /** Trend rows (by category, year and grade order) as one line per category with a point per year. */
-function trendOf(rows: readonly TrendRow[], scale: readonly ScaleRow[]): Dashboard['trend'] {
-  return byCategory(rows, []).map(({ category, categoryLabel }) => {
+function trendOf(rows: readonly TrendRow[], scale: readonly ScaleRow[], names: CategoryNames): Dashboard['trend'] {
+  return byCategory(rows, [], names).map(({ category, categoryLabel }) => {
     const mine = rows.filter((r) => r.category === category);
     const years = [...new Set(mine.map((r) => r.year))].sort((a, b) => a - b).map((year) => {
       const ofYear = mine.filter((r) => r.year === year);
-      const [c] = byCategory(ofYear, scale.filter((g) => g.revision_id === ofYear[0]!.revision_id));
+      const [c] = byCategory(ofYear, scale.filter((g) => g.revision_id === ofYear[0]!.revision_id), names);
       return { year, stateLabel: cycleStateLabel[ofYear[0]!.state], total: c!.total, grades: c!.grades };
     });
     return { category, categoryLabel, years };
@@ -75,10 +73,10 @@ async function breadcrumbsOf(ctx: Ctx, org: OrgRow) {
 }
 
 /** Each child with its subtree's counts per category and grade, and its 后进. */
-function childrenOf(children: readonly ChildRow[], counts: readonly GradeCountRow[], scale: readonly ScaleRow[]): Dashboard['children'] {
+function childrenOf(children: readonly ChildRow[], counts: readonly GradeCountRow[], scale: readonly ScaleRow[], names: CategoryNames): Dashboard['children'] {
   return children.map((c) => {
     const mine = counts.filter((r) => !r.whole && r.child_id === c.id);
-    const categories = byCategory(mine, scale);
+    const categories = byCategory(mine, scale, names);
     const all = categories.flatMap((x) => x.grades);
     return {
       id: c.id,
@@ -95,7 +93,7 @@ function childrenOf(children: readonly ChildRow[], counts: readonly GradeCountRo
   });
 }
 
-async function listsOf(ctx: Ctx, revisionId: number | null, path: string): Promise<Pick<Dashboard, 'lagging' | 'movers'>> {
+async function listsOf(ctx: Ctx, revisionId: number | null, path: string, names: CategoryNames): Promise<Pick<Dashboard, 'lagging' | 'movers'>> {
   if (revisionId === null) return { lagging: { count: 0, items: [] }, movers: { counts: [], items: [] } };
   const [lag, moved] = await Promise.all([laggingRows(ctx.db, revisionId, path, LAGGING_LIMIT), moverRows(ctx.db, revisionId, path, MOVER_LIMIT)]);
   const counts = ['晋位', '降星', '摘星'].map((move) => ({ move, count: moved.find((m) => m.move === move)?.count ?? 0 }));
@@ -107,7 +105,7 @@ async function listsOf(ctx: Ctx, revisionId: number | null, path: string): Promi
         code: r.code,
         name: r.name,
         parentName: r.parent_name,
-        categoryLabel: labelOf(r.category),
+        categoryLabel: names.name(r.category),
         total: r.total,
         gradeLabel: r.assessed ? (r.grade_label ?? '未定级') : notAssessedLabelOf(r.result as ScoreResult),
         reason: reasonOf(r),
@@ -115,7 +113,7 @@ async function listsOf(ctx: Ctx, revisionId: number | null, path: string): Promi
     },
     movers: {
       counts,
-      items: moved.map((r) => ({ orgId: r.org_id, code: r.code, name: r.name, parentName: r.parent_name, categoryLabel: labelOf(r.category), total: r.total, move: r.move, lastGradeLabel: r.last_label, gradeLabel: r.grade_label ?? '未定级' })),
+      items: moved.map((r) => ({ orgId: r.org_id, code: r.code, name: r.name, parentName: r.parent_name, categoryLabel: names.name(r.category), total: r.total, move: r.move, lastGradeLabel: r.last_label, gradeLabel: r.grade_label ?? '未定级' })),
     },
   };
 }
@@ -135,12 +133,13 @@ export async function getDashboard({ ctx, year, input }: { ctx: Ctx; year: numbe
   const revision = await resultsRevision(ctx.db, year);
   const cycle = (await findCycle(ctx.db, year))!;
   const revisionId = revision?.id ?? null;
+  const names = await categoryNames(ctx.db);
   const [counts, earlier, children, breadcrumbs, lists, cov, scored] = await Promise.all([
     revisionId === null ? [] : gradeCounts(ctx.db, revisionId, org.path),
     gradeTrend(ctx.db, year, org.path),
     childOrgs(ctx.db, org.id, year, revisionId),
     breadcrumbsOf(ctx, org),
-    listsOf(ctx, revisionId, org.path),
+    listsOf(ctx, revisionId, org.path, names),
     coverage(ctx.db, year, revisionId, org.path),
     hasScore(ctx.db, revisionId, org.id),
   ]);
@@ -154,9 +153,9 @@ export async function getDashboard({ ctx, year, input }: { ctx: Ctx; year: numbe
     revisionId,
     org: { id: org.id, code: org.code, name: org.name, kindLabel: kindLabelOf(org.kind), scored },
     breadcrumbs,
-    categories: byCategory(counts.filter((r) => r.whole), scale),
-    children: childrenOf(children, counts, scale),
-    trend: trendOf(trend, scales),
+    categories: byCategory(counts.filter((r) => r.whole), scale, names),
+    children: childrenOf(children, counts, scale, names),
+    trend: trendOf(trend, scales, names),
     lagging: lists.lagging,
     movers: lists.movers,
     coverage: coverageOf(cov),

@@ -12,6 +12,7 @@ export async function scorecardRows(db: Kysely<Database>, revisionId: number, pa
     .innerJoin('organizations as o', 'o.id', 's.org_id')
     .leftJoin('organizations as p', 'p.id', 'o.parent_id')
     .leftJoin('grades as g', (j) => j.onRef('g.revision_id', '=', 's.revision_id').onRef('g.org_id', '=', 's.org_id'))
+    .leftJoin('categories as k', 'k.code', 's.category')
     .select([
       'o.id as org_id',
       'o.code',
@@ -19,6 +20,7 @@ export async function scorecardRows(db: Kysely<Database>, revisionId: number, pa
       'o.secretary_name',
       'p.name as parent_name',
       's.category',
+      'k.label as category_label',
       's.rule_set_hash',
       's.assessed',
       's.total',

@@ -1,6 +1,5 @@
 import QRCode from 'qrcode';
 import { readers, requireRole } from '../../auth/scope';
-import { categoryLabel, type Category } from '../../domain/catalog';
 import { AppError, notFound } from '../../errors/app-error';
 import type { DocumentTemplates } from '../../documents/templates';
 import type { PdfJob, PdfRenderer } from '../../documents/pdf';
@@ -73,7 +72,7 @@ async function scorecardSources(db: Kysely<Database>, year: number, revision: Re
         id: r.org_id,
         code: r.code,
         name: r.name,
-        categoryLabel: categoryLabel[r.category as Category] ?? r.category,
+        categoryLabel: r.category_label ?? r.category,
         parentName: r.parent_name,
         secretary: r.secretary_name,
       },
@@ -245,7 +244,7 @@ async function rankingsFor(db: Kysely<Database>, year: number, revision: Revisio
       code: r.code,
       name: r.name,
       parentName: r.parent_name,
-      categoryLabel: categoryLabel[r.category as Category] ?? r.category,
+      categoryLabel: r.category_label ?? r.category,
       total: r.total,
       assessed: r.assessed,
       gradeLabel: r.grade_label,

@@ -1,7 +1,7 @@
 import { requireRole } from '../../auth/scope';
-import { categories, categoryLabel, type Category } from '../../domain/catalog';
 import { notFound } from '../../errors/app-error';
 import { z } from '../../lib/zod';
+import { categoryNames } from '../catalog/categories.repository';
 import type { Ctx } from '../context';
 import { findCycle } from '../cycles/cycles.repository';
 import { gradeScales } from '../dashboard/dashboard.repository';
@@ -58,9 +58,8 @@ export async function publicityList({ ctx, year, orgId }: { ctx: Ctx; year: numb
   if (!revision) throw notFound(`${year} 年度的计分结果`, 'year');
   const rows = await revisionResults(ctx.db, revision.id, org.path);
   if (rows.length === 0) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'orgId');
-  const scale = await gradeScales(ctx.db, [revision.id]);
-  const order = (c: string) => ((categories as readonly string[]).indexOf(c) + 1 || 99);
-  const byCategory = [...new Set(rows.map((r) => r.category))].sort((a, b) => order(a) - order(b));
+  const [scale, names] = await Promise.all([gradeScales(ctx.db, [revision.id]), categoryNames(ctx.db)]);
+  const byCategory = [...new Set(rows.map((r) => r.category))].sort((a, b) => names.order(a) - names.order(b));
   return {
     year,
     scopeName: org.name,
@@ -71,7 +70,7 @@ export async function publicityList({ ctx, year, orgId }: { ctx: Ctx; year: numb
     count: rows.length,
     categories: byCategory.map((category) => {
       const mine = rows.filter((r) => r.category === category);
-      return { category, label: categoryLabel[category as Category] ?? category, count: mine.length, grades: gradeGroups(mine, scale.filter((s) => s.category === category)) };
+      return { category, label: names.name(category), count: mine.length, grades: gradeGroups(mine, scale.filter((s) => s.category === category)) };
     }),
   };
 }

@@ -1,9 +1,10 @@
 import { inScope, requireRole } from '../../auth/scope';
 import type { OrgKind } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
-import { allowedParentKinds, categoryLabel, defaultCategory, orgKindLabel, orgKinds, type Category } from '../../domain/catalog';
+import { allowedParentKinds, defaultCategory, orgKindLabel, orgKinds, type Category } from '../../domain/catalog';
 import { todayInChina } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
+import { listCategoryRows } from '../catalog/categories.repository';
 import type { Ctx } from '../context';
 import { toOrg } from '../orgs/orgs.model';
 import { findOrgsByCodes, insertOrgRows, lockOrgTree, type NewOrgRow } from '../orgs/orgs.repository';
@@ -30,17 +31,25 @@ function resolveOrgKind(text: string): OrgKind | undefined {
   return orgKinds.find((k) => k === text || orgKindLabel[k] === text);
 }
 
-function resolveCategory(text: string): Category | undefined {
-  return (Object.keys(categoryLabel) as Category[]).find((c) => c === text || categoryLabel[c] === text);
+type LiveCategory = { code: string; label: string };
+
+/** The categories an organization may take (the catalog's, retired ones left out). */
+async function liveCategories(ctx: Ctx): Promise<LiveCategory[]> {
+  return (await listCategoryRows(ctx.db)).filter((c) => c.retired_at === null);
 }
 
-export function orgTemplateSpec(): TemplateSpec {
+function resolveCategory(text: string, cats: readonly LiveCategory[]): Category | undefined {
+  return cats.find((c) => c.code === text || c.label === text)?.code;
+}
+
+export async function orgTemplateSpec(ctx: Ctx): Promise<TemplateSpec> {
+  const cats = await liveCategories(ctx);
   const notes: Record<Key, [string, string]> = {
     code: ['唯一编码：字母、数字和 . _ -', 'XC-01-01'],
     name: ['组织全称', '金桥社区党委'],
     kind: [`可选：${orgKinds.map((k) => orgKindLabel[k]).join('、')}`, '社区党组织'],
     parentCode: ['上级组织的编码：系统中已有的，或本表中的其他行', 'XC-01'],
-    category: [`可不填（按组织类型默认）；可选：${Object.values(categoryLabel).join('、')}`, '社区党组织'],
+    category: [`可不填（按组织类型默认）；可选：${cats.map((c) => c.label).join('、')}`, '社区党组织'],
     secretary: ['书记姓名', '王建国'],
     members: ['党员人数，整数', '86'],
     activeFrom: ['成立日期，不填为今天', '2015-03-01'],
@@ -112,6 +121,7 @@ export async function importOrgs({
   const index = mapColumns(sheet, columns);
   const r = new RowReader(headers);
   const today = todayInChina(ctx.clock);
+  const cats = await liveCategories(ctx);
   const parsed: Parsed[] = [];
   // Rows that failed a check of their own cells: their references are still checked below, so one pass over the file
   // reports every error; their codes go into badCodes, whose children are not reported again (fixing the parent is enough).
@@ -128,8 +138,8 @@ export async function importOrgs({
     if (kindText && !kind) r.add(row, 'kind', kindText, `未知的组织类型，可选：${orgKinds.map((k) => orgKindLabel[k]).join('、')}`);
     const parentCode = r.text(row, 'parentCode', index.parentCode, { max: 40 });
     const categoryText = r.text(row, 'category', index.category);
-    const category = categoryText ? resolveCategory(categoryText) : undefined;
-    if (categoryText && !category) r.add(row, 'category', categoryText, `未知的考核类别，可选：${Object.values(categoryLabel).join('、')}`);
+    const category = categoryText ? resolveCategory(categoryText, cats) : undefined;
+    if (categoryText && !category) r.add(row, 'category', categoryText, `未知的考核类别，可选：${cats.map((c) => c.label).join('、')}`);
     const secretary = r.text(row, 'secretary', index.secretary, { max: 40 });
     const members = r.int(row, 'members', index.members, { min: 0, max: 1_000_000 });
     const activeFrom = r.date(row, 'activeFrom', index.activeFrom) ?? today;

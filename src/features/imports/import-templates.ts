@@ -25,7 +25,7 @@ export async function importTemplate({
   format: 'xlsx' | 'csv';
 }): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> {
   requireRole(ctx, target === 'ledger' ? ledgerWriters : ['admin']);
-  const specs = { ledger: () => ledgerTemplateSpec(ctx), orgs: orgTemplateSpec, members: memberTemplateSpec, users: userTemplateSpec };
+  const specs = { ledger: () => ledgerTemplateSpec(ctx), orgs: () => orgTemplateSpec(ctx), members: memberTemplateSpec, users: userTemplateSpec };
   const spec = await specs[target]();
   return {
     bytes: await spreadsheet.template(spec, format),

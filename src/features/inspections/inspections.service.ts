@@ -1,6 +1,5 @@
 import { readers, requireRole, strictlyBelow } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
-import { categoryLabel, type Category } from '../../domain/catalog';
 import { forbidden, invalidField } from '../../errors/app-error';
 import { todayInChina } from '../../lib/clock';
 import { yearOf } from '../../lib/dates';
@@ -19,7 +18,7 @@ import { CreateInspectionInput, ListDeclaredQuery, ListInspectionsQuery, PutDecl
 export function ruleSetOf(ruleSets: RuleSets, org: OrgRow): CompiledRuleSet {
   const rs = org.category ? ruleSets.forCategory(org.category) : undefined;
   if (!rs) {
-    const cat = org.category ? categoryLabel[org.category as Category] : '（无）';
+    const cat = org.category ? (org.category_label ?? org.category) : '（无）';
     throw invalidField('orgId', `「${org.name}」的考核类别 ${cat} 没有考核细则`);
   }
   return rs;

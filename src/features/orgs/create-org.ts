@@ -4,6 +4,7 @@ import { defaultCategory } from '../../domain/catalog';
 import { AppError } from '../../errors/app-error';
 import { todayInChina } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
+import { assertCategoryOpen } from '../catalog/manage-categories';
 import type { Ctx } from '../context';
 import { orgForWrite } from './org-access';
 import { assertActiveRange, assertParentKind } from './org-rules';
@@ -22,6 +23,7 @@ export async function createOrg({ ctx, input }: { ctx: Ctx; input: unknown }): P
     const activeFrom = data.activeFrom ?? todayInChina(tx.clock);
     assertActiveRange(activeFrom, data.activeTo ?? null, 'activeTo');
     await assertCodeFree(tx, data.code);
+    await assertCategoryOpen(tx, data.category, 'category');
     const [row] = await insertOrgRows(tx.db, [
       {
         code: data.code,

@@ -1,4 +1,4 @@
-import { categoryLabel, orgKindLabel, type Category } from '../../domain/catalog';
+import { orgKindLabel } from '../../domain/catalog';
 import type { Org } from './orgs.schemas';
 
 export type OrgRow = {
@@ -7,6 +7,8 @@ export type OrgRow = {
   name: string;
   kind: Org['kind'];
   category: string | null;
+  /** The category's name in the catalog, read with the row. */
+  category_label: string | null;
   parent_id: number | null;
   path: string;
   depth: number;
@@ -18,15 +20,14 @@ export type OrgRow = {
 
 /** The API's view of an organization row. */
 export function toOrg(row: OrgRow): Org {
-  const category = row.category as Category | null;
   return {
     id: row.id,
     code: row.code,
     name: row.name,
     kind: row.kind,
     kindLabel: orgKindLabel[row.kind],
-    category,
-    categoryLabel: category ? (categoryLabel[category] ?? category) : null,
+    category: row.category,
+    categoryLabel: row.category === null ? null : (row.category_label ?? row.category),
     parentId: row.parent_id,
     depth: row.depth,
     secretaryName: row.secretary_name,

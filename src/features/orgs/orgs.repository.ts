@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Database, OrgKind } from '../../db/database';
 import type { OrgRow } from './orgs.model';
 
-const orgColumns = [
+const orgFields = [
   'id',
   'code',
   'name',
@@ -16,6 +16,9 @@ const orgColumns = [
   'active_from',
   'active_to',
 ] as const;
+
+/** An organization's columns with its category's Chinese name from the catalog (a primary-key lookup per row). */
+const orgColumns = [...orgFields, sql<string | null>`(select c.label from categories c where c.code = organizations.category)`.as('category_label')] as const;
 
 export async function findOrgById(db: Kysely<Database>, id: number): Promise<OrgRow | undefined> {
   return db.selectFrom('organizations').select(orgColumns).where('id', '=', id).executeTakeFirst();

@@ -1,9 +1,10 @@
-import { categories, orgKinds } from '../../domain/catalog';
+import { orgKinds } from '../../domain/catalog';
+import { CategoryCode } from '../../rules/catalog';
 import { z } from '../../lib/zod';
 import { IsoDate, Pagination } from '../common.schemas';
 
 export const OrgKind = z.enum(orgKinds).openapi({ example: 'community' });
-export const OrgCategory = z.enum(categories).openapi({ example: 'community' });
+export const OrgCategory = CategoryCode.openapi({ example: 'community', description: '考核类别的编码（目录 /api/catalog/categories）' });
 
 export const OrgCode = z
   .string()

@@ -2,6 +2,7 @@ import { requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import { forbidden, invalidField } from '../../errors/app-error';
 import { recordAudit } from '../audit/record-audit';
+import { assertCategoryOpen } from '../catalog/manage-categories';
 import type { Ctx } from '../context';
 import { assertCodeFree } from './create-org';
 import { orgForWrite } from './org-access';
@@ -20,6 +21,7 @@ export async function updateOrg({ ctx, id, input }: { ctx: Ctx; id: number; inpu
     const activeFrom = patch.activeFrom ?? before.active_from;
     const activeTo = patch.activeTo === undefined ? before.active_to : patch.activeTo;
     assertActiveRange(activeFrom, activeTo, 'activeTo');
+    await assertCategoryOpen(tx, patch.category, 'category', before.category);
     const row = await updateOrgRow(
       tx.db,
       id,

@@ -3,7 +3,7 @@ import type { RuleSetsHolder } from '../../rules/registry';
 import { IdParam } from '../common.schemas';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
-import { createDraft, deleteDraft, draftJsonSchema, getDraft, listDrafts, previewDraft, publishDraft, saveDraft, validateDraft } from './drafts.service';
+import { createDraft, deleteDraft, draftJsonSchema, getDraft, listDrafts, previewDraft, publishDraft, refreshExamples, saveDraft, validateDraft } from './drafts.service';
 import { CreateDraftInput, DraftValidation, PreviewDraftInput, PublishDraftInput, PublishedDraft, RuleDraft, RuleDrafts, RulePreview, SaveDraftInput, ValidateDraftInput } from './drafts.schemas';
 
 const tags = ['考核细则草稿'];
@@ -19,6 +19,17 @@ export function ruleDraftRoutes(ruleSets: RuleSetsHolder) {
   r.openapi(
     jsonRoute({ method: 'post', path: '/validate', summary: '校验细则文本（含示例），每处问题给出 JSON 路径和行号（不保存）', tags, request: jsonBody(ValidateDraftInput), response: DraftValidation }),
     async (c) => c.json(await validateDraft({ ctx: c.get('ctx'), source: c.req.valid('json').source }), 200),
+  );
+  r.openapi(
+    jsonRoute({
+      method: 'post',
+      path: '/refresh-examples',
+      summary: '更新示例：未通过的示例改用按当前文本算出的期望值（不保存，返回新文本）',
+      tags,
+      request: jsonBody(ValidateDraftInput),
+      response: z.object({ source: z.string(), updated: z.array(z.string()).openapi({ description: '更新了的示例名称' }) }).openapi('RefreshedRuleExamples'),
+    }),
+    async (c) => c.json(await refreshExamples({ ctx: c.get('ctx'), source: c.req.valid('json').source }), 200),
   );
   r.openapi(
     jsonRoute({ method: 'post', path: '/', summary: '新建草稿：复制某一版细则（校验码），或给出细则文本', tags, request: jsonBody(CreateDraftInput), response: RuleDraft, status: 201 }),

@@ -56,9 +56,11 @@ export const CreateDraftInput = z
   .object({
     fromHash: z.string().regex(/^[0-9a-f]{64}$/, '细则版本的校验码应为 64 位十六进制数字').optional(),
     source: DraftSource.optional(),
+    forCategory: z.string().max(40).optional().openapi({ description: '复制为这一考核类别的第一版细则（新增的类别用）：只适用于该类别，编号、标题随之改变，版本为 1' }),
   })
   .strict()
   .refine((v) => (v.fromHash === undefined) !== (v.source === undefined), { message: '请给出 fromHash（复制某一版细则）或 source（细则文本）二者之一' })
+  .refine((v) => v.forCategory === undefined || v.fromHash !== undefined, { message: 'forCategory 只能与 fromHash 一起使用', path: ['forCategory'] })
   .openapi('CreateRuleDraftInput');
 
 /** Saving keeps the text even when it does not compile; `updatedAt` as read refuses a lost update (409). */
@@ -70,6 +72,7 @@ export const ValidateDraftInput = z.object({ source: DraftSource }).strict().ope
 export const DraftValidation = z
   .object({
     valid: z.boolean(),
+    previewable: z.boolean().openapi({ description: '可以预览：细则本身无误，只有示例可能未通过（发布须全部通过）' }),
     hash: z.string().nullable(),
     ruleSetId: z.string().nullable(),
     title: z.string().nullable(),

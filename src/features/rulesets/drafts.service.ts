@@ -1,12 +1,14 @@
 import { requireRole } from '../../auth/scope';
 import type { Role } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
-import { categoryLabel } from '../../domain/catalog';
-import { AppError, notFound } from '../../errors/app-error';
+import { AppError, invalidField, notFound } from '../../errors/app-error';
+import { parseJsonText } from '../../lib/text-input';
 import type { z } from '../../lib/zod';
 import { ruleSetJsonSchema } from '../../rules/json-schema';
+import { runExamples } from '../../scoring/run';
 import type { RuleSetsHolder } from '../../rules/registry';
 import { recordAudit } from '../audit/record-audit';
+import { categoryNames, findCategoryRow, type CategoryNames } from '../catalog/categories.repository';
 import { databaseCatalog } from '../catalog/manage-kinds';
 import type { Ctx } from '../context';
 import { requireCycleManager } from '../cycles/manage-cycles';
@@ -14,7 +16,7 @@ import { previewRuleSet, publishRuleSet } from '../scoring/preview-rules';
 import { draftRow, draftRows, insertDraft, markDraftPublished, removeDraft, updateDraft, type DraftRow } from './drafts.repository';
 import type { CreateDraftInput, DraftValidation, PublishDraftInput, PublishedDraft, RuleDraft, RuleDrafts, RuleDraftSummary, RulePreview, SaveDraftInput } from './drafts.schemas';
 import { checkDraftText, type CheckedDraft } from './drafts.validate';
-import { versionText } from './rules-in-force';
+import { ruleFileText, versionText } from './rules-in-force';
 
 /** Who reads drafts: administrators and leaders. Who writes them: the cycle manager (district administrator). */
 const draftReaders: readonly Role[] = ['admin', 'leader'];
@@ -30,8 +32,6 @@ async function isCycleManager(ctx: Ctx): Promise<boolean> {
   }
 }
 
-const labelOf = (code: string) => (categoryLabel as Record<string, string>)[code] ?? code;
-
 function actorName(id: string, name: string | null): string | null {
   if (name) return name;
   if (id === 'cli') return '命令行';
@@ -39,13 +39,13 @@ function actorName(id: string, name: string | null): string | null {
   return id;
 }
 
-function toSummary(r: Omit<DraftRow, 'source' | 'issues'>): RuleDraftSummary {
+function toSummary(r: Omit<DraftRow, 'source' | 'issues'>, names: CategoryNames): RuleDraftSummary {
   return {
     id: r.id,
     ruleSetId: r.rule_set_id,
     title: r.title,
     version: r.version,
-    categories: r.categories.map((code) => ({ code, label: labelOf(code) })),
+    categories: r.categories.map((code) => ({ code, label: names.name(code) })),
     valid: r.hash !== null,
     hash: r.hash,
     basedOn: r.based_on,
@@ -58,7 +58,7 @@ function toSummary(r: Omit<DraftRow, 'source' | 'issues'>): RuleDraftSummary {
   };
 }
 
-const toDraft = (r: DraftRow): RuleDraft => ({ ...toSummary(r), source: r.source, issues: r.issues });
+const toDraft = (r: DraftRow, names: CategoryNames): RuleDraft => ({ ...toSummary(r, names), source: r.source, issues: r.issues });
 
 async function loadDraft(ctx: Ctx, id: number, lock?: 'update'): Promise<DraftRow> {
   const row = await draftRow(ctx.db, id, lock);
@@ -79,14 +79,18 @@ const auditView = (d: Pick<RuleDraftSummary, 'ruleSetId' | 'title' | 'version' |
 
 export async function listDrafts({ ctx }: { ctx: Ctx }): Promise<z.infer<typeof RuleDrafts>> {
   requireRole(ctx, draftReaders);
-  return { canEdit: await isCycleManager(ctx), items: (await draftRows(ctx.db)).map(toSummary) };
+  const names = await categoryNames(ctx.db);
+  return { canEdit: await isCycleManager(ctx), items: (await draftRows(ctx.db)).map((r) => toSummary(r, names)) };
 }
 
-/** The rule files' JSON Schema, with the database's ledger kinds offered wherever a fact names kinds. */
+/** The rule files' JSON Schema, with the database's ledger kinds and categories offered where a file names them. */
 export async function draftJsonSchema({ ctx }: { ctx: Ctx }): Promise<Record<string, unknown>> {
   requireRole(ctx, draftReaders);
-  const codes = (await databaseCatalog(ctx)).kinds.map((k) => k.code);
+  const catalog = await databaseCatalog(ctx);
+  const codes = catalog.kinds.map((k) => k.code);
   const schema = ruleSetJsonSchema();
+  const cats = (schema as { properties?: { categories?: { items?: Record<string, unknown> } } }).properties?.categories;
+  if (cats?.items) cats.items = { ...cats.items, enum: catalog.categories.filter((c) => !c.retired).map((c) => c.code) };
   const stack: unknown[] = [schema];
   while (stack.length > 0) {
     const v = stack.pop();
@@ -106,20 +110,34 @@ export async function validateDraft({ ctx, source }: { ctx: Ctx; source: string 
 export async function createDraft({ ctx, input, ruleSets }: { ctx: Ctx; input: z.infer<typeof CreateDraftInput>; ruleSets: RuleSetsHolder }): Promise<RuleDraft> {
   await requireCycleManager(ctx);
   const basedOn = input.fromHash ?? null;
-  const source = basedOn === null ? (input.source ?? '') : await versionText(ctx.db, basedOn, ruleSets);
-  if (source === null) throw notFound('这一版考核细则', 'fromHash');
+  const copied = basedOn === null ? (input.source ?? '') : await versionText(ctx.db, basedOn, ruleSets);
+  if (copied === null) throw notFound('这一版考核细则', 'fromHash');
+  const source = input.forCategory === undefined ? copied : await retargeted(ctx, copied, input.forCategory);
   return withTransaction(ctx, async (tx) => {
     const checked = await checkDraftText(tx.db, source);
     const id = await insertDraft(tx.db, { ...checked.stored, source, based_on: basedOn, origin: 'console', file: null, by: ctx.actor.id, at: tx.clock.now() });
-    const draft = toDraft(await loadDraft(tx, id));
+    const draft = toDraft(await loadDraft(tx, id), await categoryNames(tx.db));
     await recordAudit(tx, { action: 'rules.draft.create', entity: 'rule_draft', entityId: id, orgId: ctx.actor.orgId, after: auditView(draft) });
     return draft;
   });
 }
 
+/**
+ * A copied rule set made the first of a new category: it applies to that category only, under an id and title of
+ * its own and version 1, so that it can be published next to the one it was copied from.
+ */
+async function retargeted(ctx: Ctx, text: string, category: string): Promise<string> {
+  const cat = await findCategoryRow(ctx.db, category);
+  if (!cat || cat.retired_at) throw invalidField('forCategory', cat ? `考核类别「${cat.label}」已停用` : `未知的考核类别「${category}」`);
+  const parsed = parseJsonText(text);
+  if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object') throw invalidField('fromHash', '这一版考核细则无法复制');
+  const body = parsed.value as Record<string, unknown>;
+  return ruleFileText({ ...body, id: category.replace(/_/g, '-'), title: `${cat.label}考核评价细则`, version: '1', categories: [category] });
+}
+
 export async function getDraft({ ctx, id }: { ctx: Ctx; id: number }): Promise<RuleDraft> {
   requireRole(ctx, draftReaders);
-  return toDraft(await loadDraft(ctx, id));
+  return toDraft(await loadDraft(ctx, id), await categoryNames(ctx.db));
 }
 
 /** Saves a draft's text as it is (a text that does not compile too), with its new issues; refuses a lost update. */
@@ -133,8 +151,9 @@ export async function saveDraft({ ctx, id, input }: { ctx: Ctx; id: number; inpu
     }
     const checked = await checkDraftText(tx.db, input.source);
     await updateDraft(tx.db, id, { ...checked.stored, source: input.source, by: ctx.actor.id, at: tx.clock.now() });
-    const draft = toDraft(await loadDraft(tx, id));
-    await recordAudit(tx, { action: 'rules.draft.save', entity: 'rule_draft', entityId: id, orgId: ctx.actor.orgId, before: auditView(toSummary(row)), after: auditView(draft) });
+    const names = await categoryNames(tx.db);
+    const draft = toDraft(await loadDraft(tx, id), names);
+    await recordAudit(tx, { action: 'rules.draft.save', entity: 'rule_draft', entityId: id, orgId: ctx.actor.orgId, before: auditView(toSummary(row, names)), after: auditView(draft) });
     return draft;
   });
 }
@@ -144,26 +163,52 @@ export async function deleteDraft({ ctx, id }: { ctx: Ctx; id: number }): Promis
   return withTransaction(ctx, async (tx) => {
     const row = await loadDraft(tx, id, 'update');
     await removeDraft(tx.db, id);
-    await recordAudit(tx, { action: 'rules.draft.delete', entity: 'rule_draft', entityId: id, orgId: ctx.actor.orgId, before: auditView(toSummary(row)) });
+    await recordAudit(tx, { action: 'rules.draft.delete', entity: 'rule_draft', entityId: id, orgId: ctx.actor.orgId, before: auditView(toSummary(row, await categoryNames(tx.db))) });
     return { id, deleted: true as const };
   });
 }
 
-/** A draft's content checked again now (the catalog may have changed): refused, naming its first issues, unless valid. */
-function requireValid(checked: CheckedDraft): unknown {
-  if (checked.compiled) return checked.json;
+/**
+ * A draft's content checked again now (the catalog may have changed): refused, naming its first issues, unless
+ * valid. A preview only needs the rule set itself to be right: examples that no longer hold (a point value was
+ * changed) are shown with the preview and must be brought up to date before publishing.
+ */
+function requireValid(checked: CheckedDraft, use: 'preview' | 'publish'): unknown {
+  if (checked.compiled || (use === 'preview' && checked.runnable)) return checked.json;
   const errors = checked.validation.issues.filter((i) => i.severity === 'error');
   const first = errors
     .slice(0, 3)
     .map((i) => `${i.line === null ? '' : `第 ${i.line} 行 `}${i.path}：${i.message}`)
     .join('；');
-  throw new AppError('validation_failed', `草稿未通过校验（${errors.length} 处问题），不能预览或发布：${first}${errors.length > 3 ? '……' : ''}`, { issues: errors });
+  const what = checked.runnable ? '示例未通过（可用“更新示例”按修改后的细则重算期望值，核对后保存），不能发布' : '不能预览或发布';
+  throw new AppError('validation_failed', `草稿未通过校验（${errors.length} 处问题），${what}：${first}${errors.length > 3 ? '……' : ''}`, { issues: errors });
+}
+
+/**
+ * 更新示例: each example that no longer holds gets the values the text now gives for what it checks (total,
+ * parts, indicators, grade…), so that a deliberate point change need not be worked into the JSON by hand. Nothing
+ * is saved: the page shows the new text to be checked and saved.
+ */
+export async function refreshExamples({ ctx, source }: { ctx: Ctx; source: string }): Promise<{ source: string; updated: string[] }> {
+  requireRole(ctx, draftReaders);
+  const checked = await checkDraftText(ctx.db, source);
+  if (!checked.runnable) requireValid(checked, 'preview');
+  const outcomes = await runExamples(checked.runnable!);
+  const body = checked.json as { examples?: { expect?: Record<string, unknown> }[] };
+  const updated: string[] = [];
+  outcomes.forEach((o, i) => {
+    const ex = body.examples?.[i];
+    if (o.ok || !ex) return;
+    ex.expect = { ...ex.expect, ...o.actual };
+    updated.push(o.name);
+  });
+  return { source: updated.length === 0 ? source : ruleFileText(body), updated };
 }
 
 export async function previewDraft({ ctx, id, year, ruleSets }: { ctx: Ctx; id: number; year: number; ruleSets: RuleSetsHolder }): Promise<z.infer<typeof RulePreview>> {
   await requireCycleManager(ctx);
   const row = await loadDraft(ctx, id);
-  const draft = requireValid(await checkDraftText(ctx.db, row.source));
+  const draft = requireValid(await checkDraftText(ctx.db, row.source), 'preview');
   return previewRuleSet({ ctx, year, draft, ruleSets });
 }
 
@@ -172,10 +217,10 @@ export async function publishDraft({ ctx, id, input, ruleSets }: { ctx: Ctx; id:
   await requireCycleManager(ctx);
   const out = await withTransaction(ctx, async (tx) => {
     const row = await loadDraft(tx, id, 'update');
-    const draft = requireValid(await checkDraftText(tx.db, row.source));
+    const draft = requireValid(await checkDraftText(tx.db, row.source), 'publish');
     const published = await publishRuleSet({ ctx: tx, year: input.year, draft, previewId: input.previewId });
     await markDraftPublished(tx.db, id, { year: input.year, hash: published.ruleSet.hash, at: tx.clock.now() });
-    return { ...published, categories: [...published.categories], draft: toSummary(await loadDraft(tx, id)) };
+    return { ...published, categories: [...published.categories], draft: toSummary(await loadDraft(tx, id), await categoryNames(tx.db)) };
   });
   await ruleSets.reload?.();
   return out;

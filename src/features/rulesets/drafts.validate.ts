@@ -1,8 +1,8 @@
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
-import { categoryLabel } from '../../domain/catalog';
 import { parseJsonText } from '../../lib/text-input';
+import { categoryName, kindCodePattern, type Catalog } from '../../rules/catalog';
 import { compileRuleSet, RuleSetError, type CompiledRuleSet } from '../../rules/compile';
 import type { RuleIssue } from '../../rules/validate';
 import { runExamples } from '../../scoring/run';
@@ -62,7 +62,7 @@ const messageOf = (i: RuleIssue) => `${i.message}${i.expected ? `；期望：${i
 function looseHeader(json: unknown): Pick<DraftCompiled, 'rule_set_id' | 'title' | 'version' | 'categories'> {
   const o = json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>) : {};
   const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : null);
-  const cats = Array.isArray(o.categories) ? o.categories.filter((c): c is string => typeof c === 'string' && Object.hasOwn(categoryLabel, c)) : [];
+  const cats = Array.isArray(o.categories) ? o.categories.filter((c): c is string => typeof c === 'string' && kindCodePattern.test(c) && c.length <= 40) : [];
   return { rule_set_id: str(o.id), title: str(o.title), version: str(o.version), categories: [...new Set(cats)] };
 }
 
@@ -77,50 +77,55 @@ async function exampleIssues(compiled: CompiledRuleSet): Promise<{ passed: numbe
   }
 }
 
-export type CheckedDraft = { validation: DraftValidation; stored: DraftCompiled; compiled: CompiledRuleSet | null; json: unknown };
+/** `compiled`: valid (examples pass), what may be published; `runnable`: compiles, examples may fail, what may be previewed. */
+export type CheckedDraft = { validation: DraftValidation; stored: DraftCompiled; compiled: CompiledRuleSet | null; runnable: CompiledRuleSet | null; json: unknown };
 
 /**
  * Checks a draft's text against the database's catalog, examples included. Never throws for a bad text: every
  * problem is an issue with its JSON path and line; `compiled` is set only when the text is valid.
  */
 export async function checkDraftText(db: Kysely<Database>, source: string): Promise<CheckedDraft> {
+  const catalog = await databaseCatalog({ db });
+  const result = resultIn(catalog);
   const parsed = parseJsonText(source);
   if (!parsed.ok) {
     const issues: Issue[] = [{ path: '$', message: `不是有效的 JSON：${parsed.message}`, line: parsed.line, severity: 'error' }];
-    return result(null, looseHeader(null), issues, 0, null);
+    return result(null, looseHeader(null), issues, 0, null, null);
   }
   const line = lineFinder(source);
   const place = (severity: Issue['severity']) => (i: { path: string; message: string }) => ({ path: i.path, message: i.message, line: line(i.path), severity });
   let compiled: CompiledRuleSet;
   try {
-    compiled = await compileRuleSet(source, 'draft.json', { catalog: await databaseCatalog({ db }) });
+    compiled = await compileRuleSet(source, 'draft.json', { catalog });
   } catch (e) {
     if (!(e instanceof RuleSetError)) throw e;
     const issues = e.issues.map((i) => place('error')({ path: i.path, message: messageOf(i) }));
-    return result(null, looseHeader(parsed.value), issues, 0, parsed.value);
+    return result(null, looseHeader(parsed.value), issues, 0, parsed.value, null);
   }
   const examples = await exampleIssues(compiled);
   const issues = [...examples.issues.map(place('error')), ...compiled.warnings.map((w) => place('warning')({ path: w.path, message: messageOf(w) }))];
   const header = { rule_set_id: compiled.ruleSet.id, title: compiled.ruleSet.title, version: compiled.ruleSet.version, categories: [...compiled.ruleSet.categories] };
-  return result(examples.issues.length === 0 ? compiled : null, header, issues, examples.passed, parsed.value);
+  return result(examples.issues.length === 0 ? compiled : null, header, issues, examples.passed, parsed.value, compiled);
 }
 
-function result(compiled: CompiledRuleSet | null, header: ReturnType<typeof looseHeader>, issues: Issue[], examples: number, json: unknown): CheckedDraft {
+/** The answer for a checked text, naming its categories as the catalog does. */
+const resultIn = (catalog: Catalog) => (compiled: CompiledRuleSet | null, header: ReturnType<typeof looseHeader>, issues: Issue[], examples: number, json: unknown, runnable: CompiledRuleSet | null): CheckedDraft => {
   const hash = compiled?.hash ?? null;
-  const labelOf = (code: string) => (categoryLabel as Record<string, string>)[code] ?? code;
   return {
     validation: {
       valid: compiled !== null,
+      previewable: runnable !== null,
       hash,
       ruleSetId: header.rule_set_id,
       title: header.title,
       version: header.version,
-      categories: header.categories.map((code) => ({ code, label: labelOf(code) })),
+      categories: header.categories.map((code) => ({ code, label: categoryName(catalog, code) })),
       examples,
       issues,
     },
     stored: { ...header, hash, issues },
     compiled,
+    runnable,
     json,
   };
-}
+};

@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
-import { categories as catalogCategories } from '../../domain/catalog';
 import { systemClock } from '../../lib/clock';
 import { parseJsonText } from '../../lib/text-input';
 import { canonicalJson, sha256Hex, type CompiledRuleSet } from '../../rules/compile';
@@ -151,7 +150,8 @@ export async function loadInForce(db: Kysely<Database>, opts: { files?: readonly
       all.push(c);
       for (const cat of served) map.set(cat, c);
     }
-    const order = (c: CompiledRuleSet) => Math.min(...c.ruleSet.categories.map((x) => (catalogCategories as readonly string[]).indexOf(x)).filter((i) => i >= 0), 1e9);
+    const codes = catalog.categories.map((x) => x.code);
+    const order = (c: CompiledRuleSet) => Math.min(...c.ruleSet.categories.map((x) => codes.indexOf(x)).filter((i) => i >= 0), 1e9);
     all.sort((a, b) => order(a) - order(b) || (a.ruleSet.id < b.ruleSet.id ? -1 : 1));
     current = { all, byCategory: map };
   };

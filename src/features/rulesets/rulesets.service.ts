@@ -1,9 +1,9 @@
 import { readers, requireRole } from '../../auth/scope';
-import { categories, categoryLabel } from '../../domain/catalog';
 import { notFound } from '../../errors/app-error';
 import type { CompiledRuleSet } from '../../rules/compile';
 import type { RuleSets } from '../../rules/registry';
 import { rubricTable, type RubricTable } from '../../rules/rubric-table';
+import { categoryNames } from '../catalog/categories.repository';
 import { databaseCatalog } from '../catalog/manage-kinds';
 import type { Ctx } from '../context';
 import type { Printing, PrintedDocument } from '../documents/print-documents';
@@ -12,8 +12,6 @@ import { rubricDocument, rubricFooter } from './rubric-document';
 import { categoryOfOrg, cycleExists, pinsOfYear, storedRuleSet } from './rulesets.repository';
 import type { YearRuleSets } from './rulesets.schemas';
 
-const labelOf = (code: string) => (categoryLabel as Record<string, string>)[code] ?? code;
-const categoriesOf = (c: CompiledRuleSet) => c.ruleSet.categories.map((code) => ({ code, label: labelOf(code) }));
 
 /**
  * The rule sets that govern a year, one row per category in the catalog's order: the version pinned to the year
@@ -25,7 +23,8 @@ export async function listYearRuleSets({ ctx, year, inForce }: { ctx: Ctx; year:
   if (!(await cycleExists(ctx.db, year))) throw notFound(`${year} 年度考核周期`, 'year');
   const governing = await yearRuleSets(ctx.db, year, inForce);
   const pins = new Map((await pinsOfYear(ctx.db, year)).map((p) => [p.category, p]));
-  const items = categories.flatMap((category) => {
+  const names = await categoryNames(ctx.db);
+  const items = names.codes.flatMap((category) => {
     const c = governing.forCategory(category);
     if (!c) return [];
     const pin = pins.get(category);
@@ -33,12 +32,12 @@ export async function listYearRuleSets({ ctx, year, inForce }: { ctx: Ctx; year:
     return [
       {
         category,
-        categoryLabel: labelOf(category),
+        categoryLabel: names.name(category),
         id: c.ruleSet.id,
         title: c.ruleSet.title,
         version: c.ruleSet.version,
         hash: c.hash,
-        categories: categoriesOf(c),
+        categories: c.ruleSet.categories.map((code) => ({ code, label: names.name(code) })),
         pinned: pin !== undefined,
         pinnedAt: pin ? new Date(pin.pinned_at).toISOString() : null,
         pinnedBy: by,
@@ -61,7 +60,8 @@ async function ruleSetByHash(ctx: Ctx, hash: string, inForce: RuleSets): Promise
 /** 考核细则表 of a rule-set version, in Chinese (any signed-in reader but reviewers). */
 export async function getRubric({ ctx, hash, inForce }: { ctx: Ctx; hash: string; inForce: RuleSets }): Promise<RubricTable> {
   requireRole(ctx, readers);
-  return rubricTable(await ruleSetByHash(ctx, hash, inForce));
+  const [compiled, names] = await Promise.all([ruleSetByHash(ctx, hash, inForce), categoryNames(ctx.db)]);
+  return rubricTable(compiled, Object.fromEntries(names.codes.map((c) => [c, names.name(c)])));
 }
 
 /** 考核细则表 as a printable A4 PDF, through the documents' templates and renderer. */

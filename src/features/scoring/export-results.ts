@@ -1,6 +1,6 @@
 import { readers, requireRole } from '../../auth/scope';
-import { categoryLabel, type Category } from '../../domain/catalog';
 import { notFound } from '../../errors/app-error';
+import { categoryNames } from '../catalog/categories.repository';
 import type { Ctx } from '../context';
 import { findCycle } from '../cycles/cycles.repository';
 import { requireResultsVisible } from './get-scorecard';
@@ -21,13 +21,13 @@ export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year
   if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
   const revision = cycle.final_revision_id !== null ? await findRevision(ctx.db, cycle.final_revision_id) : await latestRevision(ctx.db, year);
   if (!revision) throw notFound(`${year} 年度的计分结果`, 'year');
-  const rows = await revisionResults(ctx.db, revision.id, ctx.actor.orgPath);
+  const [rows, names] = await Promise.all([revisionResults(ctx.db, revision.id, ctx.actor.orgPath), categoryNames(ctx.db)]);
   const byCategory = new Map<string, typeof rows>();
   for (const r of rows) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
   const consequences = (r: (typeof rows)[number]) => ((r.detail as { consequences?: string[] } | null)?.consequences ?? []).join('；');
   const sheets: OutSheet[] = [...byCategory].map(([category, list]) => ({
-    name: categoryLabel[category as Category] ?? category,
-    title: `${year} 年度${categoryLabel[category as Category] ?? category}考核评定结果`,
+    name: names.name(category),
+    title: `${year} 年度${names.name(category)}考核评定结果`,
     columns: [
       { header: '名次', width: 7 },
       { header: '组织编码', width: 14 },
@@ -68,7 +68,7 @@ export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year
       { header: '等次', width: 9 },
       { header: '整改要求', width: 40 },
     ],
-    rows: lagging.map((r, i) => [i + 1, r.name, r.parent_name, categoryLabel[r.category as Category] ?? r.category, Number(r.total), r.grade_label, consequences(r)]),
+    rows: lagging.map((r, i) => [i + 1, r.name, r.parent_name, names.name(r.category), Number(r.total), r.grade_label, consequences(r)]),
   });
   const pins = revision.rule_sets as { category: string; id: string; version: string; hash: string }[];
   const notes = (revision.notes as { warnings?: string[] } | null)?.warnings ?? [];
@@ -82,7 +82,7 @@ export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year
     rows: [
       ['计分版本', `#${revision.id}（${revision.kind === 'correction' ? '更正' : '计分'}，${revision.created_at.toISOString().slice(0, 10)}）`],
       ['考核周期状态', cycle.state === 'finalized' ? '已定档' : cycle.state === 'published' ? `公示中，申诉期至 ${cycle.appeal_deadline}` : '未公示'],
-      ...pins.map((p): (string | number)[] => [`细则（${categoryLabel[p.category as Category] ?? p.category}）`, `${p.id} ${p.version}（内容哈希 ${p.hash.slice(0, 12)}）`]),
+      ...pins.map((p): (string | number)[] => [`细则（${names.name(p.category)}）`, `${p.id} ${p.version}（内容哈希 ${p.hash.slice(0, 12)}）`]),
       ...notes.map((w): (string | number)[] => ['提示', w]),
     ],
   });

@@ -1,5 +1,4 @@
 import { readers, requireRole } from '../../auth/scope';
-import { categoryLabel, type Category } from '../../domain/catalog';
 import { forbidden, notFound } from '../../errors/app-error';
 import { cycleStateLabel } from '../../domain/catalog';
 import { findCycle } from '../cycles/cycles.repository';
@@ -97,9 +96,8 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
   const gd = g ? (g.detail as { steps: { kind: string; text: string }[]; consequences: string[]; next: unknown; lastGradeLabel: string | null }) : null;
   const result = row.result as ScoreResult;
   const defs = rs.facts as Record<string, FactDef>;
-  const category = org.category as Category | null;
   return {
-    org: { id: org.id, code: org.code, name: org.name, category, categoryLabel: category ? categoryLabel[category] : null },
+    org: { id: org.id, code: org.code, name: org.name, category: org.category, categoryLabel: org.category === null ? null : (org.category_label ?? org.category) },
     year,
     revision: { id: row.revision_id, createdAt: row.created_at.toISOString(), createdBy: row.created_by },
     ruleSet: { id: result.ruleSet.id, title: result.ruleSet.title, version: result.ruleSet.version, hash: result.ruleSet.hash },

@@ -1,5 +1,4 @@
 import { requireRole } from '../../auth/scope';
-import { categoryLabel, type Category } from '../../domain/catalog';
 import { notAssessedLabelOf, type ScoreResult } from '../../scoring/evaluate';
 import type { Ctx } from '../context';
 import { findCycle } from '../cycles/cycles.repository';
@@ -32,7 +31,7 @@ export async function listRankings({ ctx, year, input }: { ctx: Ctx; year: numbe
       parentId: r.parent_id,
       parentName: r.parent_name,
       category: r.category,
-      categoryLabel: categoryLabel[r.category as Category] ?? r.category,
+      categoryLabel: r.category_label ?? r.category,
       total: r.total,
       assessed: r.assessed,
       grade: r.grade,

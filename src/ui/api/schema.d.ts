@@ -1324,7 +1324,8 @@ export interface paths {
                     limit?: number;
                     offset?: number | null;
                     kind?: "district" | "street" | "community" | "grid" | "building" | "sector" | "unit" | "enterprise" | "social_org";
-                    category?: "street" | "community" | "grid" | "building" | "agency" | "institution" | "enterprise" | "social_org";
+                    /** @description 考核类别的编码（目录 /api/catalog/categories） */
+                    category?: string;
                     parentId?: number;
                     /** @description 只列出该组织的下级（含各级） */
                     under?: number;
@@ -7230,6 +7231,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核类别（含已停用的） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CatalogCategory"][];
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增考核类别（顶级组织的管理员） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCatalogCategory"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogCategory"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/categories/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改考核类别的名称（编码不能修改） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateCatalogCategory"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogCategory"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/catalog/categories/{code}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用考核类别（组织不能再归入，已有的组织和结果不变） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CatalogCategory"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/kinds": {
         parameters: {
             query?: never;
@@ -11180,6 +11503,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rule-drafts/refresh-examples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 更新示例：未通过的示例改用按当前文本算出的期望值（不保存，返回新文本） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ValidateRuleDraftInput"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefreshedRuleExamples"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rule-drafts/{id}": {
         parameters: {
             query?: never;
@@ -12334,10 +12742,10 @@ export interface components {
             kind: "district" | "street" | "community" | "grid" | "building" | "sector" | "unit" | "enterprise" | "social_org";
             kindLabel: string;
             /**
+             * @description 考核类别的编码（目录 /api/catalog/categories）
              * @example community
-             * @enum {string|null}
              */
-            category: "street" | "community" | "grid" | "building" | "agency" | "institution" | "enterprise" | "social_org" | null;
+            category: string | null;
             categoryLabel: string | null;
             parentId: number | null;
             depth: number;
@@ -12356,10 +12764,10 @@ export interface components {
              */
             kind: "district" | "street" | "community" | "grid" | "building" | "sector" | "unit" | "enterprise" | "social_org";
             /**
+             * @description 考核类别的编码（目录 /api/catalog/categories）
              * @example community
-             * @enum {string}
              */
-            category?: "street" | "community" | "grid" | "building" | "agency" | "institution" | "enterprise" | "social_org";
+            category?: string;
             parentId: number;
             secretaryName?: string;
             /** @default 0 */
@@ -12390,10 +12798,10 @@ export interface components {
             code?: string;
             name?: string;
             /**
+             * @description 考核类别的编码（目录 /api/catalog/categories）
              * @example community
-             * @enum {string|null}
              */
-            category?: "street" | "community" | "grid" | "building" | "agency" | "institution" | "enterprise" | "social_org" | null;
+            category?: string | null;
             secretaryName?: string | null;
             memberCount?: number;
             /**
@@ -13486,6 +13894,33 @@ export interface components {
             measure?: "outcome" | "trace";
             requiresHours?: boolean;
         };
+        CatalogCategory: {
+            /** @example hospital */
+            code: string;
+            /** @example 医院党组织 */
+            label: string;
+            /** @description 归入这一类别的存续组织数 */
+            orgCount: number;
+            retired: boolean;
+            retiredAt: string | null;
+            createdBy: string;
+            createdAt: string;
+        };
+        CreateCatalogCategory: {
+            /**
+             * @description 编码：考核细则按它引用，建立后不能修改
+             * @example hospital
+             */
+            code: string;
+            /**
+             * @description 名称：排名、考核结果和导入中都用它
+             * @example 医院党组织
+             */
+            label: string;
+        };
+        UpdateCatalogCategory: {
+            label: string;
+        };
         RecordKind: {
             code: string;
             name: string;
@@ -13972,6 +14407,8 @@ export interface components {
         };
         RuleDraftValidation: {
             valid: boolean;
+            /** @description 可以预览：细则本身无误，只有示例可能未通过（发布须全部通过） */
+            previewable: boolean;
             hash: string | null;
             ruleSetId: string | null;
             title: string | null;
@@ -13997,6 +14434,11 @@ export interface components {
             /** @description 细则的 JSON 文本（与 rules/*.json 的格式相同） */
             source: string;
         };
+        RefreshedRuleExamples: {
+            source: string;
+            /** @description 更新了的示例名称 */
+            updated: string[];
+        };
         RuleDraft: components["schemas"]["RuleDraftSummary"] & {
             source: string;
             issues: components["schemas"]["RuleDraftIssue"][];
@@ -14005,6 +14447,8 @@ export interface components {
             fromHash?: string;
             /** @description 细则的 JSON 文本（与 rules/*.json 的格式相同） */
             source?: string;
+            /** @description 复制为这一考核类别的第一版细则（新增的类别用）：只适用于该类别，编号、标题随之改变，版本为 1 */
+            forCategory?: string;
         };
         SaveRuleDraftInput: {
             /** @description 细则的 JSON 文本（与 rules/*.json 的格式相同） */
