@@ -79,6 +79,9 @@ describe('categories in the catalog', () => {
     const draft = ok(await admin.post('/api/rule-drafts', { fromHash: communityHash, forCategory: 'hospital' }), 201);
     expect(draft).toMatchObject({ ruleSetId: 'hospital', title: '医院党组织考核评价细则', version: '1', valid: true, categories: [{ code: 'hospital', label: '医院党组织' }], basedOn: communityHash });
     expect(JSON.parse(draft.source).categories).toEqual(['hospital']);
+    // A preview of a category no rule set covered yet: every organization of it is new to grading.
+    const preview = ok(await admin.post(`/api/rule-drafts/${draft.id}/preview`, { year }));
+    expect(preview).toMatchObject({ categories: ['hospital'], before: {} });
     // The year has no results yet: publishing needs no preview.
     const published = ok(await admin.post(`/api/rule-drafts/${draft.id}/publish`, { year }));
     expect(published).toMatchObject({ year, categories: ['hospital'], ruleSet: { id: 'hospital', version: '1', hash: draft.hash } });

@@ -51,5 +51,12 @@ export function useDraftValidation(source: Ref<string>) {
   });
   onBeforeUnmount(() => clearTimeout(timer));
 
-  return { checked, checkedText, pending, failure, seed };
+  /** Asks the server now (a draft as read says whether it is valid, not whether it can be previewed). */
+  function recheck() {
+    clearTimeout(timer);
+    pending.value = true;
+    void run();
+  }
+
+  return { checked, checkedText, pending, failure, seed, recheck };
 }
