@@ -87,7 +87,7 @@ describe.skipIf(!onPostgres)('组织管理 in the browser', () => {
     await clickText(s.page, '调整上级');
     await waitForText(s.page, '连同其下全部组织一起移动');
     await new Promise((r) => setTimeout(r, 400)); // the dialog's opening transition
-    await chooseOption(s.page, '.el-dialog .el-select', s2.name);
+    await chooseOption(s.page, '.el-dialog [data-testid=move-parent]', s2.name);
     await clickText(s.page, '移动');
     await waitForText(s.page, '确认调整上级');
     const confirm = await textOf(s.page, '.el-message-box');

@@ -109,6 +109,31 @@ describe.skipIf(!onPostgres)('评议管理 in the browser', () => {
 
     await clickText(s.page, '异常标记', '.el-tabs__item');
     await waitForText(s.page, '没有异常标记');
+    // Six ballots for the first target from one client address within minutes (as a burst arrives): one 集中提交 flag.
+    // The admin checks them one by one and voids only the ballot found to be filled in for someone else.
+    const target = (await sql<{ id: number; org_id: number }>`select id, org_id from rating_targets where campaign_id = ${made!.id} order by org_id limit 1`.execute(h.db)).rows[0]!;
+    const burst = (
+      await sql<{ id: number }>`insert into ballots (campaign_id, target_id, org_id, rater_group, answers, source, client_key)
+        select ${made!.id}, ${target.id}, ${target.org_id}, '居民', ${JSON.stringify({ overall: '满意' })}::jsonb, 'online', 'e2e-burst-source' from generate_series(1, 6) returning id`.execute(h.db)
+    ).rows.map((r) => r.id);
+    await s.page.click('[data-testid=flags-reload]');
+    await s.page.waitForSelector('[data-testid=flag-pick-0]', { visible: true, timeout: 15_000 });
+    expect(await textOf(s.page, '.flags')).toContain('票号 6 张，已作废 0 张');
+    await s.page.click('[data-testid=flag-pick-0]');
+    await s.page.waitForSelector(`[data-testid=flag-ballots-0] [data-ballot="${burst[2]}"]`, { visible: true });
+    await s.page.click(`[data-testid=flag-ballots-0] [data-ballot="${burst[2]}"]`);
+    await waitForText(s.page, '作废所选 1 张');
+    await shot(s, 'admin-ratings-flag-pick', { fullPage: false });
+    await s.page.click('[data-testid=flag-void-picked]');
+    await s.page.waitForSelector('.el-message-box input', { visible: true });
+    await s.page.type('.el-message-box input', '核实为他人代填');
+    await messageBoxButton(s.page, '作废');
+    await waitForText(s.page, '已作废 1 张评议票');
+    const voided = (await sql<{ id: number; void_reason: string | null }>`select id, void_reason from ballots where id = any(${burst}::int[]) and voided_at is not null`.execute(h.db)).rows;
+    expect(voided).toEqual([{ id: burst[2], void_reason: '核实为他人代填' }]);
+    const audit = (await sql<{ n: number }>`select count(*)::int as n from audit_log where action = 'ballot.void' and entity_id = ${String(burst[2])}`.execute(h.db)).rows[0]!;
+    expect(audit.n).toBe(1);
+    await waitForText(s.page, '票号 6 张，已作废 1 张');
     await clickText(s.page, '结束评议');
     await messageBoxButton(s.page, '确定');
     await waitForText(s.page, '评议已结束');
@@ -116,6 +141,8 @@ describe.skipIf(!onPostgres)('评议管理 in the browser', () => {
     // No ballot was cast: each target's result is withheld, in the server's words (0 valid ballots < the rule set's minimum sample).
     const results = await textOf(s.page, '.detail .results');
     for (const t of targets) expect(results).toContain(t.name);
+    // The first target's five ballots left, the second's none: both below the minimum sample.
+    expect(results).toContain('样本不足：有效票 5 张');
     expect(results).toContain('样本不足：有效票 0 张');
     await shot(s, 'admin-ratings-campaign-closed');
     await closeSession(s);

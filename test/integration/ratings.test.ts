@@ -325,6 +325,36 @@ describe('flags, voiding and results', () => {
   });
 });
 
+describe('voiding several ballots at once', () => {
+  it('voids the chosen ballots of a group in one step, or none of them when one cannot be', async () => {
+    const campaign = await newCampaign([tree.grid.id]);
+    const codes = await issue(campaign.id, tree.grid.id, 4);
+    await admin.post(`/api/campaigns/${campaign.id}/open`);
+    for (const [i, code] of codes.entries()) expect((await cast(code, { service: '满意', overall: '满意' }, `10.9.0.${i}`)).status).toBe(201);
+    // Four identical answers within the hour: one 答案雷同 group of four ballots.
+    const flags = await admin.get(`/api/campaigns/${campaign.id}/flags?patternCount=4&patternMinutes=60`);
+    const group: number[] = flags.body.items.find((f: { kind: string }) => f.kind === 'pattern').ballotIds;
+    expect(group).toHaveLength(4);
+    const [a, b, c] = [...group].sort((x, y) => x - y);
+    const url = `/api/campaigns/${campaign.id}/ballots/void`;
+    expect((await admin.post(url, { ballotIds: [], reason: '集中提交' })).status).toBe(400);
+    const missing = await admin.post(url, { ballotIds: [a, 2_000_000_000], reason: '集中提交' });
+    expect(missing.status, JSON.stringify(missing.body)).toBe(404);
+    const done = await admin.post(url, { ballotIds: [a, b], reason: '核实为同一人代填' });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ ballotIds: [a, b], reason: '核实为同一人代填' });
+    // b is voided already: the whole request is refused and c still counts.
+    const refused = await admin.post(url, { ballotIds: [c, b], reason: '再次作废' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(`评议票 ${b} 已作废`);
+    const detail = await admin.get(`/api/campaigns/${campaign.id}`);
+    // 4 cast − 2 voided = 2 valid.
+    expect(detail.body.targets[0]).toMatchObject({ validBallots: 2, voidedBallots: 2 });
+    const audit = await sql<{ entity_id: string }>`select entity_id from audit_log where action = 'ballot.void' and entity_id in (${String(a)}, ${String(b)}, ${String(c)}) order by entity_id`.execute(t.db);
+    expect(audit.rows.map((r) => Number(r.entity_id)).sort((x, y) => x - y)).toEqual([a, b]);
+  });
+});
+
 describe('paper ballots', () => {
   function upload(lines: string[], name = 'paper.csv'): FormData {
     const form = new FormData();

@@ -201,6 +201,7 @@ const cases: RouteCase[] = [
   { route: 'POST /api/campaigns/:id/close', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/close` }) },
   { route: 'POST /api/campaigns/:id/codes', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/codes`, body: { targetOrgId: a.grid.id, raterGroup: '居民', count: 3 } }) },
   { route: 'GET /api/campaigns/:id/flags', type: 'item', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'GET', path: `/api/campaigns/${ids.campaign}/flags?burstCount=2&patternCount=2` }) },
+  { route: 'POST /api/campaigns/:id/ballots/void', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/ballots/void`, body: { ballotIds: [ids.ballot], reason: '越权作废' } }) },
   { route: 'POST /api/campaigns/:id/ballots/:ballotId/void', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/ballots/${ids.ballot}/void`, body: { reason: '越权作废' } }) },
   {
     route: 'POST /api/campaigns/:id/paper',

@@ -88,6 +88,7 @@ const yearRoutes: Record<string, RouteCase> = {
   'POST /api/campaigns/{id}/open': { gate: 'ballot', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.draftCampaign}/open` }) },
   'POST /api/campaigns/{id}/close': { gate: 'evaluationClose', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/close` }) },
   'POST /api/campaigns/{id}/codes': { gate: 'ballot', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/codes`, body: { targetOrgId: a.grid.id, raterGroup: '居民', count: 3 } }) },
+  'POST /api/campaigns/{id}/ballots/void': { gate: 'ballotVoid', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/ballots/void`, body: { ballotIds: [ids.ballot], reason: '定档后作废' } }) },
   'POST /api/campaigns/{id}/ballots/{ballotId}/void': { gate: 'ballotVoid', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/ballots/${ids.ballot}/void`, body: { reason: '定档后作废' } }) },
   'POST /api/campaigns/{id}/paper': { gate: 'ballot', call: () => ({ method: 'POST', path: `/api/campaigns/${ids.campaign}/paper`, body: csvUpload(['评议对象编码,评议群体,总体评价', `${a.grid.code},居民,满意`]) }) },
 };

@@ -12,8 +12,8 @@ import { createCampaign, getCampaign, listCampaigns, transitionCampaign } from '
 import { issueBallotCodes, printBallotCards } from './issue-codes';
 import { attachment } from '../imports/imports.routes';
 import { campaignOptions } from './campaign-options';
-import { Campaign, CampaignOptions, CreateCampaignInput, FlagsQuery, IssueCodesInput, IssueCodesQuery, ListCampaignsQuery, VoidBallotInput } from './ratings.schemas';
-import { campaignResults, listFlags, voidBallot } from './review-ballots';
+import { Campaign, CampaignOptions, CreateCampaignInput, FlagsQuery, IssueCodesInput, IssueCodesQuery, ListCampaignsQuery, VoidBallotInput, VoidBallotsInput } from './ratings.schemas';
+import { campaignResults, listFlags, voidBallot, voidBallots } from './review-ballots';
 
 const tags = ['群众评议'];
 const UploadForm = z.object({
@@ -80,6 +80,17 @@ export function ratingRoutes({ ruleSets, publicUrl, spreadsheet, pdf }: { ruleSe
     const { id, ballotId } = c.req.valid('param');
     return c.json(await voidBallot({ ctx: c.get('ctx'), id, ballotId, input: c.req.valid('json') }), 200);
   });
+  r.openapi(
+    jsonRoute({
+      method: 'post',
+      path: '/{id}/ballots/void',
+      summary: '作废多张评议票（同一理由；全部作废或一张也不作废）',
+      tags,
+      request: { params: IdParam, ...jsonBody(VoidBallotsInput) },
+      response: z.object({ campaignId: z.number().int(), ballotIds: z.array(z.number().int()), voidedAt: z.string(), reason: z.string() }).openapi('VoidedBallots'),
+    }),
+    async (c) => c.json(await voidBallots({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+  );
   r.openapi(jsonRoute({ method: 'get', path: '/{id}/results', summary: '评议结果（评议结束且达到最低样本后才显示各项汇总）', tags, request: { params: IdParam }, response: Any }), async (c) =>
     c.json(await campaignResults({ ctx: c.get('ctx'), id: c.req.valid('param').id, ruleSets }), 200),
   );

@@ -55,6 +55,14 @@ export const FlagsQuery = z.object({
 
 export const VoidBallotInput = z.object({ reason: Text(500).pipe(z.string().min(2)) }).strict().openapi('VoidBallotInput');
 
+export const VoidBallotsInput = z
+  .object({
+    ballotIds: z.array(z.number().int().positive().max(2_147_483_647)).min(1, '请选择要作废的评议票').max(500, '一次最多作废 500 张'),
+    reason: Text(500).pipe(z.string().min(2)),
+  })
+  .strict()
+  .openapi('VoidBallotsInput');
+
 export const Campaign = z
   .object({
     id: z.number().int(),

@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
 import { campaignForManage, campaignForRead } from './campaigns.service';
-import { FlagsQuery, VoidBallotInput } from './ratings.schemas';
+import { FlagsQuery, VoidBallotInput, VoidBallotsInput } from './ratings.schemas';
 import { burstFlags, findBallot, listTargetRows, movePendingBallots, patternFlags, tallyRows, voidBallotRow } from './ratings.repository';
 
 /** The minimum sample when no rule set reads this target's ballots. */
@@ -65,19 +65,43 @@ export async function listFlags({ ctx, id, query }: { ctx: Ctx; id: number; quer
 }
 
 /** Voids a ballot with a reason (audited): it stays stored and listed, but no longer counts. */
+/**
+ * Voids ballots of a campaign with one reason, all or none: each must exist in the campaign and still count (the
+ * refusal names the first that does not); one audit row per ballot.
+ */
+async function voidInTransaction(tx: Ctx, id: number, ballotIds: readonly number[], reason: string, field: string): Promise<Date> {
+  const campaign = await campaignForManage(tx, id);
+  await movePendingBallots(tx.db, campaign.id);
+  const found = [];
+  for (const ballotId of ballotIds) {
+    const ballot = await findBallot(tx.db, id, ballotId);
+    if (!ballot) throw notFound(`评议票 ${ballotId}`, field);
+    if (ballot.voided_at) throw new AppError('conflict', `评议票 ${ballotId} 已作废`, { field });
+    found.push(ballot);
+  }
+  await openCycleFor(tx, campaign.cycle_year, 'ballotVoid', 'id');
+  const at = tx.clock.now();
+  for (const ballot of found) {
+    await voidBallotRow(tx.db, ballot.id, tx.actor.id, reason, at);
+    await recordAudit(tx, { action: 'ballot.void', entity: 'ballot', entityId: ballot.id, orgId: ballot.org_id, before: { voided: false }, after: { voided: true, reason } });
+  }
+  return at;
+}
+
 export async function voidBallot({ ctx, id, ballotId, input }: { ctx: Ctx; id: number; ballotId: number; input: unknown }) {
   const { reason } = VoidBallotInput.parse(input);
   return withTransaction(ctx, async (tx) => {
-    const campaign = await campaignForManage(tx, id);
-    await movePendingBallots(tx.db, campaign.id);
-    const ballot = await findBallot(tx.db, id, ballotId);
-    if (!ballot) throw notFound('评议票', 'ballotId');
-    if (ballot.voided_at) throw new AppError('conflict', `评议票 ${ballotId} 已作废`);
-    await openCycleFor(tx, campaign.cycle_year, 'ballotVoid', 'id');
-    const at = tx.clock.now();
-    await voidBallotRow(tx.db, ballotId, ctx.actor.id, reason, at);
-    await recordAudit(tx, { action: 'ballot.void', entity: 'ballot', entityId: ballotId, orgId: ballot.org_id, before: { voided: false }, after: { voided: true, reason } });
+    const at = await voidInTransaction(tx, id, [ballotId], reason, 'ballotId');
     return { id: ballotId, campaignId: id, voided: true, voidedAt: at.toISOString(), reason };
+  });
+}
+
+/** Voids several ballots (a flagged group, or those the admin picked from it) in one transaction. */
+export async function voidBallots({ ctx, id, input }: { ctx: Ctx; id: number; input: unknown }) {
+  const { ballotIds, reason } = VoidBallotsInput.parse(input);
+  return withTransaction(ctx, async (tx) => {
+    const at = await voidInTransaction(tx, id, [...new Set(ballotIds)], reason, 'ballotIds');
+    return { campaignId: id, ballotIds: [...new Set(ballotIds)], voidedAt: at.toISOString(), reason };
   });
 }
 
