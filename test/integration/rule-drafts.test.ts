@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand, type CliIo } from '../../src/entry/cli-program';
-import { loadInForce, ruleFileText, syncRuleFiles, systemActor } from '../../src/features/rulesets/rules-in-force';
+import { exportInForce, loadInForce, ruleFileText, syncRuleFiles, systemActor } from '../../src/features/rulesets/rules-in-force';
 import { scoreCycle } from '../../src/features/scoring/score-cycle';
 import { compileRuleSet, type CompiledRuleSet } from '../../src/rules/compile';
 import type { RuleSetsHolder } from '../../src/rules/registry';
@@ -78,6 +78,9 @@ describe('rule-set drafts through the API', () => {
     expect(issue.path).toMatch(/^\$\.parts\[0\]\.indicators\[0\]\.clauses\[0\]/);
     expect(broken.split('\n')[issue.line - 1]).toContain('"points": "三分"');
     expect(ok(await admin.get(`/api/rule-drafts/${draft.id}`)).source).toBe(broken);
+    const listed = ok(await admin.get('/api/rule-drafts')).items.find((i: any) => i.id === draft.id);
+    expect(listed).toMatchObject({ valid: false, errorCount: saved.issues.filter((i: any) => i.severity === 'error').length });
+    expect(listed.errorCount).toBeGreaterThan(0);
     // A text that is not JSON at all: one issue, on the line where it breaks.
     const cut = ok(await admin.post('/api/rule-drafts/validate', { source: '{\n  "id": "grid",\n  "title": \n}' }));
     expect(cut).toMatchObject({ valid: false, hash: null, examples: 0 });
@@ -169,6 +172,17 @@ describe('a point change whose examples no longer hold', () => {
     expect(ok(await admin.post('/api/rule-drafts/validate', { source: fixed.source }))).toMatchObject({ valid: true, previewable: true, examples: 3 });
     // Nothing was saved: the draft still holds the text with the stale example.
     expect(ok(await admin.get(`/api/rule-drafts/${draft.id}`)).source).toBe(draft.source);
+  });
+});
+
+describe('rules export', () => {
+  it('names two versions of one id in force by their versions, so neither overwrites the other', async () => {
+    const grid = files.find((f) => f.ruleSet.categories.includes('grid'))!;
+    const later = { ...grid, hash: 'f'.repeat(64), ruleSet: { ...grid.ruleSet, version: '2031 秋季', categories: ['building'] } };
+    const out = await exportInForce({ ctx: cliCtx(t.db), ruleSets: { all: [grid, later], forCategory: () => undefined } });
+    expect(out.map((f) => f.name)).toEqual([`grid@${grid.ruleSet.version}.json`, 'grid@2031_秋季.json']);
+    const single = await exportInForce({ ctx: cliCtx(t.db), ruleSets: { all: [grid], forCategory: () => undefined } });
+    expect(single.map((f) => f.name)).toEqual(['grid.json']);
   });
 });
 

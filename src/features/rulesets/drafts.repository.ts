@@ -21,6 +21,7 @@ const summaryColumns = [
   'd.updated_by',
   'd.published_year',
   'd.published_at',
+  sql<number>`(select count(*) from jsonb_array_elements(d.issues) i where i->>'severity' = 'error')::int`.as('error_count'),
 ] as const;
 
 /** Every draft, the most recently changed first, with the display name of whoever changed it last. */

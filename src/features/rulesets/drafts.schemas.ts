@@ -32,6 +32,7 @@ export const RuleDraftSummary = z
     version: z.string().nullable(),
     categories: z.array(CategoryRef),
     valid: z.boolean().openapi({ description: '能否通过校验（含示例）' }),
+    errorCount: z.number().int().openapi({ description: '上次保存时的错误个数' }),
     hash: z.string().nullable().openapi({ description: '通过校验时的内容校验码（发布后即版本的校验码）' }),
     basedOn: z.string().nullable().openapi({ description: '从哪一版细则复制而来（校验码）' }),
     origin: z.enum(['file', 'console', 'cli']).openapi({ description: 'file：启动时从 rules/ 导入；console：在页面上新建；cli：命令行导入' }),

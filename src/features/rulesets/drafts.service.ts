@@ -47,6 +47,7 @@ function toSummary(r: Omit<DraftRow, 'source' | 'issues'>, names: CategoryNames)
     version: r.version,
     categories: r.categories.map((code) => ({ code, label: names.name(code) })),
     valid: r.hash !== null,
+    errorCount: r.error_count,
     hash: r.hash,
     basedOn: r.based_on,
     origin: r.origin,

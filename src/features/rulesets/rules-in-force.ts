@@ -200,9 +200,12 @@ export async function importRuleFiles({ ctx, files }: { ctx: Ctx; files: readonl
 export async function exportInForce({ ctx, ruleSets }: { ctx: Ctx; ruleSets: RuleSets }): Promise<{ name: string; id: string; title: string; version: string; hash: string; text: string }[]> {
   requireRole(ctx, readers);
   const out = [];
+  // Two versions of one id can be in force at once (each for some of its categories): each gets its version in the name.
+  const shared = (id: string) => ruleSets.all.filter((c) => c.ruleSet.id === id).length > 1;
   for (const c of ruleSets.all) {
     const text = (await versionText(ctx.db, c.hash, ruleSets))!;
-    out.push({ name: `${c.ruleSet.id}.json`, id: c.ruleSet.id, title: c.ruleSet.title, version: c.ruleSet.version, hash: c.hash, text });
+    const name = shared(c.ruleSet.id) ? `${c.ruleSet.id}@${c.ruleSet.version.replace(/[\s/\\:*?"<>|]/g, '_')}.json` : `${c.ruleSet.id}.json`;
+    out.push({ name, id: c.ruleSet.id, title: c.ruleSet.title, version: c.ruleSet.version, hash: c.hash, text });
   }
   return out;
 }

@@ -14485,6 +14485,8 @@ export interface components {
             }[];
             /** @description 能否通过校验（含示例） */
             valid: boolean;
+            /** @description 上次保存时的错误个数 */
+            errorCount: number;
             /** @description 通过校验时的内容校验码（发布后即版本的校验码） */
             hash: string | null;
             /** @description 从哪一版细则复制而来（校验码） */
