@@ -19,6 +19,7 @@ import * as jobs from './2026_12_05_001050_jobs';
 import * as scoreJobs from './2026_12_05_001060_score_jobs';
 import * as ruleDrafts from './2026_12_06_001070_rule_drafts';
 import * as categoryCatalog from './2026_12_06_001080_category_catalog';
+import * as cobuildingLists from './2026_12_06_001090_cobuilding_lists';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_05_001060_score_jobs': scoreJobs,
   '2026_12_06_001070_rule_drafts': ruleDrafts,
   '2026_12_06_001080_category_catalog': categoryCatalog,
+  '2026_12_06_001090_cobuilding_lists': cobuildingLists,
 };

@@ -10,6 +10,7 @@ import type { Deps } from './deps';
 import { AppError } from './errors/app-error';
 import { errorResponse } from './errors/http';
 import { agreementRoutes } from './features/agreements/agreements.routes';
+import { cobuildingRoutes } from './features/cobuilding/lists.routes';
 import { auditRoutes } from './features/audit/audit.routes';
 import { tokenRoutes } from './features/tokens/tokens.routes';
 import { catalogRoutes } from './features/catalog/catalog.routes';
@@ -83,6 +84,7 @@ export function createApp(deps: Deps) {
   app.route('/api/orgs', orgRoutes());
   app.route('/api/members', memberRoutes());
   app.route('/api/agreements', agreementRoutes());
+  app.route('/api/cobuilding', cobuildingRoutes());
   app.route('/api/cycles', cycleRoutes());
   app.route('/api/cycles', scoringRoutes(deps.ruleSets));
   app.route('/api/cycles', dashboardRoutes());

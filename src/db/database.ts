@@ -196,6 +196,84 @@ export interface AgreementTable {
   created_at: CreatedAt;
 }
 
+/** 资源清单: what an organization offers a community (or a street). */
+export interface CbResourceTable {
+  id: Generated<number>;
+  org_id: number;
+  offered_to_id: number;
+  kind: ListKind;
+  title: string;
+  description: string;
+  capacity: string | null;
+  contact: string | null;
+  offered_on: DateString;
+  available_to: DateString | null;
+  withdrawn_on: DateString | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export type ListKind = 'venue' | 'talent' | 'funds' | 'goods' | 'service' | 'other';
+export type NeedState = 'open' | 'in_project' | 'met' | 'dropped';
+export type ProjectState = 'open' | 'claimed' | 'closing' | 'closed';
+
+/** 需求清单: what a community or grid collected from its residents. */
+export interface CbNeedTable {
+  id: Generated<number>;
+  org_id: number;
+  kind: ListKind;
+  title: string;
+  description: string;
+  residents: number | null;
+  urgency: 'normal' | 'urgent';
+  source: 'visit' | 'council' | 'grid_report' | 'resident_order';
+  raised_on: DateString;
+  state: NeedState;
+  met_on: DateString | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+/** 项目清单: a community's project, claimed by the unit that becomes responsible for it. */
+export interface CbProjectTable {
+  id: Generated<number>;
+  community_id: number;
+  responsible_id: number | null;
+  title: string;
+  goal: string;
+  planned_start: DateString;
+  planned_end: DateString;
+  state: ProjectState;
+  created_on: DateString;
+  claimed_on: DateString | null;
+  close_proposed_on: DateString | null;
+  closed_on: DateString | null;
+  sent_back: ColumnType<number, number | undefined, number>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+/** What a project matches: a need, a resource, or a cooperating organization (one per row). */
+export interface CbProjectLinkTable {
+  project_id: number;
+  need_id: number | null;
+  resource_id: number | null;
+  partner_id: number | null;
+}
+
+/** 进度台账: a project's dated entries (progress, 销号 proposed, sent back, closed), each with its files. */
+export interface CbProgressTable {
+  id: Generated<number>;
+  project_id: number;
+  kind: 'progress' | 'close_proposed' | 'sent_back' | 'closed';
+  entry_on: DateString;
+  text: string;
+  file_ids: Json<number[]>;
+  org_id: number;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface CheckinTable {
   id: Generated<number>;
   member_id: number;
@@ -617,6 +695,11 @@ export interface Database extends AccountTables {
   meetings: MeetingTable;
   meeting_attendance: MeetingAttendanceTable;
   agreements: AgreementTable;
+  cb_resources: CbResourceTable;
+  cb_needs: CbNeedTable;
+  cb_projects: CbProjectTable;
+  cb_project_links: CbProjectLinkTable;
+  cb_progress: CbProgressTable;
   checkins: CheckinTable;
   rule_sets: RuleSetTable;
   rule_set_drafts: RuleSetDraftTable;

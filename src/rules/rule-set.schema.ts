@@ -75,6 +75,18 @@ export const FactDef = z.discriminatedUnion('source', [
   fact('checkins.receivedMembers', { window: Window }),
   fact('checkins.receivedHours', { window: Window, capPerRecord: CapPerRecord.optional() }),
   fact('agreements.count', {}),
+  fact('cobuilding.projects', {
+    side: z.enum(['responsible', 'community']).default('responsible').describe('responsible：作为责任单位认领的项目；community：本社区立项的项目'),
+    count: z
+      .enum(['claimed', 'closedOnTime', 'closedLate', 'overdueOpen', 'sentBack'])
+      .describe('claimed 当年认领；closedOnTime 当年按期销号；closedLate 当年逾期销号；overdueOpen 年末（或今天）仍未销号且已过计划完成日期；sentBack 当年被退回的销号申请'),
+  }),
+  fact('cobuilding.needs', {
+    count: z.enum(['raised', 'met', 'metShare']).describe('raised 当年收集的需求；met 当年解决的需求；metShare 当年收集的需求中已解决的比例（%）'),
+    urgentOnly: z.boolean().default(false).describe('只计急难愁盼'),
+    ifNone: IfNone,
+  }),
+  fact('cobuilding.resources', { count: z.enum(['offered', 'used']).describe('offered 当年提供的资源；used 用于当年认领项目的资源') }),
   fact('inspections.sum', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('inspections.count', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('assessment.self', { indicator: Id.describe('自评的指标编号（该指标有 selfReview 条款）；未自评时无数据') }),

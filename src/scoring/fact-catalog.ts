@@ -45,6 +45,12 @@ export function factUnit(def: FactDef): string {
       return '%';
     case 'agreements.count':
       return '份';
+    case 'cobuilding.projects':
+      return '个';
+    case 'cobuilding.needs':
+      return def.count === 'metShare' ? '%' : '项';
+    case 'cobuilding.resources':
+      return '项';
     case 'records.count':
       return '项';
     case 'history':
@@ -120,6 +126,9 @@ export function factMeasure(def: FactDef, defs: Readonly<Record<string, FactDef>
     case 'ballots.tally':
     case 'ballots.count':
     case 'ballots.share':
+    case 'cobuilding.projects':
+    case 'cobuilding.needs':
+    case 'cobuilding.resources':
       return 'outcome';
     case 'twoway.missingGiven':
       return 'trace';

@@ -35,11 +35,11 @@ async function openCategories(viewport: 'desk' | 'phone') {
 const confirmBox = (page: Page) => page.evaluate(() => (document.querySelector('.el-message-box .el-button--primary') as HTMLElement).click());
 
 async function addCategory(page: Page, label: string, code: string) {
-  await page.click('[data-testid=category-add]');
+  await page.$eval('[data-testid=category-add]', (e) => (e as HTMLElement).click());
   await page.waitForSelector('input[data-testid=category-label]', { visible: true });
   await typeInto(page, 'input[data-testid=category-label]', label);
   await typeInto(page, 'input[data-testid=category-code]', code);
-  await page.click('[data-testid=category-save]');
+  await page.$eval('[data-testid=category-save]', (e) => (e as HTMLElement).click());
 }
 
 describe.skipIf(!onPostgres)('考核类别 in the browser', () => {
@@ -52,7 +52,7 @@ describe.skipIf(!onPostgres)('考核类别 in the browser', () => {
     await s.page.waitForFunction(() => document.querySelector('.el-dialog .el-form-item__error')?.textContent?.includes('已被考核类别 grid'), { timeout: 15_000 });
     await typeInto(s.page, 'input[data-testid=category-label]', '医院党组织');
     await typeInto(s.page, 'input[data-testid=category-code]', 'hospital');
-    await s.page.click('[data-testid=category-save]');
+    await s.page.$eval('[data-testid=category-save]', (e) => (e as HTMLElement).click());
     await waitForText(s.page, '已新增考核类别「医院党组织」');
     await s.page.waitForSelector('[data-testid=categories-panel] [data-category=hospital]');
     expect(await textOf(s.page, '[data-testid=categories-panel]')).toContain('尚无细则');
@@ -73,7 +73,7 @@ describe.skipIf(!onPostgres)('考核类别 in the browser', () => {
     await typeInto(s.page, 'input[data-testid="org-name"]', '区人民医院党委');
     await typeInto(s.page, 'input[data-testid="org-code"]', 'E2E-HOSP');
     await shot(s, 'admin-org-category', { fullPage: false });
-    await s.page.click('[data-testid=org-save]');
+    await s.page.$eval('[data-testid=org-save]', (e) => (e as HTMLElement).click());
     await waitForText(s.page, '已新建「区人民医院党委」');
     const org = (await sql<{ category: string }>`select category from organizations where code = 'E2E-HOSP'`.execute(h.db)).rows[0];
     expect(org?.category).toBe('hospital');
@@ -85,7 +85,7 @@ describe.skipIf(!onPostgres)('考核类别 in the browser', () => {
     await s.page.waitForSelector('[data-testid=category-start-hospital]', { visible: true });
     await s.page.$eval('[data-testid=category-start-hospital]', (e) => (e as HTMLElement).click());
     await chooseOption(s.page, '.el-dialog [data-testid=category-start-from]', '社区党组织');
-    await s.page.click('[data-testid=category-start-go]');
+    await s.page.$eval('[data-testid=category-start-go]', (e) => (e as HTMLElement).click());
     await s.page.waitForSelector('[data-testid=draft-form]', { visible: true });
     const draftId = Number(/\/admin\/rules\/drafts\/(\d+)/.exec(s.page.url())![1]);
     await waitForText(s.page, '医院党组织考核评价细则');
@@ -101,7 +101,7 @@ describe.skipIf(!onPostgres)('考核类别 in the browser', () => {
     expect(await s.page.$eval('[data-testid=draft-preview]', (b) => (b as HTMLButtonElement).disabled)).toBe(false);
     expect(await s.page.$eval('[data-testid=draft-publish]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await shot(s, 'admin-rule-draft-stale-examples', { fullPage: false });
-    await s.page.click('[data-testid=draft-refresh-examples]');
+    await s.page.$eval('[data-testid=draft-refresh-examples]', (e) => (e as HTMLElement).click());
     await waitForText(s.page, '已按修改后的细则更新 1 个示例');
     await s.page.waitForFunction(() => document.querySelector('[data-testid=draft-state]')?.textContent?.includes('校验通过'), { timeout: 20_000 });
     await clickText(s.page, '保存');
@@ -115,7 +115,7 @@ describe.skipIf(!onPostgres)('考核类别 in the browser', () => {
     expect(saved.hash).toMatch(/^[0-9a-f]{64}$/);
 
     // 2026 is still collecting: nothing to preview yet, so the confirmation says the year was not previewed.
-    await s.page.click('[data-testid=draft-publish]');
+    await s.page.$eval('[data-testid=draft-publish]', (e) => (e as HTMLElement).click());
     await s.page.waitForSelector('.el-message-box', { visible: true });
     const confirm = await textOf(s.page, '.el-message-box');
     expect(confirm).toContain('医院党组织');

@@ -116,15 +116,16 @@ describe.skipIf(!onPostgres)('评议管理 in the browser', () => {
       await sql<{ id: number }>`insert into ballots (campaign_id, target_id, org_id, rater_group, answers, source, client_key)
         select ${made!.id}, ${target.id}, ${target.org_id}, '居民', ${JSON.stringify({ overall: '满意' })}::jsonb, 'online', 'e2e-burst-source' from generate_series(1, 6) returning id`.execute(h.db)
     ).rows.map((r) => r.id);
-    await s.page.click('[data-testid=flags-reload]');
+    await s.page.$eval('[data-testid=flags-reload]', (e) => (e as HTMLElement).click());
     await s.page.waitForSelector('[data-testid=flag-pick-0]', { visible: true, timeout: 15_000 });
     expect(await textOf(s.page, '.flags')).toContain('票号 6 张，已作废 0 张');
-    await s.page.click('[data-testid=flag-pick-0]');
+    // DOM clicks: the list's loading mask may still be fading out over the buttons.
+    await s.page.$eval('[data-testid=flag-pick-0]', (e) => (e as HTMLElement).click());
     await s.page.waitForSelector(`[data-testid=flag-ballots-0] [data-ballot="${burst[2]}"]`, { visible: true });
-    await s.page.click(`[data-testid=flag-ballots-0] [data-ballot="${burst[2]}"]`);
+    await s.page.$eval(`[data-testid=flag-ballots-0] [data-ballot="${burst[2]}"]`, (e) => (e as HTMLElement).click());
     await waitForText(s.page, '作废所选 1 张');
     await shot(s, 'admin-ratings-flag-pick', { fullPage: false });
-    await s.page.click('[data-testid=flag-void-picked]');
+    await s.page.$eval('[data-testid=flag-void-picked]', (e) => (e as HTMLElement).click());
     await s.page.waitForSelector('.el-message-box input', { visible: true });
     await s.page.type('.el-message-box input', '核实为他人代填');
     await messageBoxButton(s.page, '作废');

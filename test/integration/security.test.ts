@@ -22,7 +22,7 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { draft: number; record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number; userLogin: string; token: number };
+let ids: { cbNeed: number; cbProject: number; draft: number; record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number; userLogin: string; token: number };
 type Who = 'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer';
 const tokens = {} as Record<Who, string>;
 /** The same callers signed in with a password: the session cookie and its CSRF token. */
@@ -99,6 +99,19 @@ const cases: RouteCase[] = [
   { route: 'POST /api/catalog/categories', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/catalog/categories', body: { code: 'intruder_cat', label: '越权类别' } }) },
   { route: 'PATCH /api/catalog/categories/:code', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'PATCH', path: '/api/catalog/categories/grid', body: { label: '被改名的网格' } }) },
   { route: 'POST /api/catalog/categories/:code/retire', type: 'write', wrongRoles: adminOnly, outsider: 'bAdmin', call: () => ({ method: 'POST', path: '/api/catalog/categories/building/retire' }) },
+  { route: 'GET /api/cobuilding/resources', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/resources' }) },
+  { route: 'POST /api/cobuilding/resources', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/cobuilding/resources', body: { orgId: a.unit.id, offeredToId: a.community.id, kind: 'venue', title: '越权的资源', description: '越权登记', offeredOn: `${year}-04-01` } }) },
+  { route: 'GET /api/cobuilding/needs', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/needs' }) },
+  { route: 'POST /api/cobuilding/needs', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/cobuilding/needs', body: { orgId: a.community.id, kind: 'service', title: '越权的需求', description: '越权登记', source: 'visit', raisedOn: `${year}-04-01` } }) },
+  { route: 'POST /api/cobuilding/needs/:id/drop', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/needs/${ids.cbNeed}/drop` }) },
+  { route: 'GET /api/cobuilding/projects', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/projects' }) },
+  { route: 'POST /api/cobuilding/projects', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/cobuilding/projects', body: { communityId: a.community.id, title: '越权的项目', goal: '越权立项', plannedStart: `${year}-04-01`, plannedEnd: `${year}-05-01`, createdOn: `${year}-04-01` } }) },
+  { route: 'GET /api/cobuilding/projects/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cobuilding/projects/${ids.cbProject}` }) },
+  { route: 'POST /api/cobuilding/projects/:id/claim', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/claim`, body: { unitId: a.unit.id, on: `${year}-04-01` } }) },
+  { route: 'POST /api/cobuilding/projects/:id/progress', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/progress`, body: { text: '越权登记进度', on: `${year}-04-01` } }) },
+  { route: 'POST /api/cobuilding/projects/:id/close-request', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/close-request`, body: { text: '越权申请销号', on: `${year}-04-01` } }) },
+  { route: 'POST /api/cobuilding/projects/:id/close', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/close`, body: { text: '越权销号', on: `${year}-04-01` } }) },
+  { route: 'POST /api/cobuilding/projects/:id/send-back', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/send-back`, body: { text: '越权退回', on: `${year}-04-01` } }) },
   { route: 'GET /api/ledger', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/ledger?limit=1000' }) },
   { route: 'POST /api/ledger', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/ledger', body: { orgId: a.grid.id, kind: 'theme_day', occurredOn: `${year}-05-05`, title: '越权记录' } }) },
   { route: 'POST /api/files', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/files', body: (() => { const f = new FormData(); f.set('file', new File([new TextEncoder().encode('%PDF-1.4\n%%EOF\n')], '越权.pdf')); f.set('orgId', String(a.grid.id)); return f; })() }) },
@@ -308,7 +321,11 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { draft: 0, record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0, userLogin: victim.login, token: 0 };
+  ids = { cbNeed: 0, cbProject: 0, draft: 0, record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0, userLogin: victim.login, token: 0 };
+  ids.cbNeed = (await api.post('/api/cobuilding/needs', { orgId: a.community.id, kind: 'service', title: '甲方的需求', description: '甲方居民的需求', source: 'visit', raisedOn: `${year}-03-01` })).body.id;
+  ids.cbProject = (await api.post('/api/cobuilding/projects', { communityId: a.community.id, title: '甲方的项目', goal: '甲方社区的项目', plannedStart: `${year}-03-01`, plannedEnd: `${year}-06-30`, createdOn: `${year}-03-02`, needIds: [ids.cbNeed] })).body.id;
+  expect(ids.cbProject).toBeGreaterThan(0);
+  await api.post('/api/cobuilding/resources', { orgId: a.unit.id, offeredToId: a.community.id, kind: 'venue', title: '甲方的场地', description: '甲方单位的场地', offeredOn: `${year}-03-01` });
   const photo = new FormData();
   photo.set('file', new File([await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer()], '甲方照片.png'));
   photo.set('orgId', String(a.grid.id));

@@ -13,6 +13,7 @@ const dynamicValues: Record<string, string[]> = {
   'src/features/ratings/campaigns.service.ts:action': ['open', 'close'], // transitionCampaign({ action: 'open' | 'close' })
   'src/features/assessments/assessments.service.ts:half': ['self', 'review'], // the two halves of an assessment
   'src/features/files/files.service.ts:action': ['file.upload', 'file.store'], // storeFile(…, 'file.upload' | 'file.store', …)
+  'src/features/cobuilding/projects.service.ts:move': ['claim', 'progress', 'proposeClose', 'approveClose', 'sendBack'], // the moves of projectMoves
 };
 
 function sourceFiles(dir: string): string[] {

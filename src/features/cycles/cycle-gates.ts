@@ -30,6 +30,8 @@ export const writableIn = {
   selfAssessment: ['collecting', 'reviewing'],
   /** The superior's score of an indicator (上级评定): like an inspection finding, until the results are final. */
   superiorReview: ['collecting', 'reviewing', 'computed', 'published'],
+  /** A co-building list event (offer, need, claim, progress, 销号) dated in the year: until the year is finalized. */
+  cobuilding: ['draft', 'collecting', 'reviewing', 'computed', 'published'],
   /** Computing a revision (scoring), or previewing a rule-set version on the year's data. */
   score: ['reviewing', 'computed', 'published'],
 } as const satisfies Record<string, readonly CycleState[]>;

@@ -339,6 +339,53 @@ async function otherFacts(db: Kysely<Database>, year: number, orgIds: readonly n
 }
 
 /**
+ * Co-building outcomes from the three lists (issue 17): projects claimed and closed (on time or late), overdue at
+ * the year's end (or today, for the year under way: China time), 销号 sent back; needs raised and met (a grid's
+ * count for the grid and its community); resources offered and used. Events count into the year of their date.
+ */
+async function cobuildingFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[]) {
+  const ctes: { name: string; body: RawBuilder<unknown> }[] = [];
+  const selects: { col: string; expr: RawBuilder<unknown> }[] = [];
+  const inYear = (column: string) => sql`${sql.ref(column)} between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date`;
+  const cutoff = sql`least(${`${year}-12-31`}::date, (now() at time zone 'Asia/Shanghai')::date)`;
+  for (const { col, def } of facts) {
+    let body: RawBuilder<unknown> | null = null;
+    if (def.source === 'cobuilding.projects') {
+      const side = sql.ref(def.side === 'community' ? 'p.community_id' : 'p.responsible_id');
+      const where = {
+        claimed: inYear('p.claimed_on'),
+        closedOnTime: sql`${inYear('p.closed_on')} and p.closed_on <= p.planned_end`,
+        closedLate: sql`${inYear('p.closed_on')} and p.closed_on > p.planned_end`,
+        overdueOpen: sql`p.created_on <= ${cutoff} and p.planned_end < ${cutoff} and (p.closed_on is null or p.closed_on > ${cutoff})`,
+        sentBack: sql`exists (select 1 from cb_progress g where g.project_id = p.id and g.kind = 'sent_back' and ${inYear('g.entry_on')})`,
+      }[def.count];
+      const weight = def.count === 'sentBack' ? sql`(select count(*) from cb_progress g where g.project_id = p.id and g.kind = 'sent_back' and ${inYear('g.entry_on')})` : sql`1`;
+      body = sql`select ${side} as org_id, sum(${weight}) as v from cb_projects p where ${side} is not null and ${where} group by 1`;
+    } else if (def.source === 'cobuilding.needs') {
+      const urgent = def.urgentOnly ? sql`n.urgency = 'urgent'` : sql`true`;
+      const owners = sql`(select n.*, n.org_id as owner from cb_needs n union all select n.*, o.parent_id from cb_needs n join organizations o on o.id = n.org_id where o.kind = 'grid') n`;
+      const value =
+        def.count === 'raised'
+          ? sql`count(*) filter (where ${inYear('n.raised_on')})`
+          : def.count === 'met'
+            ? sql`count(*) filter (where ${inYear('n.met_on')})`
+            : sql`round(100.0 * count(*) filter (where ${inYear('n.raised_on')} and n.state = 'met' and n.met_on <= ${`${year}-12-31`}::date) / nullif(count(*) filter (where ${inYear('n.raised_on')}), 0), 2)`;
+      body = sql`select n.owner as org_id, ${value} as v from ${owners} where ${urgent} group by 1`;
+    } else if (def.source === 'cobuilding.resources') {
+      body =
+        def.count === 'offered'
+          ? sql`select org_id, count(*) as v from cb_resources r where ${inYear('r.offered_on')} group by 1`
+          : sql`select r.org_id, count(distinct r.id) as v from cb_resources r join cb_project_links l on l.resource_id = r.id join cb_projects p on p.id = l.project_id where ${inYear('p.claimed_on')} group by 1`;
+    }
+    if (!body) continue;
+    ctes.push({ name: col, body });
+    const ifNone = def.source === 'cobuilding.needs' && def.count === 'metShare' ? def.ifNone : 0;
+    selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, ${ifNone})` });
+  }
+  return collect(db, orgIds, ctes, selects, ctes.map((c) => c.name));
+}
+
+/**
  * Numbers of the opinion family: sheets received in closed duty reviews, and the two-way evaluations an
  * organization received (average total, count) or still owes over its co-building agreements of the year.
  */
@@ -509,6 +556,7 @@ export async function computeFacts(
     [family('checkins.'), checkinFacts],
     [named.filter((n) => ['agreements.count', 'inspections.sum', 'inspections.count', 'org.memberCount', 'records.count'].includes(n.def.source)), otherFacts],
     [named.filter((n) => ['reviews.count', 'twoway.received', 'twoway.receivedCount', 'twoway.missingGiven'].includes(n.def.source)), opinionFacts],
+    [family('cobuilding.'), cobuildingFacts],
   ];
   for (const [list, query] of numericFamilies) {
     if (list.length === 0) continue;

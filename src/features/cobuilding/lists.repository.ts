@@ -1,0 +1,165 @@
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { Database, NeedState, ProjectState } from '../../db/database';
+
+/** The co-building lists' queries (resources, needs, projects, links, progress ledger). */
+
+export async function agreementExists(db: Kysely<Database>, communityId: number, unitId: number): Promise<boolean> {
+  const row = await db.selectFrom('agreements').select('id').where('community_id', '=', communityId).where('unit_id', '=', unitId).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Units in the subtree under `prefix` that have an agreement with the community (a unit's view of a community's lists). */
+const agreedUnder = (community: RawBuilder<number>, prefix: string) =>
+  sql<boolean>`exists (select 1 from agreements a join organizations u on u.id = a.unit_id where a.community_id = ${community} and u.path like ${`${prefix}%`})`;
+
+/** The community a need belongs to: the grid's parent, or the community itself. */
+const needCommunity = sql<number>`case when o.kind = 'grid' then o.parent_id else o.id end`;
+
+const resourceQuery = (db: Kysely<Database>) =>
+  db
+    .selectFrom('cb_resources as r')
+    .innerJoin('organizations as o', 'o.id', 'r.org_id')
+    .innerJoin('organizations as t', 't.id', 'r.offered_to_id')
+    .selectAll('r')
+    .select(['o.name as org_name', 'o.path as org_path', 't.name as offered_to_name', 't.path as offered_to_path'])
+    .select(sql<number>`(select count(distinct l.project_id)::int from cb_project_links l where l.resource_id = r.id)`.as('projects'));
+
+export type ResourceRow = NonNullable<Awaited<ReturnType<typeof findResourceRow>>>;
+
+export async function insertResourceRow(db: Kysely<Database>, row: Omit<Database['cb_resources'], 'id' | 'created_at' | 'withdrawn_on'> & { withdrawn_on?: null }) {
+  return (await db.insertInto('cb_resources').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function findResourceRow(db: Kysely<Database>, id: number) {
+  return resourceQuery(db).where('r.id', '=', id).executeTakeFirst();
+}
+
+/** Resources offered by or to an organization under `prefix` (or `orgId` only), newest first. */
+export async function listResourceRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; limit: number; offset: number }) {
+  const base = resourceQuery(db)
+    .where((eb) => eb.or([eb('o.path', 'like', `${f.prefix}%`), eb('t.path', 'like', `${f.prefix}%`)]))
+    .$if(f.orgId !== undefined, (q) => q.where((eb) => eb.or([eb('r.org_id', '=', f.orgId!), eb('r.offered_to_id', '=', f.orgId!)])));
+  const [rows, total] = await Promise.all([
+    base.orderBy('r.offered_on', 'desc').orderBy('r.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+const needQuery = (db: Kysely<Database>) =>
+  db
+    .selectFrom('cb_needs as n')
+    .innerJoin('organizations as o', 'o.id', 'n.org_id')
+    .selectAll('n')
+    .select(['o.name as org_name', 'o.path as org_path', needCommunity.as('community_id')]);
+
+export type NeedRow = NonNullable<Awaited<ReturnType<typeof findNeedRow>>>;
+
+export async function insertNeedRow(db: Kysely<Database>, row: Omit<Database['cb_needs'], 'id' | 'created_at' | 'met_on' | 'state'>) {
+  return (await db.insertInto('cb_needs').values({ ...row, state: 'open' }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function findNeedRow(db: Kysely<Database>, id: number, lock?: boolean) {
+  return needQuery(db)
+    .where('n.id', '=', id)
+    .$if(!!lock, (q) => q.forUpdate('n'))
+    .executeTakeFirst();
+}
+
+/** Needs of a community or grid under `prefix`, or of a community a unit under `prefix` has an agreement with. */
+export async function listNeedRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; state?: string; limit: number; offset: number }) {
+  const base = needQuery(db)
+    .where((eb) => eb.or([eb('o.path', 'like', `${f.prefix}%`), agreedUnder(needCommunity, f.prefix)]))
+    .$if(f.orgId !== undefined, (q) => q.where('n.org_id', '=', f.orgId!))
+    .$if(f.state !== undefined, (q) => q.where('n.state', '=', f.state as NeedState));
+  const [rows, total] = await Promise.all([
+    base.orderBy('n.raised_on', 'desc').orderBy('n.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export async function setNeedState(db: Kysely<Database>, ids: readonly number[], state: NeedState, metOn: string | null): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('cb_needs').set({ state, met_on: metOn }).where('id', 'in', [...ids]).execute();
+}
+
+const projectQuery = (db: Kysely<Database>) =>
+  db
+    .selectFrom('cb_projects as p')
+    .innerJoin('organizations as c', 'c.id', 'p.community_id')
+    .leftJoin('organizations as u', 'u.id', 'p.responsible_id')
+    .selectAll('p')
+    .select(['c.name as community_name', 'c.path as community_path', 'u.name as responsible_name', 'u.path as responsible_path']);
+
+export type ProjectRow = NonNullable<Awaited<ReturnType<typeof findProjectRow>>>;
+
+export async function insertProjectRow(db: Kysely<Database>, row: Pick<Database['cb_projects'], 'community_id' | 'title' | 'goal' | 'planned_start' | 'planned_end' | 'created_on' | 'created_by'>) {
+  return (await db.insertInto('cb_projects').values({ ...row, state: 'open' }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertLinks(db: Kysely<Database>, projectId: number, links: { needIds: readonly number[]; resourceIds: readonly number[]; partnerIds: readonly number[] }) {
+  const rows = [
+    ...links.needIds.map((id) => ({ project_id: projectId, need_id: id, resource_id: null, partner_id: null })),
+    ...links.resourceIds.map((id) => ({ project_id: projectId, need_id: null, resource_id: id, partner_id: null })),
+    ...links.partnerIds.map((id) => ({ project_id: projectId, need_id: null, resource_id: null, partner_id: id })),
+  ];
+  if (rows.length > 0) await db.insertInto('cb_project_links').values(rows).execute();
+}
+
+export async function findProjectRow(db: Kysely<Database>, id: number, lock?: boolean) {
+  return projectQuery(db)
+    .where('p.id', '=', id)
+    .$if(!!lock, (q) => q.forUpdate('p'))
+    .executeTakeFirst();
+}
+
+/** Projects of a community under `prefix`, claimed by a unit under it, or open to a unit under it by agreement. */
+export async function listProjectRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; state?: string; limit: number; offset: number }) {
+  const base = projectQuery(db)
+    .where((eb) => eb.or([eb('c.path', 'like', `${f.prefix}%`), eb('u.path', 'like', `${f.prefix}%`), agreedUnder(sql<number>`p.community_id`, f.prefix)]))
+    .$if(f.orgId !== undefined, (q) => q.where((eb) => eb.or([eb('p.community_id', '=', f.orgId!), eb('p.responsible_id', '=', f.orgId!)])))
+    .$if(f.state !== undefined, (q) => q.where('p.state', '=', f.state as ProjectState));
+  const [rows, total] = await Promise.all([
+    base.orderBy('p.planned_end').orderBy('p.id').limit(f.limit).offset(f.offset).execute(),
+    base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export async function updateProjectRow(db: Kysely<Database>, id: number, patch: Partial<Pick<Database['cb_projects'], 'state' | 'responsible_id' | 'claimed_on' | 'close_proposed_on' | 'closed_on'>> & { sent_back_more?: boolean }) {
+  const { sent_back_more, ...rest } = patch;
+  await db
+    .updateTable('cb_projects')
+    .set({ ...rest, ...(sent_back_more ? { sent_back: sql<number>`sent_back + 1` } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A project's needs, resources and partners, by title or name. */
+export async function projectLinkRows(db: Kysely<Database>, projectId: number) {
+  return db
+    .selectFrom('cb_project_links as l')
+    .leftJoin('cb_needs as n', 'n.id', 'l.need_id')
+    .leftJoin('cb_resources as r', 'r.id', 'l.resource_id')
+    .leftJoin('organizations as o', 'o.id', 'l.partner_id')
+    .select(['l.need_id', 'l.resource_id', 'l.partner_id', 'n.title as need_title', 'r.title as resource_title', 'o.name as partner_name'])
+    .where('l.project_id', '=', projectId)
+    .execute();
+}
+
+export async function insertProgressRow(db: Kysely<Database>, row: Omit<Database['cb_progress'], 'id' | 'created_at' | 'file_ids'> & { file_ids: readonly number[] }) {
+  return (await db.insertInto('cb_progress').values({ ...row, file_ids: JSON.stringify(row.file_ids) }).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+/** The progress ledger of a project, in date order, with who wrote each entry. */
+export async function progressRows(db: Kysely<Database>, projectId: number) {
+  return db
+    .selectFrom('cb_progress as g')
+    .innerJoin('organizations as o', 'o.id', 'g.org_id')
+    .select(['g.id', 'g.kind', 'g.entry_on', 'g.text', 'g.file_ids', 'o.name as org_name'])
+    .where('g.project_id', '=', projectId)
+    .orderBy('g.entry_on')
+    .orderBy('g.id')
+    .execute();
+}

@@ -1,0 +1,52 @@
+import { IdParam, Page } from '../common.schemas';
+import { jsonBody, jsonRoute } from '../openapi';
+import { newRouter } from '../router';
+import { ClaimProjectInput, CreateNeedInput, CreateProjectInput, CreateResourceInput, ListQuery, Need, Project, ProjectEntryInput, Resource } from './lists.schemas';
+import { claimProject, createProject, getProject, listProjects, projectEntry } from './projects.service';
+import { createNeed, createResource, dropNeed, listNeeds, listResources } from './resources-needs.service';
+
+const tags = ['共驻共建清单'];
+
+/** The co-building lists: /api/cobuilding/resources, /needs, /projects. */
+export function cobuildingRoutes() {
+  const r = newRouter();
+  r.openapi(jsonRoute({ method: 'get', path: '/resources', summary: '资源清单（本辖区提供的和面向本辖区的）', tags, request: { query: ListQuery }, response: Page(Resource) }), async (c) =>
+    c.json(await listResources({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'post', path: '/resources', summary: '登记资源（面向签有共建协议的社区或街道）', tags, request: jsonBody(CreateResourceInput), response: Resource, status: 201 }), async (c) =>
+    c.json(await createResource({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/needs', summary: '需求清单（本辖区的，及共建社区的）', tags, request: { query: ListQuery }, response: Page(Need) }), async (c) =>
+    c.json(await listNeeds({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'post', path: '/needs', summary: '登记需求（社区或网格）', tags, request: jsonBody(CreateNeedInput), response: Need, status: 201 }), async (c) =>
+    c.json(await createNeed({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(jsonRoute({ method: 'post', path: '/needs/{id}/drop', summary: '撤销一项待对接的需求', tags, request: { params: IdParam }, response: Need }), async (c) =>
+    c.json(await dropNeed({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/projects', summary: '项目清单', tags, request: { query: ListQuery }, response: Page(Project) }), async (c) =>
+    c.json(await listProjects({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'post', path: '/projects', summary: '立项（社区，对接需求和资源）', tags, request: jsonBody(CreateProjectInput), response: Project, status: 201 }), async (c) =>
+    c.json(await createProject({ ctx: c.get('ctx'), input: c.req.valid('json') }), 201),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/projects/{id}', summary: '项目详情（含进度台账）', tags, request: { params: IdParam }, response: Project }), async (c) =>
+    c.json(await getProject({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'post', path: '/projects/{id}/claim', summary: '认领项目（共建单位）', tags, request: { params: IdParam, ...jsonBody(ClaimProjectInput) }, response: Project }), async (c) =>
+    c.json(await claimProject({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+  );
+  const entries = [
+    ['progress', 'progress', '登记项目进度（责任单位或社区）'],
+    ['close-request', 'proposeClose', '申请销号（责任单位，附佐证）'],
+    ['close', 'approveClose', '同意销号（项目所在社区）'],
+    ['send-back', 'sendBack', '退回销号申请（项目所在社区，说明理由）'],
+  ] as const;
+  for (const [path, move, summary] of entries) {
+    r.openapi(jsonRoute({ method: 'post', path: `/projects/{id}/${path}`, summary, tags, request: { params: IdParam, ...jsonBody(ProjectEntryInput) }, response: Project }), async (c) =>
+      c.json(await projectEntry({ ctx: c.get('ctx'), id: c.req.valid('param').id, move, input: c.req.valid('json') }), 200),
+    );
+  }
+  return r;
+}

@@ -1,0 +1,150 @@
+import { z } from '../../lib/zod';
+import { Id, IsoDate, Pagination } from '../common.schemas';
+
+/** What a resource offers or a need asks for (资源/需求类型). */
+export const listKindLabel = { venue: '场地', talent: '人才', funds: '资金', goods: '物资', service: '服务', other: '其他' } as const;
+export const needSourceLabel = { visit: '走访', council: '议事会', grid_report: '网格上报', resident_order: '群众点单' } as const;
+export const urgencyLabel = { normal: '一般', urgent: '急难愁盼' } as const;
+
+const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+export const ListKind = z.enum(keys(listKindLabel)).openapi({ description: 'venue 场地、talent 人才、funds 资金、goods 物资、service 服务、other 其他' });
+const Title = z.string().trim().min(2, '至少 2 个字').max(100);
+const Text = z.string().trim().min(2, '至少 2 个字').max(2000);
+const FileIds = z.array(Id).max(20, '最多 20 个文件').default([]);
+
+export const CreateResourceInput = z
+  .object({
+    orgId: Id.openapi({ description: '提供资源的组织（驻区单位、非公企业、社会组织或社区本身）' }),
+    offeredToId: Id.openapi({ description: '面向的社区（须有共建协议）或街道' }),
+    kind: ListKind,
+    title: Title,
+    description: Text,
+    capacity: z.string().trim().max(200).optional().openapi({ description: '规模或数量，如“可容纳 60 人”“每月 8 小时”' }),
+    contact: z.string().trim().max(100).optional(),
+    offeredOn: IsoDate.optional().openapi({ description: '提供日期，不填为今天' }),
+    availableTo: IsoDate.optional(),
+  })
+  .strict()
+  .openapi('CreateCbResource');
+
+export const Resource = z
+  .object({
+    id: z.number().int(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    offeredToId: z.number().int(),
+    offeredToName: z.string(),
+    kind: ListKind,
+    kindLabel: z.string(),
+    title: z.string(),
+    description: z.string(),
+    capacity: z.string().nullable(),
+    contact: z.string().nullable(),
+    offeredOn: z.string(),
+    availableTo: z.string().nullable(),
+    withdrawnOn: z.string().nullable(),
+    projects: z.number().int().openapi({ description: '用到这项资源的项目数' }),
+  })
+  .openapi('CbResource');
+export type Resource = z.infer<typeof Resource>;
+
+export const CreateNeedInput = z
+  .object({
+    orgId: Id.openapi({ description: '收集需求的社区或网格' }),
+    kind: ListKind,
+    title: Title,
+    description: Text,
+    residents: z.number().int().min(0).max(1_000_000).optional().openapi({ description: '涉及居民人数' }),
+    urgency: z.enum(keys(urgencyLabel)).default('normal'),
+    source: z.enum(keys(needSourceLabel)).openapi({ description: 'visit 走访、council 议事会、grid_report 网格上报、resident_order 群众点单' }),
+    raisedOn: IsoDate.optional().openapi({ description: '收集日期，不填为今天' }),
+  })
+  .strict()
+  .openapi('CreateCbNeed');
+
+export const Need = z
+  .object({
+    id: z.number().int(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    kind: ListKind,
+    kindLabel: z.string(),
+    title: z.string(),
+    description: z.string(),
+    residents: z.number().int().nullable(),
+    urgency: z.string(),
+    urgencyLabel: z.string(),
+    source: z.string(),
+    sourceLabel: z.string(),
+    raisedOn: z.string(),
+    state: z.string(),
+    stateLabel: z.string(),
+    metOn: z.string().nullable(),
+  })
+  .openapi('CbNeed');
+export type Need = z.infer<typeof Need>;
+
+export const CreateProjectInput = z
+  .object({
+    communityId: Id,
+    title: Title,
+    goal: Text,
+    plannedStart: IsoDate,
+    plannedEnd: IsoDate,
+    createdOn: IsoDate.optional().openapi({ description: '立项日期，不填为今天' }),
+    needIds: z.array(Id).max(50).default([]),
+    resourceIds: z.array(Id).max(50).default([]),
+    partnerIds: z.array(Id).max(20).default([]).openapi({ description: '协作单位' }),
+  })
+  .strict()
+  .openapi('CreateCbProject');
+
+const Ref = z.object({ id: z.number().int(), name: z.string() });
+
+export const ProgressEntry = z.object({
+  id: z.number().int(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  on: z.string(),
+  text: z.string(),
+  fileIds: z.array(z.number().int()),
+  orgName: z.string(),
+});
+
+export const Project = z
+  .object({
+    id: z.number().int(),
+    community: Ref,
+    responsible: Ref.nullable(),
+    title: z.string(),
+    goal: z.string(),
+    plannedStart: z.string(),
+    plannedEnd: z.string(),
+    state: z.string(),
+    stateLabel: z.string(),
+    overdue: z.boolean().openapi({ description: '未销号且已过计划完成日期（按北京时间今天计算）' }),
+    createdOn: z.string(),
+    claimedOn: z.string().nullable(),
+    closeProposedOn: z.string().nullable(),
+    closedOn: z.string().nullable(),
+    sentBack: z.number().int(),
+    needs: z.array(z.object({ id: z.number().int(), title: z.string() })),
+    resources: z.array(z.object({ id: z.number().int(), title: z.string() })),
+    partners: z.array(Ref),
+    progress: z.array(ProgressEntry),
+  })
+  .openapi('CbProject');
+export type Project = z.infer<typeof Project>;
+
+export const ClaimProjectInput = z.object({ unitId: Id.openapi({ description: '认领的单位（须与项目所在社区签有共建协议）' }), on: IsoDate.optional() }).strict().openapi('ClaimCbProject');
+
+/** A dated entry of the progress ledger, a 销号 request, or the community's answer to one. */
+export const ProjectEntryInput = z
+  .object({ text: Text, on: IsoDate.optional().openapi({ description: '日期，不填为今天' }), fileIds: FileIds })
+  .strict()
+  .openapi('CbProjectEntry');
+
+export const ListQuery = Pagination.extend({
+  orgId: Id.optional().openapi({ description: '只列出这一组织的（提供方、收集方或项目所在社区）' }),
+  state: z.string().max(20).optional(),
+});

@@ -1,0 +1,191 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/lib/clock';
+import { computeFacts } from '../../src/features/scoring/facts.repository';
+import { FactDef } from '../../src/rules/rule-set.schema';
+import { client, setupTestApp, type TestApp } from '../support/app';
+import { createOrg, createToken, createTree, type Tree } from '../support/factories';
+
+/**
+ * 资源清单, 需求清单 and 项目清单 (issue 17, first part): a unit offers a venue to the community it has an agreement
+ * with; the community and a grid record needs; the community lists projects matching them; units claim, log
+ * progress and ask for 销号, which the community sends back once and then approves. The state table refuses
+ * what it does not allow (409 in Chinese), dates are checked against the cycles, a unit without an agreement sees
+ * nothing of the community's, and the facts count the events of 2023 for each side, worked by hand below.
+ * A database of its own with a clock on 2023-12-20 (2022 finalized, 2023 collecting).
+ */
+let t: TestApp;
+let tree: Tree;
+let community: ReturnType<typeof client>;
+let grid: ReturnType<typeof client>;
+let unit: ReturnType<typeof client>;
+let unit2: ReturnType<typeof client>;
+let stranger: ReturnType<typeof client>;
+let unit2Id: number;
+let strangerId: number;
+const ids: Record<string, number> = {};
+
+const ok = (res: { status: number; body: any }, status = 200) => {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return res.body;
+};
+
+beforeAll(async () => {
+  t = await setupTestApp({ isolated: true, clock: fixedClock('2023-12-20T02:00:00Z') });
+  await t.db.insertInto('cycles').values([{ year: 2022, state: 'finalized' }, { year: 2023, state: 'collecting' }]).execute();
+  tree = await createTree(t.db, '清单');
+  const u2 = await createOrg(t.db, { kind: 'unit', parent_id: tree.sector.id, name: '清单区医院党委' });
+  const u3 = await createOrg(t.db, { kind: 'enterprise', parent_id: tree.sector.id, name: '清单无协议企业党支部' });
+  unit2Id = u2.id;
+  strangerId = u3.id;
+  await t.db
+    .insertInto('agreements')
+    .values([
+      { community_id: tree.community.id, unit_id: tree.unit.id, year: 2023, content: '共建协议' },
+      { community_id: tree.community.id, unit_id: u2.id, year: 2023, content: '共建协议' },
+    ])
+    .execute();
+  community = client(t.app, await createToken(t.db, 'org_user', tree.community.id));
+  grid = client(t.app, await createToken(t.db, 'org_user', tree.grid.id));
+  unit = client(t.app, await createToken(t.db, 'org_user', tree.unit.id));
+  unit2 = client(t.app, await createToken(t.db, 'org_user', u2.id));
+  stranger = client(t.app, await createToken(t.db, 'org_user', u3.id));
+}, 60_000);
+
+describe('the three lists', () => {
+  it('takes resources offered to a community with an agreement (or a street), refusing the rest at its field', async () => {
+    const venue = { orgId: tree.unit.id, offeredToId: tree.community.id, kind: 'venue', title: '职工活动中心', description: '周末向社区开放', capacity: '可容纳 60 人', offeredOn: '2023-02-01' };
+    ids.r1 = ok(await unit.post('/api/cobuilding/resources', venue), 201).id;
+    ids.r2 = ok(await unit.post('/api/cobuilding/resources', { ...venue, offeredToId: tree.street.id, kind: 'talent', title: '法律顾问', offeredOn: '2023-03-01' }), 201).id;
+    const noAgreement = await stranger.post('/api/cobuilding/resources', { ...venue, orgId: strangerId });
+    expect(noAgreement.status).toBe(400);
+    expect(noAgreement.body.error.details.issues[0]).toMatchObject({ field: 'offeredToId', message: expect.stringContaining('没有共建协议') });
+    expect((await unit.post('/api/cobuilding/resources', { ...venue, orgId: strangerId })).status).toBe(403);
+    const listed = ok(await community.get('/api/cobuilding/resources'));
+    expect(listed.items.map((r: any) => [r.title, r.kindLabel])).toEqual([['职工活动中心', '场地']]);
+  });
+
+  it('records needs of the community and its grids, dated in an open year only', async () => {
+    const need = { orgId: tree.community.id, kind: 'service', title: '老旧小区加装电梯', description: '三号楼居民联名反映', residents: 48, urgency: 'urgent', source: 'council', raisedOn: '2023-03-01' };
+    ids.n1 = ok(await community.post('/api/cobuilding/needs', need), 201).id;
+    ids.n2 = ok(await grid.post('/api/cobuilding/needs', { ...need, orgId: tree.grid.id, title: '楼道照明维修', urgency: 'normal', source: 'grid_report', raisedOn: '2023-04-01' }), 201).id;
+    ids.n3 = ok(await community.post('/api/cobuilding/needs', { ...need, title: '四点半课堂', urgency: 'normal', source: 'visit', raisedOn: '2023-05-01' }), 201).id;
+    ids.n5 = ok(await community.post('/api/cobuilding/needs', { ...need, title: '小区停车难', urgency: 'normal', source: 'resident_order', raisedOn: '2023-07-01' }), 201).id;
+    ids.n6 = ok(await community.post('/api/cobuilding/needs', { ...need, title: '重复登记的需求', urgency: 'normal', raisedOn: '2023-07-02' }), 201).id;
+    const finalized = await community.post('/api/cobuilding/needs', { ...need, raisedOn: '2022-06-01' });
+    expect(finalized.status).toBe(409);
+    expect(finalized.body.error.message).toContain('2022 年度考核周期处于「已定档」状态');
+    const future = await community.post('/api/cobuilding/needs', { ...need, raisedOn: '2023-12-21' });
+    expect(future.body.error.details.issues[0]).toMatchObject({ field: 'raisedOn', message: expect.stringContaining('晚于今天') });
+    expect((await unit.post('/api/cobuilding/needs', { ...need, orgId: tree.unit.id })).status).toBe(400);
+    ok(await community.post(`/api/cobuilding/needs/${ids.n6}/drop`));
+    const again = await community.post(`/api/cobuilding/needs/${ids.n6}/drop`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('当前为「已撤销」');
+    // A unit with an agreement sees the community's needs (to claim them); one without sees none.
+    expect(ok(await unit.get('/api/cobuilding/needs')).total).toBe(5);
+    expect(ok(await stranger.get('/api/cobuilding/needs')).total).toBe(0);
+  });
+
+  it('lists projects matching the community\'s needs and resources, checking each at its field', async () => {
+    const p = { communityId: tree.community.id, title: '加装电梯和楼道照明', goal: '年中前完成三号楼加装电梯和楼道照明', plannedStart: '2023-04-10', plannedEnd: '2023-06-30', createdOn: '2023-04-05', needIds: [ids.n1, ids.n2], resourceIds: [ids.r1] };
+    const backwards = await community.post('/api/cobuilding/projects', { ...p, plannedEnd: '2023-04-01' });
+    expect(backwards.body.error.details.issues[0].field).toBe('plannedEnd');
+    const missing = await community.post('/api/cobuilding/projects', { ...p, resourceIds: [ids.r1, 2_000_000_000] });
+    expect(missing.body.error.details.issues[0]).toMatchObject({ field: 'resourceIds.1', message: expect.stringContaining('没有面向') });
+    // Nothing of the refused project stayed: its needs are still open.
+    expect(ok(await community.get(`/api/cobuilding/needs?orgId=${tree.community.id}&state=open`)).total).toBe(3);
+    const p1 = ok(await community.post('/api/cobuilding/projects', p), 201);
+    expect(p1).toMatchObject({ state: 'open', stateLabel: '待认领', responsible: null, needs: [{ title: '老旧小区加装电梯' }, { title: '楼道照明维修' }], resources: [{ title: '职工活动中心' }] });
+    ids.p1 = p1.id;
+    const taken = await community.post('/api/cobuilding/projects', { ...p, needIds: [ids.n1], resourceIds: [] });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.message).toContain('当前为「已立项」');
+    ids.p2 = ok(await community.post('/api/cobuilding/projects', { ...p, title: '四点半课堂', goal: '暑期开设四点半课堂', plannedStart: '2023-05-10', plannedEnd: '2023-08-31', createdOn: '2023-05-05', needIds: [ids.n3], resourceIds: [] }), 201).id;
+    ids.p3 = ok(await community.post('/api/cobuilding/projects', { ...p, title: '无人认领的项目', goal: '等待共建单位认领', plannedStart: '2023-06-01', plannedEnd: '2023-09-30', createdOn: '2023-05-20', needIds: [], resourceIds: [] }), 201).id;
+  });
+
+  it('lets a unit with an agreement claim once; a unit without one is told the project does not exist', async () => {
+    expect((await stranger.post(`/api/cobuilding/projects/${ids.p1}/claim`, { unitId: strangerId, on: '2023-04-12' })).status).toBe(404);
+    expect((await stranger.get(`/api/cobuilding/projects/${ids.p1}`)).status).toBe(404);
+    const claimed = ok(await unit.post(`/api/cobuilding/projects/${ids.p1}/claim`, { unitId: tree.unit.id, on: '2023-04-12' }));
+    expect(claimed).toMatchObject({ state: 'claimed', stateLabel: '实施中', responsible: { id: tree.unit.id }, claimedOn: '2023-04-12' });
+    const twice = await unit2.post(`/api/cobuilding/projects/${ids.p1}/claim`, { unitId: unit2Id, on: '2023-04-13' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toBe('项目「加装电梯和楼道照明」当前为「实施中」，不能认领');
+    ok(await unit2.post(`/api/cobuilding/projects/${ids.p2}/claim`, { unitId: unit2Id, on: '2023-05-12' }));
+  });
+
+  it('keeps the progress ledger and the 销号: sent back once, approved; each move by its own side', async () => {
+    const early = await unit.post(`/api/cobuilding/projects/${ids.p1}/progress`, { text: '完成电梯选型', on: '2023-04-01' });
+    expect(early.body.error.details.issues[0]).toMatchObject({ field: 'on', message: expect.stringContaining('早于认领日期 2023-04-12') });
+    expect((await unit.post(`/api/cobuilding/projects/${ids.p1}/progress`, { text: '去年的进度', on: '2022-12-01' })).status).toBe(409);
+    ok(await unit.post(`/api/cobuilding/projects/${ids.p1}/progress`, { text: '完成电梯选型和居民意见征集', on: '2023-05-01' }));
+    ok(await community.post(`/api/cobuilding/projects/${ids.p1}/progress`, { text: '社区协调三号楼一层住户', on: '2023-05-15' }));
+    expect((await unit2.post(`/api/cobuilding/projects/${ids.p1}/progress`, { text: '越权登记', on: '2023-05-16' })).status).toBe(403);
+    expect((await community.post(`/api/cobuilding/projects/${ids.p1}/close-request`, { text: '社区代为申请', on: '2023-06-20' })).status).toBe(403);
+    expect((await unit.post(`/api/cobuilding/projects/${ids.p1}/close`, { text: '自己同意', on: '2023-06-20' })).status).toBe(403);
+    ok(await unit.post(`/api/cobuilding/projects/${ids.p1}/close-request`, { text: '电梯已通过验收，照明全部更换', on: '2023-06-20' }));
+    const back = ok(await community.post(`/api/cobuilding/projects/${ids.p1}/send-back`, { text: '缺少电梯验收报告', on: '2023-06-22' }));
+    expect(back).toMatchObject({ state: 'claimed', sentBack: 1, closeProposedOn: null });
+    ok(await unit.post(`/api/cobuilding/projects/${ids.p1}/close-request`, { text: '补交电梯验收报告', on: '2023-06-25' }));
+    const closed = ok(await community.post(`/api/cobuilding/projects/${ids.p1}/close`, { text: '同意销号', on: '2023-06-28' }));
+    expect(closed).toMatchObject({ state: 'closed', stateLabel: '已销号', closedOn: '2023-06-28', overdue: false });
+    expect(closed.progress.map((g: any) => [g.on, g.kindLabel, g.orgName])).toEqual([
+      ['2023-05-01', '进度', tree.unit.name],
+      ['2023-05-15', '进度', tree.community.name],
+      ['2023-06-20', '申请销号', tree.unit.name],
+      ['2023-06-22', '退回', tree.community.name],
+      ['2023-06-25', '申请销号', tree.unit.name],
+      ['2023-06-28', '销号', tree.community.name],
+    ]);
+    const needs = ok(await community.get('/api/cobuilding/needs?limit=10')).items;
+    expect(needs.filter((n: any) => n.state === 'met').map((n: any) => [n.title, n.metOn])).toEqual([['楼道照明维修', '2023-06-28'], ['老旧小区加装电梯', '2023-06-28']]);
+    ok(await unit2.post(`/api/cobuilding/projects/${ids.p2}/close-request`, { text: '课堂开办两个月', on: '2023-09-05' }));
+    ok(await community.post(`/api/cobuilding/projects/${ids.p2}/close`, { text: '同意销号', on: '2023-09-10' }));
+    expect(ok(await community.get(`/api/cobuilding/projects/${ids.p3}`))).toMatchObject({ state: 'open', overdue: true });
+    const audit = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'cb_project').where('entity_id', '=', String(ids.p1)).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'cobuilding.project.create',
+      'cobuilding.project.claim',
+      'cobuilding.project.progress',
+      'cobuilding.project.progress',
+      'cobuilding.project.proposeClose',
+      'cobuilding.project.sendBack',
+      'cobuilding.project.proposeClose',
+      'cobuilding.project.approveClose',
+    ]);
+  });
+
+  it('counts 2023\'s outcomes for each side, as worked by hand', async () => {
+    const def = (d: object) => FactDef.parse({ label: '事实', ...d });
+    const defs = {
+      claimed: def({ source: 'cobuilding.projects', count: 'claimed' }),
+      onTime: def({ source: 'cobuilding.projects', count: 'closedOnTime' }),
+      late: def({ source: 'cobuilding.projects', count: 'closedLate' }),
+      overdue: def({ source: 'cobuilding.projects', count: 'overdueOpen' }),
+      sentBack: def({ source: 'cobuilding.projects', count: 'sentBack' }),
+      cClaimed: def({ source: 'cobuilding.projects', side: 'community', count: 'claimed' }),
+      cOverdue: def({ source: 'cobuilding.projects', side: 'community', count: 'overdueOpen' }),
+      raised: def({ source: 'cobuilding.needs', count: 'raised' }),
+      urgent: def({ source: 'cobuilding.needs', count: 'raised', urgentOnly: true }),
+      met: def({ source: 'cobuilding.needs', count: 'met' }),
+      metShare: def({ source: 'cobuilding.needs', count: 'metShare', ifNone: 0 }),
+      offered: def({ source: 'cobuilding.resources', count: 'offered' }),
+      used: def({ source: 'cobuilding.resources', count: 'used' }),
+    } as Record<string, FactDef>;
+    const facts = await computeFacts(t.db, 2023, [tree.unit.id, unit2Id, tree.community.id, tree.grid.id, strangerId], defs);
+    // 供电局 (tree.unit): claimed P1 (04-12); closed 06-28 ≤ planned 06-30 → on time; sent back once (06-22);
+    // offered the venue and the lawyer (2); the venue serves P1, claimed in 2023 (1).
+    expect(facts.get(tree.unit.id)).toMatchObject({ claimed: 1, onTime: 1, late: 0, overdue: 0, sentBack: 1, offered: 2, used: 1 });
+    // 区医院 (unit2): claimed P2 (05-12); closed 09-10 > planned 08-31 → late.
+    expect(facts.get(unit2Id)).toMatchObject({ claimed: 1, onTime: 0, late: 1, overdue: 0, sentBack: 0, offered: 0, used: 0 });
+    // The community: P1 and P2 claimed in 2023 (2); P3 never claimed, planned end 09-30 before the cutoff
+    // 12-31 → overdue (1). Needs: its own N1, N3, N5, N6 and the grid's N2 = 5 raised in 2023 (N6 dropped still
+    // counts as raised), 1 urgent (N1); met N1, N2 (06-28) and N3 (09-10) = 3; share 3 / 5 = 60.00 %.
+    expect(facts.get(tree.community.id)).toMatchObject({ cClaimed: 2, cOverdue: 1, raised: 5, urgent: 1, met: 3, metShare: 60 });
+    // The grid: N2 raised and met: 1 / 1 = 100 %.
+    expect(facts.get(tree.grid.id)).toMatchObject({ raised: 1, met: 1, metShare: 100 });
+    // No agreement, no events: zeros, and ifNone for the share.
+    expect(facts.get(strangerId)).toMatchObject({ claimed: 0, offered: 0, raised: 0, metShare: 0 });
+  });
+});
