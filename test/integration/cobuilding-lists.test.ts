@@ -107,7 +107,12 @@ describe('the three lists', () => {
   it('lets a unit with an agreement claim once; a unit without one is told the project does not exist', async () => {
     expect((await stranger.post(`/api/cobuilding/projects/${ids.p1}/claim`, { unitId: strangerId, on: '2023-04-12' })).status).toBe(404);
     expect((await stranger.get(`/api/cobuilding/projects/${ids.p1}`)).status).toBe(404);
+    // What each side may do, as the page's buttons read it: the unit may claim the open project, the community nothing yet.
+    expect(ok(await unit.get(`/api/cobuilding/projects/${ids.p1}`)).actions).toEqual(['claim']);
+    expect(ok(await community.get(`/api/cobuilding/projects/${ids.p1}`)).actions).toEqual([]);
     const claimed = ok(await unit.post(`/api/cobuilding/projects/${ids.p1}/claim`, { unitId: tree.unit.id, on: '2023-04-12' }));
+    expect(claimed.actions).toEqual(['progress', 'proposeClose']);
+    expect(ok(await community.get(`/api/cobuilding/projects/${ids.p1}`)).actions).toEqual(['progress']);
     expect(claimed).toMatchObject({ state: 'claimed', stateLabel: '实施中', responsible: { id: tree.unit.id }, claimedOn: '2023-04-12' });
     const twice = await unit2.post(`/api/cobuilding/projects/${ids.p1}/claim`, { unitId: unit2Id, on: '2023-04-13' });
     expect(twice.status).toBe(409);
@@ -124,7 +129,8 @@ describe('the three lists', () => {
     expect((await unit2.post(`/api/cobuilding/projects/${ids.p1}/progress`, { text: '越权登记', on: '2023-05-16' })).status).toBe(403);
     expect((await community.post(`/api/cobuilding/projects/${ids.p1}/close-request`, { text: '社区代为申请', on: '2023-06-20' })).status).toBe(403);
     expect((await unit.post(`/api/cobuilding/projects/${ids.p1}/close`, { text: '自己同意', on: '2023-06-20' })).status).toBe(403);
-    ok(await unit.post(`/api/cobuilding/projects/${ids.p1}/close-request`, { text: '电梯已通过验收，照明全部更换', on: '2023-06-20' }));
+    expect(ok(await unit.post(`/api/cobuilding/projects/${ids.p1}/close-request`, { text: '电梯已通过验收，照明全部更换', on: '2023-06-20' })).actions).toEqual(['progress']);
+    expect(ok(await community.get(`/api/cobuilding/projects/${ids.p1}`)).actions).toEqual(['progress', 'approveClose', 'sendBack']);
     const back = ok(await community.post(`/api/cobuilding/projects/${ids.p1}/send-back`, { text: '缺少电梯验收报告', on: '2023-06-22' }));
     expect(back).toMatchObject({ state: 'claimed', sentBack: 1, closeProposedOn: null });
     ok(await unit.post(`/api/cobuilding/projects/${ids.p1}/close-request`, { text: '补交电梯验收报告', on: '2023-06-25' }));

@@ -8,6 +8,12 @@ export async function agreementExists(db: Kysely<Database>, communityId: number,
   return row !== undefined;
 }
 
+/** The communities an organization has a co-building agreement with (any year). */
+export async function agreedCommunities(db: Kysely<Database>, unitId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom('agreements').select('community_id').distinct().where('unit_id', '=', unitId).execute();
+  return new Set(rows.map((r) => r.community_id));
+}
+
 /** Units in the subtree under `prefix` that have an agreement with the community (a unit's view of a community's lists). */
 const agreedUnder = (community: RawBuilder<number>, prefix: string) =>
   sql<boolean>`exists (select 1 from agreements a join organizations u on u.id = a.unit_id where a.community_id = ${community} and u.path like ${`${prefix}%`})`;

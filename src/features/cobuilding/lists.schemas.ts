@@ -132,6 +132,9 @@ export const Project = z
     resources: z.array(z.object({ id: z.number().int(), title: z.string() })),
     partners: z.array(Ref),
     progress: z.array(ProgressEntry),
+    actions: z
+      .array(z.enum(['claim', 'progress', 'proposeClose', 'approveClose', 'sendBack']))
+      .openapi({ description: '当前账号现在可以做的：认领（以本单位名义）、登记进度、申请销号、同意销号、退回' }),
   })
   .openapi('CbProject');
 export type Project = z.infer<typeof Project>;

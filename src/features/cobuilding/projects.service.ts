@@ -10,6 +10,7 @@ import { orgForWrite } from '../orgs/org-access';
 import { findOrgById } from '../orgs/orgs.repository';
 import { eventDate } from './event-date';
 import {
+  agreedCommunities,
   agreementExists,
   findNeedRow,
   findProjectRow,
@@ -25,12 +26,35 @@ import {
   type ProjectRow,
 } from './lists.repository';
 import { ClaimProjectInput, CreateProjectInput, ListQuery, ProjectEntryInput, type Project } from './lists.schemas';
-import { assertNeedMove, assertProjectMove, isOverdue, projectStateLabel, type ProjectMove } from './moves';
+import { assertNeedMove, assertProjectMove, isOverdue, projectMoves, projectStateLabel, type ProjectMove } from './moves';
 
 const entryKindLabel = { progress: '进度', close_proposed: '申请销号', sent_back: '退回', closed: '销号' } as const;
 
-async function toProject(ctx: Ctx, r: ProjectRow): Promise<Project> {
-  const [links, progress] = await Promise.all([projectLinkRows(ctx.db, r.id), progressRows(ctx.db, r.id)]);
+/** Who is looking: the caller's own organization, when it is a unit that may claim, with its agreements' communities. */
+type Viewer = { claimant: number | null; communities: ReadonlySet<number> };
+
+async function viewerOf(ctx: Ctx): Promise<Viewer> {
+  const own = ctx.actor.orgId === null ? undefined : await findOrgById(ctx.db, ctx.actor.orgId);
+  if (!own || !coBuildingUnitKinds.includes(own.kind)) return { claimant: null, communities: new Set() };
+  return { claimant: own.id, communities: await agreedCommunities(ctx.db, own.id) };
+}
+
+/** The moves the caller may make on the project now (its state and the caller's side), for the page's buttons. */
+function actionsFor(ctx: Ctx, r: ProjectRow, viewer: Viewer): ProjectMove[] {
+  const responsible = r.responsible_path !== null && inScope(ctx.actor, r.responsible_path);
+  const community = inScope(ctx.actor, r.community_path);
+  const may: Record<ProjectMove, boolean> = {
+    claim: viewer.claimant !== null && viewer.communities.has(r.community_id),
+    progress: responsible || community,
+    proposeClose: responsible,
+    approveClose: community,
+    sendBack: community,
+  };
+  return (Object.keys(projectMoves) as ProjectMove[]).filter((m) => may[m] && (projectMoves[m].from as readonly string[]).includes(r.state));
+}
+
+async function toProject(ctx: Ctx, r: ProjectRow, viewer?: Viewer): Promise<Project> {
+  const [links, progress, who] = await Promise.all([projectLinkRows(ctx.db, r.id), progressRows(ctx.db, r.id), viewer ?? viewerOf(ctx)]);
   return {
     id: r.id,
     community: { id: r.community_id, name: r.community_name },
@@ -51,6 +75,7 @@ async function toProject(ctx: Ctx, r: ProjectRow): Promise<Project> {
     resources: links.filter((l) => l.resource_id !== null).map((l) => ({ id: l.resource_id!, title: l.resource_title! })),
     partners: links.filter((l) => l.partner_id !== null).map((l) => ({ id: l.partner_id!, name: l.partner_name! })),
     progress: progress.map((g) => ({ id: g.id, kind: g.kind, kindLabel: entryKindLabel[g.kind], on: g.entry_on, text: g.text, fileIds: g.file_ids, orgName: g.org_name })),
+    actions: actionsFor(ctx, r, who),
   };
 }
 
@@ -86,7 +111,7 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: unknown }
     await insertLinks(tx.db, id, data);
     await setNeedState(tx.db, data.needIds, 'in_project', null);
     const project = await toProject(tx, (await findProjectRow(tx.db, id))!);
-    await recordAudit(tx, { action: 'cobuilding.project.create', entity: 'cb_project', entityId: id, orgId: community.id, after: project });
+    await recordAudit(tx, { action: 'cobuilding.project.create', entity: 'cb_project', entityId: id, orgId: community.id, after: auditView(project) });
     return project;
   });
 }
@@ -108,7 +133,8 @@ export async function listProjects({ ctx, input }: { ctx: Ctx; input: unknown })
   requireRole(ctx, readers);
   const q = ListQuery.parse(input);
   const { rows, total } = await listProjectRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: q.orgId, state: q.state, limit: q.limit, offset: q.offset });
-  return { items: await Promise.all(rows.map((r) => toProject(ctx, r))), total };
+  const viewer = await viewerOf(ctx);
+  return { items: await Promise.all(rows.map((r) => toProject(ctx, r, viewer))), total };
 }
 
 /** 认领: a unit of the caller's subtree with an agreement with the project's community becomes responsible for it. */
@@ -129,11 +155,12 @@ export async function claimProject({ ctx, id, input }: { ctx: Ctx; id: number; i
   });
 }
 
+/** A project as the audit keeps it: without its ledger (audited entry by entry) or the caller's buttons. */
+const auditView = ({ progress: _p, actions: _a, ...rest }: Project) => rest;
+
 async function audited(ctx: Ctx, id: number, move: ProjectMove, before: ProjectRow, orgId: number): Promise<Project> {
   const project = await toProject(ctx, (await findProjectRow(ctx.db, id))!);
-  const { progress: _p, ...shown } = project;
-  const { progress: _q, ...was } = await toProject(ctx, before);
-  await recordAudit(ctx, { action: `cobuilding.project.${move}`, entity: 'cb_project', entityId: id, orgId, before: was, after: shown });
+  await recordAudit(ctx, { action: `cobuilding.project.${move}`, entity: 'cb_project', entityId: id, orgId, before: auditView(await toProject(ctx, before)), after: auditView(project) });
   return project;
 }
 

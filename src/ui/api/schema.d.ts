@@ -14204,6 +14204,8 @@ export interface components {
                 fileIds: number[];
                 orgName: string;
             }[];
+            /** @description 当前账号现在可以做的：认领（以本单位名义）、登记进度、申请销号、同意销号、退回 */
+            actions: ("claim" | "progress" | "proposeClose" | "approveClose" | "sendBack")[];
         };
         CreateCbProject: {
             /** @example 12 */
