@@ -120,5 +120,17 @@ describe('categories in the catalog', () => {
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'category').where('entity_id', '=', 'hospital').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['category.create', 'category.update', 'category.retire']);
     expect((await databaseCatalog({ db: t.db })).categories.at(-1)).toEqual({ code: 'hospital', label: '医疗卫生机构党组织', retired: true });
+    // A retired category is not handed out as a kind's default either.
+    ok(await admin.post('/api/catalog/categories/building/retire'));
+    const byDefault = await admin.post('/api/orgs', { code: `BLD-${Date.now()}`, name: '三号楼党小组', kind: 'building', parentId: tree.grid.id });
+    expect(byDefault.status).toBe(400);
+    expect(byDefault.body.error.message).toContain('楼院党小组」已停用');
+  });
+
+  it('exports results under a name with characters a worksheet cannot take', async () => {
+    ok(await admin.patch('/api/catalog/categories/hospital', { label: '医疗/卫生[机构]党组织' }));
+    const res = await admin.get(`/api/cycles/${year}/results.xlsx`);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
   });
 });

@@ -134,6 +134,8 @@ describe('the three lists', () => {
     const back = ok(await community.post(`/api/cobuilding/projects/${ids.p1}/send-back`, { text: '缺少电梯验收报告', on: '2023-06-22' }));
     expect(back).toMatchObject({ state: 'claimed', sentBack: 1, closeProposedOn: null });
     ok(await unit.post(`/api/cobuilding/projects/${ids.p1}/close-request`, { text: '补交电梯验收报告', on: '2023-06-25' }));
+    const backdated = await community.post(`/api/cobuilding/projects/${ids.p1}/close`, { text: '同意销号', on: '2023-06-24' });
+    expect(backdated.body.error.details.issues[0]).toMatchObject({ field: 'on', message: expect.stringContaining('早于申请销号的日期 2023-06-25') });
     const closed = ok(await community.post(`/api/cobuilding/projects/${ids.p1}/close`, { text: '同意销号', on: '2023-06-28' }));
     expect(closed).toMatchObject({ state: 'closed', stateLabel: '已销号', closedOn: '2023-06-28', overdue: false });
     expect(closed.progress.map((g: any) => [g.on, g.kindLabel, g.orgName])).toEqual([
@@ -160,6 +162,11 @@ describe('the three lists', () => {
       'cobuilding.project.proposeClose',
       'cobuilding.project.approveClose',
     ]);
+    // Each move's audit row carries the entry it wrote; each need the project changed has its own rows.
+    const sent = await t.db.selectFrom('audit_log').select('after').where('action', '=', 'cobuilding.project.sendBack').where('entity_id', '=', String(ids.p1)).executeTakeFirstOrThrow();
+    expect(sent.after).toMatchObject({ state: 'claimed', entry: { kind: 'sent_back', on: '2023-06-22', text: '缺少电梯验收报告', orgId: tree.community.id } });
+    const needAudit = await t.db.selectFrom('audit_log').select('action').where('entity', '=', 'cb_need').where('entity_id', '=', String(ids.n1)).orderBy('id').execute();
+    expect(needAudit.map((a) => a.action)).toEqual(['cobuilding.need.create', 'cobuilding.need.match', 'cobuilding.need.meet']);
   });
 
   it('counts 2023\'s outcomes for each side, as worked by hand', async () => {

@@ -14,6 +14,7 @@ const dynamicValues: Record<string, string[]> = {
   'src/features/assessments/assessments.service.ts:half': ['self', 'review'], // the two halves of an assessment
   'src/features/files/files.service.ts:action': ['file.upload', 'file.store'], // storeFile(…, 'file.upload' | 'file.store', …)
   'src/features/cobuilding/projects.service.ts:move': ['claim', 'progress', 'proposeClose', 'approveClose', 'sendBack'], // the moves of projectMoves
+  'src/features/cobuilding/projects.service.ts:change': ['match', 'meet'], // what a project does to its needs
 };
 
 function sourceFiles(dir: string): string[] {

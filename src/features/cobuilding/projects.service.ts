@@ -100,7 +100,8 @@ async function checkLinks(ctx: Ctx, community: { id: number; path: string; name:
 /** A community of the caller's subtree lists a project matching its needs and the resources offered to it. */
 export async function createProject({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Project> {
   requireRole(ctx, ['admin', 'org_user']);
-  const data = CreateProjectInput.parse(input);
+  const parsed = CreateProjectInput.parse(input);
+  const data = { ...parsed, needIds: [...new Set(parsed.needIds)], resourceIds: [...new Set(parsed.resourceIds)], partnerIds: [...new Set(parsed.partnerIds)] };
   return withTransaction(ctx, async (tx) => {
     const community = await orgForWrite(tx, data.communityId, 'communityId');
     if (community.kind !== 'community') throw invalidField('communityId', `项目由社区党组织立项，「${community.name}」是${orgKindLabel[community.kind]}`);
@@ -110,6 +111,7 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: unknown }
     const id = await insertProjectRow(tx.db, { community_id: community.id, title: data.title, goal: data.goal, planned_start: data.plannedStart, planned_end: data.plannedEnd, created_on: createdOn, created_by: ctx.actor.id });
     await insertLinks(tx.db, id, data);
     await setNeedState(tx.db, data.needIds, 'in_project', null);
+    await auditNeeds(tx, data.needIds, 'match', { state: 'open' }, { state: 'in_project', projectId: id });
     const project = await toProject(tx, (await findProjectRow(tx.db, id))!);
     await recordAudit(tx, { action: 'cobuilding.project.create', entity: 'cb_project', entityId: id, orgId: community.id, after: auditView(project) });
     return project;
@@ -158,9 +160,11 @@ export async function claimProject({ ctx, id, input }: { ctx: Ctx; id: number; i
 /** A project as the audit keeps it: without its ledger (audited entry by entry) or the caller's buttons. */
 const auditView = ({ progress: _p, actions: _a, ...rest }: Project) => rest;
 
-async function audited(ctx: Ctx, id: number, move: ProjectMove, before: ProjectRow, orgId: number): Promise<Project> {
+/** The move's audit row: the project before and after, and the ledger entry the move wrote (its text, date and files). */
+async function audited(ctx: Ctx, id: number, move: ProjectMove, before: ProjectRow, orgId: number, entry?: object): Promise<Project> {
   const project = await toProject(ctx, (await findProjectRow(ctx.db, id))!);
-  await recordAudit(ctx, { action: `cobuilding.project.${move}`, entity: 'cb_project', entityId: id, orgId, before: auditView(await toProject(ctx, before)), after: auditView(project) });
+  const after = entry ? { ...auditView(project), entry } : auditView(project);
+  await recordAudit(ctx, { action: `cobuilding.project.${move}`, entity: 'cb_project', entityId: id, orgId, before: auditView(await toProject(ctx, before)), after });
   return project;
 }
 
@@ -177,13 +181,16 @@ export async function projectEntry({ ctx, id, move, input }: { ctx: Ctx; id: num
     const side = writingSide(ctx, before, move);
     assertProjectMove(move, before.state, before.title);
     if (before.claimed_on !== null && on < before.claimed_on) throw invalidField('on', `日期不能早于认领日期 ${before.claimed_on}`);
+    if ((move === 'approveClose' || move === 'sendBack') && before.close_proposed_on !== null && on < before.close_proposed_on) {
+      throw invalidField('on', `日期不能早于申请销号的日期 ${before.close_proposed_on}`);
+    }
     for (const [i, f] of data.fileIds.entries()) await fileOf(tx, side, f, `fileIds.${i}`);
     const kind = ({ progress: 'progress', proposeClose: 'close_proposed', sendBack: 'sent_back', approveClose: 'closed' } as const)[move];
-    await insertProgressRow(tx.db, { project_id: id, kind, entry_on: on, text: data.text, file_ids: data.fileIds, org_id: side, created_by: ctx.actor.id });
+    const entryId = await insertProgressRow(tx.db, { project_id: id, kind, entry_on: on, text: data.text, file_ids: data.fileIds, org_id: side, created_by: ctx.actor.id });
     if (move === 'proposeClose') await updateProjectRow(tx.db, id, { state: 'closing', close_proposed_on: on });
     if (move === 'sendBack') await updateProjectRow(tx.db, id, { state: 'claimed', close_proposed_on: null, sent_back_more: true });
     if (move === 'approveClose') await closeProject(tx, id, on);
-    return audited(tx, id, move, before, side);
+    return audited(tx, id, move, before, side, { id: entryId, kind, on, text: data.text, fileIds: data.fileIds, orgId: side });
   });
 }
 
@@ -192,6 +199,15 @@ async function closeProject(ctx: Ctx, id: number, on: string): Promise<void> {
   await updateProjectRow(ctx.db, id, { state: 'closed', closed_on: on });
   const needs = (await projectLinkRows(ctx.db, id)).flatMap((l) => (l.need_id === null ? [] : [l.need_id]));
   await setNeedState(ctx.db, needs, 'met', on);
+  await auditNeeds(ctx, needs, 'meet', { state: 'in_project' }, { state: 'met', metOn: on, projectId: id });
+}
+
+/** One audit row per need whose state a project changed (it joined the project, or was met when it closed). */
+async function auditNeeds(ctx: Ctx, needIds: readonly number[], change: 'match' | 'meet', before: object, after: object): Promise<void> {
+  for (const needId of needIds) {
+    const need = (await findNeedRow(ctx.db, needId))!;
+    await recordAudit(ctx, { action: `cobuilding.need.${change}`, entity: 'cb_need', entityId: needId, orgId: need.org_id, before, after });
+  }
 }
 
 /** The organization a move is written for; 403 when the caller is not on the side the move belongs to. */

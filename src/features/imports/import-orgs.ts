@@ -140,6 +140,8 @@ export async function importOrgs({
     const categoryText = r.text(row, 'category', index.category);
     const category = categoryText ? resolveCategory(categoryText, cats) : undefined;
     if (categoryText && !category) r.add(row, 'category', categoryText, `未知的考核类别，可选：${cats.map((c) => c.label).join('、')}`);
+    const fallback = !categoryText && kind ? defaultCategory[kind] : null;
+    if (fallback && !cats.some((c) => c.code === fallback)) r.add(row, 'category', '', `按组织类型默认的考核类别（${fallback}）已停用，请填写考核类别，可选：${cats.map((c) => c.label).join('、')}`);
     const secretary = r.text(row, 'secretary', index.secretary, { max: 40 });
     const members = r.int(row, 'members', index.members, { min: 0, max: 1_000_000 });
     const activeFrom = r.date(row, 'activeFrom', index.activeFrom) ?? today;

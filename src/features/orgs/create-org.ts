@@ -23,7 +23,7 @@ export async function createOrg({ ctx, input }: { ctx: Ctx; input: unknown }): P
     const activeFrom = data.activeFrom ?? todayInChina(tx.clock);
     assertActiveRange(activeFrom, data.activeTo ?? null, 'activeTo');
     await assertCodeFree(tx, data.code);
-    await assertCategoryOpen(tx, data.category, 'category');
+    await assertCategoryOpen(tx, data.category ?? defaultCategory[data.kind], 'category');
     const [row] = await insertOrgRows(tx.db, [
       {
         code: data.code,

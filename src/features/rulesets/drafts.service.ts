@@ -194,7 +194,9 @@ export async function refreshExamples({ ctx, source }: { ctx: Ctx; source: strin
   requireRole(ctx, draftReaders);
   const checked = await checkDraftText(ctx.db, source);
   if (!checked.runnable) requireValid(checked, 'preview');
-  const outcomes = await runExamples(checked.runnable!);
+  const outcomes = await runExamples(checked.runnable!).catch((e: unknown) => {
+    throw new AppError('validation_failed', `示例无法运行，不能更新：${(e as Error).message}`, { field: 'source' });
+  });
   const body = checked.json as { examples?: { expect?: Record<string, unknown> }[] };
   const updated: string[] = [];
   outcomes.forEach((o, i) => {

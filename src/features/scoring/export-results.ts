@@ -25,8 +25,9 @@ export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year
   const byCategory = new Map<string, typeof rows>();
   for (const r of rows) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
   const consequences = (r: (typeof rows)[number]) => ((r.detail as { consequences?: string[] } | null)?.consequences ?? []).join('；');
+  const taken = new Set(['说明', '后进党组织名单']);
   const sheets: OutSheet[] = [...byCategory].map(([category, list]) => ({
-    name: names.name(category),
+    name: sheetName(names.name(category), taken),
     title: `${year} 年度${names.name(category)}考核评定结果`,
     columns: [
       { header: '名次', width: 7 },
@@ -87,4 +88,16 @@ export async function exportResults({ ctx, year, spreadsheet }: { ctx: Ctx; year
     ],
   });
   return { bytes: await spreadsheet.workbook(sheets), fileName: `${year}年度考核评定结果.xlsx` };
+}
+
+/**
+ * A worksheet's name from a category's name (which an admin typed): without the characters Excel refuses, at most
+ * 31 characters, not starting or ending with an apostrophe, and different from the names already taken.
+ */
+function sheetName(label: string, taken: Set<string>): string {
+  const base = label.replace(/[*?:/\\[\]]/g, '_').replace(/^'+|'+$/g, '').slice(0, 28) || '考核类别';
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}(${i})`;
+  taken.add(name);
+  return name;
 }

@@ -356,7 +356,7 @@ async function cobuildingFacts(db: Kysely<Database>, year: number, orgIds: reado
         claimed: inYear('p.claimed_on'),
         closedOnTime: sql`${inYear('p.closed_on')} and p.closed_on <= p.planned_end`,
         closedLate: sql`${inYear('p.closed_on')} and p.closed_on > p.planned_end`,
-        overdueOpen: sql`p.created_on <= ${cutoff} and p.planned_end < ${cutoff} and (p.closed_on is null or p.closed_on > ${cutoff})`,
+        overdueOpen: sql`p.created_on <= ${cutoff} and p.planned_end < ${cutoff} and (p.closed_on is null or p.closed_on > ${cutoff}) and ${def.side === 'community' ? sql`true` : sql`p.claimed_on <= ${cutoff}`}`,
         sentBack: sql`exists (select 1 from cb_progress g where g.project_id = p.id and g.kind = 'sent_back' and ${inYear('g.entry_on')})`,
       }[def.count];
       const weight = def.count === 'sentBack' ? sql`(select count(*) from cb_progress g where g.project_id = p.id and g.kind = 'sent_back' and ${inYear('g.entry_on')})` : sql`1`;
