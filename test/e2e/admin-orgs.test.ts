@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'puppeteer';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNoOverflow, chooseOption, clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
+import { assertNoOverflow, chooseOption, clickSettled, clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
 
 /**
  * 组织管理 in the browser: demo-admin creates a community under a street, edits it, moves it to another street
@@ -163,7 +163,8 @@ describe.skipIf(!onPostgres)('组织管理 in the browser', () => {
     const member = (await sql<{ id: number; org_id: number; residence_community_id: number; in_service: boolean }>`select id, org_id, residence_community_id, in_service from members where name = '韩立新'`.execute(h.db)).rows[0]!;
     expect(member).toMatchObject({ org_id: df, residence_community_id: df, in_service: true });
     await dialogsGone(s.page);
-    await s.page.locator(`[data-testid="member-edit-${member.id}"]`).click();
+    await clickSettled(s.page, `[data-testid="member-edit-${member.id}"]`);
+    await s.page.waitForSelector('.el-dialog__title::-p-text(编辑党员)', { visible: true, timeout: 10_000 });
     await typeInto(s.page, 'input[data-testid="member-employer"]', '星城区第二人民医院');
     await s.page.locator('[data-testid="member-save"]').click();
     await s.page.waitForFunction(() => document.querySelector('[data-testid="org-members"]')?.textContent?.includes('星城区第二人民医院'), { timeout: 15_000 });

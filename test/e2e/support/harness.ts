@@ -114,6 +114,18 @@ export async function clickText(page: Page, text: string, tag = 'button'): Promi
   await settled(page);
 }
 
+/**
+ * Clicks the element a selector names once no loading mask, dialog overlay or transition can take the click: waits
+ * for the element and for every mask to go, then clicks it in the DOM (a table reloading after a save lays a mask over
+ * its row buttons for a moment, and a real click there lands on the mask).
+ */
+export async function clickSettled(page: Page, selector: string): Promise<void> {
+  await page.waitForFunction(() => ![...document.querySelectorAll('.el-loading-mask')].some((m) => (m as HTMLElement).offsetParent !== null), { timeout: 10_000 });
+  await page.waitForSelector(selector, { visible: true, timeout: 10_000 });
+  await page.$eval(selector, (e) => (e as HTMLElement).click());
+  await settled(page);
+}
+
 /** After a click or a navigation: no request in flight for a moment, and nothing wider than the screen. */
 async function settled(page: Page): Promise<void> {
   await page.waitForNetworkIdle({ idleTime: 150, timeout: 15_000 }).catch(() => {});
