@@ -81,7 +81,7 @@ function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function addDays(iso: string, days: number): string {
+export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -91,7 +91,7 @@ function minDate(a: string, b: string): string {
   return a < b ? a : b;
 }
 
-function dateIn(rng: Rng, year: number, month: number): string {
+export function dateIn(rng: Rng, year: number, month: number): string {
   return `${year}-${pad(month, 2)}-${pad(rng.int(1, daysIn(year, month)), 2)}`;
 }
 

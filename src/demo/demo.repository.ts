@@ -266,3 +266,70 @@ export async function finalizeDemoCycle(db: Kysely<Database>, year: number, revi
   await sql`update cycles set state = 'finalized', published_on = ${`${year + 1}-01-20`}::date, appeal_deadline = ${`${year + 1}-01-27`}::date,
         finalized_at = ${`${year + 1}-02-10T02:00:00Z`}::timestamptz, final_revision_id = ${revisionId} where year = ${year}`.execute(db);
 }
+
+/** Rows: id, org_id, offered_to_id, kind, title, description, capacity, offered_on, created_by. */
+export const insertCbResources = bulk('cb_resources', [
+  { name: 'id', type: 'int' },
+  { name: 'org_id', type: 'int' },
+  { name: 'offered_to_id', type: 'int' },
+  { name: 'kind', type: 'text' },
+  { name: 'title', type: 'text' },
+  { name: 'description', type: 'text' },
+  { name: 'capacity', type: 'text' },
+  { name: 'offered_on', type: 'date' },
+  { name: 'created_by', type: 'text' },
+]);
+
+/** Rows: id, org_id, kind, title, description, residents, urgency, source, raised_on, state, met_on, created_by. */
+export const insertCbNeeds = bulk('cb_needs', [
+  { name: 'id', type: 'int' },
+  { name: 'org_id', type: 'int' },
+  { name: 'kind', type: 'text' },
+  { name: 'title', type: 'text' },
+  { name: 'description', type: 'text' },
+  { name: 'residents', type: 'int' },
+  { name: 'urgency', type: 'text' },
+  { name: 'source', type: 'text' },
+  { name: 'raised_on', type: 'date' },
+  { name: 'state', type: 'text' },
+  { name: 'met_on', type: 'date' },
+  { name: 'created_by', type: 'text' },
+]);
+
+/**
+ * Rows: id, community_id, responsible_id, title, goal, planned_start, planned_end, state, created_on, claimed_on,
+ * close_proposed_on, closed_on, sent_back, created_by.
+ */
+export const insertCbProjects = bulk('cb_projects', [
+  { name: 'id', type: 'int' },
+  { name: 'community_id', type: 'int' },
+  { name: 'responsible_id', type: 'int' },
+  { name: 'title', type: 'text' },
+  { name: 'goal', type: 'text' },
+  { name: 'planned_start', type: 'date' },
+  { name: 'planned_end', type: 'date' },
+  { name: 'state', type: 'text' },
+  { name: 'created_on', type: 'date' },
+  { name: 'claimed_on', type: 'date' },
+  { name: 'close_proposed_on', type: 'date' },
+  { name: 'closed_on', type: 'date' },
+  { name: 'sent_back', type: 'int' },
+  { name: 'created_by', type: 'text' },
+]);
+
+/** Rows: project_id, need_id, resource_id (one of the two). */
+export const insertCbLinks = bulk('cb_project_links', [
+  { name: 'project_id', type: 'int' },
+  { name: 'need_id', type: 'int' },
+  { name: 'resource_id', type: 'int' },
+]);
+
+/** Rows: project_id, kind, entry_on, text, org_id, created_by. */
+export const insertCbProgress = bulk('cb_progress', [
+  { name: 'project_id', type: 'int' },
+  { name: 'kind', type: 'text' },
+  { name: 'entry_on', type: 'date' },
+  { name: 'text', type: 'text' },
+  { name: 'org_id', type: 'int' },
+  { name: 'created_by', type: 'text' },
+]);

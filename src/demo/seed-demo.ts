@@ -38,7 +38,13 @@ import {
   insertTwowayEvaluations,
   reserveIds,
   truncateAll,
+  insertCbLinks,
+  insertCbNeeds,
+  insertCbProgress,
+  insertCbProjects,
+  insertCbResources,
 } from './demo.repository';
+import { cobuildingFor, type DemoLists } from './cobuilding';
 
 export type SeedOptions = { scale: number; seed: string; reset?: boolean };
 export type SeedProgress = (step: string, done: number, total: number) => void;
@@ -52,6 +58,8 @@ export type SeedSummary = {
   reviewVotes: number;
   twowayEvaluations: number;
   ballots: number;
+  /** 项目清单: co-building projects, with their needs, resources and progress ledgers. */
+  cobuildingProjects: number;
   cycles: { year: number; state: CycleState }[];
   /** The demo accounts (one per role and kind of organization), all with DEMO_PASSWORD. */
   accounts: DemoAccount[];
@@ -146,6 +154,8 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
     };
 
     const feedback: DemoFeedback[] = [];
+    const gridsOf = new Map<string, string[]>();
+    for (const g of plan.orgs) if (g.kind === 'grid' && g.parentCode) gridsOf.set(g.parentCode, [...(gridsOf.get(g.parentCode) ?? []), g.code]);
     const communities = plan.orgs.filter((o) => o.kind === 'community');
     const streets = plan.orgs.filter((o) => o.kind === 'street');
     for (const { year } of cycles) {
@@ -195,6 +205,10 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
     await insertOrgRecords(tx.db, records.map((r) => [r.year, ids.get(r.orgCode), r.type, r.level, r.title, r.reason, r.recordedOn, 'demo']));
 
     const ballotCount = await insertCampaigns(tx, opts.seed, cycles, communities, ids, today);
+    const lists = cycles.flatMap(({ year }) =>
+      communities.map((c) => cobuildingFor(opts.seed, c, gridsOf.get(c.code) ?? [], partnersOf.get(`${c.code}|${year}`) ?? [], year, today)),
+    );
+    const projectCount = await insertCobuildingLists(tx, lists, ids);
     const accounts = planDemoAccounts(plan.orgs, agreements, thisYear);
     await insertDemoAccounts(tx, accounts, ids, plan.orgs, thisYear);
 
@@ -208,12 +222,44 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       reviewVotes: opinions.votes,
       twowayEvaluations: opinions.twoway,
       ballots: ballotCount,
+      cobuildingProjects: projectCount,
       cycles,
       accounts,
     };
     await recordAudit(tx, { action: 'demo.seed', entity: 'database', entityId: 'demo', orgId: ids.get('XC') ?? null, after: { ...opts, today, ...summary } });
     return summary;
   });
+}
+
+/** The co-building lists of every community and year: resources, needs, projects with their links and ledgers. */
+async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids: Map<string, number>): Promise<number> {
+  const resources = lists.flatMap((l) => l.resources);
+  const needs = lists.flatMap((l) => l.needs);
+  const projects = lists.flatMap((l) => l.projects);
+  const [resourceIds, needIds, projectIds] = await Promise.all([reserveIds(ctx.db, 'cb_resources', resources.length), reserveIds(ctx.db, 'cb_needs', needs.length), reserveIds(ctx.db, 'cb_projects', projects.length)]);
+  await insertCbResources(ctx.db, resources.map((r, i) => [resourceIds[i], ids.get(r.orgCode), ids.get(r.toCode), r.kind, r.title, r.description, r.capacity, r.offeredOn, 'demo']));
+  await insertCbNeeds(ctx.db, needs.map((n, i) => [needIds[i], ids.get(n.orgCode), n.kind, n.title, n.description, n.residents, n.urgency, n.source, n.raisedOn, n.state, n.metOn, 'demo']));
+  await insertCbProjects(
+    ctx.db,
+    projects.map((p, i) => [projectIds[i], ids.get(p.communityCode), p.unitCode ? ids.get(p.unitCode) : null, p.title, p.goal, p.plannedStart, p.plannedEnd, p.state, p.createdOn, p.claimedOn, p.closeProposedOn, p.closedOn, p.sentBack, 'demo']),
+  );
+  // Keys are local to one community and year: resolve them list by list.
+  const links: unknown[][] = [];
+  const entries: unknown[][] = [];
+  let [r0, n0, p0] = [0, 0, 0];
+  for (const l of lists) {
+    const rid = new Map(l.resources.map((r, i) => [r.key, resourceIds[r0 + i]]));
+    const nid = new Map(l.needs.map((n, i) => [n.key, needIds[n0 + i]]));
+    for (const [i, p] of l.projects.entries()) {
+      const id = projectIds[p0 + i];
+      links.push(...p.needKeys.map((k) => [id, nid.get(k), null]), ...p.resourceKeys.map((k) => [id, null, rid.get(k)]));
+      entries.push(...p.entries.map((e) => [id, e.kind, e.on, e.text, ids.get(e.byUnit ? p.unitCode! : p.communityCode), 'demo']));
+    }
+    [r0, n0, p0] = [r0 + l.resources.length, n0 + l.needs.length, p0 + l.projects.length];
+  }
+  await insertCbLinks(ctx.db, links);
+  await insertCbProgress(ctx.db, entries);
+  return projects.length;
 }
 
 /** Inserts organizations a tree level at a time (the path trigger needs each parent first); returns code → id. */

@@ -90,6 +90,37 @@ describe('the demo district', () => {
     expect(unsigned.n).toBe(0);
   });
 
+  it('has co-building lists for every community: projects in every state, none dated after today, consistent with their ledgers', async () => {
+    const states = await sql<{ state: string; n: number }>`select state, count(*)::int as n from cb_projects group by state`.execute(handle.db);
+    const byState = Object.fromEntries(states.rows.map((r) => [r.state, r.n]));
+    for (const state of ['open', 'claimed', 'closing', 'closed']) expect(byState[state], state).toBeGreaterThan(0);
+    expect(summary.cobuildingProjects).toBe(Object.values(byState).reduce((a, b) => a + b, 0));
+    // Every community has projects, and some are overdue today, some were sent back, some closed late.
+    const communities = await one(sql<{ without: number }>`select count(*)::int as without from organizations o where o.kind = 'community' and not exists (select 1 from cb_projects p where p.community_id = o.id)`);
+    expect(communities.without).toBe(0);
+    const mix = await one(sql<{ overdue: number; sent_back: number; late: number }>`
+      select count(*) filter (where state <> 'closed' and planned_end < '2026-11-22')::int as overdue,
+             count(*) filter (where sent_back > 0)::int as sent_back,
+             count(*) filter (where closed_on > planned_end)::int as late
+      from cb_projects`);
+    expect(mix.overdue).toBeGreaterThan(0);
+    expect(mix.sent_back).toBeGreaterThan(0);
+    expect(mix.late).toBeGreaterThan(0);
+    const future = await one(sql<{ n: number }>`
+      select (select count(*) from cb_progress where entry_on > '2026-11-22') + (select count(*) from cb_needs where raised_on > '2026-11-22')
+        + (select count(*) from cb_resources where offered_on > '2026-11-22') + (select count(*) from cb_projects where coalesce(closed_on, close_proposed_on, claimed_on, created_on) > '2026-11-22') as n`);
+    expect(Number(future.n)).toBe(0);
+    // The states agree with the dates and the ledger: a claimed project has a unit with an agreement with the community,
+    // a closed one a 销号 entry on its closing day, and its needs are met that day.
+    const wrong = await one(sql<{ n: number }>`
+      select count(*)::int as n from cb_projects p where
+        (p.state <> 'open' and not exists (select 1 from agreements a where a.community_id = p.community_id and a.unit_id = p.responsible_id))
+        or (p.state = 'closed' and not exists (select 1 from cb_progress g where g.project_id = p.id and g.kind = 'closed' and g.entry_on = p.closed_on))
+        or (p.state = 'closed' and exists (select 1 from cb_project_links l join cb_needs n on n.id = l.need_id where l.project_id = p.id and (n.state <> 'met' or n.met_on <> p.closed_on)))
+        or (p.claimed_on < p.created_on) or (p.closed_on < p.close_proposed_on)`);
+    expect(wrong.n).toBe(0);
+  });
+
   it('has a closed duty review of every community secretary per finished year, two-way evaluations with gaps, member feedback', async () => {
     const reviewed = await sql<{ year: number; communities: number; groups: number; thin: number }>`
       select s.cycle_year as year, count(distinct v.subject_org_id)::int as communities, count(distinct v.group_key)::int as groups,

@@ -26,6 +26,7 @@ const entries: Entry[] = [
   { path: '/reviews', title: '述职报告', icon: 'Document', roles: ['admin', 'leader', 'org_user'] },
   { path: '/reviews/sheets', title: '我的评议表', icon: 'Tickets', roles: ['reviewer'] },
   { path: '/twoway', title: '双向评价', icon: 'Connection', roles: ['admin', 'leader', 'org_user'], kinds: ['district', 'street', 'community', 'unit'] },
+  { path: '/cobuilding', title: '共建清单', icon: 'Share', roles: ['admin', 'leader', 'org_user'], kinds: ['district', 'street', 'community', 'grid', 'unit', 'enterprise', 'social_org'] },
   { path: '/appeals', title: '申诉', icon: 'ChatLineSquare', roles: ['admin', 'leader', 'org_user'] },
   { path: '/admin/rules', title: '考核细则', icon: 'Reading', roles: ['admin', 'leader', 'org_user'] },
   { path: '/admin/orgs', title: '组织管理', icon: 'OfficeBuilding', roles: ['admin', 'leader'] },

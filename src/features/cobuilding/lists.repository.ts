@@ -41,10 +41,12 @@ export async function findResourceRow(db: Kysely<Database>, id: number) {
 }
 
 /** Resources offered by or to an organization under `prefix` (or `orgId` only), newest first. */
-export async function listResourceRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; limit: number; offset: number }) {
+export async function listResourceRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; unused?: boolean; limit: number; offset: number }) {
   const base = resourceQuery(db)
     .where((eb) => eb.or([eb('o.path', 'like', `${f.prefix}%`), eb('t.path', 'like', `${f.prefix}%`)]))
-    .$if(f.orgId !== undefined, (q) => q.where((eb) => eb.or([eb('r.org_id', '=', f.orgId!), eb('r.offered_to_id', '=', f.orgId!)])));
+    .$if(f.orgId !== undefined, (q) => q.where((eb) => eb.or([eb('r.org_id', '=', f.orgId!), eb('r.offered_to_id', '=', f.orgId!)])))
+    // Not used yet: still on offer and in no project (the matching view's 未对接资源).
+    .$if(!!f.unused, (q) => q.where('r.withdrawn_on', 'is', null).where(sql<boolean>`not exists (select 1 from cb_project_links l where l.resource_id = r.id)`));
   const [rows, total] = await Promise.all([
     base.orderBy('r.offered_on', 'desc').orderBy('r.id', 'desc').limit(f.limit).offset(f.offset).execute(),
     base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -121,11 +123,13 @@ export async function findProjectRow(db: Kysely<Database>, id: number, lock?: bo
 }
 
 /** Projects of a community under `prefix`, claimed by a unit under it, or open to a unit under it by agreement. */
-export async function listProjectRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; state?: string; limit: number; offset: number }) {
+export async function listProjectRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; state?: string; today?: string; limit: number; offset: number }) {
   const base = projectQuery(db)
     .where((eb) => eb.or([eb('c.path', 'like', `${f.prefix}%`), eb('u.path', 'like', `${f.prefix}%`), agreedUnder(sql<number>`p.community_id`, f.prefix)]))
     .$if(f.orgId !== undefined, (q) => q.where((eb) => eb.or([eb('p.community_id', '=', f.orgId!), eb('p.responsible_id', '=', f.orgId!)])))
-    .$if(f.state !== undefined, (q) => q.where('p.state', '=', f.state as ProjectState));
+    // 'overdue' is not a state: not closed and past the planned end on `today` (moves.ts, isOverdue).
+    .$if(f.state === 'overdue', (q) => q.where('p.state', '<>', 'closed').where('p.planned_end', '<', f.today!))
+    .$if(f.state !== undefined && f.state !== 'overdue', (q) => q.where('p.state', '=', f.state as ProjectState));
   const [rows, total] = await Promise.all([
     base.orderBy('p.planned_end').orderBy('p.id').limit(f.limit).offset(f.offset).execute(),
     base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -168,4 +172,23 @@ export async function progressRows(db: Kysely<Database>, projectId: number) {
     .orderBy('g.entry_on')
     .orderBy('g.id')
     .execute();
+}
+
+/**
+ * Whether a file is evidence in the ledger of a project the caller's subtree (under `prefix`) takes part in, as the
+ * project's community or its responsible unit: both sides read each other's evidence, which their subtrees alone
+ * would not allow.
+ */
+export async function fileInVisibleProject(db: Kysely<Database>, fileId: number, prefix: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('cb_progress as g')
+    .innerJoin('cb_projects as p', 'p.id', 'g.project_id')
+    .innerJoin('organizations as c', 'c.id', 'p.community_id')
+    .leftJoin('organizations as u', 'u.id', 'p.responsible_id')
+    .select('g.id')
+    .where(sql<boolean>`g.file_ids @> ${JSON.stringify([fileId])}::jsonb`)
+    .where((eb) => eb.or([eb('c.path', 'like', `${prefix}%`), eb('u.path', 'like', `${prefix}%`)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }

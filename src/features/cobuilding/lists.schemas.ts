@@ -1,5 +1,6 @@
 import { z } from '../../lib/zod';
 import { Id, IsoDate, Pagination } from '../common.schemas';
+import { LedgerEvidence } from '../ledger/ledger.schemas';
 
 /** What a resource offers or a need asks for (资源/需求类型). */
 export const listKindLabel = { venue: '场地', talent: '人才', funds: '资金', goods: '物资', service: '服务', other: '其他' } as const;
@@ -108,6 +109,7 @@ export const ProgressEntry = z.object({
   on: z.string(),
   text: z.string(),
   fileIds: z.array(z.number().int()),
+  evidence: z.array(LedgerEvidence).openapi({ description: '佐证文件（名称、类型），按 fileIds 的顺序' }),
   orgName: z.string(),
 });
 
@@ -149,5 +151,9 @@ export const ProjectEntryInput = z
 
 export const ListQuery = Pagination.extend({
   orgId: Id.optional().openapi({ description: '只列出这一组织的（提供方、收集方或项目所在社区）' }),
-  state: z.string().max(20).optional(),
+  state: z
+    .string()
+    .max(20)
+    .optional()
+    .openapi({ description: '需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（未撤回且未用于项目）' }),
 });

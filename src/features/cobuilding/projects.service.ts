@@ -5,6 +5,8 @@ import { AppError, invalidField, notFound } from '../../errors/app-error';
 import { todayInChina } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
+import type { FileMime } from '../../db/database';
+import { findFiles } from '../files/files.repository';
 import { fileOf } from '../files/files.service';
 import { orgForWrite } from '../orgs/org-access';
 import { findOrgById } from '../orgs/orgs.repository';
@@ -55,6 +57,8 @@ function actionsFor(ctx: Ctx, r: ProjectRow, viewer: Viewer): ProjectMove[] {
 
 async function toProject(ctx: Ctx, r: ProjectRow, viewer?: Viewer): Promise<Project> {
   const [links, progress, who] = await Promise.all([projectLinkRows(ctx.db, r.id), progressRows(ctx.db, r.id), viewer ?? viewerOf(ctx)]);
+  const files = new Map((await findFiles(ctx.db, progress.flatMap((g) => g.file_ids))).map((f) => [f.id, f]));
+  const evidence = (ids: readonly number[]) => ids.flatMap((id) => { const f = files.get(id); return f ? [{ name: f.name, fileId: f.id, mime: f.mime as FileMime, size: f.size }] : []; });
   return {
     id: r.id,
     community: { id: r.community_id, name: r.community_name },
@@ -74,7 +78,7 @@ async function toProject(ctx: Ctx, r: ProjectRow, viewer?: Viewer): Promise<Proj
     needs: links.filter((l) => l.need_id !== null).map((l) => ({ id: l.need_id!, title: l.need_title! })),
     resources: links.filter((l) => l.resource_id !== null).map((l) => ({ id: l.resource_id!, title: l.resource_title! })),
     partners: links.filter((l) => l.partner_id !== null).map((l) => ({ id: l.partner_id!, name: l.partner_name! })),
-    progress: progress.map((g) => ({ id: g.id, kind: g.kind, kindLabel: entryKindLabel[g.kind], on: g.entry_on, text: g.text, fileIds: g.file_ids, orgName: g.org_name })),
+    progress: progress.map((g) => ({ id: g.id, kind: g.kind, kindLabel: entryKindLabel[g.kind], on: g.entry_on, text: g.text, fileIds: g.file_ids, evidence: evidence(g.file_ids), orgName: g.org_name })),
     actions: actionsFor(ctx, r, who),
   };
 }
@@ -134,7 +138,7 @@ export async function getProject({ ctx, id }: { ctx: Ctx; id: number }): Promise
 export async function listProjects({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ items: Project[]; total: number }> {
   requireRole(ctx, readers);
   const q = ListQuery.parse(input);
-  const { rows, total } = await listProjectRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: q.orgId, state: q.state, limit: q.limit, offset: q.offset });
+  const { rows, total } = await listProjectRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: q.orgId, state: q.state, today: todayInChina(ctx.clock), limit: q.limit, offset: q.offset });
   const viewer = await viewerOf(ctx);
   return { items: await Promise.all(rows.map((r) => toProject(ctx, r, viewer))), total };
 }

@@ -95,7 +95,7 @@ export async function createResource({ ctx, input }: { ctx: Ctx; input: unknown 
 export async function listResources({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ items: Resource[]; total: number }> {
   requireRole(ctx, readers);
   const q = ListQuery.parse(input);
-  const { rows, total } = await listResourceRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: q.orgId, limit: q.limit, offset: q.offset });
+  const { rows, total } = await listResourceRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: q.orgId, unused: q.state === 'unused', limit: q.limit, offset: q.offset });
   return { items: rows.map(toResource), total };
 }
 

@@ -1,8 +1,8 @@
 import { z } from '../../lib/zod';
 
 export const FilePurpose = z
-  .enum(['ledger_evidence', 'duty_report', 'appeal_evidence'])
-  .openapi({ description: 'ledger_evidence 台账佐证材料；duty_report 述职报告附件；appeal_evidence 申诉材料' });
+  .enum(['ledger_evidence', 'duty_report', 'appeal_evidence', 'cobuilding_evidence'])
+  .openapi({ description: 'ledger_evidence 台账佐证材料；duty_report 述职报告附件；appeal_evidence 申诉材料；cobuilding_evidence 共建项目进度、销号佐证' });
 
 export const UploadFileForm = z.object({
   orgId: z.coerce.number().int().positive().max(2_147_483_647).openapi({ description: '文件所属组织（其上级可查看）' }),

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { orgForWrite } from '../orgs/org-access';
 import { FILE_TYPES, MAX_FILE_BYTES, sniffMime, type FilePorts } from './file-ports';
+import { fileInVisibleProject } from '../cobuilding/lists.repository';
 import { fileContent, findFile, findFiles, insertFile } from './files.repository';
 import { UploadFileForm, type StoredFile } from './files.schemas';
 
@@ -91,7 +92,8 @@ export async function storeMadeFile(ctx: Ctx, ports: FilePorts, file: { orgId: n
 export async function readFile({ ctx, ports, id, variant }: { ctx: Ctx; ports: FilePorts; id: number; variant: 'content' | 'thumbnail' }): Promise<{ bytes: Uint8Array; name: string; mime: string }> {
   requireRole(ctx, readers);
   const row = await findFile(ctx.db, id);
-  if (!row || !inScope(ctx.actor, row.path)) throw notFound('文件', 'id');
+  // Outside the subtree, a co-building project's evidence is shared by both sides of the project.
+  if (!row || !(inScope(ctx.actor, row.path) || (await fileInVisibleProject(ctx.db, id, ctx.actor.orgPath)))) throw notFound('文件', 'id');
   if (variant === 'thumbnail') {
     const bytes = await fileContent(ctx.db, id, 'thumbnail');
     if (!bytes) throw notFound('缩略图', 'id');

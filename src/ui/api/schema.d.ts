@@ -2479,6 +2479,7 @@ export interface paths {
                     offset?: number | null;
                     /** @description 只列出这一组织的（提供方、收集方或项目所在社区） */
                     orgId?: number;
+                    /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（未撤回且未用于项目） */
                     state?: string;
                 };
                 header?: never;
@@ -2638,6 +2639,7 @@ export interface paths {
                     offset?: number | null;
                     /** @description 只列出这一组织的（提供方、收集方或项目所在社区） */
                     orgId?: number;
+                    /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（未撤回且未用于项目） */
                     state?: string;
                 };
                 header?: never;
@@ -2880,6 +2882,7 @@ export interface paths {
                     offset?: number | null;
                     /** @description 只列出这一组织的（提供方、收集方或项目所在社区） */
                     orgId?: number;
+                    /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（未撤回且未用于项目） */
                     state?: string;
                 };
                 header?: never;
@@ -9402,11 +9405,11 @@ export interface paths {
                         /** @description 文件所属组织（其上级可查看） */
                         orgId: number;
                         /**
-                         * @description ledger_evidence 台账佐证材料；duty_report 述职报告附件；appeal_evidence 申诉材料
+                         * @description ledger_evidence 台账佐证材料；duty_report 述职报告附件；appeal_evidence 申诉材料；cobuilding_evidence 共建项目进度、销号佐证
                          * @default ledger_evidence
                          * @enum {string}
                          */
-                        purpose?: "ledger_evidence" | "duty_report" | "appeal_evidence";
+                        purpose?: "ledger_evidence" | "duty_report" | "appeal_evidence" | "cobuilding_evidence";
                         /**
                          * Format: binary
                          * @description JPEG、PNG、WebP 图片或 PDF，不超过 10 MB
@@ -14202,10 +14205,19 @@ export interface components {
                 on: string;
                 text: string;
                 fileIds: number[];
+                /** @description 佐证文件（名称、类型），按 fileIds 的顺序 */
+                evidence: components["schemas"]["LedgerEvidence"][];
                 orgName: string;
             }[];
             /** @description 当前账号现在可以做的：认领（以本单位名义）、登记进度、申请销号、同意销号、退回 */
             actions: ("claim" | "progress" | "proposeClose" | "approveClose" | "sendBack")[];
+        };
+        LedgerEvidence: {
+            name: string;
+            ref?: string;
+            fileId?: number;
+            mime?: string;
+            size?: number;
         };
         CreateCbProject: {
             /** @example 12 */
@@ -14722,13 +14734,6 @@ export interface components {
             createdAt: string;
             /** @description 采纳后的下一步 */
             note: string | null;
-        };
-        LedgerEvidence: {
-            name: string;
-            ref?: string;
-            fileId?: number;
-            mime?: string;
-            size?: number;
         };
         AppealInput: {
             orgId: number;

@@ -161,10 +161,21 @@ export async function signInAs(s: Session, h: Harness, login: string, password =
   return elapsed;
 }
 
+/**
+ * Until dialogs, drawers and messages have finished their transitions: no finite CSS transition or animation is
+ * running (spinners run forever and are left out). Bounded: a page that keeps animating is shot after 2 s.
+ */
+export async function transitionsDone(page: Page): Promise<void> {
+  await new Promise((r) => setTimeout(r, 60)); // a transition the last click starts begins on the next frame
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), { timeout: 2_000, polling: 'raf' })
+    .catch(() => {});
+}
+
 /** Saves a screenshot for a person to look at: name-desk.png or name-phone.png. */
 export async function shot(s: Session, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   const w = s.page.viewport()?.width ?? 0;
-  await new Promise((r) => setTimeout(r, 350)); // let dialogs and drawers finish their transitions
+  await transitionsDone(s.page);
   await s.page.screenshot({ path: join(shotsDir, `${name}-${w <= 400 ? 'phone' : 'desk'}.png`), fullPage: opts.fullPage ?? true });
 }
 
