@@ -12,7 +12,7 @@ import { Rng } from './random';
  */
 
 type Kind = 'venue' | 'talent' | 'funds' | 'goods' | 'service' | 'other';
-export type DemoResource = { key: string; orgCode: string; toCode: string; kind: Kind; title: string; description: string; capacity: string | null; offeredOn: string };
+export type DemoResource = { key: string; orgCode: string; toCode: string; kind: Kind; title: string; description: string; capacity: string | null; offeredOn: string; availableTo: string };
 export type DemoNeed = { key: string; orgCode: string; kind: Kind; title: string; description: string; residents: number; urgency: 'normal' | 'urgent'; source: string; raisedOn: string; state: NeedState; metOn: string | null };
 export type DemoEntry = { kind: 'progress' | 'close_proposed' | 'sent_back' | 'closed'; on: string; text: string; byUnit: boolean };
 export type DemoProject = {
@@ -67,10 +67,10 @@ export function cobuildingFor(seed: string, community: PlannedOrg, grids: readon
     .filter((p) => p.signedOn <= today)
     .map((p, i) => {
       const [kind, title, description, capacity] = rng.pick(offers);
-      return { key: `r${i}`, orgCode: p.code, toCode: community.code, kind, title, description, capacity, offeredOn: addDays(p.signedOn, rng.int(3, 30)) };
+      return { key: `r${i}`, orgCode: p.code, toCode: community.code, kind, title, description, capacity, offeredOn: addDays(p.signedOn, rng.int(3, 30)), availableTo: `${year}-12-31` };
     })
     .filter((r) => r.offeredOn <= today);
-  resources.push({ key: 'own', orgCode: community.code, toCode: community.code, kind: 'venue', title: '党群服务中心活动室', description: '社区党群服务中心活动室，供共建活动使用', capacity: '可容纳 40 人', offeredOn: `${year}-01-05` });
+  resources.push({ key: 'own', orgCode: community.code, toCode: community.code, kind: 'venue', title: '党群服务中心活动室', description: '社区党群服务中心活动室，供共建活动使用', capacity: '可容纳 40 人', offeredOn: `${year}-01-05`, availableTo: `${year}-12-31` });
   const needs: DemoNeed[] = [];
   for (let i = 0; i < 5; i++) {
     const [kind, title, description] = asks[(i + rng.int(0, asks.length - 1)) % asks.length]!;

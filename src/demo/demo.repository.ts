@@ -267,7 +267,7 @@ export async function finalizeDemoCycle(db: Kysely<Database>, year: number, revi
         finalized_at = ${`${year + 1}-02-10T02:00:00Z`}::timestamptz, final_revision_id = ${revisionId} where year = ${year}`.execute(db);
 }
 
-/** Rows: id, org_id, offered_to_id, kind, title, description, capacity, offered_on, created_by. */
+/** Rows: id, org_id, offered_to_id, kind, title, description, capacity, offered_on, available_to, created_by. */
 export const insertCbResources = bulk('cb_resources', [
   { name: 'id', type: 'int' },
   { name: 'org_id', type: 'int' },
@@ -277,6 +277,7 @@ export const insertCbResources = bulk('cb_resources', [
   { name: 'description', type: 'text' },
   { name: 'capacity', type: 'text' },
   { name: 'offered_on', type: 'date' },
+  { name: 'available_to', type: 'date' },
   { name: 'created_by', type: 'text' },
 ]);
 

@@ -237,7 +237,7 @@ async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids:
   const needs = lists.flatMap((l) => l.needs);
   const projects = lists.flatMap((l) => l.projects);
   const [resourceIds, needIds, projectIds] = await Promise.all([reserveIds(ctx.db, 'cb_resources', resources.length), reserveIds(ctx.db, 'cb_needs', needs.length), reserveIds(ctx.db, 'cb_projects', projects.length)]);
-  await insertCbResources(ctx.db, resources.map((r, i) => [resourceIds[i], ids.get(r.orgCode), ids.get(r.toCode), r.kind, r.title, r.description, r.capacity, r.offeredOn, 'demo']));
+  await insertCbResources(ctx.db, resources.map((r, i) => [resourceIds[i], ids.get(r.orgCode), ids.get(r.toCode), r.kind, r.title, r.description, r.capacity, r.offeredOn, r.availableTo, 'demo']));
   await insertCbNeeds(ctx.db, needs.map((n, i) => [needIds[i], ids.get(n.orgCode), n.kind, n.title, n.description, n.residents, n.urgency, n.source, n.raisedOn, n.state, n.metOn, 'demo']));
   await insertCbProjects(
     ctx.db,

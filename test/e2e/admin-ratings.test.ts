@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNoOverflow, clickText, closeSession, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
+import { assertNoOverflow, clickText, closeSession, messageBoxButton, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
 
 /**
  * 评议管理 in the browser as the demo district's admin, in 2026 (填报中): a resident rating campaign for two
@@ -36,18 +36,6 @@ async function pickOrg(page: Page, select: string, org: { name: string; code: st
   );
   await (option as ElementHandle<HTMLElement>).evaluate((e) => e.click());
   await page.keyboard.press('Escape');
-}
-
-/** Clicks the button of the visible message box whose text contains `text` (Element Plus poppers: a DOM click). */
-async function messageBoxButton(page: Page, text: string) {
-  const button = await page.waitForFunction(
-    (t) => [...document.querySelectorAll('.el-message-box button')].find((b) => (b as HTMLElement).offsetParent !== null && (b as HTMLElement).innerText.includes(t)),
-    { timeout: 10_000 },
-    text,
-  );
-  await (button as ElementHandle<HTMLElement>).evaluate((b) => b.click());
-  // That box goes (another may open right after it: wait for this button, not for no box at all).
-  await page.waitForFunction((b) => !(b as HTMLElement).isConnected || (b as HTMLElement).offsetParent === null, { timeout: 10_000 }, button);
 }
 
 async function openConsole(viewport: 'desk' | 'phone', y = year): Promise<Session> {

@@ -40,7 +40,7 @@ describe('sign-in and the session cookie', () => {
     expect(s.setCookie).toMatch(/SameSite=Strict/i);
     expect(s.setCookie).not.toMatch(/Secure/i); // served over http in the test
     expect(s.body).toMatchObject({ login: u.login, role: 'org_user', roleLabel: '党组织书记/党务工作者', org: { id: tree.community.id, name: tree.community.name }, mustChangePassword: false });
-    expect(s.body.menu.map((m: { title: string }) => m.title)).toEqual(['首页', '我的考核', '台账', '台账审核', '述职报告', '双向评价', '申诉', '考核细则', '账号设置']);
+    expect(s.body.menu.map((m: { title: string }) => m.title)).toEqual(['首页', '我的考核', '台账', '台账审核', '述职报告', '双向评价', '共建清单', '申诉', '考核细则', '账号设置']);
     const api = cookieClient(t.app, s.cookie!, s.csrf);
     const me = await api.get('/api/auth/me');
     expect(me.body.csrfToken).toBe(s.csrf);

@@ -201,4 +201,33 @@ describe('the three lists', () => {
     // No agreement, no events: zeros, and ifNone for the share.
     expect(facts.get(strangerId)).toMatchObject({ claimed: 0, offered: 0, raised: 0, metShare: 0 });
   });
+
+  it('filters the lists for the matching view: needs waiting, resources on offer and unused, projects overdue', async () => {
+    // Needs still 待对接 in the community: N5 only (N1, N2 met with P1, N3 with P2, N6 dropped).
+    expect(ok(await community.get('/api/cobuilding/needs?state=open')).items.map((n: any) => n.title)).toEqual(['小区停车难']);
+    // Resources no project uses, on offer on 2023-12-20: the lawyer offered to the street (the venue serves P1).
+    expect(ok(await unit.get('/api/cobuilding/resources?state=unused')).items.map((r: any) => r.title)).toEqual(['法律顾问']);
+    // Overdue on 2023-12-20: P3, never claimed, planned to end 09-30; P1 and P2 are closed.
+    expect(ok(await community.get('/api/cobuilding/projects?state=overdue')).items.map((p: any) => p.title)).toEqual(['无人认领的项目']);
+  });
+
+  it("shares a project's evidence between its two sides, and with no one else", async () => {
+    const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const form = new FormData();
+    form.set('file', new File([pdf], '验收报告.pdf', { type: 'application/pdf' }));
+    form.set('orgId', String(tree.unit.id));
+    form.set('purpose', 'cobuilding_evidence');
+    const file = ok(await unit.post('/api/files', form), 201);
+    // Before it is evidence, the community cannot read the unit's file (another subtree).
+    expect((await community.get(`/api/files/${file.id}`)).status).toBe(404);
+    const p4 = ok(await community.post('/api/cobuilding/projects', { communityId: tree.community.id, title: '停车位改造', goal: '增加 20 个停车位', plannedStart: '2023-12-01', plannedEnd: '2024-03-31', createdOn: '2023-12-01', needIds: [], resourceIds: [] }), 201);
+    ok(await unit.post(`/api/cobuilding/projects/${p4.id}/claim`, { unitId: tree.unit.id, on: '2023-12-02' }));
+    const after = ok(await unit.post(`/api/cobuilding/projects/${p4.id}/progress`, { text: '完成设计', on: '2023-12-10', fileIds: [file.id] }));
+    expect(after.progress[0].evidence).toEqual([{ name: '验收报告.pdf', fileId: file.id, mime: 'application/pdf', size: pdf.length }]);
+    expect((await community.get(`/api/files/${file.id}`)).status).toBe(200);
+    expect((await unit.get(`/api/files/${file.id}`)).status).toBe(200);
+    // A unit of the same community that is not on the project, and a stranger, still cannot.
+    expect((await unit2.get(`/api/files/${file.id}`)).status).toBe(404);
+    expect((await stranger.get(`/api/files/${file.id}`)).status).toBe(404);
+  });
 });

@@ -41,12 +41,17 @@ export async function findResourceRow(db: Kysely<Database>, id: number) {
 }
 
 /** Resources offered by or to an organization under `prefix` (or `orgId` only), newest first. */
-export async function listResourceRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; unused?: boolean; limit: number; offset: number }) {
+export async function listResourceRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; unusedOn?: string; limit: number; offset: number }) {
   const base = resourceQuery(db)
     .where((eb) => eb.or([eb('o.path', 'like', `${f.prefix}%`), eb('t.path', 'like', `${f.prefix}%`)]))
     .$if(f.orgId !== undefined, (q) => q.where((eb) => eb.or([eb('r.org_id', '=', f.orgId!), eb('r.offered_to_id', '=', f.orgId!)])))
-    // Not used yet: still on offer and in no project (the matching view's 未对接资源).
-    .$if(!!f.unused, (q) => q.where('r.withdrawn_on', 'is', null).where(sql<boolean>`not exists (select 1 from cb_project_links l where l.resource_id = r.id)`));
+    // Not used yet: still on offer on that day (not withdrawn, its period not over) and in no project (未对接资源).
+    .$if(f.unusedOn !== undefined, (q) =>
+      q
+        .where('r.withdrawn_on', 'is', null)
+        .where((eb) => eb.or([eb('r.available_to', 'is', null), eb('r.available_to', '>=', f.unusedOn!)]))
+        .where(sql<boolean>`not exists (select 1 from cb_project_links l where l.resource_id = r.id)`),
+    );
   const [rows, total] = await Promise.all([
     base.orderBy('r.offered_on', 'desc').orderBy('r.id', 'desc').limit(f.limit).offset(f.offset).execute(),
     base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

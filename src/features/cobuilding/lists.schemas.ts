@@ -155,5 +155,5 @@ export const ListQuery = Pagination.extend({
     .string()
     .max(20)
     .optional()
-    .openapi({ description: '需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（未撤回且未用于项目）' }),
+    .openapi({ description: '需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（今天仍在提供期内、未撤回且未用于项目）' }),
 });

@@ -2,6 +2,7 @@ import { inScope, readers, requireRole, rootOf } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import { coBuildingUnitKinds, orgKindLabel } from '../../domain/catalog';
 import { invalidField, notFound } from '../../errors/app-error';
+import { todayInChina } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { orgForWrite } from '../orgs/org-access';
@@ -95,7 +96,7 @@ export async function createResource({ ctx, input }: { ctx: Ctx; input: unknown 
 export async function listResources({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ items: Resource[]; total: number }> {
   requireRole(ctx, readers);
   const q = ListQuery.parse(input);
-  const { rows, total } = await listResourceRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: q.orgId, unused: q.state === 'unused', limit: q.limit, offset: q.offset });
+  const { rows, total } = await listResourceRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: q.orgId, unusedOn: q.state === 'unused' ? todayInChina(ctx.clock) : undefined, limit: q.limit, offset: q.offset });
   return { items: rows.map(toResource), total };
 }
 

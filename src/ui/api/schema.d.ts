@@ -2479,7 +2479,7 @@ export interface paths {
                     offset?: number | null;
                     /** @description 只列出这一组织的（提供方、收集方或项目所在社区） */
                     orgId?: number;
-                    /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（未撤回且未用于项目） */
+                    /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（今天仍在提供期内、未撤回且未用于项目） */
                     state?: string;
                 };
                 header?: never;
@@ -2639,7 +2639,7 @@ export interface paths {
                     offset?: number | null;
                     /** @description 只列出这一组织的（提供方、收集方或项目所在社区） */
                     orgId?: number;
-                    /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（未撤回且未用于项目） */
+                    /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（今天仍在提供期内、未撤回且未用于项目） */
                     state?: string;
                 };
                 header?: never;
@@ -2882,7 +2882,7 @@ export interface paths {
                     offset?: number | null;
                     /** @description 只列出这一组织的（提供方、收集方或项目所在社区） */
                     orgId?: number;
-                    /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（未撤回且未用于项目） */
+                    /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（今天仍在提供期内、未撤回且未用于项目） */
                     state?: string;
                 };
                 header?: never;

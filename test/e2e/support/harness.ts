@@ -224,3 +224,15 @@ export async function chooseOption(page: Page, select: string, name: string) {
     await page.keyboard.press('Escape');
   }
 }
+
+/** Clicks the button of the visible message box whose text contains `text` (Element Plus poppers: a DOM click). */
+export async function messageBoxButton(page: Page, text: string) {
+  const button = await page.waitForFunction(
+    (t) => [...document.querySelectorAll('.el-message-box button')].find((b) => (b as HTMLElement).offsetParent !== null && (b as HTMLElement).innerText.includes(t)),
+    { timeout: 10_000 },
+    text,
+  );
+  await (button as ElementHandle<HTMLElement>).evaluate((b) => b.click());
+  // That box goes (another may open right after it: wait for this button, not for no box at all).
+  await page.waitForFunction((b) => !(b as HTMLElement).isConnected || (b as HTMLElement).offsetParent === null, { timeout: 10_000 }, button);
+}

@@ -1,0 +1,125 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type { ElementHandle } from 'puppeteer';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertNoOverflow, clickSettled, clickText, closeSession, messageBoxButton, newSession, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
+
+/**
+ * 共建清单 in the browser on the demo district: the community secretary records a need, ticks it in 供需对接 and lists a
+ * project; the unit's secretary claims it on a phone, logs progress with a photo and asks for 销号; the community sees
+ * the unit's photo in the timeline and approves, which meets the need. Each step is checked in the database.
+ */
+let h: Harness;
+let community: number;
+let unit: number;
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  h = await startHarness();
+  community = (await sql<{ id: number }>`select org_id as id from users where login = 'demo-community'`.execute(h.db)).rows[0]!.id;
+  unit = (await sql<{ id: number }>`select org_id as id from users where login = 'demo-unit'`.execute(h.db)).rows[0]!.id;
+}, 240_000);
+afterAll(() => h?.close());
+
+async function project(title: string) {
+  return (await sql<{ id: number; state: string; responsible_id: number | null; sent_back: number }>`select id, state, responsible_id, sent_back from cb_projects where title = ${title}`.execute(h.db)).rows[0];
+}
+
+/** Writes one entry in the project's dialog (登记进度, 申请销号, 同意销号) and waits for the ledger row. */
+async function entry(s: Session, move: string, text: string, kind: string, projectId: number) {
+  await clickSettled(s.page, `[data-testid="move-${move}"]`);
+  await typeInto(s.page, '.el-dialog textarea[data-testid="entry-text"]', text);
+  await clickSettled(s.page, '[data-testid="entry-save"]');
+  await s.page.waitForFunction(() => document.querySelectorAll('.el-overlay-dialog').length === 0 || ![...document.querySelectorAll('.el-overlay')].some((o) => (o as HTMLElement).offsetParent !== null), { timeout: 15_000 });
+  const row = await sql<{ n: number }>`select count(*)::int as n from cb_progress where project_id = ${projectId} and kind = ${kind} and text = ${text}`.execute(h.db);
+  expect(row.rows[0]!.n, `${move} written`).toBe(1);
+}
+
+describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
+  it('a community lists a need and a project from it; the unit claims it on a phone, logs progress with a photo and asks for 销号; the community approves', async () => {
+    const c = await newSession(h, 'desk');
+    await signInAs(c, h, 'demo-community');
+    await visit(c, h, '/cobuilding');
+    await waitForText(c.page, '项目清单');
+    await c.page.waitForSelector('[data-testid="projects-table"] a.name', { visible: true });
+    await shot(c, 'cobuilding');
+
+    // A need, recorded in the dialog.
+    await clickText(c.page, '登记需求');
+    await typeInto(c.page, '.el-dialog input[data-testid="need-title"]', '浏览器登记：楼道加装扶手');
+    await typeInto(c.page, '.el-dialog textarea[data-testid="need-description"]', '3 号楼高龄居民上下楼困难，希望加装扶手');
+    await clickSettled(c.page, '[data-testid="need-urgent"] input');
+    await shot(c, 'cobuilding-need', { fullPage: false });
+    await clickSettled(c.page, '[data-testid="need-save"]');
+    await waitForText(c.page, '已登记需求「浏览器登记：楼道加装扶手」');
+    const need = (await sql<{ id: number; state: string; urgency: string; org_id: number }>`select id, state, urgency, org_id from cb_needs where title = '浏览器登记：楼道加装扶手'`.execute(h.db)).rows[0]!;
+    expect(need).toMatchObject({ state: 'open', urgency: 'urgent', org_id: community });
+
+    // 供需对接: the new need waits beside the unused resources; ticked, it becomes a project.
+    await visit(c, h, '/cobuilding?tab=match');
+    await c.page.waitForSelector(`[data-need="${need.id}"]`, { visible: true });
+    await shot(c, 'cobuilding-match');
+    await c.page.$eval(`[data-need="${need.id}"] input[type="checkbox"]`, (e) => (e as HTMLElement).click());
+    await clickSettled(c.page, '[data-testid="match-create"]');
+    await typeInto(c.page, '.el-dialog input[data-testid="project-title"]', '浏览器立项：楼道扶手');
+    await typeInto(c.page, '.el-dialog textarea[data-testid="project-goal"]', '年底前为 3 号楼 6 个单元加装扶手');
+    const end = `${new Date().getFullYear()}-12-31`;
+    await typeInto(c.page, '.el-dialog [data-testid="project-end"] input', end);
+    await c.page.keyboard.press('Enter');
+    expect(await textOf(c.page, '.el-dialog [data-testid="project-needs"]')).toContain('浏览器登记：楼道加装扶手');
+    await clickSettled(c.page, '[data-testid="project-save"]');
+    await waitForText(c.page, '进度台账');
+    const p = (await project('浏览器立项：楼道扶手'))!;
+    expect(p).toMatchObject({ state: 'open', responsible_id: null });
+    expect((await sql<{ state: string }>`select state from cb_needs where id = ${need.id}`.execute(h.db)).rows[0]!.state).toBe('in_project');
+    expect(await textOf(c.page, '[data-testid="project-state"]')).toContain('待认领');
+
+    // The unit, on a phone: the project is open to it by agreement; it claims it, logs progress with a photo, asks for 销号.
+    const u = await newSession(h, 'phone');
+    await signInAs(u, h, 'demo-unit');
+    await visit(u, h, '/cobuilding');
+    await waitForText(u.page, '浏览器立项：楼道扶手');
+    await assertNoOverflow(u.page, 'cobuilding phone');
+    await shot(u, 'cobuilding');
+    await visit(u, h, `/cobuilding/projects/${p.id}`);
+    await clickSettled(u.page, '[data-testid="move-claim"]');
+    await messageBoxButton(u.page, '认领');
+    await waitForText(u.page, '已认领');
+    expect(await project('浏览器立项：楼道扶手')).toMatchObject({ state: 'claimed', responsible_id: unit });
+
+    await clickSettled(u.page, '[data-testid="move-progress"]');
+    await typeInto(u.page, '.el-dialog textarea[data-testid="entry-text"]', '已完成 1 至 3 单元的扶手安装');
+    const photo = join(mkdtempSync(join(tmpdir(), 'xp-photo-')), '扶手安装.jpg');
+    writeFileSync(photo, await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 200, g: 120, b: 40 } } }).jpeg().toBuffer());
+    await ((await u.page.$('.el-dialog input[type="file"]')) as ElementHandle<HTMLInputElement>).uploadFile(photo);
+    await u.page.waitForFunction(() => [...document.querySelectorAll('.el-dialog .tile img')].some((i) => (i as HTMLImageElement).src.includes('/api/files/')), { timeout: 30_000 });
+    await shot(u, 'cobuilding-progress', { fullPage: false });
+    await clickSettled(u.page, '[data-testid="entry-save"]');
+    await u.page.waitForSelector('[data-testid="project-timeline"] .el-image', { visible: true, timeout: 15_000 });
+    const file = (await sql<{ file_ids: number[]; org_id: number }>`select file_ids, org_id from cb_progress where project_id = ${p.id} and kind = 'progress'`.execute(h.db)).rows[0]!;
+    expect(file.org_id).toBe(unit);
+    expect(file.file_ids).toHaveLength(1);
+    await entry(u, 'proposeClose', '6 个单元全部安装完毕，申请销号', 'close_proposed', p.id);
+    expect((await project('浏览器立项：楼道扶手'))!.state).toBe('closing');
+    await assertNoOverflow(u.page, 'project phone');
+    await shot(u, 'cobuilding-project');
+    await closeSession(u);
+
+    // The community reads the unit's photo (its subtree alone would not show it) and approves.
+    await visit(c, h, `/cobuilding/projects/${p.id}`);
+    await waitForText(c.page, '申请销号');
+    const thumb = await c.page.$eval('[data-testid="project-timeline"] .el-image img', (i) => (i as HTMLImageElement).src);
+    expect((await c.page.evaluate((src) => fetch(src).then((r) => r.status), thumb))).toBe(200);
+    await shot(c, 'cobuilding-project');
+    await entry(c, 'approveClose', '经现场查看，同意销号', 'closed', p.id);
+    expect((await project('浏览器立项：楼道扶手'))!.state).toBe('closed');
+    expect((await sql<{ state: string }>`select state from cb_needs where id = ${need.id}`.execute(h.db)).rows[0]!.state).toBe('met');
+    await waitForText(c.page, '已销号');
+    const audit = await sql<{ action: string }>`select action from audit_log where entity = 'cb_project' and entity_id = ${String(p.id)} order by id`.execute(h.db);
+    expect(audit.rows.map((r) => r.action)).toEqual(['cobuilding.project.create', 'cobuilding.project.claim', 'cobuilding.project.progress', 'cobuilding.project.proposeClose', 'cobuilding.project.approveClose']);
+    await closeSession(c);
+  });
+});
