@@ -122,4 +122,25 @@ describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(['cobuilding.project.create', 'cobuilding.project.claim', 'cobuilding.project.progress', 'cobuilding.project.proposeClose', 'cobuilding.project.approveClose']);
     await closeSession(c);
   });
+
+  it("a street reads its communities' co-building year as a chart and a table, on a desk and on a phone", async () => {
+    const street = (await sql<{ id: number; path: string }>`select o.id, o.path from users u join organizations o on o.id = u.org_id where u.login = 'demo-street'`.execute(h.db)).rows[0]!;
+    const year = new Date().getFullYear();
+    const expected = (await sql<{ n: number; communities: number }>`
+      select (select count(*)::int from cb_projects p join organizations c on c.id = p.community_id where c.path like ${`${street.path}%`} and extract(year from p.created_on) = ${year}) as n,
+             (select count(*)::int from organizations c where c.kind = 'community' and c.path like ${`${street.path}%`}) as communities`.execute(h.db)).rows[0]!;
+    for (const viewport of ['desk', 'phone'] as const) {
+      const s = await newSession(h, viewport);
+      await signInAs(s, h, 'demo-street');
+      await visit(s, h, '/cobuilding');
+      await s.page.waitForSelector('[data-testid="overview-totals"]', { visible: true });
+      await s.page.waitForSelector('.chart svg', { visible: true });
+      // The first figure: every project the street's communities listed this year.
+      expect(await s.page.$eval('[data-testid="overview-totals"] .stat b', (b) => b.textContent)).toBe(String(expected.n));
+      expect(await s.page.$$eval('[data-testid="overview-table"] .el-table__body-wrapper tr', (rs) => rs.length)).toBe(expected.communities);
+      await assertNoOverflow(s.page, `cobuilding overview ${viewport}`);
+      await shot(s, 'cobuilding-overview');
+      await closeSession(s);
+    }
+  });
 });

@@ -211,6 +211,21 @@ describe('the three lists', () => {
     expect(ok(await community.get('/api/cobuilding/projects?state=overdue')).items.map((p: any) => p.title)).toEqual(['无人认领的项目']);
   });
 
+  it("gives the street each community's co-building year, as worked by hand", async () => {
+    const street = client(t.app, await createToken(t.db, 'org_user', tree.street.id));
+    const view = ok(await street.get('/api/cobuilding/overview?year=2023'));
+    const mine = view.rows.find((r: any) => r.communityId === tree.community.id);
+    // Projects listed in 2023: P1 and P2 closed, P3 open and past its planned end 09-30 on 2023-12-20 (overdue).
+    // Needs raised in 2023 by the community and its grid: N1, N2, N3, N5, N6 = 5, N1 urgent, N1 N2 N3 met.
+    // Resources offered to the community in 2023: the venue (the lawyer went to the street), used by P1.
+    expect(mine).toMatchObject({ projects: { open: 1, claimed: 0, closing: 0, closed: 2, overdue: 1 }, needs: { raised: 5, urgent: 1, met: 3 }, resources: { offered: 1, used: 1 } });
+    expect(view.totals.projects.closed).toBe(view.rows.reduce((n: number, r: any) => n + r.projects.closed, 0));
+    expect(ok(await street.get('/api/cobuilding/overview?year=2022')).totals.projects).toEqual({ open: 0, claimed: 0, closing: 0, closed: 0, overdue: 0 });
+    // A unit has no communities under it; another subtree's organization is not found.
+    expect(ok(await unit.get('/api/cobuilding/overview?year=2023')).rows).toEqual([]);
+    expect((await unit.get(`/api/cobuilding/overview?year=2023&orgId=${tree.street.id}`)).status).toBe(404);
+  });
+
   it("shares a project's evidence between its two sides, and with no one else", async () => {
     const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const form = new FormData();

@@ -197,3 +197,45 @@ export async function fileInVisibleProject(db: Kysely<Database>, fileId: number,
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * The street's and leader's overview: per community under `prefix`, its projects listed in the year by state
+ * (overdue on `today`), its and its grids' needs raised in the year and how many are met, and the resources
+ * offered to it in the year and how many a project uses. One statement for all communities.
+ */
+export async function overviewRows(db: Kysely<Database>, f: { prefix: string; year: number; today: string }) {
+  const [from, to] = [`${f.year}-01-01`, `${f.year}-12-31`];
+  const { rows } = await sql<{
+    id: number;
+    name: string;
+    street_name: string | null;
+    open: number;
+    claimed: number;
+    closing: number;
+    closed: number;
+    overdue: number;
+    raised: number;
+    urgent: number;
+    met: number;
+    offered: number;
+    used: number;
+  }>`
+    select c.id, c.name, s.name as street_name, pr.*, nd.*, rs.*
+    from organizations c
+    left join organizations s on s.id = c.parent_id
+    cross join lateral (
+      select count(*) filter (where p.state = 'open')::int as open, count(*) filter (where p.state = 'claimed')::int as claimed,
+             count(*) filter (where p.state = 'closing')::int as closing, count(*) filter (where p.state = 'closed')::int as closed,
+             count(*) filter (where p.state <> 'closed' and p.planned_end < ${f.today})::int as overdue
+      from cb_projects p where p.community_id = c.id and p.created_on between ${from} and ${to}) pr
+    cross join lateral (
+      select count(*)::int as raised, count(*) filter (where n.urgency = 'urgent')::int as urgent, count(*) filter (where n.state = 'met')::int as met
+      from cb_needs n join organizations o on o.id = n.org_id
+      where (o.id = c.id or (o.parent_id = c.id and o.kind = 'grid')) and n.raised_on between ${from} and ${to}) nd
+    cross join lateral (
+      select count(*)::int as offered, count(*) filter (where exists (select 1 from cb_project_links l where l.resource_id = r.id))::int as used
+      from cb_resources r where r.offered_to_id = c.id and r.offered_on between ${from} and ${to}) rs
+    where c.kind = 'community' and c.path like ${`${f.prefix}%`} and (c.active_to is null or c.active_to >= ${from})
+    order by c.path`.execute(db);
+  return rows;
+}

@@ -1,7 +1,8 @@
 import { IdParam, Page } from '../common.schemas';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
-import { ClaimProjectInput, CreateNeedInput, CreateProjectInput, CreateResourceInput, ListQuery, Need, Project, ProjectEntryInput, Resource } from './lists.schemas';
+import { ClaimProjectInput, CreateNeedInput, CreateProjectInput, CreateResourceInput, ListQuery, Need, Overview, OverviewQuery, Project, ProjectEntryInput, Resource } from './lists.schemas';
+import { cobuildingOverview } from './overview.service';
 import { claimProject, createProject, getProject, listProjects, projectEntry } from './projects.service';
 import { createNeed, createResource, dropNeed, listNeeds, listResources } from './resources-needs.service';
 
@@ -36,6 +37,9 @@ export function cobuildingRoutes() {
   );
   r.openapi(jsonRoute({ method: 'post', path: '/projects/{id}/claim', summary: '认领项目（共建单位）', tags, request: { params: IdParam, ...jsonBody(ClaimProjectInput) }, response: Project }), async (c) =>
     c.json(await claimProject({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
+  );
+  r.openapi(jsonRoute({ method: 'get', path: '/overview', summary: '共建概览：各社区的项目、需求、资源（按年度）', tags, request: { query: OverviewQuery }, response: Overview }), async (c) =>
+    c.json(await cobuildingOverview({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
   );
   const entries = [
     ['progress', 'progress', '登记项目进度（责任单位或社区）'],

@@ -157,3 +157,23 @@ export const ListQuery = Pagination.extend({
     .optional()
     .openapi({ description: '需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（今天仍在提供期内、未撤回且未用于项目）' }),
 });
+
+export const OverviewQuery = z.object({
+  year: z.coerce.number().int().min(1900).max(9999).openapi({ description: '考核年度：按事件日期计入该年度' }),
+  orgId: Id.optional().openapi({ description: '只看这一组织（街道或社区）之下的社区，不填为本辖区' }),
+});
+
+const OverviewCounts = z.object({
+  projects: z.object({ open: z.number().int(), claimed: z.number().int(), closing: z.number().int(), closed: z.number().int(), overdue: z.number().int().openapi({ description: '未销号且已过计划完成日期（北京时间今天）' }) }),
+  needs: z.object({ raised: z.number().int(), urgent: z.number().int(), met: z.number().int() }),
+  resources: z.object({ offered: z.number().int(), used: z.number().int() }),
+});
+
+export const Overview = z
+  .object({
+    year: z.number().int(),
+    rows: z.array(OverviewCounts.extend({ communityId: z.number().int(), communityName: z.string(), streetName: z.string().nullable() })),
+    totals: OverviewCounts,
+  })
+  .openapi('CbOverview');
+export type Overview = z.infer<typeof Overview>;

@@ -3197,6 +3197,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cobuilding/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 共建概览：各社区的项目、需求、资源（按年度） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description 考核年度：按事件日期计入该年度 */
+                    year: number;
+                    /** @description 只看这一组织（街道或社区）之下的社区，不填为本辖区 */
+                    orgId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CbOverview"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cobuilding/projects/{id}/progress": {
         parameters: {
             query?: never;
@@ -14261,6 +14347,50 @@ export interface components {
              * @example 2025-06-18
              */
             on?: string;
+        };
+        CbOverview: {
+            year: number;
+            rows: {
+                projects: {
+                    open: number;
+                    claimed: number;
+                    closing: number;
+                    closed: number;
+                    /** @description 未销号且已过计划完成日期（北京时间今天） */
+                    overdue: number;
+                };
+                needs: {
+                    raised: number;
+                    urgent: number;
+                    met: number;
+                };
+                resources: {
+                    offered: number;
+                    used: number;
+                };
+                communityId: number;
+                communityName: string;
+                streetName: string | null;
+            }[];
+            totals: {
+                projects: {
+                    open: number;
+                    claimed: number;
+                    closing: number;
+                    closed: number;
+                    /** @description 未销号且已过计划完成日期（北京时间今天） */
+                    overdue: number;
+                };
+                needs: {
+                    raised: number;
+                    urgent: number;
+                    met: number;
+                };
+                resources: {
+                    offered: number;
+                    used: number;
+                };
+            };
         };
         CbProjectEntry: {
             text: string;
