@@ -2,8 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/lib/clock';
 import { computeFacts } from '../../src/features/scoring/facts.repository';
 import { FactDef } from '../../src/rules/rule-set.schema';
+import { scoreCycle } from '../../src/features/scoring/score-cycle';
+import { compileRuleSet } from '../../src/rules/compile';
+import { ruleSetRegistry } from '../../src/rules/registry';
 import { client, setupTestApp, type TestApp } from '../support/app';
-import { createOrg, createToken, createTree, type Tree } from '../support/factories';
+import { cliCtx, createOrg, createToken, createTree, type Tree } from '../support/factories';
 
 /**
  * 资源清单, 需求清单 and 项目清单 (issue 17, first part): a unit offers a venue to the community it has an agreement
@@ -244,5 +247,55 @@ describe('the three lists', () => {
     // A unit of the same community that is not on the project, and a stranger, still cannot.
     expect((await unit2.get(`/api/files/${file.id}`)).status).toBe(404);
     expect((await stranger.get(`/api/files/${file.id}`)).status).toBe(404);
+  });
+
+  it("scores a unit's co-building from what it delivered: its projects, through facts, rules, a revision and the scorecard", async () => {
+    // A 大党委 member-unit rubric of 20 points: 认领项目 5 each (up to 10), 按期销号 5 each (up to 10), 逾期销号 2 each,
+    // 逾期未销号 −5 each, 被退回 −2 each, never below 0.
+    const projects = (count: string) => ({ source: 'cobuilding.projects', label: count, count });
+    const rubric = {
+      id: 'cb-unit',
+      title: '共建单位项目落实考核（测试）',
+      version: 'test',
+      categories: ['institution', 'enterprise', 'social_org', 'agency'],
+      facts: { claimed: projects('claimed'), onTime: projects('closedOnTime'), late: projects('closedLate'), overdue: projects('overdueOpen'), sentBack: projects('sentBack') },
+      parts: [
+        {
+          id: 'cobuilding',
+          title: '共驻共建',
+          max: 20,
+          indicators: [
+            {
+              id: 'projects',
+              title: '资源项目落实',
+              max: 20,
+              clauses: [
+                { type: 'perUnit', fact: 'claimed', points: 5, cap: 10 },
+                { type: 'perUnit', fact: 'onTime', points: 5, cap: 10 },
+                { type: 'perUnit', fact: 'late', points: 2 },
+                { type: 'perUnit', fact: 'overdue', points: -5 },
+                { type: 'perUnit', fact: 'sentBack', points: -2 },
+              ],
+            },
+          ],
+        },
+      ],
+      total: { formula: 'cobuilding', max: 20 },
+    };
+    const rules = ruleSetRegistry([await compileRuleSet(JSON.stringify(rubric), 'cb-unit.json')]);
+    await t.db.updateTable('cycles').set({ state: 'reviewing' }).where('year', '=', 2023).execute();
+    const revision = await scoreCycle({ ctx: cliCtx(t.db), year: 2023, ruleSets: rules });
+    const leader = client(t.app, await createToken(t.db, 'leader', tree.district.id));
+    const points = async (orgId: number) => {
+      const card = ok(await leader.get(`/api/cycles/2023/orgs/${orgId}/scorecard?revision=${revision.revisionId}`));
+      return card.parts[0].indicators[0].points;
+    };
+    // 供电局: claimed P1 (04-12) and P4 (12-02) = 2 × 5 = 10; P1 closed 06-28 ≤ 06-30 on time: 5; sent back once: −2;
+    // P4 planned to end 2024-03-31, not overdue at 2023-12-31: 10 + 5 − 2 = 13.
+    expect(await points(tree.unit.id)).toBe('13.00');
+    // 区医院: claimed P2: 5; closed 09-10 after its planned end 08-31, late: 2; 5 + 2 = 7.
+    expect(await points(unit2Id)).toBe('7.00');
+    // The enterprise without an agreement delivered nothing: 0.
+    expect(await points(strangerId)).toBe('0.00');
   });
 });
