@@ -1,11 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { ElementHandle } from 'puppeteer';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNoOverflow, clickSettled, clickText, closeSession, messageBoxButton, newSession, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
+import { assertNoOverflow, clickSettled, clickText, closeSession, messageBoxButton, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
 
 /**
  * 共建清单 in the browser on the demo district: the community secretary records a need, ticks it in 供需对接 and lists a
@@ -142,5 +143,42 @@ describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
       await shot(s, 'cobuilding-overview');
       await closeSession(s);
     }
+  });
+
+  it('a community imports needs from a sheet (every error at once, then all rows) and downloads the lists as Excel', async () => {
+    const code = (await sql<{ code: string }>`select code from organizations where id = ${community}`.execute(h.db)).rows[0]!.code;
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+    const dir = mkdtempSync(join(tmpdir(), 'xp-needs-'));
+    const sheet = (name: string, rows: string[]) => {
+      const file = join(dir, name);
+      writeFileSync(file, ['需求名称,具体内容,收集单位编码,类型,来源,紧急程度,涉及居民人数,收集日期', ...rows].join('\n'));
+      return file;
+    };
+    const c = await newSession(h, 'desk');
+    await signInAs(c, h, 'demo-community');
+    await visit(c, h, '/cobuilding');
+    await clickSettled(c.page, '[data-testid="import-needs"]');
+    const input = (await c.page.waitForSelector('input[data-testid="import-file"]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(sheet('需求.csv', [`导入：助餐点,独居老人就餐不便,${code},服务,上门,一般,12,${today}`, `导入：照明,楼道灯坏了,${code},物资,走访,一般,很多,${today}`]));
+    await clickSettled(c.page, '[data-testid="import-submit"]');
+    await c.page.waitForSelector('[data-testid="import-errors"]', { visible: true });
+    const errors = await textOf(c.page, '[data-testid="import-errors"]');
+    expect(errors).toContain('应为走访、议事会、网格上报、群众点单之一');
+    expect(errors).toContain('应为整数');
+    await shot(c, 'cobuilding-import', { fullPage: false });
+    await input.uploadFile(sheet('需求2.csv', [`导入：助餐点,独居老人就餐不便,${code},服务,走访,急难愁盼,12,${today}`, `导入：照明,楼道灯坏了,${code},物资,走访,一般,8,${today}`]));
+    await clickSettled(c.page, '[data-testid="import-submit"]');
+    await waitForText(c.page, '导入成功：共 2 行');
+    expect((await sql<{ n: number }>`select count(*)::int as n from cb_needs where title like '导入：%' and org_id = ${community}`.execute(h.db)).rows[0]!.n).toBe(2);
+
+    const file = await nextDownload(c, () => clickSettled(c.page, '[data-testid="export-lists"]'));
+    expect(file.name).toMatch(/^共建清单_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.bytes.buffer as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目清单', '需求清单', '资源清单']);
+    const needTitles: string[] = [];
+    wb.getWorksheet('需求清单')!.eachRow((row, n) => n > 2 && needTitles.push(String(row.getCell(1).value)));
+    expect(needTitles).toEqual(expect.arrayContaining(['导入：助餐点', '导入：照明']));
+    await closeSession(c);
   });
 });

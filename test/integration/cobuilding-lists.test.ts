@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/lib/clock';
 import { computeFacts } from '../../src/features/scoring/facts.repository';
@@ -297,5 +298,69 @@ describe('the three lists', () => {
     expect(await points(unit2Id)).toBe('7.00');
     // The enterprise without an agreement delivered nothing: 0.
     expect(await points(strangerId)).toBe('0.00');
+  });
+
+  it('imports 需求清单 from a sheet all or nothing, every bad row reported at once', async () => {
+    const csv = (rows: string[]) => {
+      const form = new FormData();
+      form.append('file', new File([new TextEncoder().encode(['需求名称,具体内容,收集单位编码,类型,来源,紧急程度,涉及居民人数,收集日期', ...rows].join('\n'))], '需求清单.csv'));
+      return form;
+    };
+    const before = Number((await t.db.selectFrom('cb_needs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const bad = await community.post('/api/imports/needs', csv([
+      `独居老人助餐,辖区独居老人就餐不便,${tree.community.code},服务,走访,急难愁盼,12,2023-10-08`,
+      `楼道照明,三号楼楼道灯坏了,${tree.grid.code},物资,上门,一般,8,2023-10-09`,
+      `停车难,小区停车位不足,${tree.unit.code},其他,议事会,一般,很多,2023-10-10`,
+      `去年的需求,去年收集的需求,${tree.community.code},服务,走访,一般,5,2022-05-01`,
+      `明天的需求,还没有收集的需求,${tree.community.code},服务,走访,一般,5,2023-12-21`,
+    ]));
+    expect(bad.status).toBe(400);
+    const errors = bad.body.error.details.errors.map((e: any) => [e.row, e.column, e.message]);
+    expect(errors).toEqual([
+      [3, '来源', '应为走访、议事会、网格上报、群众点单之一'],
+      [4, '涉及居民人数', '应为整数'],
+      [4, '收集单位编码', '不是本辖区的组织编码'],
+      [5, '收集日期', expect.stringContaining('2022 年度考核周期处于「已定档」状态')],
+      [6, '收集日期', '晚于今天（2023-12-20）'],
+    ]);
+    expect(Number((await t.db.selectFrom('cb_needs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+    // The district's admin may name any organization of the district, but a need is a community's or a grid's.
+    const admin = client(t.app, await createToken(t.db, 'admin', tree.district.id));
+    const unitNeed = await admin.post('/api/imports/needs', csv([`助餐,独居老人就餐不便,${tree.unit.code},服务,走访,一般,12,2023-10-08`]));
+    expect(unitNeed.body.error.details.errors[0]).toMatchObject({ column: '收集单位编码', message: expect.stringContaining('需求由社区或网格收集') });
+    // Another subtree's code is not this community's to use.
+    const foreign = await grid.post('/api/imports/needs', csv([`助餐,独居老人就餐不便,${tree.community.code},服务,走访,一般,12,2023-10-08`]));
+    expect(foreign.body.error.details.errors[0]).toMatchObject({ column: '收集单位编码', message: '不是本辖区的组织编码' });
+    const good = ok(await community.post('/api/imports/needs', csv([
+      `独居老人助餐,辖区独居老人就餐不便,${tree.community.code},服务,走访,急难愁盼,12,2023-10-08`,
+      `楼道照明,三号楼楼道灯坏了,${tree.grid.code},物资,网格上报,,8,2023-10-09`,
+    ])));
+    expect(good).toEqual({ imported: 2 });
+    const rows = await t.db.selectFrom('cb_needs').select(['title', 'kind', 'source', 'urgency', 'residents', 'state', 'org_id']).where('raised_on', '>=', '2023-10-08').orderBy('id').execute();
+    expect(rows).toEqual([
+      { title: '独居老人助餐', kind: 'service', source: 'visit', urgency: 'urgent', residents: 12, state: 'open', org_id: tree.community.id },
+      { title: '楼道照明', kind: 'goods', source: 'grid_report', urgency: 'normal', residents: 8, state: 'open', org_id: tree.grid.id },
+    ]);
+    // The template a community fills in: the columns above, with their choice lists.
+    const template = await community.get('/api/imports/needs/template?format=csv');
+    expect(template.status).toBe(200);
+    expect(String(template.body)).toContain('需求名称,具体内容,收集单位编码,类型,来源,紧急程度,涉及居民人数,收集日期');
+  });
+
+  it('exports the three lists as one workbook in Chinese, as the caller sees them', async () => {
+    const res = await t.app.request('/api/cobuilding/export.xlsx', { headers: { authorization: `Bearer ${await createToken(t.db, 'org_user', tree.community.id)}` } });
+    expect(res.status).toBe(200);
+    expect(decodeURIComponent(res.headers.get('content-disposition') ?? '')).toContain('共建清单_2023-12-20.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目清单', '需求清单', '资源清单']);
+    const projects = wb.getWorksheet('项目清单')!;
+    const titles: string[] = [];
+    projects.eachRow((row, n) => n > 2 && titles.push(String(row.getCell(1).value)));
+    expect(titles.sort()).toEqual(['停车位改造', '加装电梯和楼道照明', '四点半课堂', '无人认领的项目'].sort());
+    // The row of P1 reads as filed: its unit, its state, sent back once.
+    const p1 = [...Array(projects.rowCount).keys()].map((i) => projects.getRow(i + 1)).find((r) => r.getCell(1).value === '加装电梯和楼道照明')!;
+    expect([p1.getCell(4).value, p1.getCell(8).value, p1.getCell(11).value]).toEqual([tree.unit.name, '已销号', 1]);
+    expect(String(wb.getWorksheet('需求清单')!.getRow(1).getCell(1).value)).toMatch(/^需求清单，共 \d+ 条$/);
   });
 });

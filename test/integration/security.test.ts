@@ -104,6 +104,7 @@ const cases: RouteCase[] = [
   { route: 'GET /api/cobuilding/needs', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/needs' }) },
   { route: 'POST /api/cobuilding/needs', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/cobuilding/needs', body: { orgId: a.community.id, kind: 'service', title: '越权的需求', description: '越权登记', source: 'visit', raisedOn: `${year}-04-01` } }) },
   { route: 'POST /api/cobuilding/needs/:id/drop', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/needs/${ids.cbNeed}/drop` }) },
+  { route: 'GET /api/cobuilding/export.xlsx', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/export.xlsx' }) },
   { route: 'GET /api/cobuilding/overview', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cobuilding/overview?year=${year}&orgId=${a.street.id}` }) },
   { route: 'GET /api/cobuilding/projects', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/projects' }) },
   { route: 'POST /api/cobuilding/projects', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/cobuilding/projects', body: { communityId: a.community.id, title: '越权的项目', goal: '越权立项', plannedStart: `${year}-04-01`, plannedEnd: `${year}-05-01`, createdOn: `${year}-04-01` } }) },

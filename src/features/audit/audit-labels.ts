@@ -46,6 +46,7 @@ export const auditActionLabel: Record<string, string> = {
   'cobuilding.need.drop': '撤销需求',
   'cobuilding.need.match': '需求纳入项目',
   'cobuilding.need.meet': '需求已解决',
+  'cobuilding.need.import': '导入需求',
   'cobuilding.project.create': '共建项目立项',
   'cobuilding.project.claim': '认领共建项目',
   'cobuilding.project.progress': '登记项目进度',

@@ -1,16 +1,29 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from '../../lib/zod';
 import { IdParam, Page } from '../common.schemas';
+import { attachment } from '../imports/imports.routes';
+import type { Spreadsheet } from '../imports/spreadsheet';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { ClaimProjectInput, CreateNeedInput, CreateProjectInput, CreateResourceInput, ListQuery, Need, Overview, OverviewQuery, Project, ProjectEntryInput, Resource } from './lists.schemas';
 import { cobuildingOverview } from './overview.service';
+import { exportLists } from './export-lists';
 import { claimProject, createProject, getProject, listProjects, projectEntry } from './projects.service';
 import { createNeed, createResource, dropNeed, listNeeds, listResources } from './resources-needs.service';
 
 const tags = ['共驻共建清单'];
 
 /** The co-building lists: /api/cobuilding/resources, /needs, /projects. */
-export function cobuildingRoutes() {
+export function cobuildingRoutes(spreadsheet: Spreadsheet) {
   const r = newRouter();
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  r.openapi(
+    createRoute({ method: 'get', path: '/export.xlsx', summary: '导出共建清单（Excel：项目、需求、资源三张表）', tags, security: [{ bearerAuth: [] }], responses: { 200: { description: '共建清单', content: { [xlsx]: { schema: z.string().openapi({ format: 'binary' }) } } } } }),
+    async (c) => {
+      const out = await exportLists({ ctx: c.get('ctx'), spreadsheet });
+      return c.body(out.bytes as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': xlsx, 'Content-Disposition': attachment(out.fileName), 'Cache-Control': 'no-store' });
+    },
+  );
   r.openapi(jsonRoute({ method: 'get', path: '/resources', summary: '资源清单（本辖区提供的和面向本辖区的）', tags, request: { query: ListQuery }, response: Page(Resource) }), async (c) =>
     c.json(await listResources({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
   );

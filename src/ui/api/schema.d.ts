@@ -2464,6 +2464,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cobuilding/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出共建清单（Excel：项目、需求、资源三张表） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 共建清单 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cobuilding/resources": {
         parameters: {
             query?: never;
@@ -10152,7 +10188,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    target: "ledger" | "orgs" | "members" | "users";
+                    target: "ledger" | "orgs" | "members" | "users" | "needs";
                 };
                 cookie?: never;
             };
@@ -10241,7 +10277,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    target: "ledger" | "orgs" | "members" | "users";
+                    target: "ledger" | "orgs" | "members" | "users" | "needs";
                 };
                 cookie?: never;
             };
@@ -10322,7 +10358,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    target: "ledger" | "orgs" | "members" | "users";
+                    target: "ledger" | "orgs" | "members" | "users" | "needs";
                 };
                 cookie?: never;
             };

@@ -1,0 +1,119 @@
+import { inScope, requireRole } from '../../auth/scope';
+import type { Database } from '../../db/database';
+import { withTransaction } from '../../db/transaction';
+import { orgKindLabel } from '../../domain/catalog';
+import { todayInChina } from '../../lib/clock';
+import { recordAudit } from '../audit/record-audit';
+import type { Ctx } from '../context';
+import { closedCycles } from '../cycles/cycle-gates';
+import { importRefused, mapColumns, RowReader, type ColumnDef } from '../imports/sheet-reader';
+import type { Sheet, Spreadsheet, TemplateSpec } from '../imports/spreadsheet';
+import type { OrgRow } from '../orgs/orgs.model';
+import { findOrgsByCodes } from '../orgs/orgs.repository';
+import { insertNeedRow } from './lists.repository';
+import { listKindLabel, needSourceLabel, urgencyLabel } from './lists.schemas';
+
+const columns = [
+  { key: 'title', header: '需求名称', aliases: ['需求', '名称'], required: true },
+  { key: 'description', header: '具体内容', aliases: ['内容', '需求内容'], required: true },
+  { key: 'orgCode', header: '收集单位编码', aliases: ['组织编码', '社区编码', '网格编码'], required: true },
+  { key: 'kind', header: '类型', aliases: ['需求类型'] },
+  { key: 'source', header: '来源', aliases: ['需求来源'], required: true },
+  { key: 'urgency', header: '紧急程度', aliases: ['是否急难愁盼'] },
+  { key: 'residents', header: '涉及居民人数', aliases: ['涉及居民', '人数'] },
+  { key: 'raisedOn', header: '收集日期', aliases: ['日期'], required: true },
+] as const satisfies readonly ColumnDef[];
+
+type Key = (typeof columns)[number]['key'];
+const headers = Object.fromEntries(columns.map((c) => [c.key, c.header])) as Record<Key, string>;
+type NeedRow = Omit<Database['cb_needs'], 'id' | 'created_at' | 'met_on' | 'state'>;
+
+/** The label → code of a choice column (类型, 来源, 紧急程度), as the template's choice lists show them. */
+const codeOf = <T extends Record<string, string>>(labels: T) => new Map(Object.entries(labels).map(([code, label]) => [label, code as keyof T & string]));
+const kinds = codeOf(listKindLabel);
+const sources = codeOf(needSourceLabel);
+const urgencies = codeOf(urgencyLabel);
+
+export function needsTemplateSpec(): TemplateSpec {
+  const notes: Record<Key, [string, string]> = {
+    title: ['2 至 100 个字', '老旧小区加装扶手'],
+    description: ['需求的具体情况，2 至 2000 个字', '3 号楼高龄居民上下楼困难'],
+    orgCode: ['收集需求的社区或网格党组织的编码（见组织管理）', 'XC-01-01'],
+    kind: ['场地、人才、资金、物资、服务、其他；不填为服务', '服务'],
+    source: ['走访、议事会、网格上报、群众点单', '走访'],
+    urgency: ['一般 或 急难愁盼；不填为一般', '急难愁盼'],
+    residents: ['整数，可不填', '48'],
+    raisedOn: ['不能晚于今天，所在年度须处于可登记状态', '2026-03-15'],
+  };
+  const choices: Partial<Record<Key, string[]>> = { kind: [...kinds.keys()], source: [...sources.keys()], urgency: [...urgencies.keys()] };
+  return {
+    title: '需求清单导入',
+    sheetName: '需求清单',
+    columns: columns.map((c) => ({ header: c.header, width: c.key === 'description' ? 36 : 16, note: notes[c.key][0], example: notes[c.key][1], choices: choices[c.key] })),
+  };
+}
+
+type Parsed = { row: number; ok: boolean; orgCode: string | null; date: string | null; need: Omit<NeedRow, 'org_id' | 'created_by'> };
+
+function choice<T extends string>(r: RowReader, row: Sheet['rows'][number], key: Key, index: number | undefined, map: Map<string, T>, fallback: T | null): T | null {
+  const v = r.text(row, key, index, { required: fallback === null });
+  if (v === null) return fallback;
+  const code = map.get(v);
+  if (code === undefined) r.add(row, key, v, `应为${[...map.keys()].join('、')}之一`);
+  return code ?? fallback;
+}
+
+function parseRows(sheet: Sheet, r: RowReader, today: string): Parsed[] {
+  const index = mapColumns(sheet, columns);
+  return sheet.rows.map((row) => {
+    const before = r.errors.length;
+    const title = r.text(row, 'title', index.title, { required: true, max: 100 });
+    const description = r.text(row, 'description', index.description, { required: true, max: 2000 });
+    for (const [key, v] of [['title', title], ['description', description]] as const) if (v !== null && v.length < 2) r.add(row, key, v, '至少 2 个字');
+    const orgCode = r.text(row, 'orgCode', index.orgCode, { required: true, max: 40 });
+    const kind = choice(r, row, 'kind', index.kind, kinds, 'service');
+    const source = choice(r, row, 'source', index.source, sources, null);
+    const urgency = choice(r, row, 'urgency', index.urgency, urgencies, 'normal');
+    const residents = r.int(row, 'residents', index.residents, { min: 0, max: 1_000_000 });
+    const date = r.date(row, 'raisedOn', index.raisedOn, { required: true });
+    if (date !== null && date > today) r.add(row, 'raisedOn', date, `晚于今天（${today}）`);
+    const need = { kind: kind!, title: title ?? '', description: description ?? '', residents, urgency: urgency!, source: source ?? 'visit', raised_on: date ?? today };
+    return { row: row.rowNumber, ok: r.errors.length === before, orgCode, date, need };
+  });
+}
+
+/** Each row's organization: a community or grid of the caller's subtree; each date's cycle open to co-building events. */
+async function checkRows(ctx: Ctx, r: RowReader, parsed: Parsed[], orgs: Map<string, OrgRow>): Promise<NeedRow[]> {
+  const closed = await closedCycles(ctx, parsed.flatMap((p) => (p.date ? [Number(p.date.slice(0, 4))] : [])), 'cobuilding');
+  const rows: NeedRow[] = [];
+  for (const p of parsed) {
+    const org = p.orgCode === null ? undefined : orgs.get(p.orgCode);
+    if (p.orgCode !== null && (!org || !inScope(ctx.actor, org.path))) r.add(p.row, 'orgCode', p.orgCode, '不是本辖区的组织编码');
+    else if (org && org.kind !== 'community' && org.kind !== 'grid') r.add(p.row, 'orgCode', p.orgCode, `需求由社区或网格收集，「${org.name}」是${orgKindLabel[org.kind]}`);
+    const problem = p.date ? closed.get(Number(p.date.slice(0, 4))) : undefined;
+    if (problem) r.add(p.row, 'raisedOn', p.date, problem);
+    if (org && p.ok && !problem) rows.push({ ...p.need, org_id: org.id, created_by: ctx.actor.id });
+  }
+  return rows;
+}
+
+/**
+ * 需求清单 from a sheet: every row is checked (cells, the organization, the date's cycle) before anything is written;
+ * one bad row and nothing is written, the error listing every bad row. Each need is audited as one entered by hand.
+ */
+export async function importNeeds({ ctx, spreadsheet, file }: { ctx: Ctx; spreadsheet: Spreadsheet; file: { name: string; bytes: Uint8Array } }): Promise<{ imported: number }> {
+  requireRole(ctx, ['admin', 'org_user']);
+  const sheet = await spreadsheet.read(file.bytes, file.name);
+  const r = new RowReader(headers);
+  const parsed = parseRows(sheet, r, todayInChina(ctx.clock));
+  return withTransaction(ctx, async (tx) => {
+    const orgs = new Map((await findOrgsByCodes(tx.db, parsed.flatMap((p) => (p.orgCode ? [p.orgCode] : [])))).map((o) => [o.code, o]));
+    const rows = await checkRows(tx, r, parsed, orgs);
+    if (r.errors.length > 0) throw importRefused(r.errors, sheet.rows.length);
+    for (const row of rows) {
+      const id = await insertNeedRow(tx.db, row);
+      await recordAudit(tx, { action: 'cobuilding.need.import', entity: 'cb_need', entityId: id, orgId: row.org_id, after: { ...row, state: 'open', file: file.name } });
+    }
+    return { imported: rows.length };
+  });
+}
