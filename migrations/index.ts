@@ -20,6 +20,7 @@ import * as scoreJobs from './2026_12_05_001060_score_jobs';
 import * as ruleDrafts from './2026_12_06_001070_rule_drafts';
 import * as categoryCatalog from './2026_12_06_001080_category_catalog';
 import * as cobuildingLists from './2026_12_06_001090_cobuilding_lists';
+import * as cbWishes from './2026_12_06_001100_cb_wishes';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_001070_rule_drafts': ruleDrafts,
   '2026_12_06_001080_category_catalog': categoryCatalog,
   '2026_12_06_001090_cobuilding_lists': cobuildingLists,
+  '2026_12_06_001100_cb_wishes': cbWishes,
 };

@@ -29,6 +29,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes';
 import type { AppEnv } from './features/router';
 import { ratingRoutes } from './features/ratings/ratings.routes';
 import { ballotRoutes } from './web/ballot.routes';
+import { wishRoutes } from './web/wish.routes';
 import { webRoutes } from './web/web.routes';
 import { uiRoutes } from './web/ui-assets';
 import { apiAuthentication } from './features/auth/auth.middleware';
@@ -84,7 +85,7 @@ export function createApp(deps: Deps) {
   app.route('/api/orgs', orgRoutes());
   app.route('/api/members', memberRoutes());
   app.route('/api/agreements', agreementRoutes());
-  app.route('/api/cobuilding', cobuildingRoutes(deps.spreadsheet));
+  app.route('/api/cobuilding', cobuildingRoutes(deps.spreadsheet, deps.ballots.publicUrl));
   app.route('/api/cycles', cycleRoutes());
   app.route('/api/cycles', scoringRoutes(deps.ruleSets));
   app.route('/api/cycles', dashboardRoutes());
@@ -118,6 +119,7 @@ export function createApp(deps: Deps) {
   });
 
   app.route('/', ballotRoutes(deps));
+  app.route('/', wishRoutes(deps));
   app.route('/', webRoutes(deps));
   app.route('/', uiRoutes(deps.ui));
   return app;

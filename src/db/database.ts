@@ -261,6 +261,31 @@ export interface CbProjectLinkTable {
   partner_id: number | null;
 }
 
+export type WishState = 'open' | 'claimed' | 'fulfilled' | 'confirmed';
+
+/** 微心愿: one resident's wish, published with consent, claimed, fulfilled and confirmed by the resident. */
+export interface CbWishTable {
+  id: Generated<number>;
+  org_id: number;
+  wish: string;
+  resident_alias: string;
+  resident_contact: string | null;
+  contact_deleted_on: DateString | null;
+  consent_on: DateString;
+  raised_on: DateString;
+  state: WishState;
+  claimer_id: number | null;
+  claimer_member: string | null;
+  claimed_on: DateString | null;
+  fulfilled_on: DateString | null;
+  fulfil_text: string | null;
+  fulfil_file_ids: Json<number[]>;
+  confirm_code_hash: string | null;
+  confirmed_on: DateString | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 /** 进度台账: a project's dated entries (progress, 销号 proposed, sent back, closed), each with its files. */
 export interface CbProgressTable {
   id: Generated<number>;
@@ -700,6 +725,7 @@ export interface Database extends AccountTables {
   cb_projects: CbProjectTable;
   cb_project_links: CbProjectLinkTable;
   cb_progress: CbProgressTable;
+  cb_wishes: CbWishTable;
   checkins: CheckinTable;
   rule_sets: RuleSetTable;
   rule_set_drafts: RuleSetDraftTable;

@@ -87,6 +87,10 @@ export const FactDef = z.discriminatedUnion('source', [
     ifNone: IfNone,
   }),
   fact('cobuilding.resources', { count: z.enum(['offered', 'used']).describe('offered 当年提供的资源；used 用于当年认领项目的资源') }),
+  fact('cobuilding.wishes', {
+    side: z.enum(['claimer', 'community']).default('claimer').describe('claimer：认领的单位（或社区）；community：收集心愿的社区（含其网格）'),
+    count: z.enum(['claimed', 'fulfilled', 'confirmed']).describe('claimed 当年认领的微心愿；fulfilled 当年实现的；confirmed 当年经居民确认的'),
+  }),
   fact('inspections.sum', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('inspections.count', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('assessment.self', { indicator: Id.describe('自评的指标编号（该指标有 selfReview 条款）；未自评时无数据') }),

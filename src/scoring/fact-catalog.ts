@@ -51,6 +51,8 @@ export function factUnit(def: FactDef): string {
       return def.count === 'metShare' ? '%' : '项';
     case 'cobuilding.resources':
       return '项';
+    case 'cobuilding.wishes':
+      return '个';
     case 'records.count':
       return '项';
     case 'history':
@@ -129,6 +131,7 @@ export function factMeasure(def: FactDef, defs: Readonly<Record<string, FactDef>
     case 'cobuilding.projects':
     case 'cobuilding.needs':
     case 'cobuilding.resources':
+    case 'cobuilding.wishes':
       return 'outcome';
     case 'twoway.missingGiven':
       return 'trace';

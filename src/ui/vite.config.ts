@@ -22,5 +22,5 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     reportCompressedSize: false,
   },
-  server: { proxy: { '/api': 'http://127.0.0.1:8787', '/b': 'http://127.0.0.1:8787', '/r': 'http://127.0.0.1:8787', '/verify': 'http://127.0.0.1:8787', '/openapi.json': 'http://127.0.0.1:8787' } },
+  server: { proxy: { '/api': 'http://127.0.0.1:8787', '/b': 'http://127.0.0.1:8787', '/w': 'http://127.0.0.1:8787', '/r': 'http://127.0.0.1:8787', '/verify': 'http://127.0.0.1:8787', '/openapi.json': 'http://127.0.0.1:8787' } },
 });

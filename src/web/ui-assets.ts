@@ -13,7 +13,7 @@ export type UiFile = { body: Uint8Array; type: string; gzip?: Uint8Array };
 export type UiAssets = { files: ReadonlyMap<string, UiFile>; index: string };
 
 /** Paths the application does not own: the JSON API, the public pages and the service endpoints. */
-const NOT_UI = /^\/(api|b|r|verify|openapi\.json|health)(\/|$)/;
+const NOT_UI = /^\/(api|b|r|w|verify|openapi\.json|health)(\/|$)/;
 
 const notBuilt = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>星评</title></head>
 <body style="font-family:'Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif;max-width:560px;margin:60px auto;padding:0 16px;color:#1f2328">

@@ -8,14 +8,16 @@ import { newRouter } from '../router';
 import { ClaimProjectInput, CreateNeedInput, CreateProjectInput, CreateResourceInput, ListQuery, Need, Overview, OverviewQuery, Project, ProjectEntryInput, Resource } from './lists.schemas';
 import { cobuildingOverview } from './overview.service';
 import { exportLists } from './export-lists';
+import { addWishRoutes } from './wishes.routes';
 import { claimProject, createProject, getProject, listProjects, projectEntry } from './projects.service';
 import { createNeed, createResource, dropNeed, listNeeds, listResources } from './resources-needs.service';
 
 const tags = ['共驻共建清单'];
 
 /** The co-building lists: /api/cobuilding/resources, /needs, /projects. */
-export function cobuildingRoutes(spreadsheet: Spreadsheet) {
+export function cobuildingRoutes(spreadsheet: Spreadsheet, publicUrl: string) {
   const r = newRouter();
+  addWishRoutes(r, publicUrl);
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   r.openapi(
     createRoute({ method: 'get', path: '/export.xlsx', summary: '导出共建清单（Excel：项目、需求、资源三张表）', tags, security: [{ bearerAuth: [] }], responses: { 200: { description: '共建清单', content: { [xlsx]: { schema: z.string().openapi({ format: 'binary' }) } } } } }),

@@ -371,6 +371,10 @@ async function cobuildingFacts(db: Kysely<Database>, year: number, orgIds: reado
             ? sql`count(*) filter (where ${inYear('n.met_on')})`
             : sql`round(100.0 * count(*) filter (where ${inYear('n.raised_on')} and n.state = 'met' and n.met_on <= ${`${year}-12-31`}::date) / nullif(count(*) filter (where ${inYear('n.raised_on')}), 0), 2)`;
       body = sql`select n.owner as org_id, ${value} as v from ${owners} where ${urgent} group by 1`;
+    } else if (def.source === 'cobuilding.wishes') {
+      const on = sql.ref({ claimed: 'w.claimed_on', fulfilled: 'w.fulfilled_on', confirmed: 'w.confirmed_on' }[def.count]);
+      const side = def.side === 'community' ? sql`case when o.kind = 'grid' then o.parent_id else o.id end` : sql`w.claimer_id`;
+      body = sql`select ${side} as org_id, count(*) as v from cb_wishes w join organizations o on o.id = w.org_id where ${on} between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date group by 1`;
     } else if (def.source === 'cobuilding.resources') {
       body =
         def.count === 'offered'
