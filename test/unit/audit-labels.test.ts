@@ -15,6 +15,7 @@ const dynamicValues: Record<string, string[]> = {
   'src/features/files/files.service.ts:action': ['file.upload', 'file.store'], // storeFile(…, 'file.upload' | 'file.store', …)
   'src/features/cobuilding/projects.service.ts:move': ['claim', 'progress', 'proposeClose', 'approveClose', 'sendBack'], // the moves of projectMoves
   'src/features/cobuilding/projects.service.ts:change': ['match', 'meet'], // what a project does to its needs
+  'src/features/cobuilding/wishes.service.ts:move': ['claim', 'fulfil'], // audited(…, 'claim' | 'fulfil', …)
 };
 
 function sourceFiles(dir: string): string[] {
