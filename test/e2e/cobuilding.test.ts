@@ -181,4 +181,52 @@ describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
     expect(needTitles).toEqual(expect.arrayContaining(['导入：助餐点', '导入：照明']));
     await closeSession(c);
   });
+
+  it('微心愿: the community publishes a wish with consent; the unit claims and fulfils it on a phone; the resident confirms with the code', async () => {
+    const c = await newSession(h, 'desk');
+    await signInAs(c, h, 'demo-community');
+    await visit(c, h, '/cobuilding?tab=wishes');
+    await clickSettled(c.page, '[data-testid="new-wish"]');
+    await typeInto(c.page, '.el-dialog input[data-testid="wish-text"]', '浏览器心愿：想要一台收音机听戏');
+    await typeInto(c.page, '.el-dialog input[data-testid="wish-alias"]', '王奶奶');
+    await clickSettled(c.page, '[data-testid="wish-save"]');
+    await waitForText(c.page, '须经居民本人同意后才能公开心愿');
+    await clickSettled(c.page, '[data-testid="wish-consent"]');
+    await clickSettled(c.page, '[data-testid="wish-save"]');
+    await waitForText(c.page, '已登记「王奶奶」的心愿');
+    const wish = (await sql<{ id: number; state: string }>`select id, state from cb_wishes where wish = '浏览器心愿：想要一台收音机听戏'`.execute(h.db)).rows[0]!;
+    expect(wish.state).toBe('open');
+    await shot(c, 'cobuilding-wishes');
+    await closeSession(c);
+
+    const u = await newSession(h, 'phone');
+    await signInAs(u, h, 'demo-unit');
+    await visit(u, h, '/cobuilding?tab=wishes');
+    await u.page.waitForSelector(`[data-wish="${wish.id}"]`, { visible: true });
+    await clickSettled(u.page, `[data-wish="${wish.id}"] [data-testid="wish-claim"]`);
+    await u.page.waitForSelector('.el-message-box input', { visible: true });
+    await u.page.type('.el-message-box input', '赵党员');
+    await messageBoxButton(u.page, '认领');
+    await u.page.waitForFunction((id) => document.querySelector(`[data-wish="${id}"]`)?.textContent?.includes('赵党员'), { timeout: 15_000 }, wish.id);
+    await clickSettled(u.page, `[data-wish="${wish.id}"] [data-testid="wish-fulfil"]`);
+    await typeInto(u.page, '.el-dialog textarea[data-testid="wish-fulfil-text"]', '党员赵某送去收音机并教会使用');
+    await clickSettled(u.page, '[data-testid="wish-fulfil-save"]');
+    await u.page.waitForSelector('[data-testid="wish-code"]', { visible: true, timeout: 15_000 });
+    const code = (await textOf(u.page, '[data-testid="wish-code"]')).trim();
+    expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+    await assertNoOverflow(u.page, 'wish wall phone');
+    await shot(u, 'cobuilding-wish-code', { fullPage: false });
+    await closeSession(u);
+
+    // The resident, on a phone, without an account.
+    const r = await newSession(h, 'phone');
+    await r.page.goto(`${h.baseUrl}/w/${code}`, { waitUntil: 'load' });
+    await waitForText(r.page, '浏览器心愿：想要一台收音机听戏');
+    await assertNoOverflow(r.page, 'wish confirm page');
+    await shot(r, 'wish-confirm');
+    await Promise.all([r.page.waitForNavigation({ waitUntil: 'load' }), r.page.click('button.primary')]);
+    await waitForText(r.page, '感谢您的确认');
+    expect((await sql<{ state: string }>`select state from cb_wishes where id = ${wish.id}`.execute(h.db)).rows[0]!.state).toBe('confirmed');
+    await closeSession(r);
+  });
 });
