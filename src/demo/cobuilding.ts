@@ -32,7 +32,28 @@ export type DemoProject = {
   resourceKeys: string[];
   entries: DemoEntry[];
 };
-export type DemoLists = { resources: DemoResource[]; needs: DemoNeed[]; projects: DemoProject[] };
+export type DemoWish = {
+  orgCode: string;
+  wish: string;
+  alias: string;
+  raisedOn: string;
+  state: 'open' | 'claimed' | 'fulfilled' | 'confirmed';
+  claimerCode: string | null;
+  member: string | null;
+  claimedOn: string | null;
+  fulfilledOn: string | null;
+  fulfilText: string | null;
+  confirmedOn: string | null;
+};
+export type DemoLists = { resources: DemoResource[]; needs: DemoNeed[]; projects: DemoProject[]; wishes: DemoWish[] };
+
+const wishes: readonly [string, string][] = [
+  ['想要一台收音机听戏', '王奶奶'],
+  ['希望有人陪我去医院复查', '李爷爷'],
+  ['想给孙子买一套课外书', '张阿姨'],
+  ['家里的旧灯泡想换成节能灯', '刘大爷'],
+  ['想学会用智能手机和子女视频', '陈奶奶'],
+];
 
 const offers: readonly [Kind, string, string, string][] = [
   ['venue', '单位会议室周末开放', '周末向社区开放会议室，用于居民议事和党员活动', '可容纳 60 人'],
@@ -88,7 +109,28 @@ export function cobuildingFor(seed: string, community: PlannedOrg, grids: readon
   }
   // Of the needs no project took, an old one is sometimes dropped (a duplicate, or solved another way).
   for (const n of needs) if (n.state === 'open' && !projects.some((p) => p.needKeys.includes(n.key)) && rng.chance(0.15)) n.state = 'dropped';
-  return { resources, needs, projects };
+  return { resources, needs, projects, wishes: wishesFor(rng, community, grids, partners, year, today) };
+}
+
+/** Two or three 微心愿 a year: most claimed by a partner on a member's behalf, fulfilled and confirmed; a recent one still open. */
+function wishesFor(rng: Rng, community: PlannedOrg, grids: readonly string[], partners: readonly { code: string; signedOn: string }[], year: number, today: string): DemoWish[] {
+  const out: DemoWish[] = [];
+  for (let i = 0; i < rng.int(2, 3); i++) {
+    const [wish, alias] = rng.pick(wishes);
+    const raisedOn = dateIn(rng, year, rng.int(1, 10));
+    if (raisedOn > today) continue;
+    const w: DemoWish = { orgCode: grids.length > 0 && rng.chance(0.4) ? rng.pick(grids) : community.code, wish, alias, raisedOn, state: 'open', claimerCode: null, member: null, claimedOn: null, fulfilledOn: null, fulfilText: null, confirmedOn: null };
+    out.push(w);
+    const claimedOn = addDays(raisedOn, rng.int(2, 10));
+    if (partners.length === 0 || rng.chance(0.2) || claimedOn > today) continue;
+    Object.assign(w, { state: 'claimed', claimerCode: rng.pick(partners).code, member: `${rng.pick(['赵', '钱', '孙', '周', '吴'])}党员`, claimedOn });
+    const fulfilledOn = addDays(claimedOn, rng.int(3, 20));
+    if (fulfilledOn > today || rng.chance(0.15)) continue;
+    Object.assign(w, { state: 'fulfilled', fulfilledOn, fulfilText: `党员上门帮助实现：${wish}` });
+    const confirmedOn = addDays(fulfilledOn, rng.int(1, 5));
+    if (confirmedOn <= today && rng.chance(0.8)) Object.assign(w, { state: 'confirmed', confirmedOn });
+  }
+  return out;
 }
 
 function projectFor(rng: Rng, seed: string, community: PlannedOrg, need: DemoNeed, resource: DemoResource, unit: { code: string; signedOn: string } | null, year: number, today: string): DemoProject | null {

@@ -334,3 +334,20 @@ export const insertCbProgress = bulk('cb_progress', [
   { name: 'org_id', type: 'int' },
   { name: 'created_by', type: 'text' },
 ]);
+
+/** Rows: org_id, wish, resident_alias, consent_on, raised_on, state, claimer_id, claimer_member, claimed_on, fulfilled_on, fulfil_text, confirmed_on, created_by. */
+export const insertCbWishes = bulk('cb_wishes', [
+  { name: 'org_id', type: 'int' },
+  { name: 'wish', type: 'text' },
+  { name: 'resident_alias', type: 'text' },
+  { name: 'consent_on', type: 'date' },
+  { name: 'raised_on', type: 'date' },
+  { name: 'state', type: 'text' },
+  { name: 'claimer_id', type: 'int' },
+  { name: 'claimer_member', type: 'text' },
+  { name: 'claimed_on', type: 'date' },
+  { name: 'fulfilled_on', type: 'date' },
+  { name: 'fulfil_text', type: 'text' },
+  { name: 'confirmed_on', type: 'date' },
+  { name: 'created_by', type: 'text' },
+]);

@@ -43,6 +43,7 @@ import {
   insertCbProgress,
   insertCbProjects,
   insertCbResources,
+  insertCbWishes,
 } from './demo.repository';
 import { cobuildingFor, type DemoLists } from './cobuilding';
 
@@ -259,6 +260,9 @@ async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids:
   }
   await insertCbLinks(ctx.db, links);
   await insertCbProgress(ctx.db, entries);
+  // 微心愿: consent given on the day each was collected; no resident contact in the demo.
+  const wishes = lists.flatMap((l) => l.wishes);
+  await insertCbWishes(ctx.db, wishes.map((w) => [ids.get(w.orgCode), w.wish, w.alias, w.raisedOn, w.raisedOn, w.state, w.claimerCode ? ids.get(w.claimerCode) : null, w.member, w.claimedOn, w.fulfilledOn, w.fulfilText, w.confirmedOn, 'demo']));
   return projects.length;
 }
 

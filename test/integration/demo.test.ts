@@ -119,6 +119,14 @@ describe('the demo district', () => {
         or (p.state = 'closed' and exists (select 1 from cb_project_links l join cb_needs n on n.id = l.need_id where l.project_id = p.id and (n.state <> 'met' or n.met_on <> p.closed_on)))
         or (p.claimed_on < p.created_on) or (p.closed_on < p.close_proposed_on)`);
     expect(wrong.n).toBe(0);
+    // 微心愿: every state, a claimer with an agreement with the wish's community, dates in order and not after today.
+    const wishes = await sql<{ state: string; n: number }>`select state, count(*)::int as n from cb_wishes group by state`.execute(handle.db);
+    for (const state of ['open', 'claimed', 'fulfilled', 'confirmed']) expect(wishes.rows.find((r) => r.state === state)?.n ?? 0, state).toBeGreaterThan(0);
+    const badWish = await one(sql<{ n: number }>`
+      select count(*)::int as n from cb_wishes w join organizations o on o.id = w.org_id where
+        (w.claimer_id is not null and not exists (select 1 from agreements a where a.unit_id = w.claimer_id and a.community_id = case when o.kind = 'grid' then o.parent_id else o.id end))
+        or w.claimed_on < w.raised_on or w.fulfilled_on < w.claimed_on or w.confirmed_on < w.fulfilled_on or greatest(w.raised_on, w.claimed_on, w.fulfilled_on, w.confirmed_on) > '2026-11-22'`);
+    expect(badWish.n).toBe(0);
   });
 
   it('has a closed duty review of every community secretary per finished year, two-way evaluations with gaps, member feedback', async () => {
