@@ -29,11 +29,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addCheckConstraint('cb_wishes_consent', sql`consent_on <= raised_on`)
+    .addCheckConstraint('cb_wishes_claimed', sql`(state = 'open') = (claimer_id is null) and (claimer_id is null) = (claimed_on is null) and claimed_on >= raised_on`)
+    .addCheckConstraint('cb_wishes_fulfilled', sql`(state in ('fulfilled', 'confirmed')) = (fulfilled_on is not null) and fulfilled_on >= claimed_on and (state = 'confirmed') = (confirmed_on is not null) and confirmed_on >= fulfilled_on`)
     .execute();
   await db.schema.createIndex('cb_wishes_org_id').on('cb_wishes').column('org_id').execute();
   await db.schema.createIndex('cb_wishes_claimer_id').on('cb_wishes').column('claimer_id').execute();
+  // Reading a file outside one's subtree asks whether it is shared co-building evidence (files.service readFile).
+  await sql`create index cb_progress_file_ids on cb_progress using gin (file_ids)`.execute(db);
+  await sql`create index cb_wishes_fulfil_file_ids on cb_wishes using gin (fulfil_file_ids)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop index cb_progress_file_ids`.execute(db);
   await db.schema.dropTable('cb_wishes').execute();
 }

@@ -182,7 +182,7 @@ describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
     await closeSession(c);
   });
 
-  it('微心愿: the community publishes a wish with consent; the unit claims and fulfils it on a phone; the resident confirms with the code', async () => {
+  it('微心愿: the community publishes a wish with consent; the unit claims and fulfils it on a phone; the community gives the resident the code to confirm with', async () => {
     const c = await newSession(h, 'desk');
     await signInAs(c, h, 'demo-community');
     await visit(c, h, '/cobuilding?tab=wishes');
@@ -211,12 +211,24 @@ describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
     await clickSettled(u.page, `[data-wish="${wish.id}"] [data-testid="wish-fulfil"]`);
     await typeInto(u.page, '.el-dialog textarea[data-testid="wish-fulfil-text"]', '党员赵某送去收音机并教会使用');
     await clickSettled(u.page, '[data-testid="wish-fulfil-save"]');
-    await u.page.waitForSelector('[data-testid="wish-code"]', { visible: true, timeout: 15_000 });
-    const code = (await textOf(u.page, '[data-testid="wish-code"]')).trim();
-    expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+    await waitForText(u.page, '已登记实现');
+    expect((await sql<{ state: string }>`select state from cb_wishes where id = ${wish.id}`.execute(h.db)).rows[0]!.state).toBe('fulfilled');
+    // The claimer cannot give itself the resident's code.
+    expect(await u.page.$(`[data-wish="${wish.id}"] [data-testid="wish-code-issue"]`)).toBeNull();
     await assertNoOverflow(u.page, 'wish wall phone');
-    await shot(u, 'cobuilding-wish-code', { fullPage: false });
+    await shot(u, 'cobuilding-wishes');
     await closeSession(u);
+
+    // The community issues the code for the resident.
+    const c2 = await newSession(h, 'phone');
+    await signInAs(c2, h, 'demo-community');
+    await visit(c2, h, '/cobuilding?tab=wishes');
+    await clickSettled(c2.page, `[data-wish="${wish.id}"] [data-testid="wish-code-issue"]`);
+    await c2.page.waitForSelector('[data-testid="wish-code"]', { visible: true, timeout: 15_000 });
+    const code = (await textOf(c2.page, '[data-testid="wish-code"]')).trim();
+    expect(code).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
+    await shot(c2, 'cobuilding-wish-code', { fullPage: false });
+    await closeSession(c2);
 
     // The resident, on a phone, without an account.
     const r = await newSession(h, 'phone');

@@ -8,7 +8,7 @@ import { createOrg, createToken, createTree, type Tree } from '../support/factor
 /**
  * 微心愿 (issue 17): a community collects a resident's wish with the resident's consent to publish it; a unit with an
  * agreement claims it on a member's behalf and alone reads the resident's contact; it fulfils the wish with a photo
- * and receives, once, the code the resident confirms with on the public page /w/{code}; the contact is deleted on
+ * and the collecting community issues, once, the code the resident confirms with on the public page /w/{code}; the contact is deleted on
  * request (the audit never held it); the facts count each side's wishes of 2023, worked by hand.
  * A database of its own with a clock on 2023-12-20 (2022 finalized, 2023 collecting).
  */
@@ -73,6 +73,13 @@ describe('微心愿', () => {
     const twice = await unit2.post(`/api/cobuilding/wishes/${ids.w1}/claim`, { claimerId: unit2Id, on: '2023-03-11' });
     expect(twice.status).toBe(409);
     expect(twice.body.error.message).toBe('这个微心愿当前为「已认领」，不能认领');
+    // The contact is the claiming organization's alone: not its superiors', nor the district's admin's or leader's.
+    for (const [role, orgId] of [['admin', tree.district.id], ['leader', tree.district.id], ['org_user', tree.street.id], ['org_user', tree.sector.id]] as const) {
+      const above = client(t.app, await createToken(t.db, role, orgId));
+      expect(ok(await above.get('/api/cobuilding/wishes')).items.find((w: any) => w.id === ids.w1).residentContact, `${role} ${orgId}`).toBeNull();
+    }
+    // An unclaimed wish cannot be fulfilled: the state is the answer.
+    expect((await unit.post(`/api/cobuilding/wishes/${ids.w2}/fulfil`, { text: '提前登记', on: '2023-05-02' })).status).toBe(409);
     // The community claims the grid's wish itself.
     ok(await community.post(`/api/cobuilding/wishes/${ids.w2}/claim`, { claimerId: tree.community.id, on: '2023-05-03' }));
   });
@@ -80,8 +87,15 @@ describe('微心愿', () => {
   it('is fulfilled by the claimer, with a one-time code the resident confirms on /w', async () => {
     expect((await unit2.post(`/api/cobuilding/wishes/${ids.w1}/fulfil`, { text: '送去收音机', on: '2023-03-15' })).status).toBe(403);
     expect((await unit.post(`/api/cobuilding/wishes/${ids.w1}/fulfil`, { text: '送去收音机', on: '2023-03-09' })).body.error.details.issues[0].field).toBe('on');
-    const done = ok(await unit.post(`/api/cobuilding/wishes/${ids.w1}/fulfil`, { text: '党员赵某送去收音机并教会使用', on: '2023-03-15' }));
-    expect(done).toMatchObject({ state: 'fulfilled', stateLabel: '已实现，待居民确认', fulfilledOn: '2023-03-15' });
+    const fulfilled = ok(await unit.post(`/api/cobuilding/wishes/${ids.w1}/fulfil`, { text: '党员赵某送去收音机并教会使用', on: '2023-03-15' }));
+    expect(fulfilled).toMatchObject({ state: 'fulfilled', stateLabel: '已实现，待居民确认', fulfilledOn: '2023-03-15' });
+    expect(fulfilled).not.toHaveProperty('confirmCode');
+    // The code comes from the collecting side, never from the claimer whose points the confirmation counts for.
+    expect((await unit.post(`/api/cobuilding/wishes/${ids.w1}/confirm-code`)).status).toBe(403);
+    const lost = ok(await community.post(`/api/cobuilding/wishes/${ids.w1}/confirm-code`));
+    const done = ok(await community.post(`/api/cobuilding/wishes/${ids.w1}/confirm-code`));
+    // Issuing again replaces a lost code.
+    expect((await t.app.request(`/w/${lost.confirmCode}`)).status).toBe(404);
     expect(done.confirmCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){3}$/);
     code = done.confirmCode.replace(/-/g, '');
     expect(done.confirmUrl).toMatch(new RegExp(`/w/${code}$`));
@@ -97,6 +111,7 @@ describe('微心愿', () => {
     expect(await confirmed.text()).toContain('感谢您的确认');
     expect((await t.app.request(`/w/${code}`, { method: 'POST' })).status).toBe(409);
     expect(ok(await community.get('/api/cobuilding/wishes')).items.find((w: any) => w.id === ids.w1)).toMatchObject({ state: 'confirmed', confirmedOn: '2023-12-20' });
+    expect((await t.app.request(`/w/${code}`)).status).toBe(409);
     ok(await community.post(`/api/cobuilding/wishes/${ids.w2}/fulfil`, { text: '网格员陪同复查', on: '2023-06-01' }));
   });
 
@@ -105,10 +120,14 @@ describe('微心愿', () => {
     expect(after.contactDeleted).toBe(true);
     expect(ok(await unit.get('/api/cobuilding/wishes')).items.find((w: any) => w.id === ids.w1).residentContact).toBeNull();
     const audit = await t.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity', '=', 'cb_wish').where('entity_id', '=', String(ids.w1)).orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['cobuilding.wish.create', 'cobuilding.wish.claim', 'cobuilding.wish.fulfil', 'cobuilding.wish.confirm', 'cobuilding.wish.deleteContact']);
+    expect(audit.map((a) => a.action)).toEqual(['cobuilding.wish.create', 'cobuilding.wish.claim', 'cobuilding.wish.fulfil', 'cobuilding.wish.issueCode', 'cobuilding.wish.issueCode', 'cobuilding.wish.confirm', 'cobuilding.wish.deleteContact']);
     expect(JSON.stringify(audit)).not.toContain('13912345678');
     const stored = await t.db.selectFrom('cb_wishes').select(['resident_contact', 'contact_deleted_on']).where('id', '=', ids.w1).executeTakeFirstOrThrow();
     expect(stored).toEqual({ resident_contact: null, contact_deleted_on: '2023-12-20' });
+    const again = await community.post(`/api/cobuilding/wishes/${ids.w1}/delete-contact`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('居民联系方式已于 2023-12-20 删除');
+    expect((await community.post(`/api/cobuilding/wishes/${ids.w2}/delete-contact`)).body.error.message).toBe('这个心愿没有登记居民联系方式');
   });
 
   it("counts 2023's wishes for each side, as worked by hand", async () => {

@@ -108,6 +108,7 @@ const cases: RouteCase[] = [
   { route: 'POST /api/cobuilding/wishes', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/cobuilding/wishes', body: { orgId: a.community.id, wish: '越权的心愿', residentAlias: '越权', consentOn: `${year}-04-01`, raisedOn: `${year}-04-01` } }) },
   { route: 'POST /api/cobuilding/wishes/:id/claim', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/wishes/${ids.cbWish}/claim`, body: { claimerId: a.community.id, on: `${year}-04-01` } }) },
   { route: 'POST /api/cobuilding/wishes/:id/fulfil', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/wishes/${ids.cbWish}/fulfil`, body: { text: '越权登记实现', on: `${year}-04-01` } }) },
+  { route: 'POST /api/cobuilding/wishes/:id/confirm-code', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/wishes/${ids.cbWish}/confirm-code` }) },
   { route: 'POST /api/cobuilding/wishes/:id/delete-contact', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/wishes/${ids.cbWish}/delete-contact` }) },
   { route: 'GET /api/cobuilding/export.xlsx', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/export.xlsx' }) },
   { route: 'GET /api/cobuilding/overview', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cobuilding/overview?year=${year}&orgId=${a.street.id}` }) },

@@ -136,6 +136,7 @@ const yearlessRoutes: Record<string, string> = {
   'POST /api/rule-drafts/validate': 'writes nothing (checks a text)',
   'POST /api/rule-drafts/refresh-examples': 'writes nothing (returns a text)',
   'POST /api/cobuilding/needs/{id}/drop': 'a need\'s state, not a dated event (it still counts as raised on its date)',
+  'POST /api/cobuilding/wishes/{id}/confirm-code': 'a code for the resident of a wish already fulfilled (its date passed the gate); confirming it is the resident\'s',
   'POST /api/cobuilding/wishes/{id}/delete-contact': 'personal data deleted on the resident\'s request, in any year',
   'POST /api/cobuilding/wishes/{id}/fulfil': 'gated like claim; needs a claimed wish, which a finalized year cannot get (cobuilding-wishes.test.ts)',
   'POST /api/catalog/categories': 'the catalog of categories (append-only: pins and results keep their codes)',

@@ -51,6 +51,7 @@ export const auditActionLabel: Record<string, string> = {
   'cobuilding.wish.claim': '认领微心愿',
   'cobuilding.wish.fulfil': '登记微心愿已实现',
   'cobuilding.wish.confirm': '居民确认微心愿',
+  'cobuilding.wish.issueCode': '生成居民确认码',
   'cobuilding.wish.deleteContact': '删除居民联系方式',
   'cobuilding.project.create': '共建项目立项',
   'cobuilding.project.claim': '认领共建项目',

@@ -8,6 +8,19 @@ export async function agreementExists(db: Kysely<Database>, communityId: number,
   return row !== undefined;
 }
 
+/** Whether an organization under `prefix` has a co-building agreement with the community (a unit's view of its lists). */
+export async function agreementUnder(db: Kysely<Database>, communityId: number, prefix: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('agreements as a')
+    .innerJoin('organizations as u', 'u.id', 'a.unit_id')
+    .select('a.id')
+    .where('a.community_id', '=', communityId)
+    .where('u.path', 'like', `${prefix}%`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The communities an organization has a co-building agreement with (any year). */
 export async function agreedCommunities(db: Kysely<Database>, unitId: number): Promise<Set<number>> {
   const rows = await db.selectFrom('agreements').select('community_id').distinct().where('unit_id', '=', unitId).execute();
@@ -180,9 +193,9 @@ export async function progressRows(db: Kysely<Database>, projectId: number) {
 }
 
 /**
- * Whether a file is evidence in the ledger of a project the caller's subtree (under `prefix`) takes part in, as the
- * project's community or its responsible unit: both sides read each other's evidence, which their subtrees alone
- * would not allow.
+ * Whether a file is co-building evidence of something the caller's subtree (under `prefix`) takes part in: the ledger
+ * of a project (as its community or its responsible unit), or a fulfilled wish (as its collector or its claimer).
+ * Both sides read each other's evidence, which their subtrees alone would not allow.
  */
 export async function fileInVisibleProject(db: Kysely<Database>, fileId: number, prefix: string): Promise<boolean> {
   const row = await db
@@ -195,16 +208,29 @@ export async function fileInVisibleProject(db: Kysely<Database>, fileId: number,
     .where((eb) => eb.or([eb('c.path', 'like', `${prefix}%`), eb('u.path', 'like', `${prefix}%`)]))
     .limit(1)
     .executeTakeFirst();
-  return row !== undefined;
+  if (row) return true;
+  // A fulfilled 微心愿's photos: the collecting community or grid and the claimer read them.
+  const wish = await db
+    .selectFrom('cb_wishes as w')
+    .innerJoin('organizations as o', 'o.id', 'w.org_id')
+    .leftJoin('organizations as c', 'c.id', 'w.claimer_id')
+    .select('w.id')
+    .where(sql<boolean>`w.fulfil_file_ids @> ${JSON.stringify([fileId])}::jsonb`)
+    .where((eb) => eb.or([eb('o.path', 'like', `${prefix}%`), eb('c.path', 'like', `${prefix}%`)]))
+    .limit(1)
+    .executeTakeFirst();
+  return wish !== undefined;
 }
 
 /**
  * The street's and leader's overview: per community under `prefix`, its projects listed in the year by state
- * (overdue on `today`), its and its grids' needs raised in the year and how many are met, and the resources
+ * (overdue and met counted at the year's end, or today while it runs, as the facts do), its and its grids' needs raised in the year and how many are met, and the resources
  * offered to it in the year and how many a project uses. One statement for all communities.
  */
 export async function overviewRows(db: Kysely<Database>, f: { prefix: string; year: number; today: string }) {
   const [from, to] = [`${f.year}-01-01`, `${f.year}-12-31`];
+  // As the facts count them: overdue and met at the year's end, or today while the year runs.
+  const cutoff = to < f.today ? to : f.today;
   const { rows } = await sql<{
     id: number;
     name: string;
@@ -226,16 +252,16 @@ export async function overviewRows(db: Kysely<Database>, f: { prefix: string; ye
     cross join lateral (
       select count(*) filter (where p.state = 'open')::int as open, count(*) filter (where p.state = 'claimed')::int as claimed,
              count(*) filter (where p.state = 'closing')::int as closing, count(*) filter (where p.state = 'closed')::int as closed,
-             count(*) filter (where p.state <> 'closed' and p.planned_end < ${f.today})::int as overdue
+             count(*) filter (where (p.closed_on is null or p.closed_on > ${cutoff}) and p.planned_end < ${cutoff})::int as overdue
       from cb_projects p where p.community_id = c.id and p.created_on between ${from} and ${to}) pr
     cross join lateral (
-      select count(*)::int as raised, count(*) filter (where n.urgency = 'urgent')::int as urgent, count(*) filter (where n.state = 'met')::int as met
+      select count(*)::int as raised, count(*) filter (where n.urgency = 'urgent')::int as urgent, count(*) filter (where n.state = 'met' and n.met_on <= ${cutoff})::int as met
       from cb_needs n join organizations o on o.id = n.org_id
       where (o.id = c.id or (o.parent_id = c.id and o.kind = 'grid')) and n.raised_on between ${from} and ${to}) nd
     cross join lateral (
       select count(*)::int as offered, count(*) filter (where exists (select 1 from cb_project_links l where l.resource_id = r.id))::int as used
       from cb_resources r where r.offered_to_id = c.id and r.offered_on between ${from} and ${to}) rs
-    where c.kind = 'community' and c.path like ${`${f.prefix}%`} and (c.active_to is null or c.active_to >= ${from})
+    where c.kind = 'community' and c.path like ${`${f.prefix}%`} and (c.active_to is null or c.active_to >= ${from}) and c.active_from <= ${to}
     order by c.path`.execute(db);
   return rows;
 }

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import type { FileMime } from '../../db/database';
 import { findFiles } from '../files/files.repository';
-import { fileOf } from '../files/files.service';
+import { cobuildingEvidence } from './evidence';
 import { orgForWrite } from '../orgs/org-access';
 import { findOrgById } from '../orgs/orgs.repository';
 import { eventDate } from './event-date';
@@ -188,7 +188,7 @@ export async function projectEntry({ ctx, id, move, input }: { ctx: Ctx; id: num
     if ((move === 'approveClose' || move === 'sendBack') && before.close_proposed_on !== null && on < before.close_proposed_on) {
       throw invalidField('on', `日期不能早于申请销号的日期 ${before.close_proposed_on}`);
     }
-    for (const [i, f] of data.fileIds.entries()) await fileOf(tx, side, f, `fileIds.${i}`);
+    for (const [i, f] of data.fileIds.entries()) await cobuildingEvidence(tx, side, f, `fileIds.${i}`);
     const kind = ({ progress: 'progress', proposeClose: 'close_proposed', sendBack: 'sent_back', approveClose: 'closed' } as const)[move];
     const entryId = await insertProgressRow(tx.db, { project_id: id, kind, entry_on: on, text: data.text, file_ids: data.fileIds, org_id: side, created_by: ctx.actor.id });
     if (move === 'proposeClose') await updateProjectRow(tx.db, id, { state: 'closing', close_proposed_on: on });

@@ -33,7 +33,7 @@ export const Wish = z
     fulfilText: z.string().nullable(),
     evidence: z.array(LedgerEvidence),
     confirmedOn: z.string().nullable(),
-    actions: z.array(z.enum(['claim', 'fulfil', 'deleteContact'])).openapi({ description: '当前账号现在可以做的：认领、登记实现、删除居民联系方式' }),
+    actions: z.array(z.enum(['claim', 'fulfil', 'issueCode', 'deleteContact'])).openapi({ description: '当前账号现在可以做的：认领、登记实现、生成居民确认码、删除居民联系方式' }),
   })
   .openapi('CbWish');
 export type Wish = z.infer<typeof Wish>;
@@ -52,7 +52,7 @@ export const FulfilWishInput = z
   .strict()
   .openapi('FulfilCbWish');
 
-/** The answer to 登记实现: the wish, and once only the code the resident confirms with (print it or read it out). */
+/** The answer to 生成居民确认码: the wish, and once only the code the resident confirms with (print it or read it out). */
 export const FulfilledWish = Wish.extend({
   confirmCode: z.string().openapi({ description: '居民确认码：只返回这一次，交给居民在 /w/确认码 确认' }),
   confirmUrl: z.string(),

@@ -9,10 +9,11 @@ import { todayInChina, type Clock } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
 import type { Actor, Ctx } from '../context';
 import { findFiles } from '../files/files.repository';
-import { fileOf } from '../files/files.service';
 import { orgForWrite } from '../orgs/org-access';
+import { findOrgById } from '../orgs/orgs.repository';
 import { eventDate } from './event-date';
-import { agreementExists } from './lists.repository';
+import { agreedCommunities, agreementExists, agreementUnder } from './lists.repository';
+import { cobuildingEvidence } from './evidence';
 import { assertWishMove, wishStateLabel } from './wish-moves';
 import { ClaimWishInput, CreateWishInput, FulfilWishInput, WishQuery, type Wish } from './wishes.schemas';
 import { findWishByCode, findWishRow, insertWishRow, listWishRows, updateWishRow, type WishRow } from './wishes.repository';
@@ -20,14 +21,29 @@ import { findWishByCode, findWishRow, insertWishRow, listWishRows, updateWishRow
 /** 微心愿: collected with consent, claimed on a member's behalf, fulfilled with evidence, confirmed by the resident. */
 
 const claimerSide = (ctx: Ctx, w: WishRow) => w.claimer_path !== null && inScope(ctx.actor, w.claimer_path);
+const collectingSide = (ctx: Ctx, w: WishRow) => inScope(ctx.actor, w.org_path);
 
-async function toWish(ctx: Ctx, w: WishRow): Promise<Wish> {
-  const files = await findFiles(ctx.db, w.fulfil_file_ids);
-  const mine = claimerSide(ctx, w);
+/** Who is looking: its own organization, when it may claim (a co-building unit), and the communities it has agreements with. */
+type Viewer = { orgId: number | null; unit: boolean; communities: ReadonlySet<number> };
+
+async function viewerOf(ctx: Ctx): Promise<Viewer> {
+  const own = ctx.actor.orgId === null ? undefined : await findOrgById(ctx.db, ctx.actor.orgId);
+  if (!own) return { orgId: null, unit: false, communities: new Set() };
+  const unit = coBuildingUnitKinds.includes(own.kind);
+  return { orgId: own.id, unit, communities: unit ? await agreedCommunities(ctx.db, own.id) : new Set() };
+}
+
+async function toWish(ctx: Ctx, w: WishRow, viewer?: Viewer): Promise<Wish> {
+  const [files, who] = await Promise.all([findFiles(ctx.db, w.fulfil_file_ids), viewer ?? viewerOf(ctx)]);
+  // The resident's contact and the claimer's moves are for the claiming organization itself, not for its superiors.
+  const mine = w.claimer_id !== null && who.orgId === w.claimer_id;
+  const writer = ctx.actor.role === 'admin' || ctx.actor.role === 'org_user';
+  const mayClaim = writer && (who.orgId === w.community_id || (who.unit && who.communities.has(w.community_id)));
   const actions: Wish['actions'] = [];
-  if (w.state === 'open' && ctx.actor.role !== 'leader') actions.push('claim');
-  if (w.state === 'claimed' && mine) actions.push('fulfil');
-  if ((mine || inScope(ctx.actor, w.org_path)) && w.resident_contact !== null && ctx.actor.role !== 'leader') actions.push('deleteContact');
+  if (w.state === 'open' && mayClaim) actions.push('claim');
+  if (w.state === 'claimed' && mine && writer) actions.push('fulfil');
+  if (w.state === 'fulfilled' && collectingSide(ctx, w) && writer) actions.push('issueCode');
+  if ((mine || collectingSide(ctx, w)) && w.resident_contact !== null && writer) actions.push('deleteContact');
   return {
     id: w.id,
     org: { id: w.org_id, name: w.org_name },
@@ -73,19 +89,15 @@ export async function listWishes({ ctx, input }: { ctx: Ctx; input: unknown }): 
   requireRole(ctx, readers);
   const q = WishQuery.parse(input);
   const { rows, total } = await listWishRows(ctx.db, { prefix: ctx.actor.orgPath, state: q.state, limit: q.limit, offset: q.offset });
-  return { items: await Promise.all(rows.map((w) => toWish(ctx, w))), total };
+  const viewer = await viewerOf(ctx);
+  return { items: await Promise.all(rows.map((w) => toWish(ctx, w, viewer))), total };
 }
 
 /** A wish the caller may see on its wall; anything else is answered as missing. */
 async function visibleWish(ctx: Ctx, id: number): Promise<WishRow> {
   const w = await findWishRow(ctx.db, id, true);
-  if (w && (inScope(ctx.actor, w.org_path) || claimerSide(ctx, w))) return w;
-  if (w && ctx.actor.orgId !== null && (await agreedUnit(ctx.db, w.community_id, ctx.actor))) return w;
+  if (w && (collectingSide(ctx, w) || claimerSide(ctx, w) || (await agreementUnder(ctx.db, w.community_id, ctx.actor.orgPath)))) return w;
   throw notFound('微心愿', 'id');
-}
-
-async function agreedUnit(db: Kysely<Database>, communityId: number, actor: Actor): Promise<boolean> {
-  return actor.orgId !== null && (await agreementExists(db, communityId, actor.orgId));
 }
 
 /** 认领: a unit with an agreement with the wish's community, or that community itself, on behalf of one of its members. */
@@ -95,8 +107,9 @@ export async function claimWish({ ctx, id, input }: { ctx: Ctx; id: number; inpu
   return withTransaction(ctx, async (tx) => {
     const claimer = await orgForWrite(tx, data.claimerId, 'claimerId');
     const before = await visibleWish(tx, id);
-    const allowed = claimer.id === before.community_id || (coBuildingUnitKinds.includes(claimer.kind) && (await agreementExists(tx.db, before.community_id, claimer.id)));
-    if (!allowed) throw invalidField('claimerId', `「${claimer.name}」与心愿所在社区没有共建协议，不能认领`);
+    const unit = coBuildingUnitKinds.includes(claimer.kind);
+    const allowed = claimer.id === before.community_id || (unit && (await agreementExists(tx.db, before.community_id, claimer.id)));
+    if (!allowed) throw invalidField('claimerId', unit ? `「${claimer.name}」与心愿所在社区没有共建协议，不能认领` : `微心愿由心愿所在社区或与其签有共建协议的单位认领，「${claimer.name}」是${orgKindLabel[claimer.kind]}`);
     assertWishMove('claim', before.state);
     const on = await eventDate(tx, data.on, 'on');
     if (on < before.raised_on) throw invalidField('on', `认领日期不能早于收集日期 ${before.raised_on}`);
@@ -115,19 +128,35 @@ async function audited(ctx: Ctx, id: number, move: string, before: WishRow, orgI
  * 登记实现: the claimer says what was done, with evidence of its own organization; the answer carries, once, the code
  * the resident confirms with (on paper or read out), as a ballot code is given.
  */
-export async function fulfilWish({ ctx, id, input, publicUrl }: { ctx: Ctx; id: number; input: unknown; publicUrl: string }): Promise<Wish & { confirmCode: string; confirmUrl: string }> {
+export async function fulfilWish({ ctx, id, input }: { ctx: Ctx; id: number; input: unknown }): Promise<Wish> {
   requireRole(ctx, ['admin', 'org_user']);
   const data = FulfilWishInput.parse(input);
   return withTransaction(ctx, async (tx) => {
     const before = await visibleWish(tx, id);
-    if (!claimerSide(ctx, before)) throw new AppError('forbidden', `只有认领方「${before.claimer_name ?? '（未认领）'}」可以登记实现`, { field: 'id' });
     assertWishMove('fulfil', before.state);
+    if (!claimerSide(ctx, before)) throw new AppError('forbidden', `只有认领方「${before.claimer_name}」可以登记实现`, { field: 'id' });
     const on = await eventDate(tx, data.on, 'on');
     if (on < before.claimed_on!) throw invalidField('on', `不能早于认领日期 ${before.claimed_on}`);
-    for (const [i, f] of data.fileIds.entries()) await fileOf(tx, before.claimer_id!, f, `fileIds.${i}`);
+    for (const [i, f] of data.fileIds.entries()) await cobuildingEvidence(tx, before.claimer_id!, f, `fileIds.${i}`);
+    await updateWishRow(tx.db, id, { state: 'fulfilled', fulfilled_on: on, fulfil_text: data.text, fulfil_file_ids: data.fileIds });
+    return audited(tx, id, 'fulfil', before, before.claimer_id!);
+  });
+}
+
+/**
+ * The resident's confirmation code, issued by the side that collected the wish (never by the claimer, whose points
+ * the confirmation counts for): once the wish is fulfilled, shown once; issuing again replaces a lost code.
+ */
+export async function issueWishCode({ ctx, id, publicUrl }: { ctx: Ctx; id: number; publicUrl: string }): Promise<Wish & { confirmCode: string; confirmUrl: string }> {
+  requireRole(ctx, ['admin', 'org_user']);
+  return withTransaction(ctx, async (tx) => {
+    const before = await visibleWish(tx, id);
+    if (!collectingSide(ctx, before)) throw new AppError('forbidden', `只有收集心愿的「${before.org_name}」可以生成居民确认码`, { field: 'id' });
+    assertWishMove('confirm', before.state);
     const code = newCode();
-    await updateWishRow(tx.db, id, { state: 'fulfilled', fulfilled_on: on, fulfil_text: data.text, fulfil_file_ids: data.fileIds, confirm_code_hash: await hashCode(code) });
-    const wish = await audited(tx, id, 'fulfil', before, before.claimer_id!);
+    await updateWishRow(tx.db, id, { confirm_code_hash: await hashCode(code) });
+    const wish = await toWish(tx, (await findWishRow(tx.db, id))!);
+    await recordAudit(tx, { action: 'cobuilding.wish.issueCode', entity: 'cb_wish', entityId: id, orgId: before.org_id, before: { codeIssued: before.confirm_code_hash !== null }, after: { codeIssued: true } });
     return { ...wish, confirmCode: formatCode(code), confirmUrl: `${publicUrl.replace(/\/$/, '')}/w/${code}` };
   });
 }
@@ -137,16 +166,20 @@ export async function deleteWishContact({ ctx, id }: { ctx: Ctx; id: number }): 
   requireRole(ctx, ['admin', 'org_user']);
   return withTransaction(ctx, async (tx) => {
     const before = await visibleWish(tx, id);
-    if (!inScope(ctx.actor, before.org_path) && !claimerSide(ctx, before)) throw new AppError('forbidden', '只有收集心愿的社区、网格或认领方可以删除居民联系方式', { field: 'id' });
-    await updateWishRow(tx.db, id, { resident_contact: null, contact_deleted_on: todayInChina(tx.clock) });
+    if (!collectingSide(ctx, before) && !claimerSide(ctx, before)) throw new AppError('forbidden', '只有收集心愿的社区、网格或认领方可以删除居民联系方式', { field: 'id' });
+    if (before.resident_contact === null) throw new AppError('conflict', before.contact_deleted_on ? `居民联系方式已于 ${before.contact_deleted_on} 删除` : '这个心愿没有登记居民联系方式', { field: 'id' });
+    const today = todayInChina(tx.clock);
+    await updateWishRow(tx.db, id, { resident_contact: null, contact_deleted_on: today });
     const wish = await toWish(tx, (await findWishRow(tx.db, id))!);
-    await recordAudit(tx, { action: 'cobuilding.wish.deleteContact', entity: 'cb_wish', entityId: id, orgId: before.org_id, before: { contactGiven: before.resident_contact !== null }, after: { contactGiven: false, contactDeletedOn: wish.contactDeleted } });
+    await recordAudit(tx, { action: 'cobuilding.wish.deleteContact', entity: 'cb_wish', entityId: id, orgId: before.org_id, before: { contactGiven: true }, after: { contactGiven: false, contactDeletedOn: today } });
     return wish;
   });
 }
 
 /** What the resident's page shows for a code: the wish and what was done, or why the code does not work. */
 export type WishCodeView = { state: 'ok'; wish: string; alias: string; claimer: string; text: string; on: string } | { state: 'unknown' } | { state: 'done' };
+
+const claimerText = (w: WishRow) => (w.claimer_member ? `${w.claimer_name}（${w.claimer_member}）` : w.claimer_name!);
 
 const residentActor: Actor = { id: 'code', userId: null, name: '居民（确认码）', role: 'reviewer', orgId: null, orgPath: '/-/' };
 
@@ -155,7 +188,7 @@ export async function describeWishCode({ db, code }: { db: Kysely<Database>; cod
   const w = normalized ? await findWishByCode(db, await hashCode(normalized)) : undefined;
   if (!w) return { state: 'unknown' };
   if (w.state !== 'fulfilled') return { state: 'done' };
-  return { state: 'ok', wish: w.wish, alias: w.resident_alias, claimer: w.claimer_member ? `${w.claimer_name}（${w.claimer_member}）` : w.claimer_name!, text: w.fulfil_text ?? '', on: w.fulfilled_on! };
+  return { state: 'ok', wish: w.wish, alias: w.resident_alias, claimer: claimerText(w), text: w.fulfil_text ?? '', on: w.fulfilled_on! };
 }
 
 /** The resident confirms that the wish came true: once, with the code given to them; audited as the code's holder. */
@@ -169,6 +202,6 @@ export async function confirmWish({ db, clock, requestId, code }: { db: Kysely<D
     const today = todayInChina(tx.clock);
     await updateWishRow(tx.db, before.id, { state: 'confirmed', confirmed_on: today });
     await recordAudit(tx, { action: 'cobuilding.wish.confirm', entity: 'cb_wish', entityId: before.id, orgId: before.org_id, before: { state: before.state }, after: { state: 'confirmed', confirmedOn: today } });
-    return { state: 'ok', wish: before.wish, alias: before.resident_alias, claimer: before.claimer_name!, text: before.fulfil_text ?? '', on: today };
+    return { state: 'ok', wish: before.wish, alias: before.resident_alias, claimer: claimerText(before), text: before.fulfil_text ?? '', on: before.fulfilled_on! };
   });
 }

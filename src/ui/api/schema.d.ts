@@ -2717,7 +2717,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登记心愿已实现（认领方，附佐证；返回一次居民确认码） */
+        /** 登记心愿已实现（认领方，附佐证） */
         post: {
             parameters: {
                 query?: never;
@@ -2732,6 +2732,89 @@ export interface paths {
                     "application/json": components["schemas"]["FulfilCbWish"];
                 };
             };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CbWish"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cobuilding/wishes/{id}/confirm-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成居民确认码（收集心愿的社区或网格；只返回一次，再次生成则旧码作废） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
             responses: {
                 /** @description 成功 */
                 200: {
@@ -14615,8 +14698,8 @@ export interface components {
             fulfilText: string | null;
             evidence: components["schemas"]["LedgerEvidence"][];
             confirmedOn: string | null;
-            /** @description 当前账号现在可以做的：认领、登记实现、删除居民联系方式 */
-            actions: ("claim" | "fulfil" | "deleteContact")[];
+            /** @description 当前账号现在可以做的：认领、登记实现、生成居民确认码、删除居民联系方式 */
+            actions: ("claim" | "fulfil" | "issueCode" | "deleteContact")[];
         };
         LedgerEvidence: {
             name: string;
@@ -14667,11 +14750,6 @@ export interface components {
              */
             on?: string;
         };
-        FulfilledCbWish: components["schemas"]["CbWish"] & {
-            /** @description 居民确认码：只返回这一次，交给居民在 /w/确认码 确认 */
-            confirmCode: string;
-            confirmUrl: string;
-        };
         FulfilCbWish: {
             text: string;
             /**
@@ -14681,6 +14759,11 @@ export interface components {
             on?: string;
             /** @default [] */
             fileIds: number[];
+        };
+        FulfilledCbWish: components["schemas"]["CbWish"] & {
+            /** @description 居民确认码：只返回这一次，交给居民在 /w/确认码 确认 */
+            confirmCode: string;
+            confirmUrl: string;
         };
         CbResource: {
             id: number;
