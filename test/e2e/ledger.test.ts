@@ -8,7 +8,7 @@ import { computeFacts } from '../../src/features/scoring/facts.repository';
 import { scoreCycle } from '../../src/features/scoring/score-cycle';
 import { testRuleSets } from '../support/app';
 import { cliCtx } from '../support/factories';
-import { clickText, closeSession, newSession, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
+import { clickSettled, clickText, closeSession, newSession, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness } from './support/harness';
 
 /**
  * 台账 in the browser on the demo district: the community secretary enters a record on a phone (a missing title is
@@ -176,7 +176,9 @@ describe.skipIf(!onPostgres)('台账 in the browser', () => {
     await s.page.waitForFunction(() => document.querySelector('.el-dialog .el-dialog__title')?.textContent === '修改台账记录', { timeout: 10_000 });
     await typeInto(s.page, '.el-dialog input[maxlength="200"]', '浏览器填报：主题党日三（补签到表）');
     await shot(s, 'ledger-edit', { fullPage: false });
-    await clickText(s.page, '重新提交审核');
+    // A DOM click on the dialog's own button: a click by coordinates, as the dialog settles on the phone, can be lost.
+    expect(await textOf(s.page, '.el-dialog button.submit')).toContain('重新提交审核');
+    await clickSettled(s.page, '.el-dialog button.submit');
     await waitForText(s.page, '已修改，等待上级审核');
     const resubmitted = (await sql<{ status: string; review_reason: string | null }>`select status, review_reason from ledger_records where title = '浏览器填报：主题党日三（补签到表）'`.execute(h.db)).rows;
     expect(resubmitted).toEqual([{ status: 'submitted', review_reason: null }]);
