@@ -21,6 +21,7 @@ import * as ruleDrafts from './2026_12_06_001070_rule_drafts';
 import * as categoryCatalog from './2026_12_06_001080_category_catalog';
 import * as cobuildingLists from './2026_12_06_001090_cobuilding_lists';
 import * as cbWishes from './2026_12_06_001100_cb_wishes';
+import * as cbChairs from './2026_12_06_001110_cb_chairs';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_001080_category_catalog': categoryCatalog,
   '2026_12_06_001090_cobuilding_lists': cobuildingLists,
   '2026_12_06_001100_cb_wishes': cbWishes,
+  '2026_12_06_001110_cb_chairs': cbChairs,
 };

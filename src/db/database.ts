@@ -286,6 +286,18 @@ export interface CbWishTable {
   created_at: CreatedAt;
 }
 
+/** 轮值主席: one term of a community's 大党委 chair, held by a member unit within one year. */
+export interface CbChairTable {
+  id: Generated<number>;
+  community_id: number;
+  unit_id: number;
+  starts_on: DateString;
+  ends_on: DateString;
+  duties: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 /** 进度台账: a project's dated entries (progress, 销号 proposed, sent back, closed), each with its files. */
 export interface CbProgressTable {
   id: Generated<number>;
@@ -726,6 +738,7 @@ export interface Database extends AccountTables {
   cb_project_links: CbProjectLinkTable;
   cb_progress: CbProgressTable;
   cb_wishes: CbWishTable;
+  cb_chairs: CbChairTable;
   checkins: CheckinTable;
   rule_sets: RuleSetTable;
   rule_set_drafts: RuleSetDraftTable;

@@ -45,7 +45,8 @@ export type DemoWish = {
   fulfilText: string | null;
   confirmedOn: string | null;
 };
-export type DemoLists = { resources: DemoResource[]; needs: DemoNeed[]; projects: DemoProject[]; wishes: DemoWish[] };
+export type DemoChair = { communityCode: string; unitCode: string; startsOn: string; endsOn: string; duties: string };
+export type DemoLists = { resources: DemoResource[]; needs: DemoNeed[]; projects: DemoProject[]; wishes: DemoWish[]; chairs: DemoChair[] };
 
 const wishes: readonly [string, string][] = [
   ['想要一台收音机听戏', '王奶奶'],
@@ -109,7 +110,27 @@ export function cobuildingFor(seed: string, community: PlannedOrg, grids: readon
   }
   // Of the needs no project took, an old one is sometimes dropped (a duplicate, or solved another way).
   for (const n of needs) if (n.state === 'open' && !projects.some((p) => p.needKeys.includes(n.key)) && rng.chance(0.15)) n.state = 'dropped';
-  return { resources, needs, projects, wishes: wishesFor(rng, community, grids, partners, year, today) };
+  return { resources, needs, projects, wishes: wishesFor(rng, community, grids, partners, year, today), chairs: chairsFor(community, partners, year) };
+}
+
+const chairDuties = ['牵头协调老旧小区改造', '牵头组织季度共建活动', '牵头推进为民办实事项目', '牵头督办群众急难愁盼问题'];
+
+/**
+ * 轮值主席: up to four member units chair the 大党委 in turn, the year split into equal terms (a whole year for one,
+ * halves for two, thirds, quarters), the first chair moving on by one each year. No draw from the seed's stream, so
+ * the rest of the demo stays as it was.
+ */
+function chairsFor(community: PlannedOrg, partners: readonly { code: string }[], year: number): DemoChair[] {
+  const n = Math.min(partners.length, 4);
+  const months = 12 / Math.max(n, 1);
+  const lastDay = (m: number) => new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+  return Array.from({ length: n }, (_, i) => ({
+    communityCode: community.code,
+    unitCode: partners[(i + year) % partners.length]!.code,
+    startsOn: `${year}-${String(i * months + 1).padStart(2, '0')}-01`,
+    endsOn: lastDay((i + 1) * months),
+    duties: chairDuties[(i + year) % chairDuties.length]!,
+  }));
 }
 
 /** Two or three 微心愿 a year: most claimed by a partner on a member's behalf, fulfilled and confirmed; a recent one still open. */

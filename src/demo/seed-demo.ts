@@ -44,6 +44,7 @@ import {
   insertCbProjects,
   insertCbResources,
   insertCbWishes,
+  insertCbChairs,
 } from './demo.repository';
 import { cobuildingFor, type DemoLists } from './cobuilding';
 
@@ -232,7 +233,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
   });
 }
 
-/** The co-building lists of every community and year: resources, needs, projects with their links and ledgers. */
+/** The co-building lists of every community and year: resources, needs, projects with their links and ledgers, wishes, chairs. */
 async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids: Map<string, number>): Promise<number> {
   const resources = lists.flatMap((l) => l.resources);
   const needs = lists.flatMap((l) => l.needs);
@@ -263,6 +264,8 @@ async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids:
   // 微心愿: consent given on the day each was collected; no resident contact in the demo.
   const wishes = lists.flatMap((l) => l.wishes);
   await insertCbWishes(ctx.db, wishes.map((w) => [ids.get(w.orgCode), w.wish, w.alias, w.raisedOn, w.raisedOn, w.state, w.claimerCode ? ids.get(w.claimerCode) : null, w.member, w.claimedOn, w.fulfilledOn, w.fulfilText, w.confirmedOn, 'demo']));
+  const chairs = lists.flatMap((l) => l.chairs);
+  await insertCbChairs(ctx.db, chairs.map((c) => [ids.get(c.communityCode), ids.get(c.unitCode), c.startsOn, c.endsOn, c.duties, 'demo']));
   return projects.length;
 }
 

@@ -91,6 +91,12 @@ export const FactDef = z.discriminatedUnion('source', [
     side: z.enum(['claimer', 'community']).default('claimer').describe('claimer：认领的单位（或社区）；community：收集心愿的社区（含其网格）'),
     count: z.enum(['claimed', 'fulfilled', 'confirmed']).describe('claimed 当年认领的微心愿；fulfilled 当年实现的；confirmed 当年经居民确认的'),
   }),
+  fact('cobuilding.chairs', {
+    side: z.enum(['unit', 'community']).default('unit').describe('unit：担任轮值主席的成员单位；community：大党委所在的社区'),
+    count: z
+      .enum(['terms', 'claimed', 'closed'])
+      .describe('terms 当年开始的轮值主席任期；claimed 任期内轮值单位认领的本社区项目（按认领日期计入年度）；closed 其中当年销号的'),
+  }),
   fact('inspections.sum', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('inspections.count', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('assessment.self', { indicator: Id.describe('自评的指标编号（该指标有 selfReview 条款）；未自评时无数据') }),

@@ -53,6 +53,8 @@ export function factUnit(def: FactDef): string {
       return '项';
     case 'cobuilding.wishes':
       return '个';
+    case 'cobuilding.chairs':
+      return def.count === 'terms' ? '届' : '个';
     case 'records.count':
       return '项';
     case 'history':
@@ -135,6 +137,8 @@ export function factMeasure(def: FactDef, defs: Readonly<Record<string, FactDef>
       return 'outcome';
     case 'twoway.missingGiven':
       return 'trace';
+    case 'cobuilding.chairs':
+      return def.count === 'terms' ? 'trace' : 'outcome';
     case 'declared':
       return def.measure ?? (def.type === 'distribution' ? 'outcome' : 'trace');
   }

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { ElementHandle } from 'puppeteer';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNoOverflow, clickSettled, clickText, closeSession, messageBoxButton, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
+import { assertNoOverflow, chooseOption, clickSettled, clickText, closeSession, messageBoxButton, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
 
 /**
  * 共建清单 in the browser on the demo district: the community secretary records a need, ticks it in 供需对接 and lists a
@@ -240,5 +240,56 @@ describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
     await waitForText(r.page, '感谢您的确认');
     expect((await sql<{ state: string }>`select state from cb_wishes where id = ${wish.id}`.execute(h.db)).rows[0]!.state).toBe('confirmed');
     await closeSession(r);
+  });
+
+  it('轮值主席: the community reads its rota with what each chair took on, replaces a term, and is told when a term overlaps', async () => {
+    const year = new Date().getFullYear();
+    const terms = async () => (await sql<{ id: number; unit_id: number; unit: string; starts_on: string; ends_on: string }>`select h.id, h.unit_id, u.name as unit, h.starts_on::text, h.ends_on::text from cb_chairs h join organizations u on u.id = h.unit_id where h.community_id = ${community} and extract(year from h.starts_on) = ${year} order by h.starts_on`.execute(h.db)).rows;
+    const before = await terms();
+    expect(before.length).toBeGreaterThan(0);
+    const c = await newSession(h, 'desk');
+    await signInAs(c, h, 'demo-community');
+    await visit(c, h, '/cobuilding?tab=chairs');
+    await c.page.waitForSelector('[data-chair]', { visible: true });
+    expect(await c.page.$$eval('[data-chair]', (l) => l.map((e) => Number(e.getAttribute('data-chair'))))).toEqual(before.map((t) => t.id).reverse());
+    await shot(c, 'cobuilding-chairs');
+
+    // The last term of the year is removed and given again, to the same unit, in the dialog.
+    const last = before.at(-1)!;
+    await clickSettled(c.page, `[data-chair="${last.id}"] .del`);
+    await messageBoxButton(c.page, '删除');
+    await waitForText(c.page, '已删除');
+    expect((await terms()).map((t) => t.id)).not.toContain(last.id);
+    const give = async () => {
+      await clickSettled(c.page, '[data-testid="new-chair"]');
+      await c.page.waitForSelector('.el-dialog [data-testid="chair-range"] input', { visible: true });
+      const [from, to] = await c.page.$$('.el-dialog [data-testid="chair-range"] input');
+      await from!.evaluate((e) => (e as HTMLInputElement).focus());
+      await c.page.keyboard.type(last.starts_on);
+      await to!.evaluate((e) => (e as HTMLInputElement).focus());
+      await c.page.keyboard.type(last.ends_on);
+      await c.page.keyboard.press('Enter');
+      await chooseOption(c.page, '.el-dialog [data-testid="chair-unit"]', last.unit);
+      await clickSettled(c.page, '.el-dialog button.submit');
+    };
+    await give();
+    await waitForText(c.page, `已安排「${last.unit}」任轮值主席（${last.starts_on} 至 ${last.ends_on}）`);
+    const after = await terms();
+    expect(after.map((t) => [t.unit_id, t.starts_on, t.ends_on])).toEqual(before.map((t) => [t.unit_id, t.starts_on, t.ends_on]));
+    // The same term again overlaps the one just given: the dialog says so at the field, and nothing is written.
+    await give();
+    await waitForText(c.page, `与「${last.unit}」的任期（${last.starts_on} 至 ${last.ends_on}）重叠`);
+    await shot(c, 'cobuilding-chair-overlap', { fullPage: false });
+    expect((await terms()).length).toBe(before.length);
+    await closeSession(c);
+
+    // On a phone the rota reads as cards, each chair's projects linked to their pages.
+    const phone = await newSession(h, 'phone');
+    await signInAs(phone, h, 'demo-community');
+    await visit(phone, h, '/cobuilding?tab=chairs');
+    await phone.page.waitForSelector('[data-chair]', { visible: true });
+    await assertNoOverflow(phone.page, 'chairs on a phone');
+    await shot(phone, 'cobuilding-chairs');
+    await closeSession(phone);
   });
 });

@@ -127,6 +127,17 @@ describe('the demo district', () => {
         (w.claimer_id is not null and not exists (select 1 from agreements a where a.unit_id = w.claimer_id and a.community_id = case when o.kind = 'grid' then o.parent_id else o.id end))
         or w.claimed_on < w.raised_on or w.fulfilled_on < w.claimed_on or w.confirmed_on < w.fulfilled_on or greatest(w.raised_on, w.claimed_on, w.fulfilled_on, w.confirmed_on) > '2026-11-22'`);
     expect(badWish.n).toBe(0);
+    // 轮值主席: every community with partners has its year covered by terms of units with an agreement for that
+    // year, without gap or overlap; some chairs took on projects during their terms.
+    const rota = await one(sql<{ uncovered: number; overlaps: number; strangers: number; claimed: number }>`
+      select (select count(*)::int from agreements a where not exists (select 1 from cb_chairs h where h.community_id = a.community_id and extract(year from h.starts_on) = a.year)) as uncovered,
+        (select count(*)::int from cb_chairs h join cb_chairs k on k.community_id = h.community_id and k.id <> h.id and k.starts_on <= h.ends_on and k.ends_on >= h.starts_on) as overlaps,
+        (select count(*)::int from cb_chairs h where not exists (select 1 from agreements a where a.community_id = h.community_id and a.unit_id = h.unit_id and a.year = extract(year from h.starts_on))) as strangers,
+        (select count(*)::int from cb_chairs h join cb_projects p on p.community_id = h.community_id and p.responsible_id = h.unit_id and p.claimed_on between h.starts_on and h.ends_on) as claimed`);
+    expect(rota).toMatchObject({ uncovered: 0, overlaps: 0, strangers: 0 });
+    expect(rota.claimed).toBeGreaterThan(0);
+    const days = await sql<{ n: number }>`select sum(ends_on - starts_on + 1)::int as n from cb_chairs group by community_id, extract(year from starts_on)`.execute(handle.db);
+    expect(new Set(days.rows.map((r) => r.n)).size <= 2 && days.rows.every((r) => r.n === 365 || r.n === 366)).toBe(true);
   });
 
   it('has a closed duty review of every community secretary per finished year, two-way evaluations with gaps, member feedback', async () => {

@@ -22,7 +22,7 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { cbNeed: number; cbProject: number; cbWish: number; draft: number; record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number; userLogin: string; token: number };
+let ids: { cbNeed: number; cbProject: number; cbWish: number; cbChair: number; draft: number; record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number; userLogin: string; token: number };
 type Who = 'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer';
 const tokens = {} as Record<Who, string>;
 /** The same callers signed in with a password: the session cookie and its CSRF token. */
@@ -110,6 +110,9 @@ const cases: RouteCase[] = [
   { route: 'POST /api/cobuilding/wishes/:id/fulfil', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/wishes/${ids.cbWish}/fulfil`, body: { text: '越权登记实现', on: `${year}-04-01` } }) },
   { route: 'POST /api/cobuilding/wishes/:id/confirm-code', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/wishes/${ids.cbWish}/confirm-code` }) },
   { route: 'POST /api/cobuilding/wishes/:id/delete-contact', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/wishes/${ids.cbWish}/delete-contact` }) },
+  { route: 'GET /api/cobuilding/chairs', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/chairs' }) },
+  { route: 'POST /api/cobuilding/chairs', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/cobuilding/chairs', body: { communityId: a.community.id, unitId: a.unit.id, startsOn: `${year}-07-01`, endsOn: `${year}-09-30` } }) },
+  { route: 'DELETE /api/cobuilding/chairs/:id', type: 'write', wrongRoles: writers, call: () => ({ method: 'DELETE', path: `/api/cobuilding/chairs/${ids.cbChair}` }) },
   { route: 'GET /api/cobuilding/export.xlsx', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/export.xlsx' }) },
   { route: 'GET /api/cobuilding/overview', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cobuilding/overview?year=${year}&orgId=${a.street.id}` }) },
   { route: 'GET /api/cobuilding/projects', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/projects' }) },
@@ -329,12 +332,14 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { cbNeed: 0, cbProject: 0, cbWish: 0, draft: 0, record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0, userLogin: victim.login, token: 0 };
+  ids = { cbNeed: 0, cbProject: 0, cbWish: 0, cbChair: 0, draft: 0, record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0, userLogin: victim.login, token: 0 };
   ids.cbNeed = (await api.post('/api/cobuilding/needs', { orgId: a.community.id, kind: 'service', title: '甲方的需求', description: '甲方居民的需求', source: 'visit', raisedOn: `${year}-03-01` })).body.id;
   ids.cbProject = (await api.post('/api/cobuilding/projects', { communityId: a.community.id, title: '甲方的项目', goal: '甲方社区的项目', plannedStart: `${year}-03-01`, plannedEnd: `${year}-06-30`, createdOn: `${year}-03-02`, needIds: [ids.cbNeed] })).body.id;
   expect(ids.cbProject).toBeGreaterThan(0);
   ids.cbWish = (await api.post('/api/cobuilding/wishes', { orgId: a.community.id, wish: '甲方居民的心愿', residentAlias: '甲方王奶奶', residentContact: '13800000000', consentOn: `${year}-03-01`, raisedOn: `${year}-03-01` })).body.id;
   expect(ids.cbWish).toBeGreaterThan(0);
+  ids.cbChair = (await api.post('/api/cobuilding/chairs', { communityId: a.community.id, unitId: a.unit.id, startsOn: `${year}-01-01`, endsOn: `${year}-03-31` })).body.id;
+  expect(ids.cbChair).toBeGreaterThan(0);
   await api.post('/api/cobuilding/resources', { orgId: a.unit.id, offeredToId: a.community.id, kind: 'venue', title: '甲方的场地', description: '甲方单位的场地', offeredOn: `${year}-03-01` });
   const photo = new FormData();
   photo.set('file', new File([await sharp({ create: { width: 40, height: 30, channels: 3, background: '#c00' } }).png().toBuffer()], '甲方照片.png'));

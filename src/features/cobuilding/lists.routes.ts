@@ -9,6 +9,7 @@ import { ClaimProjectInput, CreateNeedInput, CreateProjectInput, CreateResourceI
 import { cobuildingOverview } from './overview.service';
 import { exportLists } from './export-lists';
 import { addWishRoutes } from './wishes.routes';
+import { addChairRoutes } from './chairs.routes';
 import { claimProject, createProject, getProject, listProjects, projectEntry } from './projects.service';
 import { createNeed, createResource, dropNeed, listNeeds, listResources } from './resources-needs.service';
 
@@ -18,6 +19,7 @@ const tags = ['共驻共建清单'];
 export function cobuildingRoutes(spreadsheet: Spreadsheet, publicUrl: string) {
   const r = newRouter();
   addWishRoutes(r, publicUrl);
+  addChairRoutes(r);
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   r.openapi(
     createRoute({ method: 'get', path: '/export.xlsx', summary: '导出共建清单（Excel：项目、需求、资源三张表）', tags, security: [{ bearerAuth: [] }], responses: { 200: { description: '共建清单', content: { [xlsx]: { schema: z.string().openapi({ format: 'binary' }) } } } } }),

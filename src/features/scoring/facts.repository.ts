@@ -380,6 +380,14 @@ async function cobuildingFacts(db: Kysely<Database>, year: number, orgIds: reado
         def.count === 'offered'
           ? sql`select org_id, count(*) as v from cb_resources r where ${inYear('r.offered_on')} group by 1`
           : sql`select r.org_id, count(distinct r.id) as v from cb_resources r join cb_project_links l on l.resource_id = r.id join cb_projects p on p.id = l.project_id where ${inYear('p.claimed_on')} group by 1`;
+    } else if (def.source === 'cobuilding.chairs') {
+      const side = sql.ref(def.side === 'community' ? 'h.community_id' : 'h.unit_id');
+      // A chair's problems: the community's projects its unit claimed between the term's first and last day.
+      const taken = sql`cb_chairs h join cb_projects p on p.community_id = h.community_id and p.responsible_id = h.unit_id and p.claimed_on between h.starts_on and h.ends_on`;
+      body =
+        def.count === 'terms'
+          ? sql`select ${side} as org_id, count(*) as v from cb_chairs h where ${inYear('h.starts_on')} group by 1`
+          : sql`select ${side} as org_id, count(*) as v from ${taken} where ${inYear(def.count === 'claimed' ? 'p.claimed_on' : 'p.closed_on')} group by 1`;
     }
     if (!body) continue;
     ctes.push({ name: col, body });

@@ -2961,6 +2961,251 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cobuilding/chairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 轮值主席（本辖区社区的，及本辖区单位担任的），含任期内认领的项目 */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number | null;
+                    /** @description 只列出任期在这一年度的 */
+                    year?: number;
+                    /** @description 只列出这一社区的 */
+                    communityId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CbChair"][];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 安排轮值主席（社区或其上级；成员单位须有该年度共建协议，任期不重叠） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCbChair"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CbChair"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cobuilding/chairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除一段轮值主席任期 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cobuilding/export.xlsx": {
         parameters: {
             query?: never;
@@ -14764,6 +15009,62 @@ export interface components {
             /** @description 居民确认码：只返回这一次，交给居民在 /w/确认码 确认 */
             confirmCode: string;
             confirmUrl: string;
+        };
+        CbChair: {
+            id: number;
+            community: {
+                id: number;
+                name: string;
+            };
+            unit: {
+                id: number;
+                name: string;
+            };
+            startsOn: string;
+            endsOn: string;
+            duties: string | null;
+            /** @description 今天（北京时间）在任 */
+            current: boolean;
+            /** @description 任期内本单位认领的该社区项目（轮值主席牵头解决的问题） */
+            projects: {
+                id: number;
+                title: string;
+                state: string;
+                stateLabel: string;
+                claimedOn: string;
+                closedOn: string | null;
+                overdue: boolean;
+            }[];
+            claimed: number;
+            /** @description 其中已销号的 */
+            closed: number;
+            mayDelete: boolean;
+        };
+        CreateCbChair: {
+            /**
+             * @description 大党委所在的社区
+             * @example 12
+             */
+            communityId: number;
+            /**
+             * @description 轮值的成员单位（须与社区签有该年度的共建协议）
+             * @example 12
+             */
+            unitId: number;
+            /**
+             * Format: date
+             * @description 任期开始
+             * @example 2025-06-18
+             */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description 任期结束（与开始在同一年度）
+             * @example 2025-06-18
+             */
+            endsOn: string;
+            /** @description 轮值期间牵头的重点事项 */
+            duties?: string;
         };
         CbResource: {
             id: number;
