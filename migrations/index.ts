@@ -22,6 +22,7 @@ import * as categoryCatalog from './2026_12_06_001080_category_catalog';
 import * as cobuildingLists from './2026_12_06_001090_cobuilding_lists';
 import * as cbWishes from './2026_12_06_001100_cb_wishes';
 import * as cbChairs from './2026_12_06_001110_cb_chairs';
+import * as twowayForms from './2026_12_06_001120_twoway_forms';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_001090_cobuilding_lists': cobuildingLists,
   '2026_12_06_001100_cb_wishes': cbWishes,
   '2026_12_06_001110_cb_chairs': cbChairs,
+  '2026_12_06_001120_twoway_forms': twowayForms,
 };

@@ -618,6 +618,27 @@ export interface TwowayEvaluationTable {
   submitted_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+/** What a computed item of a two-way form gives for each outcome of the pair's co-building lists in the year. */
+export type TwowayComputed = { closedOnTime: number; closedLate: number; wishFulfilled: number; overdueOpen: number };
+export type TwowayFormItem = { key: string; label: string; max: number; computed?: TwowayComputed };
+
+/** A version of one direction's two-way evaluation form (the catalog); a year keeps the version it was pinned to. */
+export interface TwowayFormTable {
+  id: Generated<number>;
+  direction: TwowayDirection;
+  version: number;
+  items: Json<TwowayFormItem[]>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface TwowayFormPinTable {
+  cycle_year: number;
+  direction: TwowayDirection;
+  form_id: number;
+  pinned_at: CreatedAt;
+}
+
 export interface MemberFeedbackTable {
   id: Generated<number>;
   agreement_id: number | null;
@@ -760,6 +781,8 @@ export interface Database extends AccountTables {
   review_raters: ReviewRaterTable;
   review_votes: ReviewVoteTable;
   twoway_evaluations: TwowayEvaluationTable;
+  twoway_forms: TwowayFormTable;
+  twoway_form_pins: TwowayFormPinTable;
   member_feedback: MemberFeedbackTable;
   rating_campaigns: RatingCampaignTable;
   rating_targets: RatingTargetTable;

@@ -94,7 +94,8 @@ export function cobuildingFor(seed: string, community: PlannedOrg, grids: readon
     .filter((r) => r.offeredOn <= today);
   resources.push({ key: 'own', orgCode: community.code, toCode: community.code, kind: 'venue', title: '党群服务中心活动室', description: '社区党群服务中心活动室，供共建活动使用', capacity: '可容纳 40 人', offeredOn: `${year}-01-05`, availableTo: `${year}-12-31` });
   const needs: DemoNeed[] = [];
-  for (let i = 0; i < 5; i++) {
+  // Every member unit takes on about one project a year: two needs more than partners, at least five.
+  for (let i = 0; i < Math.max(5, partners.length + 2); i++) {
     const [kind, title, description] = asks[(i + rng.int(0, asks.length - 1)) % asks.length]!;
     const raisedOn = dateIn(rng, year, rng.int(1, 8));
     if (raisedOn > today) continue;
@@ -102,7 +103,7 @@ export function cobuildingFor(seed: string, community: PlannedOrg, grids: readon
     needs.push({ key: `n${i}`, orgCode, kind, title, description, residents: rng.int(8, 120), urgency: rng.chance(0.25) ? 'urgent' : 'normal', source: rng.weighted(sources), raisedOn, state: 'open', metOn: null });
   }
   const projects: DemoProject[] = [];
-  for (const [i, need] of needs.slice(0, 3).entries()) {
+  for (const [i, need] of needs.slice(0, Math.max(3, partners.length)).entries()) {
     const resource = resources[i % resources.length]!;
     const unit = partners.length > 0 ? partners[i % partners.length]! : null;
     const p = projectFor(rng, seed, community, need, resource, unit, year, today);

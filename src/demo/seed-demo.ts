@@ -47,6 +47,8 @@ import {
   insertCbChairs,
 } from './demo.repository';
 import { cobuildingFor, type DemoLists } from './cobuilding';
+import { fillComputed, itemsTotal } from '../features/twoway/twoway-forms';
+import { evaluationsOfYears, formsOfYear, pairOutcomes, pinFormsToYears, updateEvaluationItems } from '../features/twoway/twoway-forms.repository';
 
 export type SeedOptions = { scale: number; seed: string; reset?: boolean };
 export type SeedProgress = (step: string, done: number, total: number) => void;
@@ -211,6 +213,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       communities.map((c) => cobuildingFor(opts.seed, c, gridsOf.get(c.code) ?? [], partnersOf.get(`${c.code}|${year}`) ?? [], year, today)),
     );
     const projectCount = await insertCobuildingLists(tx, lists, ids);
+    await fillComputedItems(tx, finishedYears);
     const accounts = planDemoAccounts(plan.orgs, agreements, thisYear);
     await insertDemoAccounts(tx, accounts, ids, plan.orgs, thisYear);
 
@@ -267,6 +270,25 @@ async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids:
   const chairs = lists.flatMap((l) => l.chairs);
   await insertCbChairs(ctx.db, chairs.map((c) => [ids.get(c.communityCode), ids.get(c.unitCode), c.startsOn, c.endsOn, c.duties, 'demo']));
   return projects.length;
+}
+
+/**
+ * The evaluated years take the catalog's two-way forms, and each community's evaluation of a unit gets its computed
+ * items (资源项目落实) from what the unit delivered to it in the lists, as a submission through the API would.
+ */
+async function fillComputedItems(ctx: Ctx, years: readonly number[]): Promise<void> {
+  await pinFormsToYears(ctx.db, years);
+  const rows: { id: number; items: Record<string, number>; total: string }[] = [];
+  for (const year of years) {
+    const form = (await formsOfYear(ctx.db, year)).get('community_rates_unit')!;
+    const evaluations = await evaluationsOfYears(ctx.db, [year], 'community_rates_unit');
+    const counts = new Map((await pairOutcomes(ctx.db, evaluations.map((e) => e.agreement_id))).map((c) => [c.agreementId, c]));
+    for (const e of evaluations) {
+      const items = fillComputed(form.items, e.items, counts.get(e.agreement_id));
+      rows.push({ id: e.id, items, total: itemsTotal(items) });
+    }
+  }
+  await updateEvaluationItems(ctx.db, rows);
 }
 
 /** Inserts organizations a tree level at a time (the path trigger needs each parent first); returns code → id. */

@@ -97,6 +97,13 @@ export const FactDef = z.discriminatedUnion('source', [
       .enum(['terms', 'claimed', 'closed'])
       .describe('terms 当年开始的轮值主席任期；claimed 任期内轮值单位认领的本社区项目（按认领日期计入年度）；closed 其中当年销号的'),
   }),
+  fact('cobuilding.agreements', {
+    side: z.enum(['unit', 'community']).default('unit').describe('unit：共建单位（按它的各份共建协议）；community：社区（按它的各个大党委成员单位）'),
+    count: z
+      .enum(['total', 'delivered', 'idle', 'deliveredShare'])
+      .describe('按当年的每一份共建协议分别看：total 协议份数；delivered 单位当年在该社区有销号项目或实现微心愿的协议；idle 全年没有落实成果的协议；deliveredShare 有落实成果的协议占比（%）'),
+    ifNone: IfNone,
+  }),
   fact('inspections.sum', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('inspections.count', { indicator: Id.optional(), sign: z.enum(['bonus', 'deduction', 'any']).default('any') }),
   fact('assessment.self', { indicator: Id.describe('自评的指标编号（该指标有 selfReview 条款）；未自评时无数据') }),

@@ -55,6 +55,8 @@ export function factUnit(def: FactDef): string {
       return '个';
     case 'cobuilding.chairs':
       return def.count === 'terms' ? '届' : '个';
+    case 'cobuilding.agreements':
+      return def.count === 'deliveredShare' ? '%' : '份';
     case 'records.count':
       return '项';
     case 'history':
@@ -134,6 +136,7 @@ export function factMeasure(def: FactDef, defs: Readonly<Record<string, FactDef>
     case 'cobuilding.needs':
     case 'cobuilding.resources':
     case 'cobuilding.wishes':
+    case 'cobuilding.agreements':
       return 'outcome';
     case 'twoway.missingGiven':
       return 'trace';

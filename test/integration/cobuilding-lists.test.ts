@@ -363,4 +363,36 @@ describe('the three lists', () => {
     expect([p1.getCell(4).value, p1.getCell(8).value, p1.getCell(11).value]).toEqual([tree.unit.name, '已销号', 1]);
     expect(String(wb.getWorksheet('需求清单')!.getRow(1).getCell(1).value)).toMatch(/^需求清单，共 \d+ 条$/);
   });
+  it("counts each agreement's outcomes (a unit within one community's 大党委), as worked by hand", async () => {
+    // A second community with a grid; 供电局 and 区医院 both signed with it for 2023 (区医院 also for 2022, which
+    // does not count in 2023). 供电局 fulfilled a wish its grid collected; 区医院 did nothing there.
+    const c2 = await createOrg(t.db, { kind: 'community', parent_id: tree.street.id, name: '清单第二社区党委' });
+    const g2 = await createOrg(t.db, { kind: 'grid', parent_id: c2.id, name: '清单第二社区一网格' });
+    await t.db
+      .insertInto('agreements')
+      .values([
+        { community_id: c2.id, unit_id: tree.unit.id, year: 2023, content: '共建协议' },
+        { community_id: c2.id, unit_id: unit2Id, year: 2023, content: '共建协议' },
+        { community_id: c2.id, unit_id: unit2Id, year: 2022, content: '共建协议' },
+      ])
+      .execute();
+    await t.db
+      .insertInto('cb_wishes')
+      .values({ org_id: g2.id, wish: '想要一副老花镜', resident_alias: '刘奶奶', consent_on: '2023-10-01', raised_on: '2023-10-01', state: 'fulfilled', claimer_id: tree.unit.id, claimer_member: '钱党员', claimed_on: '2023-10-08', fulfilled_on: '2023-11-02', fulfil_text: '配好送到家', fulfil_file_ids: '[]', created_by: 'test' })
+      .execute();
+    const def = (count: string, side = 'unit') => FactDef.parse({ label: '事实', source: 'cobuilding.agreements', side, count });
+    const defs = { total: def('total'), delivered: def('delivered'), idle: def('idle'), share: def('deliveredShare') } as Record<string, FactDef>;
+    const cdefs = { total: def('total', 'community'), delivered: def('delivered', 'community'), idle: def('idle', 'community'), share: def('deliveredShare', 'community') } as Record<string, FactDef>;
+    const units = await computeFacts(t.db, 2023, [tree.unit.id, unit2Id, strangerId], defs);
+    const communities = await computeFacts(t.db, 2023, [tree.community.id, c2.id], cdefs);
+    // 供电局: with the first community it closed P1 (06-28); with the second it fulfilled the grid's wish (11-02): 2 of 2.
+    expect(units.get(tree.unit.id)).toEqual({ total: 2, delivered: 2, idle: 0, share: 100 });
+    // 区医院: P2 closed (late, 09-10) in the first community; nothing in the second: 1 of 2 = 50 %.
+    expect(units.get(unit2Id)).toEqual({ total: 2, delivered: 1, idle: 1, share: 50 });
+    // No agreement: zeros, and ifNone (0) for the share.
+    expect(units.get(strangerId)).toEqual({ total: 0, delivered: 0, idle: 0, share: 0 });
+    // The first community: both member units delivered. The second: 供电局 did, 区医院 did not (its 2022 one is another year).
+    expect(communities.get(tree.community.id)).toEqual({ total: 2, delivered: 2, idle: 0, share: 100 });
+    expect(communities.get(c2.id)).toEqual({ total: 2, delivered: 1, idle: 1, share: 50 });
+  });
 });

@@ -226,11 +226,11 @@ describe('the demo district', () => {
     const moves = await sql<{ move: string; n: number }>`select move, count(*)::int as n from grades where revision_id = (select max(id) from score_revisions where cycle_year = 2025) group by move`.execute(handle.db);
     expect(moves.rows.map((r) => r.move)).toEqual(expect.arrayContaining(['晋位', '保持', '降星']));
 
-    // The draft: five stars from 85 instead of 90 for communities.
+    // The draft: four stars from 75 instead of 80 for communities.
     const current = JSON.parse(readFileSync('rules/community.json', 'utf8'));
     const draft = structuredClone(current);
     draft.version = '2025.2-draft';
-    draft.grading.bands = [{ grade: 'five', gte: 85 }, { grade: 'four', gte: 80, lt: 85 }, ...current.grading.bands.slice(2)];
+    draft.grading.bands = [current.grading.bands[0], { grade: 'four', gte: 75, lt: 90 }, { grade: 'three', gte: 70, lt: 75 }, ...current.grading.bands.slice(3)];
     const preview = await previewRuleSet({ ctx, year: 2025, draft, ruleSets });
     const before = await sql<{ org_id: number; grade: string }>`select g.org_id, g.grade from grades g join scores s on s.revision_id = g.revision_id and s.org_id = g.org_id
       where g.revision_id = (select max(id) from score_revisions where cycle_year = 2025) and s.category = 'community'`.execute(handle.db);

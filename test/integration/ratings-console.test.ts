@@ -61,8 +61,8 @@ describe('the two-way overview', () => {
     const a = await make(tree.unit.id);
     const b = await make(unit2.id);
     const community = client(t.app, await createToken(t.db, 'org_user', tree.community.id));
-    // 28 + 20 + 22.5 + 15 = 85.5
-    const put = await community.put(`/api/agreements/${a}/twoway`, { direction: 'community_rates_unit', items: { attendance: 28, activities: 20, members: 22.5, resources: 15 } });
+    // 28 + 20 + 22.5 + 0 (资源项目落实, computed: nothing delivered) = 70.5
+    const put = await community.put(`/api/agreements/${a}/twoway`, { direction: 'community_rates_unit', items: { attendance: 28, activities: 20, members: 22.5 } });
     expect(put.status).toBe(200);
 
     const res = await admin.get(`/api/twoway?year=${year}`);
@@ -70,7 +70,7 @@ describe('the two-way overview', () => {
     // Two agreements: a has the community's side only, b neither side.
     expect(res.body).toMatchObject({ year, agreements: 2, complete: 0, communityOwes: 1, unitOwes: 2 });
     const [ra, rb] = res.body.items;
-    expect(ra).toMatchObject({ agreementId: a, community: { done: true, total: '85.50' }, unit: { done: false, total: null }, missing: ['unit_rates_community'], missingText: '共建单位未评价' });
+    expect(ra).toMatchObject({ agreementId: a, community: { done: true, total: '70.50' }, unit: { done: false, total: null }, missing: ['unit_rates_community'], missingText: '共建单位未评价' });
     expect(rb).toMatchObject({ agreementId: b, missing: ['community_rates_unit', 'unit_rates_community'], missingText: '社区未评价、共建单位未评价' });
     // The same as the agreement's own view.
     const view = await admin.get(`/api/agreements/${a}/twoway`);

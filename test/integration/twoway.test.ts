@@ -33,38 +33,53 @@ beforeAll(async () => {
   unitUser = client(t.app, await createToken(t.db, 'org_user', tree.unit.id));
 });
 
-const rateUnit = (attendance: number, activities: number, members: number, resources: number) => ({ direction: 'community_rates_unit', items: { attendance, activities, members, resources } });
+// 资源项目落实 (resources) is computed by the server from the lists; the community gives the other three.
+const rateUnit = (attendance: number, activities: number, members: number) => ({ direction: 'community_rates_unit', items: { attendance, activities, members } });
 const rateCommunity = (coordination: number, service: number, response: number) => ({ direction: 'unit_rates_community', items: { coordination, service, response } });
 
 describe('two-way evaluation', () => {
   it('is refused outside the review window with the cycle reason', async () => {
-    const res = await communityUser.call('PUT', `/api/agreements/${ids.a}/twoway`, rateUnit(28, 20, 22.5, 15));
+    const res = await communityUser.call('PUT', `/api/agreements/${ids.a}/twoway`, rateUnit(28, 20, 22.5));
     expect(res.status).toBe(409);
     expect(res.body.error.message).toBe(`${year} 年度考核周期处于「台账填报中」状态，只有「年度评议中」时才能写入`);
     await t.db.updateTable('cycles').set({ state: 'reviewing' }).where('year', '=', year).execute();
   });
 
   it('lets each side write only its own direction, within each item maximum, total computed here', async () => {
-    const wrongSide = await unitUser.call('PUT', `/api/agreements/${ids.a}/twoway`, rateUnit(30, 25, 25, 20));
+    // The unit closed one project of the community on time this year; nothing with community2.
+    await t.db
+      .insertInto('cb_projects')
+      .values({ community_id: tree.community.id, responsible_id: tree.unit.id, title: '加装电梯', goal: '目标', planned_start: `${year}-03-01`, planned_end: `${year}-06-30`, state: 'closed', created_on: `${year}-02-20`, claimed_on: `${year}-03-01`, closed_on: `${year}-06-20`, created_by: 'test' })
+      .execute();
+    const wrongSide = await unitUser.call('PUT', `/api/agreements/${ids.a}/twoway`, rateUnit(30, 25, 25));
     expect(wrongSide.status).toBe(403);
-    const tooMuch = await communityUser.call('PUT', `/api/agreements/${ids.a}/twoway`, rateUnit(31, 20, 20, 10));
+    const tooMuch = await communityUser.call('PUT', `/api/agreements/${ids.a}/twoway`, rateUnit(31, 20, 20));
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.error.details.issues[0].field).toBe('items.attendance');
-    const ok = await communityUser.call('PUT', `/api/agreements/${ids.a}/twoway`, { ...rateUnit(28, 20, 22.5, 15), comment: '出席认真，资源到位' });
+    const typed = await communityUser.call('PUT', `/api/agreements/${ids.a}/twoway`, { direction: 'community_rates_unit', items: { ...rateUnit(28, 20, 22.5).items, resources: 20 } });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.details.issues[0]).toMatchObject({ field: 'items.resources', message: '「资源项目落实」由系统根据项目清单和微心愿计算，不用填写' });
+    // Before anyone writes, the sheet shows what the lists give today: one project closed on time, 10 points.
+    const before = await communityUser.get(`/api/agreements/${ids.a}/twoway`);
+    expect(before.body.catalog.community_rates_unit.find((i: any) => i.key === 'resources')).toMatchObject({ max: 20, now: { points: 10, text: '按期销号项目 1 个 × 10 = 10 分' } });
+    const ok = await communityUser.call('PUT', `/api/agreements/${ids.a}/twoway`, { ...rateUnit(28, 20, 22.5), comment: '出席认真，资源到位' });
     expect(ok.status).toBe(200);
-    // 28 + 20 + 22.5 + 15 = 85.5
-    expect(ok.body.evaluations).toEqual([expect.objectContaining({ direction: 'community_rates_unit', total: '85.50', byOrgId: tree.community.id })]);
+    // 28 + 20 + 22.5 + 10 (computed: 1 project on time × 10) = 80.5
+    expect(ok.body.evaluations).toEqual([expect.objectContaining({ direction: 'community_rates_unit', total: '80.50', byOrgId: tree.community.id, items: { attendance: 28, activities: 20, members: 22.5, resources: 10 } })]);
     expect(ok.body.missing).toEqual(['unit_rates_community']);
     // 30 + 30 + 25 = 85
     expect((await unitUser.call('PUT', `/api/agreements/${ids.a}/twoway`, rateCommunity(30, 30, 25))).status).toBe(200);
-    // 20 + 15 + 20 + 15 = 70
-    expect((await communityUser.call('PUT', `/api/agreements/${ids.b}/twoway`, rateUnit(20, 15, 20, 15))).status).toBe(200);
+    // 20 + 15 + 20 + 0 (unit2 delivered nothing) = 55
+    expect((await communityUser.call('PUT', `/api/agreements/${ids.b}/twoway`, rateUnit(20, 15, 20))).status).toBe(200);
     // Both sides read both directions.
     const seen = await unitUser.get(`/api/agreements/${ids.a}/twoway`);
     expect(seen.body.evaluations.map((e: { direction: string; total: string }) => [e.direction, e.total])).toEqual([
-      ['community_rates_unit', '85.50'],
+      ['community_rates_unit', '80.50'],
       ['unit_rates_community', '85.00'],
     ]);
+    // The year now keeps version 1 of both forms.
+    const pins = await t.db.selectFrom('twoway_form_pins').select(['direction']).where('cycle_year', '=', year).orderBy('direction').execute();
+    expect(pins.map((p) => p.direction)).toEqual(['community_rates_unit', 'unit_rates_community']);
   });
 
   it('stores the community feedback on the unit in-service members', async () => {
@@ -85,25 +100,25 @@ describe('two-way evaluation', () => {
     } as const;
     const orgs = [tree.unit.id, unit2.id, tree.community.id, community2.id];
     const facts = await computeFacts(t.db, year, orgs, defs);
-    // unit: rated 85.5 in agreement a, nothing in c → average 85.5 over 1; owes c (and a is given) → 1
-    expect(facts.get(tree.unit.id)).toEqual({ received: 85.5, count: 1, owed: 1 });
-    // unit2: rated 70 in b; owes its rating of the community in b → 1
-    expect(facts.get(unit2.id)).toEqual({ received: 70, count: 1, owed: 1 });
+    // unit: rated 80.5 in agreement a, nothing in c → average 80.5 over 1; owes c (and a is given) → 1
+    expect(facts.get(tree.unit.id)).toEqual({ received: 80.5, count: 1, owed: 1 });
+    // unit2: rated 55 in b; owes its rating of the community in b → 1
+    expect(facts.get(unit2.id)).toEqual({ received: 55, count: 1, owed: 1 });
     // community: rated 85 by unit in a, not by unit2 in b; gave both its ratings → 0 owed
     expect(facts.get(tree.community.id)).toEqual({ received: 85, count: 1, owed: 0 });
     // community2: nothing either way in c → received falls back to ifNone 0, owes 1
     expect(facts.get(community2.id)).toEqual({ received: 0, count: 0, owed: 1 });
   });
 
-  it('feeds the resident-unit rule set: 0.2 point per point received, −5 per evaluation owed', async () => {
+  it('feeds the resident-unit rule set: 0.15 point per point received, −5 per evaluation owed', async () => {
     const summary = await scoreCycle({ ctx: cliCtx(t.db), year, ruleSets: await testRuleSets() });
     const rating = async (orgId: number) => {
       const row = await t.db.selectFrom('scores').select('result').where('revision_id', '=', summary.revisionId).where('org_id', '=', orgId).executeTakeFirstOrThrow();
       return (row.result as { parts: PartScore[] }).parts.flatMap((p) => p.indicators).find((i) => i.id === 'rating')!.points;
     };
-    // unit: 85.5 × 0.2 = 17.1; one evaluation owed −5 → 12.10
-    expect(await rating(tree.unit.id)).toBe('12.10');
-    // unit2: 70 × 0.2 = 14; one owed −5 → 9.00
-    expect(await rating(unit2.id)).toBe('9.00');
+    // unit: 80.5 × 0.15 = 12.075; one evaluation owed −5 → 7.075, to 0.01 half up → 7.08
+    expect(await rating(tree.unit.id)).toBe('7.08');
+    // unit2: 55 × 0.15 = 8.25; one owed −5 → 3.25
+    expect(await rating(unit2.id)).toBe('3.25');
   });
 });

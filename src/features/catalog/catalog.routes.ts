@@ -3,6 +3,7 @@ import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
 import { CatalogCategoryItem, CatalogKindItem, CategoryCodeParam, CreateCategoryInput, CreateKindInput, KindCodeParam, UpdateCategoryInput, UpdateKindInput } from './catalog.schemas';
 import { createCategory, listCategories, retireCategory, updateCategory } from './manage-categories';
+import { addTwowayFormRoutes } from '../twoway/twoway-forms.routes';
 import { createKind, listKinds, retireKind, updateKind } from './manage-kinds';
 
 const tags = ['目录'];
@@ -41,6 +42,7 @@ export function catalogRoutes() {
     async (c) => c.json(await retireKind({ ctx: c.get('ctx'), code: c.req.valid('param').code }), 200),
   );
   categoryRoutes(r);
+  addTwowayFormRoutes(r);
   return r;
 }
 

@@ -33,7 +33,21 @@ export const TwowayView = z
     communityName: z.string(),
     unitId: z.number().int(),
     unitName: z.string(),
-    catalog: z.record(Direction, z.array(z.object({ key: z.string(), label: z.string(), max: z.number() }))),
+    catalog: z
+      .record(
+        Direction,
+        z.array(
+          z.object({
+            key: z.string(),
+            label: z.string(),
+            max: z.number(),
+            computed: z.record(z.string(), z.number()).nullable().openapi({ description: '系统计算的项目：每种成果的得分；null 为由评价方填写' }),
+            basis: z.string().nullable(),
+            now: z.object({ points: z.number(), text: z.string() }).nullable().openapi({ description: '系统计算的项目：按今天的项目清单和微心愿算出的分数及算式' }),
+          }),
+        ),
+      )
+      .openapi({ description: '本年度使用的评价表（目录中的版本，开始评价后固定）' }),
     evaluations: z.array(Evaluation),
     missing: z.array(Direction).openapi({ description: '尚未作出的评价方向' }),
   })

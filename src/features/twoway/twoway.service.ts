@@ -1,7 +1,7 @@
 import { inScope, readers, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import type { TwowayDirection } from '../../db/database';
-import { twowayDirectionLabel, twowayItems } from '../../domain/catalog';
+import { twowayDirectionLabel } from '../../domain/catalog';
 import { forbidden, invalidField, notFound } from '../../errors/app-error';
 import { recordAudit } from '../audit/record-audit';
 import { findAgreementRow, type AgreementRow } from '../agreements/agreements.repository';
@@ -10,8 +10,11 @@ import { openCycleFor } from '../cycles/cycle-gates';
 import { findMembersByIds } from '../members/members.repository';
 import { listEvaluations, listFeedback, listTwowayRows, upsertEvaluation, upsertFeedback } from './twoway.repository';
 import { FeedbackInput, TwowayInput, type Evaluation, type FeedbackView, type TwowayView } from './twoway.schemas';
+import { computedPoints, fillComputed, itemsTotal } from './twoway-forms';
+import { formsOfYear, pairOutcomes, pinForm, type FormRow } from './twoway-forms.repository';
+import { formItemView } from './twoway-forms.service';
 
-const directions = Object.keys(twowayItems) as TwowayDirection[];
+const directions: TwowayDirection[] = ['community_rates_unit', 'unit_rates_community'];
 
 /** The agreement if either side lies in the caller's subtree; otherwise 404. */
 async function agreementFor(ctx: Ctx, id: number): Promise<AgreementRow> {
@@ -35,7 +38,7 @@ function cents(v: number): number | null {
 export async function getTwoway({ ctx, id }: { ctx: Ctx; id: number }): Promise<TwowayView> {
   requireRole(ctx, readers);
   const a = await agreementFor(ctx, id);
-  const rows = await listEvaluations(ctx.db, a.id);
+  const [rows, forms, [counts]] = await Promise.all([listEvaluations(ctx.db, a.id), formsOfYear(ctx.db, a.year), pairOutcomes(ctx.db, [a.id])]);
   const evaluations: Evaluation[] = rows.map((r) => ({
     direction: r.direction,
     directionLabel: twowayDirectionLabel[r.direction],
@@ -53,10 +56,35 @@ export async function getTwoway({ ctx, id }: { ctx: Ctx; id: number }): Promise<
     communityName: a.community_name,
     unitId: a.unit_id,
     unitName: a.unit_name,
-    catalog: twowayItems as unknown as TwowayView['catalog'],
+    catalog: Object.fromEntries(directions.map((d) => [d, catalogOf(forms.get(d), counts)])) as TwowayView['catalog'],
     evaluations,
     missing: directions.filter((d) => !rows.some((r) => r.direction === d)),
   };
+}
+
+/** A form's items as the sheet shows them, each computed item with what the pair's outcomes give today. */
+function catalogOf(form: FormRow | undefined, counts: Parameters<typeof computedPoints>[1] | undefined) {
+  return (form?.items ?? []).map((item) => ({
+    ...formItemView(item),
+    now: item.computed && counts ? computedPoints({ ...item, computed: item.computed }, counts) : null,
+  }));
+}
+
+/** Checks a side's points against its form: every item it fills, within its maximum, in hundredths; none of the computed ones. */
+function checkItems(form: FormRow, items: Record<string, number>): void {
+  for (const item of form.items) {
+    const v = items[item.key];
+    if (item.computed) {
+      if (v !== undefined) throw invalidField(`items.${item.key}`, `「${item.label}」由系统根据项目清单和微心愿计算，不用填写`);
+      continue;
+    }
+    if (v === undefined) throw invalidField(`items.${item.key}`, `请给「${item.label}」打分（0–${item.max} 分）`);
+    if (cents(v) === null) throw invalidField(`items.${item.key}`, '最多两位小数');
+    if (v > item.max) throw invalidField(`items.${item.key}`, `「${item.label}」最高 ${item.max} 分`);
+  }
+  for (const key of Object.keys(items)) {
+    if (!form.items.some((i) => i.key === key)) throw invalidField(`items.${key}`, `没有这一项，可选：${form.items.filter((i) => !i.computed).map((i) => `${i.key}（${i.label}）`).join('、')}`);
+  }
 }
 
 /**
@@ -66,31 +94,21 @@ export async function getTwoway({ ctx, id }: { ctx: Ctx; id: number }): Promise<
 export async function submitTwoway({ ctx, id, input }: { ctx: Ctx; id: number; input: unknown }): Promise<TwowayView> {
   requireRole(ctx, ['admin', 'org_user']);
   const data = TwowayInput.parse(input);
-  const catalog = twowayItems[data.direction];
-  let total = 0;
-  for (const item of catalog) {
-    const v = data.items[item.key];
-    if (v === undefined) throw invalidField(`items.${item.key}`, `请给「${item.label}」打分（0–${item.max} 分）`);
-    const c = cents(v);
-    if (c === null) throw invalidField(`items.${item.key}`, '最多两位小数');
-    if (v > item.max) throw invalidField(`items.${item.key}`, `「${item.label}」最高 ${item.max} 分`);
-    total += c;
-  }
-  for (const key of Object.keys(data.items)) {
-    if (!catalog.some((i) => i.key === key)) throw invalidField(`items.${key}`, `没有这一项，可选：${catalog.map((i) => `${i.key}（${i.label}）`).join('、')}`);
-  }
   return withTransaction(ctx, async (tx) => {
     const a = await agreementFor(tx, id);
     const writer = writerOf(a, data.direction);
     if (!inScope(ctx.actor, writer.path)) throw forbidden(`「${twowayDirectionLabel[data.direction]}」由「${writer.name}」填写`, 'direction');
     await openCycleFor(tx, a.year, 'twoway', 'direction');
+    const form = await pinForm(tx.db, a.year, data.direction);
+    checkItems(form, data.items);
+    const items = fillComputed(form.items, data.items, form.items.some((i) => i.computed) ? (await pairOutcomes(tx.db, [a.id]))[0] : undefined);
     const before = (await listEvaluations(tx.db, a.id)).find((r) => r.direction === data.direction);
-    const totalText = (total / 100).toFixed(2);
+    const totalText = itemsTotal(items);
     await upsertEvaluation(tx.db, {
       agreement_id: a.id,
       cycle_year: a.year,
       direction: data.direction,
-      items: data.items,
+      items,
       total: totalText,
       comment: data.comment ?? null,
       by_org_id: writer.id,
@@ -103,7 +121,7 @@ export async function submitTwoway({ ctx, id, input }: { ctx: Ctx; id: number; i
       entityId: a.id,
       orgId: writer.id,
       before: before ? { items: before.items, total: before.total } : undefined,
-      after: { direction: data.direction, items: data.items, total: totalText },
+      after: { direction: data.direction, version: form.version, items, total: totalText },
     });
     return getTwoway({ ctx: tx, id: a.id });
   });

@@ -9498,6 +9498,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/twoway-forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 双向评价表（两个方向的当前版本及各年度使用的版本） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TwowayForms"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/twoway-forms/{direction}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存一个方向的评价表为新版本（顶级组织的管理员；已开始评价的年度不变） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description community_rates_unit 社区评价共建单位；unit_rates_community 共建单位评价社区 */
+                    direction: "community_rates_unit" | "unit_rates_community";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TwowayFormInput"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TwowayForms"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/kinds": {
         parameters: {
             query?: never;
@@ -16153,16 +16322,37 @@ export interface components {
             communityName: string;
             unitId: number;
             unitName: string;
+            /** @description 本年度使用的评价表（目录中的版本，开始评价后固定） */
             catalog: {
                 community_rates_unit?: {
                     key: string;
                     label: string;
                     max: number;
+                    /** @description 系统计算的项目：每种成果的得分；null 为由评价方填写 */
+                    computed: {
+                        [key: string]: number;
+                    } | null;
+                    basis: string | null;
+                    /** @description 系统计算的项目：按今天的项目清单和微心愿算出的分数及算式 */
+                    now: {
+                        points: number;
+                        text: string;
+                    } | null;
                 }[];
                 unit_rates_community?: {
                     key: string;
                     label: string;
                     max: number;
+                    /** @description 系统计算的项目：每种成果的得分；null 为由评价方填写 */
+                    computed: {
+                        [key: string]: number;
+                    } | null;
+                    basis: string | null;
+                    /** @description 系统计算的项目：按今天的项目清单和微心愿算出的分数及算式 */
+                    now: {
+                        points: number;
+                        text: string;
+                    } | null;
                 }[];
             };
             evaluations: {
@@ -16349,6 +16539,60 @@ export interface components {
         };
         UpdateCatalogCategory: {
             label: string;
+        };
+        TwowayForms: {
+            forms: {
+                /**
+                 * @description community_rates_unit 社区评价共建单位；unit_rates_community 共建单位评价社区
+                 * @enum {string}
+                 */
+                direction: "community_rates_unit" | "unit_rates_community";
+                directionLabel: string;
+                version: number;
+                items: {
+                    key: string;
+                    label: string;
+                    max: number;
+                    computed: {
+                        /** @description 单位在该社区按期销号的项目，每个得分 */
+                        closedOnTime: number;
+                        /** @description 逾期销号的项目，每个得分 */
+                        closedLate: number;
+                        /** @description 实现该社区（含网格）的微心愿，每个得分 */
+                        wishFulfilled: number;
+                        /** @description 逾期未销号的项目，每个得分（一般为负数） */
+                        overdueOpen: number;
+                    } | null;
+                    /** @description 系统计算的项目：计算方法（中文） */
+                    basis: string | null;
+                }[];
+                createdBy: string;
+                createdAt: string;
+                /** @description 已开始评价的年度及其使用的版本（不随新版本改变） */
+                pinnedYears: {
+                    year: number;
+                    version: number;
+                }[];
+            }[];
+            canEdit: boolean;
+        };
+        TwowayFormInput: {
+            items: {
+                key: string;
+                label: string;
+                max: number;
+                /** @description 有此项时由系统按项目清单和微心愿计算（资源项目落实），双方不填写 */
+                computed?: {
+                    /** @description 单位在该社区按期销号的项目，每个得分 */
+                    closedOnTime: number;
+                    /** @description 逾期销号的项目，每个得分 */
+                    closedLate: number;
+                    /** @description 实现该社区（含网格）的微心愿，每个得分 */
+                    wishFulfilled: number;
+                    /** @description 逾期未销号的项目，每个得分（一般为负数） */
+                    overdueOpen: number;
+                };
+            }[];
         };
         RecordKind: {
             code: string;
