@@ -91,7 +91,7 @@ describe.skipIf(!onPostgres)('考核类别 in the browser', () => {
     await waitForText(s.page, '医院党组织考核评价细则');
     await waitForText(s.page, '校验通过');
 
-    // 五星 from 90 to 95 points (四星 up to 95): the example of a 91.59-point community expecting 五星 no longer holds.
+    // 五星 from 90 to 95 points (四星 up to 95): the examples of a 92.59- and a 90.09-point community expecting 五星 no longer hold.
     for (const [field, value] of [['[data-band=five] [data-field=gte] input', '95'], ['[data-band=four] [data-field=lt] input', '95']] as const) {
       await typeInto(s.page, field, value);
       await s.page.keyboard.press('Tab');
@@ -102,7 +102,7 @@ describe.skipIf(!onPostgres)('考核类别 in the browser', () => {
     expect(await s.page.$eval('[data-testid=draft-publish]', (b) => (b as HTMLButtonElement).disabled)).toBe(true);
     await shot(s, 'admin-rule-draft-stale-examples', { fullPage: false });
     await s.page.$eval('[data-testid=draft-refresh-examples]', (e) => (e as HTMLElement).click());
-    await waitForText(s.page, '已按修改后的细则更新 1 个示例');
+    await waitForText(s.page, '已按修改后的细则更新 2 个示例');
     await s.page.waitForFunction(() => document.querySelector('[data-testid=draft-state]')?.textContent?.includes('校验通过'), { timeout: 20_000 });
     // A DOM click (the message above may still cover the button), then the saved row itself.
     await s.page.$eval('[data-testid=draft-save]', (e) => (e as HTMLElement).click());
@@ -112,8 +112,8 @@ describe.skipIf(!onPostgres)('考核类别 in the browser', () => {
     const text = JSON.parse(saved.source);
     expect(text.categories).toEqual(['hospital']);
     expect(text.grading.bands.slice(0, 2)).toEqual([{ grade: 'five', gte: 95 }, { grade: 'four', gte: 80, lt: 95 }]);
-    // 91.59 < 95: the example now expects 四星; the one raised to 五星 by a commendation still does.
-    expect(text.examples.map((e: { expect: { grade?: string | null } }) => e.expect.grade)).toEqual(['four', 'none', null, 'five', 'none']);
+    // 92.59 and 90.09 < 95: those examples now expect 四星; the one raised to 五星 by a commendation still does.
+    expect(text.examples.map((e: { expect: { grade?: string | null } }) => e.expect.grade)).toEqual(['four', 'four', 'none', null, 'five', 'none']);
     expect(saved.hash).toMatch(/^[0-9a-f]{64}$/);
 
     // 2026 is still collecting: nothing to preview yet, so the confirmation says the year was not previewed.

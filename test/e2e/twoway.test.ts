@@ -37,7 +37,16 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => h?.close());
 
-type View = { evaluations: { direction: string; total: string; items: Record<string, number>; comment: string | null }[]; missing: string[] };
+type View = {
+  evaluations: { direction: string; total: string; items: Record<string, number>; comment: string | null }[];
+  missing: string[];
+  catalog: Record<string, { key: string; now: { points: number; text: string } | null }[]>;
+};
+/** A total as the server writes it, from item points (hundredths, so no float is summed). */
+const sumOf = (...points: number[]) => (points.reduce((s, p) => s + Math.round(p * 100), 0) / 100).toFixed(2);
+/** 资源项目落实 of the demo pair, as the server computes it from the lists (read before the community submits). */
+let resources = 0;
+let revised = '';
 
 /** The agreement's two-way evaluation as the API answers the signed-in browser (the same cookie the page uses). */
 async function apiView(s: Session): Promise<View> {
@@ -123,19 +132,26 @@ describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
     await shot(c, 'twoway-list');
     await openAgreement(c.page, unit.name);
     await shot(c, 'twoway-form');
+    // 资源项目落实 is the server's, from the lists: read-only, with today's arithmetic; nobody types it.
+    resources = (await apiView(c)).catalog.community_rates_unit!.find((i) => i.key === 'resources')!.now!.points;
+    const computedText = await textOf(c.page, '[data-direction="community_rates_unit"] [data-computed="resources"]');
+    expect(computedText).toContain('系统计算');
+    expect(computedText).toContain(`${resources} / 20 分`);
+    expect(await c.page.$$('[data-direction="community_rates_unit"] [data-item="resources"] input')).toHaveLength(0);
     // One item left empty: the server names it, and the page marks it on that field.
-    await fill(c.page, 'community_rates_unit', { attendance: '28', activities: '22.5', members: '20' });
+    await fill(c.page, 'community_rates_unit', { attendance: '28', activities: '22.5' });
     await typeInto(c.page, '[data-direction="community_rates_unit"] textarea', '联席会议按时出席，季度活动开展扎实');
     await clickText(c.page, '提交评价');
-    await waitForText(c.page, '请给「资源项目落实」打分');
-    expect(await textOf(c.page, '.el-form-item.is-error')).toContain('资源项目落实');
+    await waitForText(c.page, '请给「在职党员报到及服务时长」打分');
+    expect(await textOf(c.page, '.el-form-item.is-error')).toContain('在职党员报到及服务时长');
     await shot(c, 'twoway-form-error');
-    await fill(c.page, 'community_rates_unit', { resources: '18' });
+    await fill(c.page, 'community_rates_unit', { members: '20' });
     await clickText(c.page, '提交评价');
-    // Worked by the server: 28 + 22.5 + 20 + 18 = 88.50.
-    await waitForText(c.page, '系统计算总分 88.50 分');
-    expect(totalOf(await apiView(c), 'community_rates_unit')).toBe('88.50');
-    expect(await textOf(c.page, '[data-direction="community_rates_unit"] .total')).toContain('88.50');
+    // Worked by the server: 28 + 22.5 + 20 + the computed 资源项目落实.
+    const first = sumOf(28, 22.5, 20, resources);
+    await waitForText(c.page, `系统计算总分 ${first} 分`);
+    expect(totalOf(await apiView(c), 'community_rates_unit')).toBe(first);
+    expect(await textOf(c.page, '[data-direction="community_rates_unit"] .total')).toContain(first);
     expect(await textOf(c.page, '[data-direction="unit_rates_community"]')).toContain('对方尚未填写');
     await shot(c, 'twoway-submitted');
 
@@ -144,11 +160,11 @@ describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
     await signInAs(u, h, 'demo-unit');
     await visit(u, h, '/twoway');
     await waitForText(u.page, community.name);
-    expect(await lineText(u.page, community.name)).toMatch(/未填写[\s\S]*已填写 · 88\.50 分/);
+    expect(await lineText(u.page, community.name)).toMatch(new RegExp(`未填写[\\s\\S]*已填写 · ${first.replace('.', '\\.')} 分`));
     await shot(u, 'twoway-list');
     await openAgreement(u.page, community.name);
     const theirs = await textOf(u.page, '[data-direction="community_rates_unit"]');
-    for (const t of ['对方评价', '28', '22.5', '20', '18', '88.50', '联席会议按时出席，季度活动开展扎实']) expect(theirs).toContain(t);
+    for (const t of ['对方评价', '28', '22.5', '20', String(resources), first, '联席会议按时出席，季度活动开展扎实']) expect(theirs).toContain(t);
     await shot(u, 'twoway-form');
     await fill(u.page, 'unit_rates_community', { coordination: '33', service: '31.5', response: '27.25' });
     await clickText(u.page, '提交评价');
@@ -164,9 +180,10 @@ describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
     expect(await textOf(c.page, '[data-direction="unit_rates_community"]')).toMatch(/对方评价[\s\S]*33[\s\S]*31\.5[\s\S]*27\.25[\s\S]*91\.75/);
     await fill(c.page, 'community_rates_unit', { attendance: '25' });
     await clickText(c.page, '修改并重新提交');
-    // Worked by the server: 25 + 22.5 + 20 + 18 = 85.50.
-    await waitForText(c.page, '系统计算总分 85.50 分');
-    expect(totalOf(await apiView(c), 'community_rates_unit')).toBe('85.50');
+    // Worked by the server: 25 + 22.5 + 20 + the computed item.
+    revised = sumOf(25, 22.5, 20, resources);
+    await waitForText(c.page, `系统计算总分 ${revised} 分`);
+    expect(totalOf(await apiView(c), 'community_rates_unit')).toBe(revised);
     await shot(c, 'twoway-both');
 
     // The year is scored meanwhile (已计分): the page still open sends a change, the server refuses it, the page says why.
@@ -178,7 +195,7 @@ describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
     expect(refusal).toContain(`${year} 年度考核周期处于「已计分」状态`);
     expect(refusal).toContain('年度评议中');
     expect(await c.page.$$('[data-direction="community_rates_unit"] input, button.submit')).toHaveLength(0);
-    expect(totalOf(await apiView(c), 'community_rates_unit')).toBe('85.50');
+    expect(totalOf(await apiView(c), 'community_rates_unit')).toBe(revised);
     // The header's year picker follows the server's state of the year.
     await c.page.waitForFunction((y) => document.querySelector('.year-picker')?.textContent?.includes(`${y} 年度 · 已计分`), { timeout: 15_000 }, year);
     await shot(c, 'twoway-refused');
@@ -202,7 +219,7 @@ describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
     const c = await newSession(h, 'desk');
     await signInAs(c, h, 'demo-community');
     await visit(c, h, '/twoway');
-    await waitForText(c.page, '已填写 · 85.50 分');
+    await waitForText(c.page, `已填写 · ${revised} 分`);
     await shot(c, 'twoway-list');
     await openAgreement(c.page, unit.name);
     await shot(c, 'twoway-both');
@@ -222,7 +239,7 @@ describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
     await clickText(c.page, '修改并重新提交');
     await c.page.waitForSelector('.refused', { visible: true, timeout: 15_000 });
     expect(await textOf(c.page, '.refused')).toContain('「已计分」');
-    expect(totalOf(await apiView(c), 'community_rates_unit')).toBe('85.50');
+    expect(totalOf(await apiView(c), 'community_rates_unit')).toBe(revised);
     await shot(c, 'twoway-refused');
     await clickText(c.page, '返回协议列表');
     await pickYear(c.page, `${finalized} 年度 · 已定档`);
@@ -240,7 +257,7 @@ describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
     await signInAs(u, h, 'demo-unit');
     await visit(u, h, '/twoway');
     await waitForText(u.page, community.name);
-    expect(await lineText(u.page, community.name)).toMatch(/本方评价\s*已填写 · 91\.75 分[\s\S]*对方评价\s*已填写 · 85\.50 分/);
+    expect(await lineText(u.page, community.name)).toMatch(new RegExp(`本方评价\\s*已填写 · 91\\.75 分[\\s\\S]*对方评价\\s*已填写 · ${revised.replace('.', '\\.')} 分`));
     await shot(u, 'twoway-unit-list');
     await openAgreement(u.page, community.name);
     expect(await textOf(u.page, '.el-alert')).toContain('「已计分」');
@@ -257,22 +274,22 @@ describe.skipIf(!onPostgres)('双向评价 in the browser', () => {
       await waitForText(s.page, unit.name);
       expect(await textOf(s.page, '.el-alert')).toContain('这里只能查看');
       const line = await lineText(s.page, unit.name);
-      expect(line).toMatch(/已填写 · 85\.50 分[\s\S]*已填写 · 91\.75 分/);
+      expect(line).toMatch(new RegExp(`已填写 · ${revised.replace('.', '\\.')} 分[\\s\\S]*已填写 · 91\\.75 分`));
       expect(line).toContain('双方均已填写');
       await shot(s, 'twoway-street');
       // The feedback letter, printed by the server: from the list's row on a desktop, from the agreement on a phone.
       if (viewport === 'desk') {
         const letter = pdfText(await nextDownload(s, () => letterOfRow(s.page, unit.name)));
-        for (const t of ['共驻共建双向评价反馈函', unit.name, community.name, '85.50', '91.75']) expect(letter).toContain(t);
+        for (const t of ['共驻共建双向评价反馈函', unit.name, community.name, revised, '91.75']) expect(letter).toContain(t);
       }
       await openAgreement(s.page, unit.name);
       if (viewport === 'phone') {
         const letter = pdfText(await nextDownload(s, () => clickText(s.page, '反馈函（PDF）')));
-        for (const t of ['共驻共建双向评价反馈函', unit.name, community.name, '85.50', '91.75']) expect(letter).toContain(t);
+        for (const t of ['共驻共建双向评价反馈函', unit.name, community.name, revised, '91.75']) expect(letter).toContain(t);
       }
       expect(await s.page.$$('.sheet input, .sheet textarea, button.submit')).toHaveLength(0);
       const both = await textOf(s.page, '.sheet');
-      for (const t of ['85.50', '91.75', '系统计算']) expect(both).toContain(t);
+      for (const t of [revised, '91.75', '系统计算']) expect(both).toContain(t);
       await assertNoOverflow(s.page, 'street detail');
       await shot(s, 'twoway-street-open');
       await closeSession(s);

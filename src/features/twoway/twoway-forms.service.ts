@@ -25,7 +25,7 @@ function formView(f: FormRow, pins: { cycle_year: number; direction: string; ver
     directionLabel: twowayDirectionLabel[f.direction],
     version: f.version,
     items: f.items.map(formItemView),
-    createdBy: f.created_by,
+    createdBy: f.created_by === 'system' ? '系统（初始版本）' : f.created_by,
     createdAt: f.created_at.toISOString(),
     pinnedYears: pins.filter((p) => p.direction === f.direction).map((p) => ({ year: p.cycle_year, version: p.version })),
   };
