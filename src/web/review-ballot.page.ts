@@ -6,10 +6,23 @@ import { publicShell, statusPanel, type StatusKind } from './public-shell';
  * The review sheet behind a one-time code: the subjects the code rates, every item, four large answer tiles
  * each. A partial sheet lets the rater leave out the organizations it does not know (no answer required).
  */
+/** A chair's terms of the year with the problems it took on (轮值主席履责述评), as the raters read them before judging. */
+function chairTerms(s: Ballot['subjects'][number]) {
+  return s.chairTerms.map(
+    (t) => html`<div class="report">
+      <div><b>轮值主席：${t.community} · ${t.startsOn} 至 ${t.endsOn}</b></div>
+      ${t.duties ? html`<div class="meta">牵头事项：${t.duties}</div>` : ''}
+      <div>任期内认领本社区项目 ${t.claimed} 个，已销号 ${t.closed} 个</div>
+      ${t.projects.length ? html`<ul>${t.projects.map((p) => html`<li>${p.title}（${p.stateLabel}${p.closedOn ? html`，${p.closedOn} 销号` : ''}${p.overdue ? '，已逾期' : ''}）</li>`)}</ul>` : ''}
+    </div>`,
+  );
+}
+
 export function ballotPage(code: string, b: Ballot, chosen: Record<string, string> = {}, error?: string) {
+  const noun = b.kind === 'chair' ? '轮值主席单位' : '党组织书记';
   const how = b.partial
-    ? html`请对下列 ${b.subjects.length} 个党组织书记中您了解的逐项评议（好、较好、一般、差），不了解的可以不评；评议的组织须每项都选。`
-    : html`请对下列 ${b.subjects.length} 个党组织书记逐项评议（好、较好、一般、差），全部选好后提交。`;
+    ? html`请对下列 ${b.subjects.length} 个${noun}中您了解的逐项评议（好、较好、一般、差），不了解的可以不评；评议的组织须每项都选。`
+    : html`请对下列 ${b.subjects.length} 个${noun}逐项评议（好、较好、一般、差），全部选好后提交。`;
   const required = b.partial ? '' : 'required';
   const body = html`
     <div class="card note">${how}评议不记名，提交后不能修改，每个评议码只能使用一次。</div>
@@ -20,6 +33,7 @@ export function ballotPage(code: string, b: Ballot, chosen: Record<string, strin
           <h2>${s.orgName}</h2>
           ${s.secretaryName ? html`<div class="meta">书记：${s.secretaryName}</div>` : ''}
           ${s.report ? html`<details class="report"><summary>查看述职报告</summary><div>${s.report}</div></details>` : ''}
+          ${chairTerms(s)}
           ${b.items.map(
             (item) => html`<fieldset>
               <legend>${item.label}</legend>

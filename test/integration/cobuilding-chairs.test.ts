@@ -124,6 +124,26 @@ describe('轮值主席', () => {
     expect((await computeFacts(t.db, 2022, [tree.unit.id], defs)).get(tree.unit.id)).toMatchObject({ terms: 0, claimed: 0, closed: 0 });
   });
 
+  it("shows each chair's terms and the problems it took on to the raters of its 履责述评", async () => {
+    await t.db.updateTable('cycles').set({ state: 'reviewing' }).where('year', '=', 2023).execute();
+    const admin = client(t.app, await createToken(t.db, 'admin', tree.district.id));
+    const session = ok(await admin.post('/api/reviews', { year: 2023, kind: 'chair', orgId: tree.district.id, title: '2023 年度轮值主席履责述评', groups: [{ key: 'members', label: '成员单位', weight: 1 }] }), 201);
+    ok(await admin.post(`/api/reviews/${session.id}/subjects`, { orgIds: [tree.unit.id, unit2Id] }));
+    const codes = ok(await admin.post(`/api/reviews/${session.id}/raters`, { group: 'members', codes: 1 }), 201).codes as string[];
+    ok(await admin.post(`/api/reviews/${session.id}/transition`, { to: 'open' }));
+    const page = (await (await t.app.request(`/r/${codes[0]}`)).text()).replace(/\s+/g, ' ');
+    expect(page).toContain('请对下列 2 个轮值主席单位逐项评议');
+    // 供电局 chaired 01-01..06-30 and closed P1 (claimed 03-10, closed 05-25); 区医院 chaired 07-01..12-31 and claimed
+    // P3 (07-15), still open after its planned end 09-30.
+    expect(page).toContain(`轮值主席：${tree.community.name} · 2023-01-01 至 2023-06-30`);
+    expect(page).toContain('牵头事项：牵头老旧小区加装电梯');
+    expect(page).toContain('任期内认领本社区项目 1 个，已销号 1 个');
+    expect(page).toContain('加装电梯协调（已销号，2023-05-25 销号）');
+    expect(page).toContain(`轮值主席：${tree.community.name} · 2023-07-01 至 2023-12-31`);
+    expect(page).toContain('义诊进社区（实施中，已逾期）');
+    await t.db.updateTable('cycles').set({ state: 'collecting' }).where('year', '=', 2023).execute();
+  });
+
   it('removes a term on the community\'s side only, audited with what it was', async () => {
     expect((await unit.call('DELETE', `/api/cobuilding/chairs/${ids.t1}`)).status).toBe(403);
     expect((await stranger.call('DELETE', `/api/cobuilding/chairs/${ids.t1}`)).status).toBe(404);

@@ -75,6 +75,8 @@ export const yearTables: readonly YearTable[] = [
   { table: 'review_subjects', where: ofYear('cycle_year'), order: ['session_id', 'org_id'] },
   { table: 'review_votes', where: inYearOf('session_id', 'review_sessions'), order: ['session_id', 'subject_org_id', 'id'] },
   { table: 'twoway_evaluations', where: ofYear('cycle_year'), order: ['id'] },
+  { table: 'twoway_form_pins', where: ofYear('cycle_year'), order: ['direction'] },
+  { table: 'twoway_forms', where: (year) => sql`t.id in (select form_id from twoway_form_pins where cycle_year = ${year})`, order: ['id'] },
   { table: 'member_feedback', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'rating_campaigns', where: ofYear('cycle_year'), order: ['id'] },
   { table: 'rating_targets', where: ofYear('cycle_year'), order: ['id'] },

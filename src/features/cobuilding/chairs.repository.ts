@@ -30,6 +30,18 @@ export async function listChairRows(db: Kysely<Database>, f: { prefix: string; y
   return { rows, total: Number(total.n) };
 }
 
+/** The terms the given units held in a year (their 履责述评: what each chair took on), earliest first. */
+export async function chairRowsOfUnits(db: Kysely<Database>, unitIds: readonly number[], year: number) {
+  if (unitIds.length === 0) return [];
+  return chairQuery(db)
+    .where('h.unit_id', 'in', [...unitIds])
+    .where('h.starts_on', '>=', `${year}-01-01`)
+    .where('h.starts_on', '<=', `${year}-12-31`)
+    .orderBy('h.starts_on')
+    .orderBy('h.id')
+    .execute();
+}
+
 /** A term of the community that shares a day with the given dates (other than `exceptId`). */
 export async function overlappingChair(db: Kysely<Database>, communityId: number, startsOn: string, endsOn: string) {
   return chairQuery(db).where('h.community_id', '=', communityId).where('h.starts_on', '<=', endsOn).where('h.ends_on', '>=', startsOn).orderBy('h.starts_on').executeTakeFirst();

@@ -9,7 +9,7 @@ import { openCycleFor } from '../cycles/cycle-gates';
 import { orgForWrite } from '../orgs/org-access';
 import { findOrgById } from '../orgs/orgs.repository';
 import { ChairQuery, CreateChairInput, type Chair } from './chairs.schemas';
-import { agreementInYear, chairProjectRows, deleteChairRow, findChairRow, insertChairRow, listChairRows, lockCommunityRota, overlappingChair, type ChairRow } from './chairs.repository';
+import { agreementInYear, chairProjectRows, chairRowsOfUnits, deleteChairRow, findChairRow, insertChairRow, listChairRows, lockCommunityRota, overlappingChair, type ChairRow } from './chairs.repository';
 import { isOverdue, projectStateLabel } from './moves';
 
 /**
@@ -17,10 +17,10 @@ import { isOverdue, projectStateLabel } from './moves';
  * agreement with for the year; what a chair took on is the community's projects its unit claimed during the term.
  */
 
-async function toChairs(ctx: Ctx, rows: readonly ChairRow[]): Promise<Chair[]> {
+/** Terms as read: each with the community's projects its unit claimed during the term (the problems it took on). */
+async function termsOf(ctx: Ctx, rows: readonly ChairRow[]): Promise<Omit<Chair, 'mayDelete'>[]> {
   const today = todayInChina(ctx.clock);
   const projects = await chairProjectRows(ctx.db, rows.map((r) => r.id));
-  const writer = ctx.actor.role === 'admin' || ctx.actor.role === 'org_user';
   return rows.map((r) => {
     const own = projects.filter((p) => p.chair_id === r.id);
     return {
@@ -34,9 +34,25 @@ async function toChairs(ctx: Ctx, rows: readonly ChairRow[]): Promise<Chair[]> {
       projects: own.map((p) => ({ id: p.id, title: p.title, state: p.state, stateLabel: projectStateLabel[p.state], claimedOn: p.claimed_on!, closedOn: p.closed_on, overdue: isOverdue(p, today) })),
       claimed: own.length,
       closed: own.filter((p) => p.state === 'closed').length,
-      mayDelete: writer && inScope(ctx.actor, r.community_path),
     };
   });
+}
+
+async function toChairs(ctx: Ctx, rows: readonly ChairRow[]): Promise<Chair[]> {
+  const writer = ctx.actor.role === 'admin' || ctx.actor.role === 'org_user';
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return (await termsOf(ctx, rows)).map((t) => ({ ...t, mayDelete: writer && inScope(ctx.actor, byId.get(t.id)!.community_path) }));
+}
+
+/**
+ * The terms each unit chaired in a year with the problems it took on, for its 履责述评 (a duty review of kind
+ * `chair`): the raters read what the chair claimed and closed before they judge it.
+ */
+export async function chairTermsOfUnits(ctx: Ctx, unitIds: readonly number[], year: number): Promise<Map<number, Omit<Chair, 'mayDelete'>[]>> {
+  const terms = await termsOf(ctx, await chairRowsOfUnits(ctx.db, unitIds, year));
+  const out = new Map<number, Omit<Chair, 'mayDelete'>[]>();
+  for (const t of terms) out.set(t.unit.id, [...(out.get(t.unit.id) ?? []), t]);
+  return out;
 }
 
 export async function listChairs({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ items: Chair[]; total: number }> {

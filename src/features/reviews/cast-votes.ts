@@ -6,6 +6,7 @@ import { AppError, invalidField, notFound } from '../../errors/app-error';
 import type { Actor, Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
 import { claimRater, findRaterByCode, findRaterById, findRaterByUser, findSession, insertPendingSheets, listSubjects, sessionsOfRater, type SessionRow } from './reviews.repository';
+import { chairTermsOfUnits } from '../cobuilding/chairs.service';
 import { SheetVotes, type Ballot, type ReviewerSheet } from './reviews.schemas';
 
 type Rater = { id: number; session_id: number; group_key: string; subject_org_ids: number[] | null; used_at: Date | null };
@@ -60,6 +61,7 @@ async function ballotOf(ctx: Ctx, rater: Rater): Promise<Ballot> {
   checkUsable(s, rater);
   const group = s.rater_groups.find((g) => g.key === rater.group_key)!;
   const subjects = await subjectsOf(ctx, rater);
+  const terms = s.kind === 'chair' ? await chairTermsOfUnits(ctx, subjects.map((r) => r.org_id), s.cycle_year) : new Map<number, never[]>();
   return {
     sessionId: s.id,
     title: s.title,
@@ -68,7 +70,22 @@ async function ballotOf(ctx: Ctx, rater: Rater): Promise<Ballot> {
     items: s.items,
     answers: [...reviewAnswers],
     partial: s.partial_sheets,
-    subjects: subjects.map((r) => ({ orgId: r.org_id, orgName: r.org_name, secretaryName: r.secretary_name, report: r.report_text })),
+    kind: s.kind,
+    subjects: subjects.map((r) => ({
+      orgId: r.org_id,
+      orgName: r.org_name,
+      secretaryName: r.secretary_name,
+      report: r.report_text,
+      chairTerms: (terms.get(r.org_id) ?? []).map((t) => ({
+        community: t.community.name,
+        startsOn: t.startsOn,
+        endsOn: t.endsOn,
+        duties: t.duties,
+        claimed: t.claimed,
+        closed: t.closed,
+        projects: t.projects.map((p) => ({ title: p.title, stateLabel: p.stateLabel, closedOn: p.closedOn, overdue: p.overdue })),
+      })),
+    })),
   };
 }
 

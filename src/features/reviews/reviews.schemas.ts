@@ -126,7 +126,28 @@ export const Ballot = z
     items: z.array(z.object({ key: z.string(), label: z.string() })),
     answers: z.array(z.string()),
     partial: z.boolean().openapi({ description: '可以只评议其中了解的组织' }),
-    subjects: z.array(z.object({ orgId: z.number().int(), orgName: z.string(), secretaryName: z.string().nullable(), report: z.string().nullable() })),
+    kind: ReviewKind,
+    subjects: z.array(
+      z.object({
+        orgId: z.number().int(),
+        orgName: z.string(),
+        secretaryName: z.string().nullable(),
+        report: z.string().nullable(),
+        chairTerms: z
+          .array(
+            z.object({
+              community: z.string(),
+              startsOn: z.string(),
+              endsOn: z.string(),
+              duties: z.string().nullable(),
+              claimed: z.number().int(),
+              closed: z.number().int(),
+              projects: z.array(z.object({ title: z.string(), stateLabel: z.string(), closedOn: z.string().nullable(), overdue: z.boolean() })),
+            }),
+          )
+          .openapi({ description: '轮值主席履责述评：该单位本年度的轮值主席任期，及任期内认领的本社区项目（牵头解决的问题）' }),
+      }),
+    ),
   })
   .openapi('ReviewBallot');
 export type Ballot = z.infer<typeof Ballot>;

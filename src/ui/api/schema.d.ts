@@ -16296,11 +16296,31 @@ export interface components {
             answers: string[];
             /** @description 可以只评议其中了解的组织 */
             partial: boolean;
+            /**
+             * @description secretary 书记述职评议；chair 轮值主席履责述评
+             * @enum {string}
+             */
+            kind: "secretary" | "chair";
             subjects: {
                 orgId: number;
                 orgName: string;
                 secretaryName: string | null;
                 report: string | null;
+                /** @description 轮值主席履责述评：该单位本年度的轮值主席任期，及任期内认领的本社区项目（牵头解决的问题） */
+                chairTerms: {
+                    community: string;
+                    startsOn: string;
+                    endsOn: string;
+                    duties: string | null;
+                    claimed: number;
+                    closed: number;
+                    projects: {
+                        title: string;
+                        stateLabel: string;
+                        closedOn: string | null;
+                        overdue: boolean;
+                    }[];
+                }[];
             }[];
         };
         ReviewVoteReceipt: {
