@@ -110,6 +110,45 @@ describe.skipIf(!onPostgres)('述职报告 and the reviewer’s sheet in the bro
     await closeSession(s);
   });
 
+  it("a chair's 履责述评: the reviewer reads each chair's term and the projects it took on, on a phone and a desktop", async () => {
+    // A 轮值主席 of this year whose unit claimed projects of its community during the term (the demo's rota).
+    const chair = (
+      await sql<{ unit_id: number; community: string; starts_on: string; ends_on: string }>`select h.unit_id, c.name as community, h.starts_on, h.ends_on from cb_chairs h
+        join organizations c on c.id = h.community_id
+        where h.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}
+          and exists (select 1 from cb_projects p where p.community_id = h.community_id and p.responsible_id = h.unit_id and p.claimed_on between h.starts_on and h.ends_on)
+        order by h.id limit 1`.execute(h.db)
+    ).rows[0]!;
+    const projects = (
+      await sql<{ title: string }>`select p.title from cb_chairs h join cb_projects p on p.community_id = h.community_id and p.responsible_id = h.unit_id and p.claimed_on between h.starts_on and h.ends_on
+        where h.unit_id = ${chair.unit_id} and h.starts_on = ${chair.starts_on}`.execute(h.db)
+    ).rows.map((r) => r.title);
+    expect(projects.length).toBeGreaterThan(0);
+    // The district opens a chair review of that unit with the demo reviewer's account as its rater.
+    const template = (await sql<{ items: unknown; rater_groups: { key: string }[] }>`select items, rater_groups from review_sessions where cycle_year = ${year} limit 1`.execute(h.db)).rows[0]!;
+    const district = (await sql<{ id: number }>`select id from organizations where kind = 'district' order by id limit 1`.execute(h.db)).rows[0]!.id;
+    const session = (
+      await sql<{ id: number }>`insert into review_sessions (cycle_year, kind, org_id, title, state, items, rater_groups, created_by, opened_at)
+        values (${year}, 'chair', ${district}, ${`${year} 年度大党委轮值主席履责述评`}, 'open', ${JSON.stringify(template.items)}::jsonb, ${JSON.stringify(template.rater_groups)}::jsonb, 'e2e', now()) returning id`.execute(h.db)
+    ).rows[0]!.id;
+    await sql`insert into review_subjects (session_id, org_id, cycle_year, kind) values (${session}, ${chair.unit_id}, ${year}, 'chair')`.execute(h.db);
+    await sql`insert into review_raters (session_id, group_key, user_id) select ${session}, ${template.rater_groups[0]!.key}, id from users where login = 'demo-reviewer'`.execute(h.db);
+    for (const viewport of ['phone', 'desk'] as const) {
+      const s = await newSession(h, viewport);
+      await signInAs(s, h, 'demo-reviewer');
+      await visit(s, h, `/reviews/sheets/${session}`);
+      await s.page.waitForSelector('[data-testid=chair-term]', { visible: true });
+      const text = await textOf(s.page, '.ballot');
+      expect(text).toContain('请对下列 1 个轮值主席单位逐项评议');
+      expect(text).toContain(`轮值主席：${chair.community} · ${chair.starts_on} 至 ${chair.ends_on}`);
+      expect(text).toContain(`任期内认领本社区项目 ${projects.length} 个`);
+      for (const title of projects) expect(text).toContain(title);
+      await assertNoOverflow(s.page, `chair sheet (${viewport})`);
+      await shot(s, 'reviewer-chair-sheet');
+      await closeSession(s);
+    }
+  });
+
   it('the leader lists a published year’s duty reviews and downloads a closed one’s result sheet, on a desktop and a phone', async () => {
     const finalized = (await sql<{ year: number }>`select year from cycles where state = 'finalized' order by year desc limit 1`.execute(h.db)).rows[0]!.year;
     // The demo closes each street's review of a finished year; the first of them is the one downloaded here.
