@@ -309,4 +309,41 @@ describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
     await shot(phone, 'cobuilding-chairs');
     await closeSession(phone);
   });
+
+  it("成员单位: the community reads each member unit's outcomes and 资源项目落实 as the API has them; the unit reads its own on a phone", async () => {
+    const year = new Date().getFullYear() - 1;
+    type Answer = { items: { agreementId: number; unit: { name: string }; community: { name: string }; points: number | null; text: string | null; delivered: boolean }[]; total: number };
+    const c = await newSession(h, 'desk');
+    await signInAs(c, h, 'demo-community');
+    await visit(c, h, '/cobuilding?tab=units');
+    await c.page.waitForSelector('[data-testid="member-units"]', { visible: true });
+    // Last year (the filter's second year): every member unit of the community with the server's points and arithmetic.
+    const api = (await c.page.evaluate(async (y) => (await fetch(`/api/cobuilding/member-units?year=${y}`)).json(), year)) as Answer;
+    expect(api.total).toBeGreaterThan(0);
+    const agreements = (await sql<{ n: number }>`select count(*)::int as n from agreements where community_id = ${community} and year = ${year}`.execute(h.db)).rows[0]!.n;
+    expect(api.total).toBe(agreements);
+    await clickSettled(c.page, '[data-testid="member-units-year"] .el-select__wrapper');
+    const option = await c.page.waitForFunction((t) => [...document.querySelectorAll('.el-select-dropdown__item')].find((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.trim() === t), { timeout: 10_000 }, `${year} 年度`);
+    await (option as ElementHandle<HTMLElement>).evaluate((e) => e.click());
+    await c.page.waitForSelector(`[data-agreement="${api.items[0]!.agreementId}"]`, { visible: true });
+    for (const r of api.items.slice(0, 20)) {
+      const card = await textOf(c.page, `[data-agreement="${r.agreementId}"]`);
+      expect(card).toContain(r.unit.name);
+      expect(card).toContain(r.delivered ? '有落实成果' : '尚无落实成果');
+      if (r.points !== null) expect(card).toContain(r.text!);
+    }
+    await shot(c, 'cobuilding-member-units');
+    await closeSession(c);
+
+    const u = await newSession(h, 'phone');
+    await signInAs(u, h, 'demo-unit');
+    await visit(u, h, '/cobuilding?tab=units');
+    await u.page.waitForSelector('[data-testid="member-units"]', { visible: true });
+    const own = (await u.page.evaluate(async (y) => (await fetch(`/api/cobuilding/member-units?year=${y}`)).json(), year + 1)) as Answer;
+    const unitName = (await sql<{ name: string }>`select name from organizations where id = ${unit}`.execute(h.db)).rows[0]!.name;
+    expect(own.items.every((r) => r.unit.name === unitName)).toBe(true);
+    await assertNoOverflow(u.page, 'member units on a phone');
+    await shot(u, 'cobuilding-member-units');
+    await closeSession(u);
+  });
 });

@@ -213,6 +213,8 @@ describe('the three lists', () => {
     expect(ok(await unit.get('/api/cobuilding/resources?state=unused')).items.map((r: any) => r.title)).toEqual(['法律顾问']);
     // Overdue on 2023-12-20: P3, never claimed, planned to end 09-30; P1 and P2 are closed.
     expect(ok(await community.get('/api/cobuilding/projects?state=overdue')).items.map((p: any) => p.title)).toEqual(['无人认领的项目']);
+    // The whole list: work still to do first (P3), then the closed, the latest first (P2 09-10, P1 06-28).
+    expect(ok(await community.get('/api/cobuilding/projects')).items.map((p: any) => p.title)).toEqual(['无人认领的项目', '四点半课堂', '加装电梯和楼道照明']);
   });
 
   it("gives the street each community's co-building year, as worked by hand", async () => {
@@ -394,5 +396,30 @@ describe('the three lists', () => {
     // The first community: both member units delivered. The second: 供电局 did, 区医院 did not (its 2022 one is another year).
     expect(communities.get(tree.community.id)).toEqual({ total: 2, delivered: 2, idle: 0, share: 100 });
     expect(communities.get(c2.id)).toEqual({ total: 2, delivered: 1, idle: 1, share: 50 });
+
+    // The same, agreement by agreement, as each side reads it, with 资源项目落实 from the year's two-way form
+    // (version 1: 按期销号 10, 逾期销号 5, 微心愿 4, 逾期未销号 −5 each, within 0–20).
+    // (The server lists by organization code; here by id: the first community, then the second.)
+    const byIds = (items: any[]) => [...items].sort((a, b) => a.community.id - b.community.id || a.unit.id - b.unit.id);
+    const rows = async (side: ReturnType<typeof client>) =>
+      byIds(ok(await side.get('/api/cobuilding/member-units?year=2023')).items).map((r: any) => [r.community.name, r.unit.name, r.closedOnTime, r.closedLate, r.wishFulfilled, r.overdueOpen, r.delivered, r.points]);
+    // 区医院: P2 closed late in the first community (5); nothing in the second (0).
+    expect(await rows(unit2)).toEqual([
+      [tree.community.name, '清单区医院党委', 0, 1, 0, 0, true, 5],
+      ['清单第二社区党委', '清单区医院党委', 0, 0, 0, 0, false, 0],
+    ]);
+    // 供电局: P1 on time in the first community (10; P4 runs to 2024-03-31, not overdue); the grid's wish in the second (4).
+    const own = ok(await unit.get('/api/cobuilding/member-units?year=2023'));
+    expect(byIds(own.items).map((r: any) => [r.community.name, r.points, r.text])).toEqual([
+      [tree.community.name, 10, '按期销号项目 1 个 × 10 = 10 分'],
+      ['清单第二社区党委', 4, '实现微心愿 1 个 × 4 = 4 分'],
+    ]);
+    expect(own.item).toMatchObject({ label: '资源项目落实', max: 20 });
+    // The first community reads its two member units; a stranger reads none.
+    expect((await rows(community)).map((r: any[]) => [r[1], r[7]])).toEqual([
+      [tree.unit.name, 10],
+      ['清单区医院党委', 5],
+    ]);
+    expect(ok(await stranger.get('/api/cobuilding/member-units?year=2023')).total).toBe(0);
   });
 });

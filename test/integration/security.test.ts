@@ -113,6 +113,7 @@ const cases: RouteCase[] = [
   { route: 'POST /api/cobuilding/wishes/:id/confirm-code', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/wishes/${ids.cbWish}/confirm-code` }) },
   { route: 'POST /api/cobuilding/wishes/:id/delete-contact', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/wishes/${ids.cbWish}/delete-contact` }) },
   { route: 'GET /api/cobuilding/chairs', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/chairs' }) },
+  { route: 'GET /api/cobuilding/member-units', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cobuilding/member-units?year=${year}` }) },
   { route: 'POST /api/cobuilding/chairs', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/cobuilding/chairs', body: { communityId: a.community.id, unitId: a.unit.id, startsOn: `${year}-07-01`, endsOn: `${year}-09-30` } }) },
   { route: 'DELETE /api/cobuilding/chairs/:id', type: 'write', wrongRoles: writers, call: () => ({ method: 'DELETE', path: `/api/cobuilding/chairs/${ids.cbChair}` }) },
   { route: 'GET /api/cobuilding/export.xlsx', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/export.xlsx' }) },

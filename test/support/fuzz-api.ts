@@ -122,7 +122,9 @@ export async function fuzzWriteRoutes(t: FuzzTarget, fx: FuzzFixture): Promise<F
       const schema = op.requestBody?.content?.['application/json']?.schema;
       if (method === 'get' || !schema) continue;
       // A year that does not exist and ids of nothing: a body that validates is answered 404, never written.
-      const url = path.replace('{year}', '2999').replace(/\{[a-zA-Z]+\}/g, (m) => (m === '{target}' ? 'orgs' : '999999999'));
+      // Path words that are not ids take a real value, so that the body is what gets checked.
+      const words: Record<string, string> = { '{target}': 'orgs', '{direction}': 'unit_rates_community' };
+      const url = path.replace('{year}', '2999').replace(/\{[a-zA-Z]+\}/g, (m) => words[m] ?? '999999999');
       const route = `${method.toUpperCase()} ${path}`;
       const bodies: string[] = ['{', '{"a": }', '[]', 'null', '"x"', '{"多余字段": 1}', JSON.stringify({ 字段: '\u0000' }), '['.repeat(200) + ']'.repeat(200)];
       for (const field of bodyFields(doc, schema)) for (const v of badValues) bodies.push(JSON.stringify({ [field]: v }));

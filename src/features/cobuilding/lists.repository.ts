@@ -21,6 +21,21 @@ export async function agreementUnder(db: Kysely<Database>, communityId: number, 
   return row !== undefined;
 }
 
+/** A year's agreements whose community or unit lies under `prefix` (each side sees its own), by community then unit. */
+export async function agreementRowsUnder(db: Kysely<Database>, f: { prefix: string; year: number; limit: number; offset: number }) {
+  const base = db
+    .selectFrom('agreements as a')
+    .innerJoin('organizations as c', 'c.id', 'a.community_id')
+    .innerJoin('organizations as u', 'u.id', 'a.unit_id')
+    .where('a.year', '=', f.year)
+    .where((eb) => eb.or([eb('c.path', 'like', `${f.prefix}%`), eb('u.path', 'like', `${f.prefix}%`)]));
+  const [rows, total] = await Promise.all([
+    base.select(['a.id', 'a.community_id', 'c.name as community_name', 'a.unit_id', 'u.name as unit_name']).orderBy('c.code').orderBy('u.code').orderBy('a.id').limit(f.limit).offset(f.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
 /** The communities an organization has a co-building agreement with (any year). */
 export async function agreedCommunities(db: Kysely<Database>, unitId: number): Promise<Set<number>> {
   const rows = await db.selectFrom('agreements').select('community_id').distinct().where('unit_id', '=', unitId).execute();
@@ -140,7 +155,10 @@ export async function findProjectRow(db: Kysely<Database>, id: number, lock?: bo
     .executeTakeFirst();
 }
 
-/** Projects of a community under `prefix`, claimed by a unit under it, or open to a unit under it by agreement. */
+/**
+ * Projects of a community under `prefix`, claimed by a unit under it, or open to a unit under it by agreement:
+ * open ones before closed ones, so a year's work is on the first page however many years the list holds.
+ */
 export async function listProjectRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; state?: string; today?: string; limit: number; offset: number }) {
   const base = projectQuery(db)
     .where((eb) => eb.or([eb('c.path', 'like', `${f.prefix}%`), eb('u.path', 'like', `${f.prefix}%`), agreedUnder(sql<number>`p.community_id`, f.prefix)]))
@@ -149,7 +167,15 @@ export async function listProjectRows(db: Kysely<Database>, f: { prefix: string;
     .$if(f.state === 'overdue', (q) => q.where('p.state', '<>', 'closed').where('p.planned_end', '<', f.today!))
     .$if(f.state !== undefined && f.state !== 'overdue', (q) => q.where('p.state', '=', f.state as ProjectState));
   const [rows, total] = await Promise.all([
-    base.orderBy('p.planned_end').orderBy('p.id').limit(f.limit).offset(f.offset).execute(),
+    // Work still to do first, the nearest planned end first; then what was closed, the latest first.
+    base
+      .orderBy(sql`p.state = 'closed'`)
+      .orderBy(sql`case when p.state <> 'closed' then p.planned_end end`)
+      .orderBy(sql`p.closed_on desc nulls last`)
+      .orderBy('p.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(total.n) };

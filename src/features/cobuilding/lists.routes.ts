@@ -5,8 +5,9 @@ import { attachment } from '../imports/imports.routes';
 import type { Spreadsheet } from '../imports/spreadsheet';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
-import { ClaimProjectInput, CreateNeedInput, CreateProjectInput, CreateResourceInput, ListQuery, Need, Overview, OverviewQuery, Project, ProjectEntryInput, Resource } from './lists.schemas';
+import { ClaimProjectInput, CreateNeedInput, CreateProjectInput, CreateResourceInput, ListQuery, MemberUnits, MemberUnitsQuery, Need, Overview, OverviewQuery, Project, ProjectEntryInput, Resource } from './lists.schemas';
 import { cobuildingOverview } from './overview.service';
+import { memberUnitOutcomes } from './member-units.service';
 import { exportLists } from './export-lists';
 import { addWishRoutes } from './wishes.routes';
 import { addChairRoutes } from './chairs.routes';
@@ -57,6 +58,10 @@ export function cobuildingRoutes(spreadsheet: Spreadsheet, publicUrl: string) {
   );
   r.openapi(jsonRoute({ method: 'get', path: '/overview', summary: '共建概览：各社区的项目、需求、资源（按年度）', tags, request: { query: OverviewQuery }, response: Overview }), async (c) =>
     c.json(await cobuildingOverview({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'get', path: '/member-units', summary: '成员单位落实情况：一个年度的每份共建协议，单位在该社区的项目、微心愿和资源项目落实得分', tags, request: { query: MemberUnitsQuery }, response: MemberUnits }),
+    async (c) => c.json(await memberUnitOutcomes({ ctx: c.get('ctx'), input: c.req.valid('query') }), 200),
   );
   const entries = [
     ['progress', 'progress', '登记项目进度（责任单位或社区）'],

@@ -177,3 +177,33 @@ export const Overview = z
   })
   .openapi('CbOverview');
 export type Overview = z.infer<typeof Overview>;
+
+export const MemberUnitsQuery = Pagination.extend({
+  year: z.coerce.number().int().min(1900).max(9999).openapi({ description: '共建协议的年度；成果按事件日期计入该年度' }),
+});
+
+export const MemberUnits = z
+  .object({
+    year: z.number().int(),
+    item: z
+      .object({ label: z.string(), max: z.number(), basis: z.string().nullable() })
+      .nullable()
+      .openapi({ description: '本年度“社区评价共建单位”表中由系统计算的项目（资源项目落实）；没有时为 null' }),
+    items: z.array(
+      z.object({
+        agreementId: z.number().int(),
+        community: z.object({ id: z.number().int(), name: z.string() }),
+        unit: z.object({ id: z.number().int(), name: z.string() }),
+        closedOnTime: z.number().int(),
+        closedLate: z.number().int(),
+        wishFulfilled: z.number().int(),
+        overdueOpen: z.number().int(),
+        delivered: z.boolean().openapi({ description: '本年度在该社区有销号项目或实现的微心愿' }),
+        points: z.number().nullable().openapi({ description: '按今天的清单计算的资源项目落实得分' }),
+        text: z.string().nullable(),
+      }),
+    ),
+    total: z.number().int(),
+  })
+  .openapi('CbMemberUnits');
+export type MemberUnits = z.infer<typeof MemberUnits>;

@@ -4061,6 +4061,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cobuilding/member-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 成员单位落实情况：一个年度的每份共建协议，单位在该社区的项目、微心愿和资源项目落实得分 */
+        get: {
+            parameters: {
+                query: {
+                    limit?: number;
+                    offset?: number | null;
+                    /** @description 共建协议的年度；成果按事件日期计入该年度 */
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CbMemberUnits"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cobuilding/projects/{id}/progress": {
         parameters: {
             query?: never;
@@ -15479,6 +15565,36 @@ export interface components {
                     used: number;
                 };
             };
+        };
+        CbMemberUnits: {
+            year: number;
+            /** @description 本年度“社区评价共建单位”表中由系统计算的项目（资源项目落实）；没有时为 null */
+            item: {
+                label: string;
+                max: number;
+                basis: string | null;
+            } | null;
+            items: {
+                agreementId: number;
+                community: {
+                    id: number;
+                    name: string;
+                };
+                unit: {
+                    id: number;
+                    name: string;
+                };
+                closedOnTime: number;
+                closedLate: number;
+                wishFulfilled: number;
+                overdueOpen: number;
+                /** @description 本年度在该社区有销号项目或实现的微心愿 */
+                delivered: boolean;
+                /** @description 按今天的清单计算的资源项目落实得分 */
+                points: number | null;
+                text: string | null;
+            }[];
+            total: number;
         };
         CbProjectEntry: {
             text: string;
