@@ -282,7 +282,7 @@ async function fillComputedItems(ctx: Ctx, years: readonly number[]): Promise<vo
   for (const year of years) {
     const form = (await formsOfYear(ctx.db, year)).get('community_rates_unit')!;
     const evaluations = await evaluationsOfYears(ctx.db, [year], 'community_rates_unit');
-    const counts = new Map((await pairOutcomes(ctx.db, evaluations.map((e) => e.agreement_id))).map((c) => [c.agreementId, c]));
+    const counts = new Map((await pairOutcomes(ctx.db, evaluations.map((e) => e.agreement_id), todayInChina(ctx.clock))).map((c) => [c.agreementId, c]));
     for (const e of evaluations) {
       const items = fillComputed(form.items, e.items, counts.get(e.agreement_id));
       rows.push({ id: e.id, items, total: itemsTotal(items) });

@@ -4,7 +4,7 @@ import { assertNoOverflow, clickSettled, closeSession, newSession, onPostgres, s
 
 /**
  * 双向评价表 in the catalog (issue 17): the district admin reads both directions' forms in 考核细则 → 双向评价表, the
- * community's with 资源项目落实 computed from the lists; edits the unit's form so its maxima add up to 105 (the
+ * community's (version 2) with 资源项目落实 computed from the lists; edits the unit's form so its maxima add up to 105 (the
  * server refuses and says so), brings it back to 100 and saves it as version 2. The evaluated years keep version 1;
  * the audit row holds both versions. A phone reads the forms without overflow and is told to edit on a computer.
  */
@@ -30,10 +30,11 @@ describe.skipIf(!onPostgres)('双向评价表 in the browser', () => {
   it('the admin reads both forms and saves a new version of one; evaluated years keep theirs', async () => {
     const s = await openForms('desk');
     const community = await textOf(s.page, '[data-form=community_rates_unit]');
-    for (const t of ['社区评价共建单位', '第 1 版', '资源项目落实', '系统计算', '按期销号项目每个 10 分', '逾期未销号项目每个 -5 分', '合计在 0–20 分之间']) expect(community).toContain(t);
+    // Version 1 is the form as it was (every item typed); version 2 computes 资源项目落实, and the demo's years use it.
+    for (const t of ['社区评价共建单位', '第 2 版', '资源项目落实', '系统计算', '按期销号项目每个 10 分', '逾期未销号项目每个扣 5 分', '合计在 0–20 分之间']) expect(community).toContain(t);
     const evaluated = (await sql<{ year: number }>`select distinct cycle_year as year from twoway_evaluations order by 1`.execute(h.db)).rows.map((r) => r.year);
     expect(evaluated.length).toBeGreaterThan(0);
-    for (const y of evaluated) expect(community).toContain(`${y} 年度用第 1 版`);
+    for (const y of evaluated) expect(community).toContain(`${y} 年度用第 2 版`);
     await shot(s, 'admin-twoway-forms');
 
     await clickSettled(s.page, '[data-testid=twoway-form-edit-unit_rates_community]');

@@ -86,7 +86,7 @@ describe('the catalog of ledger kinds', () => {
     }
     const street = await checker.post('/api/catalog/kinds', body);
     expect(street.status).toBe(403);
-    expect(street.body.error.message).toBe('只有顶级组织的管理员可以修改目录（台账记录类型、考核类别）');
+    expect(street.body.error.message).toBe('只有顶级组织的管理员可以修改目录（台账记录类型、考核类别、双向评价表）');
     const bad = await admin.post('/api/catalog/kinds', { ...body, code: 'Cobuilding-Activity' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.issues[0]).toMatchObject({ field: 'code', message: expect.stringContaining('只能用小写字母、数字和下划线') });

@@ -28,7 +28,7 @@ import { CreateKindInput, UpdateKindInput, type CatalogKindItem } from './catalo
 export async function requireCatalogEditor(ctx: Ctx): Promise<void> {
   requireRole(ctx, ['admin']);
   if (ctx.actor.orgPath === '/') return;
-  if (ctx.actor.orgPath.split('/').length > 3) throw forbidden('只有顶级组织的管理员可以修改目录（台账记录类型、考核类别）');
+  if (ctx.actor.orgPath.split('/').length > 3) throw forbidden('只有顶级组织的管理员可以修改目录（台账记录类型、考核类别、双向评价表）');
   if ((await countRoots(ctx.db)).length > 1) throw forbidden('库中有多个顶级组织，目录只能用命令行修改');
 }
 

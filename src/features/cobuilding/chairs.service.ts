@@ -17,10 +17,17 @@ import { isOverdue, projectStateLabel } from './moves';
  * agreement with for the year; what a chair took on is the community's projects its unit claimed during the term.
  */
 
-/** Terms as read: each with the community's projects its unit claimed during the term (the problems it took on). */
-async function termsOf(ctx: Ctx, rows: readonly ChairRow[]): Promise<Omit<Chair, 'mayDelete'>[]> {
+/**
+ * Terms as read: each with the community's projects its unit claimed during the term (the problems it took on),
+ * closed or overdue as of `asOf` (today; a year's end for that year's 履责述评, as the facts count).
+ */
+async function termsOf(ctx: Ctx, rows: readonly ChairRow[], asOf?: string): Promise<Omit<Chair, 'mayDelete'>[]> {
   const today = todayInChina(ctx.clock);
-  const projects = await chairProjectRows(ctx.db, rows.map((r) => r.id));
+  const on = asOf !== undefined && asOf < today ? asOf : today;
+  const projects = (await chairProjectRows(ctx.db, rows.map((r) => r.id))).map((p) =>
+    // A project closed after `on` was still open then.
+    p.closed_on !== null && p.closed_on > on ? { ...p, state: 'claimed' as const, closed_on: null, label: '年末未销号' } : { ...p, label: projectStateLabel[p.state] },
+  );
   return rows.map((r) => {
     const own = projects.filter((p) => p.chair_id === r.id);
     return {
@@ -31,7 +38,7 @@ async function termsOf(ctx: Ctx, rows: readonly ChairRow[]): Promise<Omit<Chair,
       endsOn: r.ends_on,
       duties: r.duties,
       current: r.starts_on <= today && today <= r.ends_on,
-      projects: own.map((p) => ({ id: p.id, title: p.title, state: p.state, stateLabel: projectStateLabel[p.state], claimedOn: p.claimed_on!, closedOn: p.closed_on, overdue: isOverdue(p, today) })),
+      projects: own.map((p) => ({ id: p.id, title: p.title, state: p.state, stateLabel: p.label, claimedOn: p.claimed_on!, closedOn: p.closed_on, overdue: isOverdue(p, on) })),
       claimed: own.length,
       closed: own.filter((p) => p.state === 'closed').length,
     };
@@ -49,7 +56,7 @@ async function toChairs(ctx: Ctx, rows: readonly ChairRow[]): Promise<Chair[]> {
  * `chair`): the raters read what the chair claimed and closed before they judge it.
  */
 export async function chairTermsOfUnits(ctx: Ctx, unitIds: readonly number[], year: number): Promise<Map<number, Omit<Chair, 'mayDelete'>[]>> {
-  const terms = await termsOf(ctx, await chairRowsOfUnits(ctx.db, unitIds, year));
+  const terms = await termsOf(ctx, await chairRowsOfUnits(ctx.db, unitIds, year), `${year}-12-31`);
   const out = new Map<number, Omit<Chair, 'mayDelete'>[]>();
   for (const t of terms) out.set(t.unit.id, [...(out.get(t.unit.id) ?? []), t]);
   return out;

@@ -1,4 +1,5 @@
 import { readers, requireRole } from '../../auth/scope';
+import { todayInChina } from '../../lib/clock';
 import type { Ctx } from '../context';
 import { computedBasis, computedPoints } from '../twoway/twoway-forms';
 import { formsOfYear, pairOutcomes } from '../twoway/twoway-forms.repository';
@@ -14,7 +15,7 @@ export async function memberUnitOutcomes({ ctx, input }: { ctx: Ctx; input: unkn
   requireRole(ctx, readers);
   const q = MemberUnitsQuery.parse(input);
   const { rows, total } = await agreementRowsUnder(ctx.db, { prefix: ctx.actor.orgPath, year: q.year, limit: q.limit, offset: q.offset });
-  const [counts, forms] = await Promise.all([pairOutcomes(ctx.db, rows.map((r) => r.id)), formsOfYear(ctx.db, q.year)]);
+  const [counts, forms] = await Promise.all([pairOutcomes(ctx.db, rows.map((r) => r.id), todayInChina(ctx.clock)), formsOfYear(ctx.db, q.year)]);
   const byId = new Map(counts.map((c) => [c.agreementId, c]));
   const item = forms.get('community_rates_unit')?.items.find((i) => i.computed) ?? null;
   return {

@@ -71,9 +71,9 @@ export type PairOutcomes = { agreementId: number; closedOnTime: number; closedLa
 /**
  * What a unit delivered to one community in the agreement's year, per agreement (the facts' definitions, for one
  * pair): projects of the community it closed on time or late, 微心愿 of the community or its grids it fulfilled, its
- * projects there past their planned end and still open at the year's end (or today, China time).
+ * projects there past their planned end and still open at the year's end (or `today`, the caller's China date).
  */
-export async function pairOutcomes(db: Kysely<Database>, agreementIds: readonly number[]): Promise<PairOutcomes[]> {
+export async function pairOutcomes(db: Kysely<Database>, agreementIds: readonly number[], today: string): Promise<PairOutcomes[]> {
   if (agreementIds.length === 0) return [];
   const rows = await sql<{ id: number; on_time: string; late: string; wishes: string; overdue: string }>`
     select a.id,
@@ -82,7 +82,7 @@ export async function pairOutcomes(db: Kysely<Database>, agreementIds: readonly 
       (select count(*) from cb_wishes w join organizations o on o.id = w.org_id where w.claimer_id = a.unit_id and (o.id = a.community_id or (o.kind = 'grid' and o.parent_id = a.community_id)) and w.fulfilled_on between y.y0 and y.y1) as wishes,
       (select count(*) from cb_projects p where p.community_id = a.community_id and p.responsible_id = a.unit_id and p.claimed_on <= y.cutoff and p.planned_end < y.cutoff and (p.closed_on is null or p.closed_on > y.cutoff)) as overdue
     from agreements a
-    cross join lateral (select make_date(a.year, 1, 1) as y0, make_date(a.year, 12, 31) as y1, least(make_date(a.year, 12, 31), (now() at time zone 'Asia/Shanghai')::date) as cutoff) y
+    cross join lateral (select make_date(a.year, 1, 1) as y0, make_date(a.year, 12, 31) as y1, least(make_date(a.year, 12, 31), ${today}::date) as cutoff) y
     where a.id = any(${[...agreementIds]}::int[])`.execute(db);
   return rows.rows.map((r) => ({ agreementId: Number(r.id), closedOnTime: Number(r.on_time), closedLate: Number(r.late), wishFulfilled: Number(r.wishes), overdueOpen: Number(r.overdue) }));
 }

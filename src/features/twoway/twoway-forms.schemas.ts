@@ -13,7 +13,10 @@ export const TwowayComputedInput = z
 
 export const TwowayFormItemInput = z
   .object({
-    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, '编码只能用小写字母、数字和下划线，并以字母开头'),
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, '编码只能用小写字母、数字和下划线，并以字母开头')
+      .refine((k) => !Object.getOwnPropertyNames(Object.prototype).includes(k), '这个编码是保留字，请换一个'),
     label: z.string().trim().min(1, '请填写项目名称').max(30),
     max: z.number().positive('满分须大于 0').max(100).multipleOf(0.01, '最多两位小数'),
     computed: TwowayComputedInput.optional().openapi({ description: '有此项时由系统按项目清单和微心愿计算（资源项目落实），双方不填写' }),

@@ -48,6 +48,7 @@ function checkForm(direction: TwowayDirection, items: TwowayFormItem[]): void {
     if (seen.has(item.key)) throw invalidField(`items.${i}.key`, `编码「${item.key}」重复`);
     seen.add(item.key);
     if (item.computed && direction !== 'community_rates_unit') throw invalidField(`items.${i}.computed`, '只有“社区评价共建单位”的表可以有系统计算的项目（按单位的项目和微心愿计算）');
+    if (item.computed && items.findIndex((x) => x.computed) !== i) throw invalidField(`items.${i}.computed`, '一张评价表只能有一个系统计算的项目');
   });
   const total = items.reduce((s, i) => s + Math.round(i.max * 100), 0);
   if (total !== 10_000) throw invalidField('items', `各项满分合计须为 100 分，现为 ${(total / 100).toFixed(2).replace(/\.?0+$/, '')} 分`);

@@ -3,6 +3,7 @@ import { withTransaction } from '../../db/transaction';
 import type { TwowayDirection } from '../../db/database';
 import { twowayDirectionLabel } from '../../domain/catalog';
 import { forbidden, invalidField, notFound } from '../../errors/app-error';
+import { todayInChina } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
 import { findAgreementRow, type AgreementRow } from '../agreements/agreements.repository';
 import type { Ctx } from '../context';
@@ -38,7 +39,7 @@ function cents(v: number): number | null {
 export async function getTwoway({ ctx, id }: { ctx: Ctx; id: number }): Promise<TwowayView> {
   requireRole(ctx, readers);
   const a = await agreementFor(ctx, id);
-  const [rows, forms, [counts]] = await Promise.all([listEvaluations(ctx.db, a.id), formsOfYear(ctx.db, a.year), pairOutcomes(ctx.db, [a.id])]);
+  const [rows, forms, [counts]] = await Promise.all([listEvaluations(ctx.db, a.id), formsOfYear(ctx.db, a.year), pairOutcomes(ctx.db, [a.id], todayInChina(ctx.clock))]);
   const evaluations: Evaluation[] = rows.map((r) => ({
     direction: r.direction,
     directionLabel: twowayDirectionLabel[r.direction],
@@ -73,7 +74,7 @@ function catalogOf(form: FormRow | undefined, counts: Parameters<typeof computed
 /** Checks a side's points against its form: every item it fills, within its maximum, in hundredths; none of the computed ones. */
 function checkItems(form: FormRow, items: Record<string, number>): void {
   for (const item of form.items) {
-    const v = items[item.key];
+    const v = Object.hasOwn(items, item.key) ? items[item.key] : undefined;
     if (item.computed) {
       if (v !== undefined) throw invalidField(`items.${item.key}`, `「${item.label}」由系统根据项目清单和微心愿计算，不用填写`);
       continue;
@@ -101,7 +102,7 @@ export async function submitTwoway({ ctx, id, input }: { ctx: Ctx; id: number; i
     await openCycleFor(tx, a.year, 'twoway', 'direction');
     const form = await pinForm(tx.db, a.year, data.direction);
     checkItems(form, data.items);
-    const items = fillComputed(form.items, data.items, form.items.some((i) => i.computed) ? (await pairOutcomes(tx.db, [a.id]))[0] : undefined);
+    const items = fillComputed(form.items, data.items, form.items.some((i) => i.computed) ? (await pairOutcomes(tx.db, [a.id], todayInChina(tx.clock)))[0] : undefined);
     const before = (await listEvaluations(tx.db, a.id)).find((r) => r.direction === data.direction);
     const totalText = itemsTotal(items);
     await upsertEvaluation(tx.db, {
