@@ -654,6 +654,7 @@ export interface MemberFeedbackTable {
 }
 
 export type CampaignState = 'draft' | 'open' | 'closed';
+export type CampaignSubject = 'org' | 'project';
 export type Choice = { key: string; label: string };
 
 export interface RatingCampaignTable {
@@ -662,6 +663,8 @@ export interface RatingCampaignTable {
   /** The organizing Party committee: targets lie in its subtree. */
   org_id: number;
   title: string;
+  /** What the targets are: organizations, or finished co-building projects (each under its community). */
+  subject: ColumnType<CampaignSubject, CampaignSubject | undefined, never>;
   state: ColumnType<CampaignState, CampaignState | undefined, CampaignState>;
   items: Json<Choice[]>;
   answers: Json<Choice[]>;
@@ -678,7 +681,9 @@ export interface RatingTargetTable {
   id: Generated<number>;
   campaign_id: number;
   cycle_year: number;
+  /** The organization rated, or for a project the project's community. */
   org_id: number;
+  project_id: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface BallotBatchTable {

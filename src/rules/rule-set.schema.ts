@@ -49,6 +49,10 @@ const CapPerRecord = Num.positive().describe('每条记录最多计入的小时�
 const Meeting = z.enum(['joint_meeting', 'policy_study']);
 const IfNone = Num.min(0).max(100).default(0).describe('分母为 0（无应到、无应报）时的比率，默认 0；“不适用”的情形宜另设不予评定的条件');
 const Period = z.enum(['month', 'quarter']);
+const ProjectsSide = z
+  .enum(['responsible', 'community'])
+  .optional()
+  .describe('评议共建项目的活动：responsible 计入项目的责任单位，community 计入项目所在社区；不填则只计评议党组织的活动');
 
 /** What a fact measures when the catalog's own judgement is wrong for a rubric (减负 check; see factMeasure). */
 const MeasureOverride = z.enum(['outcome', 'trace']).optional().describe('这一事实衡量的是成效 outcome 还是留痕 trace；不填按数据来源判断（减负校验用）');
@@ -133,9 +137,11 @@ export const FactDef = z.discriminatedUnion('source', [
   fact('twoway.missingGiven', {}),
   fact('ballots.tally', {
     item: Id.optional().describe('评议项目编号；不填则汇总各项的答案（每项一票）'),
+    projects: ProjectsSide,
   }),
-  fact('ballots.count', {}),
+  fact('ballots.count', { projects: ProjectsSide }),
   fact('ballots.share', {
+    projects: ProjectsSide,
     answers: z.array(AnswerKey).min(1).describe('计入分子的答案，如 ["很满意","满意"]'),
     item: Id.optional().describe('评议项目编号；不填则统计各项的全部答案'),
     exclude: z.array(AnswerKey).default([]).describe('不计入分母的答案，如 ["不了解"]'),

@@ -15,6 +15,7 @@ export function ballotPage(code: string, form: BallotForm, opts: { error?: strin
     form.campaignTitle,
     html`<div class="card">
         <div class="meta">${form.campaignTitle}</div>
+        ${form.isProject ? html`<div class="meta">请对这个共建项目的完成情况作出评价</div>` : ''}
         <div class="org">${form.orgName}</div>
         <div class="meta">评议身份：${form.raterGroup}</div>
       </div>

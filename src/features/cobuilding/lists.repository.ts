@@ -159,13 +159,14 @@ export async function findProjectRow(db: Kysely<Database>, id: number, lock?: bo
  * Projects of a community under `prefix`, claimed by a unit under it, or open to a unit under it by agreement:
  * open ones before closed ones, so a year's work is on the first page however many years the list holds.
  */
-export async function listProjectRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; state?: string; today?: string; limit: number; offset: number }) {
+export async function listProjectRows(db: Kysely<Database>, f: { prefix: string; orgId?: number; state?: string; closedIn?: number; today?: string; limit: number; offset: number }) {
   const base = projectQuery(db)
     .where((eb) => eb.or([eb('c.path', 'like', `${f.prefix}%`), eb('u.path', 'like', `${f.prefix}%`), agreedUnder(sql<number>`p.community_id`, f.prefix)]))
     .$if(f.orgId !== undefined, (q) => q.where((eb) => eb.or([eb('p.community_id', '=', f.orgId!), eb('p.responsible_id', '=', f.orgId!)])))
     // 'overdue' is not a state: not closed and past the planned end on `today` (moves.ts, isOverdue).
     .$if(f.state === 'overdue', (q) => q.where('p.state', '<>', 'closed').where('p.planned_end', '<', f.today!))
-    .$if(f.state !== undefined && f.state !== 'overdue', (q) => q.where('p.state', '=', f.state as ProjectState));
+    .$if(f.state !== undefined && f.state !== 'overdue', (q) => q.where('p.state', '=', f.state as ProjectState))
+    .$if(f.closedIn !== undefined, (q) => q.where('p.closed_on', '>=', `${f.closedIn}-01-01`).where('p.closed_on', '<=', `${f.closedIn}-12-31`));
   const [rows, total] = await Promise.all([
     // Work still to do first, the nearest planned end first; then what was closed, the latest first.
     base

@@ -138,7 +138,7 @@ export async function getProject({ ctx, id }: { ctx: Ctx; id: number }): Promise
 export async function listProjects({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<{ items: Project[]; total: number }> {
   requireRole(ctx, readers);
   const q = ListQuery.parse(input);
-  const { rows, total } = await listProjectRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: q.orgId, state: q.state, today: todayInChina(ctx.clock), limit: q.limit, offset: q.offset });
+  const { rows, total } = await listProjectRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: q.orgId, state: q.state, closedIn: q.closedIn, today: todayInChina(ctx.clock), limit: q.limit, offset: q.offset });
   const viewer = await viewerOf(ctx);
   return { items: await Promise.all(rows.map((r) => toProject(ctx, r, viewer))), total };
 }

@@ -28,7 +28,10 @@ export async function importPaperBallots({
   const campaign = await campaignForManage(ctx, id);
   const sheet = await spreadsheet.read(file.bytes, file.name);
   const columns: ColumnDef[] = [
-    { key: 'orgCode', header: '评议对象编码', aliases: ['组织编码', '对象编码'], required: true },
+    // A project campaign names its targets by project number (项目清单's 编号), an organization campaign by code.
+    campaign.subject === 'project'
+      ? { key: 'orgCode', header: '项目编号', aliases: ['评议项目编号', '评议对象编号'], required: true }
+      : { key: 'orgCode', header: '评议对象编码', aliases: ['组织编码', '对象编码'], required: true },
     { key: 'group', header: '评议群体', aliases: ['身份', '评议身份'], required: true },
     ...campaign.items.map((i) => ({ key: `item:${i.key}`, header: i.label, aliases: [i.key], required: true })),
   ];
@@ -39,7 +42,7 @@ export async function importPaperBallots({
   return withTransaction(ctx, async (tx) => {
     if (campaign.state !== 'open') throw new AppError('conflict', `评议活动「${campaign.title}」不在评议中，不能导入纸质评议票`);
     await openCycleFor(tx, campaign.cycle_year, 'ballot', 'id');
-    const targets = new Map((await listTargetCodes(tx.db, id)).map((t) => [t.code, t]));
+    const targets = new Map((await listTargetCodes(tx.db, id)).map((t) => [t.project_id === null ? t.code : String(t.project_id), t]));
     const rows: { target_id: number; org_id: number; rater_group: string; answers: Record<string, string> }[] = [];
     for (const row of sheet.rows) {
       const before = r.errors.length;

@@ -10,6 +10,14 @@ export const suggestedItems = [
   { key: 'members', label: '党员作用' },
 ] as const;
 
+/** Items a campaign rating finished co-building projects usually asks about. */
+export const suggestedProjectItems = [
+  { key: 'overall', label: '总体评价' },
+  { key: 'outcome', label: '项目成效' },
+  { key: 'benefit', label: '群众受益' },
+  { key: 'timeliness', label: '推进及时' },
+] as const;
+
 export const suggestedRaterGroups = ['居民', '党员', '驻区单位代表', '网格员'] as const;
 
 /** True when the address printed in QR codes is this machine only: a phone that scans it reaches itself, not the server. */
@@ -36,6 +44,7 @@ export function campaignOptions({ ctx, publicUrl }: { ctx: Ctx; publicUrl: strin
     publicUrlIsLocal: isLocalAddress(base),
     answers: [...defaultAnswers],
     items: suggestedItems.map((i) => ({ ...i })),
+    projectItems: suggestedProjectItems.map((i) => ({ ...i })),
     raterGroups: [...suggestedRaterGroups],
   };
 }

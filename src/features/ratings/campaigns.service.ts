@@ -1,12 +1,15 @@
 import { inScope, readers, requireRole } from '../../auth/scope';
-import type { CampaignState } from '../../db/database';
+import type { CampaignState, CampaignSubject } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
 import { campaignStateLabel } from '../../domain/catalog';
 import { AppError, forbidden, invalidField, notFound } from '../../errors/app-error';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
+import { findProjectRow } from '../cobuilding/lists.repository';
+import { projectStateLabel } from '../cobuilding/moves';
 import { orgForWrite, orgsForWrite } from '../orgs/org-access';
+import type { OrgRow } from '../orgs/orgs.model';
 import { CreateCampaignInput, type Campaign } from './ratings.schemas';
 import { findCampaign, insertCampaign, insertTargets, listCampaignRows, listTargetRows, movePendingBallots, scrubUsedCodes, setCampaignState, type CampaignRow } from './ratings.repository';
 
@@ -17,6 +20,8 @@ export function toCampaign(row: CampaignRow): Campaign {
     orgId: row.org_id,
     orgName: row.org_name,
     title: row.title,
+    subject: row.subject,
+    subjectLabel: campaignSubjectLabel[row.subject],
     state: row.state,
     stateLabel: campaignStateLabel[row.state],
     items: row.items,
@@ -46,23 +51,50 @@ export async function campaignForManage(ctx: Ctx, id: number, lock?: 'update'): 
   return row;
 }
 
-/** Creates a campaign in draft: its items, answer scale, rater groups and targets (all under the organizing organization). */
+const campaignSubjectLabel: Record<CampaignSubject, string> = { org: '评议党组织', project: '评议共建项目' };
+
+/** Organizations as targets: each writable by the caller and under the organizing organization. */
+async function orgTargets(tx: Ctx, org: OrgRow, ids: readonly number[]) {
+  const targets = await orgsForWrite(tx, ids.map((id, i) => ({ id, field: `targets.${i}` })));
+  return ids.map((id, i) => {
+    const t = targets.get(id)!;
+    if (!t.path.startsWith(org.path)) throw invalidField(`targets.${i}`, `「${t.name}」不在「${org.name}」之下`);
+    return { org_id: id, project_id: null };
+  });
+}
+
+/** Projects as targets: each of a community under the organizing organization, and 销号 in the campaign's year. */
+async function projectTargets(tx: Ctx, org: OrgRow, ids: readonly number[], year: number) {
+  const out = [];
+  for (const [i, id] of ids.entries()) {
+    const p = await findProjectRow(tx.db, id);
+    if (!p || !p.community_path.startsWith(org.path)) throw notFound(`项目 ${id}`, `targets.${i}`);
+    if (p.state !== 'closed' || !p.closed_on?.startsWith(`${year}-`)) {
+      const now = p.state === 'closed' ? `于 ${p.closed_on} 销号` : `当前为「${projectStateLabel[p.state]}」`;
+      throw invalidField(`targets.${i}`, `项目「${p.title}」${now}：只能评议 ${year} 年内已销号的项目`);
+    }
+    out.push({ org_id: p.community_id, project_id: id });
+  }
+  return out;
+}
+
+/**
+ * Creates a campaign in draft: its items, answer scale, rater groups and targets, organizations or finished
+ * projects, all under the organizing organization.
+ */
 export async function createCampaign({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<Campaign> {
   requireRole(ctx, ['admin']);
   const data = CreateCampaignInput.parse(input);
   return withTransaction(ctx, async (tx) => {
     const org = await orgForWrite(tx, data.orgId, 'orgId');
-    const targets = await orgsForWrite(tx, data.targets.map((id, i) => ({ id, field: `targets.${i}` })));
-    data.targets.forEach((id, i) => {
-      const t = targets.get(id)!;
-      if (!t.path.startsWith(org.path)) throw invalidField(`targets.${i}`, `「${t.name}」不在「${org.name}」之下`);
-    });
+    const targets = data.subject === 'project' ? await projectTargets(tx, org, data.targets, data.year) : await orgTargets(tx, org, data.targets);
     // The dates need not lie in the cycle's year: year-end surveys run into January, while the cycle reviews.
     await openCycleFor(tx, data.year, 'ballot', 'year');
     const { id } = await insertCampaign(tx.db, {
       cycle_year: data.year,
       org_id: org.id,
       title: data.title,
+      subject: data.subject,
       items: data.items,
       answers: data.answers.map((a) => ({ key: a, label: a })),
       rater_groups: data.raterGroups,
@@ -70,11 +102,16 @@ export async function createCampaign({ ctx, input }: { ctx: Ctx; input: unknown 
       closes_on: data.closesOn,
       created_by: ctx.actor.id,
     });
-    await insertTargets(tx.db, id, data.year, data.targets);
+    await insertTargets(tx.db, id, data.year, targets);
     const campaign = await getCampaignIn(tx, id);
     await recordAudit(tx, { action: 'campaign.create', entity: 'rating_campaign', entityId: id, orgId: org.id, after: { ...campaign, targets: data.targets } });
     return campaign;
   });
+}
+
+/** What a target is called on pages and cards: the organization, or the project with its community. */
+export function targetName(t: { org_name: string; project_title: string | null }): string {
+  return t.project_title === null ? t.org_name : `${t.project_title}（${t.org_name}）`;
 }
 
 async function getCampaignIn(ctx: Ctx, id: number): Promise<Campaign> {
@@ -82,7 +119,17 @@ async function getCampaignIn(ctx: Ctx, id: number): Promise<Campaign> {
   const targets = await listTargetRows(ctx.db, id, ctx.actor.orgPath);
   return {
     ...toCampaign(row),
-    targets: targets.map((t) => ({ orgId: t.org_id, orgName: t.org_name, validBallots: t.valid ?? 0, voidedBallots: t.voided ?? 0, codesIssued: t.codes ?? 0 })),
+    targets: targets.map((t) => ({
+      targetId: t.id,
+      orgId: t.org_id,
+      orgName: t.org_name,
+      projectId: t.project_id,
+      projectTitle: t.project_title,
+      name: targetName(t),
+      validBallots: t.valid ?? 0,
+      voidedBallots: t.voided ?? 0,
+      codesIssued: t.codes ?? 0,
+    })),
   };
 }
 

@@ -7,6 +7,7 @@ import { startOfDayInChina, type Clock } from '../../lib/clock';
 import type { Actor, Ctx } from '../context';
 import { openCycleFor, writableIn } from '../cycles/cycle-gates';
 import { findCycle } from '../cycles/cycles.repository';
+import { targetName } from './campaigns.service';
 import { claimCode, findCode, insertPendingBallot } from './ratings.repository';
 
 /**
@@ -20,7 +21,8 @@ export type PublicDeps = { db: Kysely<Database>; clock: Clock; requestId: string
 /** Why a code cannot be used: unknown (404), expired (410), already used (409), campaign not open (409). */
 export type CodeProblem = 'unknown' | 'expired' | 'used' | 'closed';
 
-export type BallotForm = { campaignTitle: string; orgName: string; raterGroup: string; items: Choice[]; answers: Choice[] };
+/** `orgName` names what is rated: an organization, or a project with its community (`isProject`). */
+export type BallotForm = { campaignTitle: string; orgName: string; isProject: boolean; raterGroup: string; items: Choice[]; answers: Choice[] };
 
 export type CodeState = { state: 'ok'; form: BallotForm } | { state: CodeProblem; campaignTitle?: string; orgName?: string };
 
@@ -54,10 +56,10 @@ export async function describeBallotCode({ deps, code }: { deps: PublicDeps; cod
   const cycle = row ? await findCycle(deps.db, row.cycle_year) : undefined;
   const cycleOpen = Boolean(cycle && (writableIn.ballot as readonly string[]).includes(cycle.state));
   const problem = problemOf(row, deps.clock.now(), cycleOpen);
-  if (problem || !row) return { state: problem ?? 'unknown', campaignTitle: row?.title, orgName: row?.org_name };
+  if (problem || !row) return { state: problem ?? 'unknown', campaignTitle: row?.title, orgName: row ? targetName(row) : undefined };
   return {
     state: 'ok',
-    form: { campaignTitle: row.title, orgName: row.org_name, raterGroup: row.rater_group, items: row.items, answers: row.answers },
+    form: { campaignTitle: row.title, orgName: targetName(row), isProject: row.project_title !== null, raterGroup: row.rater_group, items: row.items, answers: row.answers },
   };
 }
 
@@ -109,6 +111,6 @@ export async function castBallot({ deps, code, answers, clientKey }: { deps: Pub
       client_key: clientKey,
       created_at: now,
     });
-    return { campaignTitle: row.title, orgName: row.org_name };
+    return { campaignTitle: row.title, orgName: targetName(row) };
   });
 }

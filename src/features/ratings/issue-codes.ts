@@ -7,7 +7,7 @@ import { AppError, invalidField, notFound } from '../../errors/app-error';
 import { todayInChina } from '../../lib/clock';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
-import { campaignForManage } from './campaigns.service';
+import { campaignForManage, targetName } from './campaigns.service';
 import { IssueCodesInput } from './ratings.schemas';
 import { findTarget, insertBatch } from './ratings.repository';
 
@@ -38,8 +38,12 @@ export async function issueBallotCodes({ ctx, id, input, publicUrl }: { ctx: Ctx
     const campaign = await campaignForManage(tx, id);
     if (campaign.state === 'closed') throw new AppError('conflict', `评议活动「${campaign.title}」已结束，不能再发放评议码`);
     await openCycleFor(tx, campaign.cycle_year, 'ballot', 'id');
-    const target = await findTarget(tx.db, id, data.targetOrgId);
-    if (!target) throw notFound('评议对象', 'targetOrgId');
+    const byProject = campaign.subject === 'project';
+    const field = byProject ? 'targetProjectId' : 'targetOrgId';
+    const wanted = byProject ? data.targetProjectId : data.targetOrgId;
+    if (wanted === undefined) throw invalidField(field, byProject ? '本次评议的对象是共建项目，请填写项目编号' : '本次评议的对象是党组织，请填写组织编号');
+    const target = await findTarget(tx.db, id, byProject ? { projectId: wanted } : { orgId: wanted });
+    if (!target) throw notFound('评议对象', field);
     if (!campaign.rater_groups.includes(data.raterGroup)) {
       throw invalidField('raterGroup', `本次评议的评议群体为：${campaign.rater_groups.join('、')}`);
     }
@@ -59,7 +63,7 @@ export async function issueBallotCodes({ ctx, id, input, publicUrl }: { ctx: Ctx
       entity: 'ballot_batch',
       entityId: batch.id,
       orgId: target.org_id,
-      after: { campaignId: id, targetOrgId: target.org_id, raterGroup: data.raterGroup, count: data.count, expiresOn },
+      after: { campaignId: id, targetOrgId: target.org_id, targetProjectId: target.project_id, raterGroup: data.raterGroup, count: data.count, expiresOn },
     });
     const base = publicUrl.replace(/\/+$/, '');
     return {
@@ -67,7 +71,7 @@ export async function issueBallotCodes({ ctx, id, input, publicUrl }: { ctx: Ctx
       campaignId: id,
       campaignTitle: campaign.title,
       orgId: target.org_id,
-      orgName: target.org_name,
+      orgName: targetName(target),
       raterGroup: data.raterGroup,
       expiresOn,
       codes: codes.map((c) => ({ code: formatCode(c), url: `${base}/b/${c}` })),

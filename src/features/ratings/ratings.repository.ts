@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { bulkInsert } from '../../db/bulk';
-import type { CampaignState, Choice, Database } from '../../db/database';
+import type { CampaignState, CampaignSubject, Choice, Database } from '../../db/database';
 
 const campaignColumns = [
   'c.id',
@@ -9,6 +9,7 @@ const campaignColumns = [
   'o.path as org_path',
   'o.name as org_name',
   'c.title',
+  'c.subject',
   'c.state',
   'c.items',
   'c.answers',
@@ -50,7 +51,7 @@ export async function listCampaignRows(db: Kysely<Database>, path: string, year?
 
 export async function insertCampaign(
   db: Kysely<Database>,
-  row: { cycle_year: number; org_id: number; title: string; items: Choice[]; answers: Choice[]; rater_groups: string[]; opens_on: string; closes_on: string; created_by: string },
+  row: { cycle_year: number; org_id: number; title: string; subject: CampaignSubject; items: Choice[]; answers: Choice[]; rater_groups: string[]; opens_on: string; closes_on: string; created_by: string },
 ) {
   return db
     .insertInto('rating_campaigns')
@@ -59,10 +60,11 @@ export async function insertCampaign(
     .executeTakeFirstOrThrow();
 }
 
-export async function insertTargets(db: Kysely<Database>, campaignId: number, year: number, orgIds: readonly number[]) {
+/** A campaign's targets: organizations, or projects (each with its community as the organization). */
+export async function insertTargets(db: Kysely<Database>, campaignId: number, year: number, targets: readonly { org_id: number; project_id: number | null }[]) {
   return db
     .insertInto('rating_targets')
-    .values(orgIds.map((org_id) => ({ campaign_id: campaignId, cycle_year: year, org_id })))
+    .values(targets.map((t) => ({ campaign_id: campaignId, cycle_year: year, ...t })))
     .returning(['id', 'org_id'])
     .execute();
 }
@@ -75,14 +77,17 @@ export async function setCampaignState(db: Kysely<Database>, id: number, state: 
     .execute();
 }
 
-/** The targets of a campaign with their organizations, ballot counts (valid and voided) and codes issued. */
+/** The targets of a campaign with their organizations (and projects), ballot counts (valid and voided) and codes issued. */
 export async function listTargetRows(db: Kysely<Database>, campaignId: number, pathPrefix = '/') {
   return db
     .selectFrom('rating_targets as t')
     .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .leftJoin('cb_projects as p', 'p.id', 't.project_id')
     .select((eb) => [
       't.id',
       't.org_id',
+      't.project_id',
+      'p.title as project_title',
       'o.name as org_name',
       'o.path as org_path',
       'o.category',
@@ -93,16 +98,20 @@ export async function listTargetRows(db: Kysely<Database>, campaignId: number, p
     .where('t.campaign_id', '=', campaignId)
     .where('o.path', 'like', `${pathPrefix}%`)
     .orderBy('o.path')
+    .orderBy('t.project_id')
     .execute();
 }
 
-export async function findTarget(db: Kysely<Database>, campaignId: number, orgId: number) {
+/** A campaign's target by its organization (campaigns of organizations) or by its project. */
+export async function findTarget(db: Kysely<Database>, campaignId: number, by: { orgId: number } | { projectId: number }) {
   return db
     .selectFrom('rating_targets as t')
     .innerJoin('organizations as o', 'o.id', 't.org_id')
-    .select(['t.id', 't.org_id', 'o.name as org_name', 'o.path as org_path'])
+    .leftJoin('cb_projects as p', 'p.id', 't.project_id')
+    .select(['t.id', 't.org_id', 't.project_id', 'p.title as project_title', 'o.name as org_name', 'o.path as org_path'])
     .where('t.campaign_id', '=', campaignId)
-    .where('t.org_id', '=', orgId)
+    .$if('orgId' in by, (q) => q.where('t.org_id', '=', (by as { orgId: number }).orgId).where('t.project_id', 'is', null))
+    .$if('projectId' in by, (q) => q.where('t.project_id', '=', (by as { projectId: number }).projectId))
     .executeTakeFirst();
 }
 
@@ -134,6 +143,7 @@ export async function findCode(db: Kysely<Database>, codeHash: string) {
     .innerJoin('rating_targets as t', 't.id', 'k.target_id')
     .innerJoin('rating_campaigns as c', 'c.id', 't.campaign_id')
     .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .leftJoin('cb_projects as p', 'p.id', 't.project_id')
     .select([
       'k.id',
       'k.target_id',
@@ -142,6 +152,7 @@ export async function findCode(db: Kysely<Database>, codeHash: string) {
       'k.used_at',
       't.org_id',
       'o.name as org_name',
+      'p.title as project_title',
       'c.id as campaign_id',
       'c.cycle_year',
       'c.title',
@@ -218,8 +229,8 @@ export async function voidBallotRow(db: Kysely<Database>, id: number, by: string
 
 /** Answer counts per target, item and answer over the valid ballots (aggregates only, never a ballot). */
 export async function tallyRows(db: Kysely<Database>, campaignId: number, pathPrefix: string) {
-  const { rows } = await sql<{ org_id: number; item: string; answer: string; n: number }>`
-    select b.org_id, a.key as item, a.value as answer, count(*)::int as n
+  const { rows } = await sql<{ target_id: number; item: string; answer: string; n: number }>`
+    select b.target_id, a.key as item, a.value as answer, count(*)::int as n
     from ballots b join organizations o on o.id = b.org_id
     cross join lateral jsonb_each_text(b.answers) a
     where b.campaign_id = ${campaignId} and b.voided_at is null and o.path like ${`${pathPrefix}%`}
@@ -259,12 +270,12 @@ async function windowFlags(db: Kysely<Database>, campaignId: number, by: 'client
 export const burstFlags = (db: Kysely<Database>, campaignId: number, count: number, minutes: number) => windowFlags(db, campaignId, 'client', count, minutes);
 export const patternFlags = (db: Kysely<Database>, campaignId: number, count: number, minutes: number) => windowFlags(db, campaignId, 'pattern', count, minutes);
 
-/** A campaign's targets by organization code (for imports). */
+/** A campaign's targets by organization code, or by project number (for imports). */
 export async function listTargetCodes(db: Kysely<Database>, campaignId: number) {
   return db
     .selectFrom('rating_targets as t')
     .innerJoin('organizations as o', 'o.id', 't.org_id')
-    .select(['t.id', 't.org_id', 'o.code'])
+    .select(['t.id', 't.org_id', 't.project_id', 'o.code'])
     .where('t.campaign_id', '=', campaignId)
     .execute();
 }

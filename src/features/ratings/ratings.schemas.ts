@@ -13,6 +13,7 @@ export const CreateCampaignInput = z
     year: z.number().int().min(1900).max(9999),
     orgId: OrgId.openapi({ description: '组织评议的党组织（区委、街道党工委）；评议对象须在其下' }),
     title: Text(200).openapi({ example: '2026 年度社区党组织群众满意度测评' }),
+    subject: z.enum(['org', 'project']).default('org').openapi({ description: 'org 评议党组织；project 评议已销号的共建项目（评议对象填项目编号）' }),
     items: z
       .array(z.object({ key: ItemKey, label: Text(50) }).strict())
       .min(1)
@@ -20,7 +21,7 @@ export const CreateCampaignInput = z
       .openapi({ example: [{ key: 'service', label: '服务群众' }, { key: 'efficiency', label: '办事效率' }, { key: 'members', label: '党员作用' }] }),
     answers: z.array(Text(20)).min(2).max(10).default(defaultAnswers).openapi({ description: '答案选项（即细则 votes 条款的答案名）' }),
     raterGroups: z.array(Text(20)).min(1).max(10).default(['居民']).openapi({ example: ['居民', '党员', '驻区单位代表'] }),
-    targets: z.array(OrgId).min(1).max(5000).openapi({ description: '评议对象（组织编号）' }),
+    targets: z.array(OrgId).min(1).max(5000).openapi({ description: '评议对象：组织编号；subject 为 project 时为项目编号' }),
     opensOn: IsoDate,
     closesOn: IsoDate,
   })
@@ -36,12 +37,14 @@ export const ListCampaignsQuery = z.object({ year: z.coerce.number().int().min(1
 
 export const IssueCodesInput = z
   .object({
-    targetOrgId: OrgId,
+    targetOrgId: OrgId.optional().openapi({ description: '评议对象（组织编号），评议党组织的活动填写' }),
+    targetProjectId: OrgId.optional().openapi({ description: '评议对象（项目编号），评议共建项目的活动填写' }),
     raterGroup: Text(20),
     count: z.number().int().min(1).max(2000),
     expiresOn: IsoDate.optional().openapi({ description: '评议码有效期至（含当日，北京时间）；默认为评议结束日期' }),
   })
   .strict()
+  .refine((v) => (v.targetOrgId === undefined) !== (v.targetProjectId === undefined), { message: '请选择评议对象', path: ['targetOrgId'] })
   .openapi('IssueCodesInput');
 
 export const IssueCodesQuery = z.object({ format: z.enum(['json', 'html', 'pdf']).default('json').openapi({ description: 'html 或 pdf：可打印的二维码卡片（A4，每页 12 张）' }) });
@@ -70,6 +73,8 @@ export const Campaign = z
     orgId: z.number().int(),
     orgName: z.string(),
     title: z.string(),
+    subject: z.enum(['org', 'project']),
+    subjectLabel: z.string(),
     state: z.enum(['draft', 'open', 'closed']),
     stateLabel: z.string(),
     items: z.array(z.object({ key: z.string(), label: z.string() })),
@@ -78,7 +83,17 @@ export const Campaign = z
     opensOn: z.string(),
     closesOn: z.string(),
     targets: z
-      .array(z.object({ orgId: z.number().int(), orgName: z.string(), validBallots: z.number().int(), voidedBallots: z.number().int(), codesIssued: z.number().int() }))
+      .array(
+        z.object({
+          targetId: z.number().int(),
+          orgId: z.number().int(),
+          orgName: z.string(),
+          projectId: z.number().int().nullable(),
+          projectTitle: z.string().nullable(),
+          name: z.string().openapi({ description: '评议对象：组织名称，或「项目名称（社区）」' }),
+          validBallots: z.number().int(), voidedBallots: z.number().int(), codesIssued: z.number().int(),
+        }),
+      )
       .optional(),
   })
   .openapi('Campaign');
@@ -90,6 +105,7 @@ export const CampaignOptions = z
     publicUrlIsLocal: z.boolean().openapi({ description: '地址是否只指向本机（127.0.0.1、localhost）：手机扫码打不开' }),
     answers: z.array(z.string()),
     items: z.array(z.object({ key: z.string(), label: z.string() })),
+    projectItems: z.array(z.object({ key: z.string(), label: z.string() })).openapi({ description: '评议共建项目时的常用项目' }),
     raterGroups: z.array(z.string()),
   })
   .openapi('CampaignOptions');

@@ -7,7 +7,7 @@ import { dec, fixed2 } from '../../scoring/decimal';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
-import { campaignForManage, campaignForRead } from './campaigns.service';
+import { campaignForManage, campaignForRead, targetName } from './campaigns.service';
 import { FlagsQuery, VoidBallotInput, VoidBallotsInput } from './ratings.schemas';
 import { burstFlags, findBallot, listTargetRows, movePendingBallots, patternFlags, tallyRows, voidBallotRow } from './ratings.repository';
 
@@ -117,8 +117,11 @@ function minSampleFor(ruleSets: RuleSets, category: string | null): number {
 }
 
 export type TargetResult = {
+  targetId: number;
   orgId: number;
   orgName: string;
+  projectId: number | null;
+  name: string;
   validBallots: number;
   minSample: number;
   shown: boolean;
@@ -146,10 +149,13 @@ export async function campaignResults({ ctx, id, ruleSets }: { ctx: Ctx; id: num
       const minSample = minSampleFor(inYear, t.category);
       const shown = closed && valid >= minSample;
       const note = !closed ? '评议尚未结束，结果暂不显示' : shown ? null : `样本不足：有效票 ${valid} 张，少于 ${minSample} 张，结果不予显示`;
-      const mine = shown ? tallies.filter((r) => r.org_id === t.org_id) : [];
+      const mine = shown ? tallies.filter((r) => r.target_id === t.id) : [];
       return {
+        targetId: t.id,
         orgId: t.org_id,
         orgName: t.org_name,
+        projectId: t.project_id,
+        name: targetName(t),
         validBallots: valid,
         minSample,
         shown,

@@ -498,13 +498,19 @@ async function reviewTallies(db: Kysely<Database>, year: number, orgIds: readonl
  * Ballots of the cycle's closed rating campaigns, voided ones left out: valid ballot counts, answer
  * tallies per rater group ({ 居民: { 满意: 12 } }, the shape the votes clause reads), answer shares.
  */
-async function ballotFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[]) {
+async function ballotFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[], projects: 'responsible' | 'community' | undefined) {
+  const valid = sql`c.cycle_year = ${year} and c.state = 'closed' and b.voided_at is null`;
+  // Campaigns rating organizations count for the target; those rating projects, for the project's community
+  // (the target's organization) or for its responsible unit.
+  const bv =
+    projects === undefined
+      ? sql`select b.org_id, b.rater_group, b.answers from ballots b join rating_campaigns c on c.id = b.campaign_id
+        where ${valid} and c.subject = 'org' and b.org_id = any(${[...orgIds]}::int[])`
+      : sql`select ${sql.ref(projects === 'community' ? 'b.org_id' : 'p.responsible_id')} as org_id, b.rater_group, b.answers
+        from ballots b join rating_campaigns c on c.id = b.campaign_id join rating_targets t on t.id = b.target_id join cb_projects p on p.id = t.project_id
+        where ${valid} and c.subject = 'project' and ${sql.ref(projects === 'community' ? 'b.org_id' : 'p.responsible_id')} = any(${[...orgIds]}::int[])`;
   const ctes: { name: string; body: RawBuilder<unknown> }[] = [
-    {
-      name: 'bv',
-      body: sql`select b.org_id, b.rater_group, b.answers from ballots b join rating_campaigns c on c.id = b.campaign_id
-        where c.cycle_year = ${year} and c.state = 'closed' and b.voided_at is null and b.org_id = any(${[...orgIds]}::int[])`,
-    },
+    { name: 'bv', body: bv },
     { name: 'ba', body: sql`select bv.org_id, bv.rater_group, e.key as item, e.value as answer from bv cross join lateral jsonb_each_text(bv.answers) e` },
   ];
   const selects: { col: string; expr: RawBuilder<unknown> }[] = [];
@@ -618,9 +624,10 @@ export async function computeFacts(
       (dist[row.grp] ??= {})[row.answer] = row.n;
     }
   }
-  const ballots = family('ballots.');
-  if (ballots.length > 0) {
-    for (const row of await ballotFacts(db, year, orgIds, ballots)) {
+  for (const projects of [undefined, 'responsible', 'community'] as const) {
+    const ballots = family('ballots.').filter((n) => ('projects' in n.def ? n.def.projects : undefined) === projects);
+    if (ballots.length === 0) continue;
+    for (const row of await ballotFacts(db, year, orgIds, ballots, projects)) {
       const target = out.get(Number(row.org_id))!;
       for (const { name, col, def } of ballots) {
         const v = row[col];

@@ -3259,6 +3259,8 @@ export interface paths {
                     orgId?: number;
                     /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（今天仍在提供期内、未撤回且未用于项目） */
                     state?: string;
+                    /** @description 项目：只列出该年度内销号的（如选群众评价的项目） */
+                    closedIn?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3419,6 +3421,8 @@ export interface paths {
                     orgId?: number;
                     /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（今天仍在提供期内、未撤回且未用于项目） */
                     state?: string;
+                    /** @description 项目：只列出该年度内销号的（如选群众评价的项目） */
+                    closedIn?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3662,6 +3666,8 @@ export interface paths {
                     orgId?: number;
                     /** @description 需求：open 待对接、in_project 已立项、met 已解决、dropped 已撤销；项目：open、claimed、closing、closed，或 overdue 逾期；资源：unused 未对接（今天仍在提供期内、未撤回且未用于项目） */
                     state?: string;
+                    /** @description 项目：只列出该年度内销号的（如选群众评价的项目） */
+                    closedIn?: number;
                 };
                 header?: never;
                 path?: never;
@@ -16953,6 +16959,9 @@ export interface components {
             orgName: string;
             title: string;
             /** @enum {string} */
+            subject: "org" | "project";
+            subjectLabel: string;
+            /** @enum {string} */
             state: "draft" | "open" | "closed";
             stateLabel: string;
             items: {
@@ -16964,8 +16973,13 @@ export interface components {
             opensOn: string;
             closesOn: string;
             targets?: {
+                targetId: number;
                 orgId: number;
                 orgName: string;
+                projectId: number | null;
+                projectTitle: string | null;
+                /** @description 评议对象：组织名称，或「项目名称（社区）」 */
+                name: string;
                 validBallots: number;
                 voidedBallots: number;
                 codesIssued: number;
@@ -16977,6 +16991,12 @@ export interface components {
             orgId: number;
             /** @example 2026 年度社区党组织群众满意度测评 */
             title: string;
+            /**
+             * @description org 评议党组织；project 评议已销号的共建项目（评议对象填项目编号）
+             * @default org
+             * @enum {string}
+             */
+            subject: "org" | "project";
             /**
              * @example [
              *       {
@@ -17020,7 +17040,7 @@ export interface components {
              *     ]
              */
             raterGroups: string[];
-            /** @description 评议对象（组织编号） */
+            /** @description 评议对象：组织编号；subject 为 project 时为项目编号 */
             targets: number[];
             /**
              * Format: date
@@ -17043,10 +17063,18 @@ export interface components {
                 key: string;
                 label: string;
             }[];
+            /** @description 评议共建项目时的常用项目 */
+            projectItems: {
+                key: string;
+                label: string;
+            }[];
             raterGroups: string[];
         };
         IssueCodesInput: {
-            targetOrgId: number;
+            /** @description 评议对象（组织编号），评议党组织的活动填写 */
+            targetOrgId?: number;
+            /** @description 评议对象（项目编号），评议共建项目的活动填写 */
+            targetProjectId?: number;
             raterGroup: string;
             count: number;
             /**

@@ -6,8 +6,11 @@ export type Flag = { kind: 'burst' | 'pattern'; description: string; source: str
 
 /** One target's results as GET /api/campaigns/{id}/results gives them (shares are the server's, in percent). */
 export type TargetResult = {
+  targetId: number;
   orgId: number;
   orgName: string;
+  projectId: number | null;
+  name: string;
   validBallots: number;
   minSample: number;
   shown: boolean;
