@@ -50,10 +50,10 @@ function momentBetween(rng: Rng, from: string, to: string): string {
   return new Date(`${day}T${pad(rng.int(8, 20), 2)}:${pad(rng.int(0, 59), 2)}:${pad(rng.int(0, 59), 2)}+08:00`).toISOString();
 }
 
-function answersOf(rng: Rng, weights: [string, number][], unknownShare: number): Record<string, string> {
+function answersOf(rng: Rng, weights: [string, number][], unknownShare: number, items: readonly { key: string }[] = demoItems): Record<string, string> {
   const overall = rng.chance(unknownShare) ? '不了解' : rng.weighted(weights);
   const out: Record<string, string> = {};
-  for (const item of demoItems) {
+  for (const item of items) {
     if (item.key === 'overall') out[item.key] = overall;
     else if (rng.chance(unknownShare * 1.5)) out[item.key] = '不了解';
     else out[item.key] = overall !== '不了解' && rng.chance(0.6) ? overall : rng.weighted(weights);
@@ -109,4 +109,39 @@ export function burstsFor(seed: string, communities: readonly PlannedOrg[], camp
     }
   });
   return out;
+}
+
+/** The items residents answer about a finished co-building project. */
+export const demoProjectItems = [
+  { key: 'overall', label: '总体评价' },
+  { key: 'outcome', label: '项目成效' },
+  { key: 'benefit', label: '群众受益' },
+];
+
+/** The year-end rating of the year's finished co-building projects (a campaign whose targets are projects). */
+export function demoProjectCampaign(year: number): DemoCampaign {
+  return { year, title: `${year} 年度共驻共建项目群众评价`, state: 'closed', opensOn: `${year}-12-01`, closesOn: `${year}-12-20` };
+}
+
+const projectWeights: Record<'onTime' | 'late', [string, number][]> = {
+  onTime: [['很满意', 45], ['满意', 35], ['基本满意', 14], ['不太满意', 4], ['不满意', 2]],
+  late: [['很满意', 20], ['满意', 33], ['基本满意', 28], ['不太满意', 12], ['不满意', 7]],
+};
+
+export type DemoProjectBallot = Omit<DemoBallot, 'orgCode' | 'year'>;
+
+/**
+ * Residents near a finished project rate it on a card handed out at its close: 10–24 of them over the campaign's
+ * days; a project closed on time is rated better than a late one.
+ */
+export function projectBallotsFor(seed: string, project: { key: string; onTime: boolean }, campaign: DemoCampaign): DemoProjectBallot[] {
+  const rng = new Rng(`${seed}/project-ballots/${project.key}`);
+  const n = rng.int(10, 24);
+  return Array.from({ length: n }, () => ({
+    group: '居民',
+    answers: answersOf(rng, projectWeights[project.onTime ? 'onTime' : 'late'], 0.04, demoProjectItems),
+    at: momentBetween(rng, campaign.opensOn, campaign.closesOn),
+    clientKey: hex(rng, 64),
+    voidReason: null,
+  }));
 }

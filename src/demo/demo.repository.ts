@@ -199,6 +199,7 @@ export type DemoCampaignRow = {
   cycle_year: number;
   org_id: number;
   title: string;
+  subject?: 'org' | 'project';
   state: 'open' | 'closed';
   items: string;
   answers: string;
@@ -215,9 +216,9 @@ export async function insertCampaign(db: Kysely<Database>, row: DemoCampaignRow)
   return (await db.insertInto('rating_campaigns').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-/** A campaign's targets; returns their ids by organization. */
-export async function insertTargets(db: Kysely<Database>, rows: readonly { campaign_id: number; cycle_year: number; org_id: number }[]) {
-  return db.insertInto('rating_targets').values([...rows]).returning(['id', 'org_id']).execute();
+/** A campaign's targets (organizations, or projects under their communities); returns their ids with both. */
+export async function insertTargets(db: Kysely<Database>, rows: readonly { campaign_id: number; cycle_year: number; org_id: number; project_id?: number }[]) {
+  return db.insertInto('rating_targets').values([...rows]).returning(['id', 'org_id', 'project_id']).execute();
 }
 
 /** Rows: id, campaign_id, target_id, rater_group, count, expires_at, created_by, created_at. */

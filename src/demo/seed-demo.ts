@@ -12,16 +12,12 @@ import { planAgreements, planDistrict, type PlannedAgreement, type PlannedOrg } 
 import { dutyReviewFor, memberFeedbackFor, twowayFor, type DemoFeedback } from './reviews';
 import { hashCode } from '../auth/codes';
 import { defaultRaterGroups, defaultReviewItems, overallItem } from '../domain/catalog';
-import { ballotsFor, burstsFor, demoCampaign, demoGroups, demoItems, type DemoBallot } from './ballots';
+import { insertCampaigns, insertProjectCampaigns, type DemoProjectRef } from './seed-campaigns';
 import {
   agreementsOfYears,
   anyOrganization,
   insertAgreements,
   insertAttendance,
-  insertBallotBatches,
-  insertBallotCodes,
-  insertBallots,
-  insertCampaign,
   insertCheckins,
   insertCycles,
   insertDeclaredFacts,
@@ -34,7 +30,6 @@ import {
   insertReviewSessions,
   insertReviewSubjects,
   insertReviewVotes,
-  insertTargets,
   insertTwowayEvaluations,
   reserveIds,
   truncateAll,
@@ -212,7 +207,8 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
     const lists = cycles.flatMap(({ year }) =>
       communities.map((c) => cobuildingFor(opts.seed, c, gridsOf.get(c.code) ?? [], partnersOf.get(`${c.code}|${year}`) ?? [], year, today)),
     );
-    const projectCount = await insertCobuildingLists(tx, lists, ids);
+    const projects = await insertCobuildingLists(tx, lists, ids);
+    const projectBallots = await insertProjectCampaigns(tx, opts.seed, finishedYears, projects, ids.get('XC')!);
     await fillComputedItems(tx, finishedYears);
     const accounts = planDemoAccounts(plan.orgs, agreements, thisYear);
     await insertDemoAccounts(tx, accounts, ids, plan.orgs, thisYear);
@@ -226,8 +222,8 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
       checkins: checkinCount,
       reviewVotes: opinions.votes,
       twowayEvaluations: opinions.twoway,
-      ballots: ballotCount,
-      cobuildingProjects: projectCount,
+      ballots: ballotCount + projectBallots,
+      cobuildingProjects: projects.length,
       cycles,
       accounts,
     };
@@ -236,8 +232,11 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
   });
 }
 
-/** The co-building lists of every community and year: resources, needs, projects with their links and ledgers, wishes, chairs. */
-async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids: Map<string, number>): Promise<number> {
+/**
+ * The co-building lists of every community and year: resources, needs, projects with their links and ledgers,
+ * wishes, chairs. Returns the projects, with what a rating of the closed ones needs.
+ */
+async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids: Map<string, number>): Promise<DemoProjectRef[]> {
   const resources = lists.flatMap((l) => l.resources);
   const needs = lists.flatMap((l) => l.needs);
   const projects = lists.flatMap((l) => l.projects);
@@ -269,7 +268,7 @@ async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids:
   await insertCbWishes(ctx.db, wishes.map((w) => [ids.get(w.orgCode), w.wish, w.alias, w.raisedOn, w.raisedOn, w.state, w.claimerCode ? ids.get(w.claimerCode) : null, w.member, w.claimedOn, w.fulfilledOn, w.fulfilText, w.confirmedOn, 'demo']));
   const chairs = lists.flatMap((l) => l.chairs);
   await insertCbChairs(ctx.db, chairs.map((c) => [ids.get(c.communityCode), ids.get(c.unitCode), c.startsOn, c.endsOn, c.duties, 'demo']));
-  return projects.length;
+  return projects.map((p, i) => ({ id: projectIds[i]!, communityId: ids.get(p.communityCode)!, closedOn: p.closedOn, onTime: p.closedOn !== null && p.closedOn <= p.plannedEnd }));
 }
 
 /**
@@ -386,74 +385,3 @@ async function insertOpinions(
   return { votes: votes.length, twoway: twoway.length };
 }
 
-/**
- * The rating campaigns: a closed year-end survey for each finished year and an open one this year, all
- * communities as targets, a batch of codes per community and rater group (a tenth more than were used;
- * the hashes stand for codes nobody holds), and the ballots cast with them.
- */
-async function insertCampaigns(
-  ctx: Ctx,
-  seed: string,
-  cycles: readonly { year: number; state: CycleState }[],
-  communities: readonly PlannedOrg[],
-  ids: Map<string, number>,
-  today: string,
-): Promise<number> {
-  const district = ids.get('XC')!;
-  const finished = cycles.filter((c) => c.state !== 'collecting').map((c) => c.year);
-  const latest = Math.max(...finished);
-  let total = 0;
-  for (const { year, state } of cycles) {
-    const campaign = demoCampaign(year, state === 'collecting' ? 'open' : 'closed');
-    const campaignId = await insertCampaign(ctx.db, {
-      cycle_year: year,
-      org_id: district,
-      title: campaign.title,
-      state: campaign.state,
-      items: JSON.stringify(demoItems),
-      answers: JSON.stringify(['很满意', '满意', '基本满意', '不太满意', '不满意', '不了解'].map((a) => ({ key: a, label: a }))),
-      rater_groups: JSON.stringify(demoGroups),
-      opens_on: campaign.opensOn,
-      closes_on: campaign.closesOn,
-      created_by: 'demo',
-      opened_at: new Date(`${campaign.opensOn}T09:00:00+08:00`),
-      closed_at: campaign.state === 'closed' ? new Date(`${campaign.closesOn}T18:00:00+08:00`) : null,
-    });
-    const targets = await insertTargets(ctx.db, communities.map((c) => ({ campaign_id: campaignId, cycle_year: year, org_id: ids.get(c.code)! })));
-    const targetOf = new Map(targets.map((t) => [t.org_id, t.id]));
-    const ballots: DemoBallot[] = communities.flatMap((c) => ballotsFor(seed, c, campaign, today));
-    if (campaign.state === 'closed') ballots.push(...burstsFor(seed, communities, campaign, year === latest));
-    const expires = new Date(`${campaign.closesOn}T23:59:59.999+08:00`).toISOString();
-
-    // One batch per community and group; its codes: one per ballot, then the unused tenth.
-    const groups = new Map<string, DemoBallot[]>();
-    for (const b of ballots) groups.set(`${b.orgCode}|${b.group}`, [...(groups.get(`${b.orgCode}|${b.group}`) ?? []), b]);
-    const batchIds = await reserveIds(ctx.db, 'ballot_batches', groups.size);
-    const batchRows: unknown[][] = [];
-    const codeRows: unknown[][] = [];
-    const ballotRows: unknown[][] = [];
-    const codeIds = await reserveIds(ctx.db, 'ballot_codes', ballots.length + [...groups.values()].reduce((s, g) => s + Math.ceil(g.length / 10), 0));
-    let next = 0;
-    [...groups.entries()].forEach(([key, list], gi) => {
-      const [orgCode, group] = key.split('|') as [string, string];
-      const targetId = targetOf.get(ids.get(orgCode)!)!;
-      const spare = Math.ceil(list.length / 10);
-      batchRows.push([batchIds[gi], campaignId, targetId, group, list.length + spare, expires, 'demo', `${campaign.opensOn}T08:00:00+08:00`]);
-      for (const b of list) {
-        const codeId = codeIds[next++]!;
-        // A closed campaign's used codes keep only the closing time (cast-ballot.ts, scrubUsedCodes).
-        codeRows.push([codeId, `demo:${year}:${codeId}:${b.clientKey.slice(0, 16)}`, batchIds[gi], targetId, group, expires, `${campaign.closesOn}T18:00:00+08:00`]);
-        ballotRows.push([campaignId, targetId, ids.get(orgCode), group, JSON.stringify(b.answers), 'online', b.clientKey, b.at, b.voidReason ? b.at : null, b.voidReason ? 'demo' : null, b.voidReason]);
-      }
-      for (let i = 0; i < spare; i++) {
-        const codeId = codeIds[next++]!;
-        codeRows.push([codeId, `demo:${year}:${codeId}:unused`, batchIds[gi], targetId, group, expires, null]);
-      }
-    });
-    await insertBallotBatches(ctx.db, batchRows);
-    await insertBallotCodes(ctx.db, codeRows);
-    await insertBallots(ctx.db, ballotRows);
-    total += ballots.length;
-  }
-  return total;
-}

@@ -38,6 +38,15 @@ async function pickOrg(page: Page, select: string, org: { name: string; code: st
   await page.keyboard.press('Escape');
 }
 
+/** Opens the detail of the campaign listed under this title. */
+async function manage(page: Page, title: string) {
+  await page.waitForFunction((t) => [...document.querySelectorAll('.row .title')].some((e) => e.textContent === t), { timeout: 15_000 }, title);
+  await page.evaluate((t) => {
+    const row = [...document.querySelectorAll('.row')].find((r) => r.querySelector('.title')?.textContent === t);
+    (row!.querySelector('.manage') as HTMLElement).click();
+  }, title);
+}
+
 async function openConsole(viewport: 'desk' | 'phone', y = year): Promise<Session> {
   const s = await newSession(h, viewport);
   await signInAs(s, h, 'demo-admin');
@@ -139,7 +148,7 @@ describe.skipIf(!onPostgres)('评议管理 in the browser', () => {
 
   it('reads a closed campaign’s tallies of the finished year as a table per target', async () => {
     const s = await openConsole('desk', 2025);
-    await clickText(s.page, '管理');
+    await manage(s.page, '2025 年度社区党组织群众满意度测评');
     await clickText(s.page, '评议结果', '.el-tabs__item');
     await s.page.waitForSelector('.detail .results table.grid', { visible: true, timeout: 20_000 });
     expect(await textOf(s.page, '.detail .results')).toContain('很满意');
@@ -229,4 +238,93 @@ describe.skipIf(!onPostgres)('评议管理 in the browser', () => {
     await shot(p, 'admin-ratings-twoway');
     await closeSession(p);
   }, 180_000);
+
+  it('rates finished co-building projects: the year’s closed projects as targets, a card per project, a resident’s phone', async () => {
+    const projects = (
+      await sql<{ id: number; title: string; community: string }>`select p.id, p.title, c.name as community from cb_projects p join organizations c on c.id = p.community_id
+        where p.state = 'closed' and p.closed_on between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date order by p.closed_on desc, p.id limit 2`.execute(h.db)
+    ).rows;
+    expect(projects).toHaveLength(2);
+    const s = await openConsole('desk');
+    await clickText(s.page, '新建评议');
+    await s.page.waitForSelector('.campaign-create', { visible: true });
+    await clickText(s.page, '共建项目（本年度已销号）', 'label');
+    expect(await s.page.$eval('.campaign-create input[maxlength="200"]', (e) => (e as HTMLInputElement).value)).toBe(`${year} 年度共驻共建项目群众评价`);
+    for (const p of projects) {
+      await s.page.locator('.campaign-create .el-select.projects').click();
+      await s.page.keyboard.type(p.title);
+      // Titles repeat across communities (法律咨询项目): the option names the community too.
+      const option = await s.page.waitForFunction(
+        (title, community) => [...document.querySelectorAll('.el-select-dropdown__item')].find((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.includes(title) && e.textContent.includes(community)),
+        { timeout: 15_000 },
+        p.title,
+        p.community,
+      );
+      await (option as ElementHandle<HTMLElement>).evaluate((e) => e.click());
+      await s.page.keyboard.press('Escape');
+    }
+    await shot(s, 'admin-ratings-project-create', { fullPage: false });
+    await clickText(s.page, '创建评议');
+    await waitForText(s.page, '评议活动已创建');
+    const made = (await sql<{ id: number; subject: string; projects: number[] }>`select c.id, c.subject, array(select t.project_id from rating_targets t where t.campaign_id = c.id order by t.project_id) as projects
+      from rating_campaigns c where c.cycle_year = ${year} and c.subject = 'project' order by c.id desc limit 1`.execute(h.db)).rows[0]!;
+    expect(made.projects).toEqual(projects.map((p) => p.id).sort((a, b) => a - b));
+    const detail = await textOf(s.page, '.detail');
+    expect(detail).toContain('评议共建项目');
+    for (const p of projects) expect(detail).toContain(`${p.title}（${p.community}）`);
+
+    await clickText(s.page, '开始评议');
+    await messageBoxButton(s.page, '确定');
+    await waitForText(s.page, '评议已开始');
+    await s.page.locator('.detail .codes .el-input-number input').fill('1');
+    await clickText(s.page, '发放并下载卡片');
+    const file = await nextDownload(s, async () => {
+      await messageBoxButton(s.page, '仍然发放');
+      await messageBoxButton(s.page, '确定');
+    });
+    const path = join(mkdtempSync(join(tmpdir(), 'xp-cards-')), 'cards.pdf');
+    writeFileSync(path, file.bytes);
+    const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' });
+    const first = (await sql<{ title: string }>`select p.title from rating_targets t join cb_projects p on p.id = t.project_id where t.campaign_id = ${made.id} order by t.org_id, t.project_id limit 1`.execute(h.db)).rows[0]!;
+    expect(text.replace(/\s+/g, '')).toContain(first.title.replace(/\s+/g, ''));
+    const code = /[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}/.exec(text)![0];
+    await shot(s, 'admin-ratings-project-campaign');
+    await closeSession(s);
+
+    // The resident scans the card: the page names the project, and the ballot is taken on a phone.
+    const r = await newSession(h, 'phone');
+    await visit(r, h, `/b/${code}`);
+    expect(await textOf(r.page, 'body')).toContain('请对这个共建项目的完成情况作出评价');
+    expect((await textOf(r.page, '.org')).replace(/\s+/g, '')).toContain(first.title.replace(/\s+/g, ''));
+    await r.page.$$eval('input[type=radio][value="满意"]', (els) => els.forEach((e) => (e as HTMLInputElement).click()));
+    await shot(r, 'ballot-project');
+    await Promise.all([r.page.waitForNavigation(), r.page.click('button.primary')]);
+    await waitForText(r.page, '评议已提交，感谢您的参与');
+    await closeSession(r);
+    const pending = await sql<{ n: number }>`select count(*)::int as n from pending_ballots where campaign_id = ${made.id}`.execute(h.db);
+    expect(pending.rows[0]!.n).toBe(1);
+
+    // The finished year's project rating: results per project, on a phone too.
+    for (const viewport of ['desk', 'phone'] as const) {
+      const y = await openConsole(viewport, 2025);
+      await waitForText(y.page, '2025 年度共驻共建项目群众评价');
+      await manage(y.page, '2025 年度共驻共建项目群众评价');
+      await clickText(y.page, '评议结果', '.el-tabs__item');
+      await y.page.waitForSelector('.detail .results [data-project]', { visible: true, timeout: 20_000 });
+      expect(await textOf(y.page, '.detail .results')).toMatch(/（.+社区.*）/);
+      await assertNoOverflow(y.page, 'project results');
+      await shot(y, 'admin-ratings-project-results', { fullPage: false });
+      await closeSession(y);
+    }
+    // The new-campaign dialog with projects to pick, on a phone.
+    const p = await openConsole('phone');
+    await clickText(p.page, '新建评议');
+    await p.page.waitForSelector('.campaign-create', { visible: true });
+    await clickText(p.page, '共建项目（本年度已销号）', 'label');
+    await p.page.locator('.campaign-create .el-select.projects').click();
+    await p.page.waitForSelector('.el-select-dropdown__item', { visible: true });
+    await assertNoOverflow(p.page, 'project campaign dialog');
+    await shot(p, 'admin-ratings-project-create', { fullPage: false });
+    await closeSession(p);
+  }, 240_000);
 });

@@ -2,6 +2,7 @@ import { readers, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
 import { AppError, notFound } from '../../errors/app-error';
 import type { RuleSets } from '../../rules/registry';
+import type { RuleSet } from '../../rules/rule-set.schema';
 import { yearRuleSets } from '../scoring/rule-pins';
 import { dec, fixed2 } from '../../scoring/decimal';
 import { recordAudit } from '../audit/record-audit';
@@ -106,13 +107,25 @@ export async function voidBallots({ ctx, id, input }: { ctx: Ctx; id: number; in
   });
 }
 
-/** The largest minimum sample of the votes clauses that read ballots in a category's rule set. */
-function minSampleFor(ruleSets: RuleSets, category: string | null): number {
-  const rs = category ? ruleSets.forCategory(category)?.ruleSet : undefined;
-  if (!rs) return DEFAULT_MIN_SAMPLE;
-  const samples = rs.parts.flatMap((p) =>
-    p.indicators.flatMap((i) => i.clauses.flatMap((c) => (c.type === 'votes' && rs.facts[c.fact]?.source.startsWith('ballots.') ? [c.minSample] : []))),
+/** The minimum samples of a rule set's votes clauses that read ballots of organizations, or of projects. */
+function ballotSamples(rs: RuleSet, projects: boolean): number[] {
+  return rs.parts.flatMap((p) =>
+    p.indicators.flatMap((i) =>
+      i.clauses.flatMap((c) => {
+        const def = c.type === 'votes' ? rs.facts[c.fact] : undefined;
+        return def?.source.startsWith('ballots.') && ('projects' in def && def.projects !== undefined) === projects ? [(c as { minSample: number }).minSample] : [];
+      }),
+    ),
   );
+}
+
+/**
+ * The largest minimum sample of the votes clauses that read this target's ballots: an organization's, those of
+ * its category's rule set; a project's, those of any rule set reading project ratings (the unit's or the community's).
+ */
+function minSampleFor(ruleSets: RuleSets, category: string | null, project: boolean): number {
+  const sets = project ? ruleSets.all.map((c) => c.ruleSet) : [category ? ruleSets.forCategory(category)?.ruleSet : undefined].filter((r): r is RuleSet => !!r);
+  const samples = sets.flatMap((rs) => ballotSamples(rs, project));
   return samples.length > 0 ? Math.max(...samples) : DEFAULT_MIN_SAMPLE;
 }
 
@@ -146,7 +159,7 @@ export async function campaignResults({ ctx, id, ruleSets }: { ctx: Ctx; id: num
     state: campaign.state,
     targets: targets.map((t) => {
       const valid = t.valid ?? 0;
-      const minSample = minSampleFor(inYear, t.category);
+      const minSample = minSampleFor(inYear, t.category, t.project_id !== null);
       const shown = closed && valid >= minSample;
       const note = !closed ? '评议尚未结束，结果暂不显示' : shown ? null : `样本不足：有效票 ${valid} 张，少于 ${minSample} 张，结果不予显示`;
       const mine = shown ? tallies.filter((r) => r.target_id === t.id) : [];
