@@ -85,7 +85,7 @@ export function createApp(deps: Deps) {
   app.route('/api/orgs', orgRoutes());
   app.route('/api/members', memberRoutes());
   app.route('/api/agreements', agreementRoutes());
-  app.route('/api/cobuilding', cobuildingRoutes(deps.spreadsheet, deps.ballots.publicUrl));
+  app.route('/api/cobuilding', cobuildingRoutes(deps.spreadsheet, deps.ballots.publicUrl, deps.ruleSets));
   app.route('/api/cycles', cycleRoutes());
   app.route('/api/cycles', scoringRoutes(deps.ruleSets));
   app.route('/api/cycles', dashboardRoutes());

@@ -175,7 +175,7 @@ describe('the demo district', () => {
         (select count(*) from ballots b where b.campaign_id = c.id)::int as ballots,
         (select count(*) from ballots b where b.campaign_id = c.id and b.voided_at is not null)::int as voided,
         (select count(*) from ballots b where b.campaign_id = c.id and b.answers->>'overall' = '不了解')::int as unknown
-      from rating_campaigns c order by c.cycle_year`.execute(handle.db);
+      from rating_campaigns c where c.subject = 'org' order by c.cycle_year`.execute(handle.db);
     expect(campaigns.rows.map((r) => [r.cycle_year, r.state, r.targets])).toEqual([[2024, 'closed', 27], [2025, 'closed', 27], [2026, 'open', 27]]);
     for (const r of campaigns.rows.slice(0, 2)) {
       expect(r.ballots).toBeGreaterThan(27 * 100);
@@ -190,11 +190,26 @@ describe('the demo district', () => {
       used as (select target_id, rater_group, count(*) as n from ballot_codes where used_at is not null group by 1, 2)
       select count(*)::int as n from cast_ left join used using (target_id, rater_group) where used.n is distinct from cast_.n`.execute(handle.db);
     expect(unmatched.rows[0]!.n).toBe(0);
-    const id = (await sql<{ id: number }>`select id from rating_campaigns where cycle_year = 2025`.execute(handle.db)).rows[0]!.id;
+    const id = (await sql<{ id: number }>`select id from rating_campaigns where cycle_year = 2025 and subject = 'org'`.execute(handle.db)).rows[0]!.id;
     const flags = await listFlags({ ctx: { actor: cliActor(), db: handle.db, clock, requestId: null }, id, query: {} });
     const bursts = flags.items.filter((f) => f.kind === 'burst');
     expect(bursts.length).toBeGreaterThanOrEqual(3);
     expect(bursts.filter((f) => f.voidedIds.length > 0 && f.voidedIds.length === f.ballotIds.length)).toHaveLength(1);
+  });
+
+  it('has residents rate each finished year’s closed projects, those closed on time better than the late ones', async () => {
+    const rows = await sql<{ cycle_year: number; state: string; targets: number; closed: number; min: number; max: number }>`
+      select c.cycle_year, c.state, count(t.id)::int as targets,
+        (select count(*) from cb_projects p where p.state = 'closed' and extract(year from p.closed_on) = c.cycle_year)::int as closed,
+        min((select count(*) from ballots b where b.target_id = t.id))::int as min, max((select count(*) from ballots b where b.target_id = t.id))::int as max
+      from rating_campaigns c join rating_targets t on t.campaign_id = c.id where c.subject = 'project' group by c.id order by 1`.execute(handle.db);
+    expect(rows.rows.map((r) => [r.cycle_year, r.state])).toEqual([[2024, 'closed'], [2025, 'closed']]);
+    for (const r of rows.rows) expect([r.targets, r.min >= 10, r.max <= 24]).toEqual([r.closed, true, true]);
+    const good = await sql<{ on_time: boolean; share: number }>`
+      select p.closed_on <= p.planned_end as on_time, avg(case when b.answers->>'overall' in ('很满意', '满意') then 100 else 0 end)::float8 as share
+      from ballots b join rating_targets t on t.id = b.target_id join cb_projects p on p.id = t.project_id group by 1`.execute(handle.db);
+    const share = new Map(good.rows.map((r) => [r.on_time, r.share]));
+    expect(share.get(true)!).toBeGreaterThan(share.get(false)! + 10);
   });
 
   it('scores the way real districts spread: a few lagging, most in the middle, a top group', async () => {

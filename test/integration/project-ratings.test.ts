@@ -187,6 +187,17 @@ describe('a campaign rating projects', () => {
     ]);
   });
 
+  it('shows on the project, to its responsible unit, what residents said once the sample allows', async () => {
+    const unit = client(t.app, await createToken(t.db, 'org_user', tree.unit.id));
+    const r = await unit.get(`/api/cobuilding/projects/${projectIds['加装电梯']}/ratings`);
+    expect(r.status).toBe(200);
+    expect(r.body.items).toHaveLength(1);
+    // 6 valid ballots, fewer than the minimum sample of 10 (no rule set of the year reads project ratings): withheld.
+    expect(r.body.items[0]).toMatchObject({ campaignTitle: '共建项目群众评价', stateLabel: '已结束', validBallots: 6, shown: false, note: '样本不足：有效票 6 张，少于 10 张，结果不予显示', items: [] });
+    const outsider = client(t.app, await createToken(t.db, 'admin', (await createTree(t.db, '旁区')).district.id));
+    expect((await outsider.get(`/api/cobuilding/projects/${projectIds['加装电梯']}/ratings`)).status).toBe(404);
+  });
+
   it('scores a unit by the residents rating the projects it was responsible for (votes clause)', async () => {
     const rs = {
       id: 'project-ratings',

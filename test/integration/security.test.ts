@@ -121,6 +121,7 @@ const cases: RouteCase[] = [
   { route: 'GET /api/cobuilding/projects', type: 'list', wrongRoles: readers, call: () => ({ method: 'GET', path: '/api/cobuilding/projects' }) },
   { route: 'POST /api/cobuilding/projects', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/cobuilding/projects', body: { communityId: a.community.id, title: '越权的项目', goal: '越权立项', plannedStart: `${year}-04-01`, plannedEnd: `${year}-05-01`, createdOn: `${year}-04-01` } }) },
   { route: 'GET /api/cobuilding/projects/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cobuilding/projects/${ids.cbProject}` }) },
+  { route: 'GET /api/cobuilding/projects/:id/ratings', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cobuilding/projects/${ids.cbProject}/ratings` }) },
   { route: 'POST /api/cobuilding/projects/:id/claim', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/claim`, body: { unitId: a.unit.id, on: `${year}-04-01` } }) },
   { route: 'POST /api/cobuilding/projects/:id/progress', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/progress`, body: { text: '越权登记进度', on: `${year}-04-01` } }) },
   { route: 'POST /api/cobuilding/projects/:id/close-request', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/close-request`, body: { text: '越权申请销号', on: `${year}-04-01` } }) },

@@ -13,11 +13,14 @@ import { addWishRoutes } from './wishes.routes';
 import { addChairRoutes } from './chairs.routes';
 import { claimProject, createProject, getProject, listProjects, projectEntry } from './projects.service';
 import { createNeed, createResource, dropNeed, listNeeds, listResources } from './resources-needs.service';
+import type { RuleSets } from '../../rules/registry';
+import { projectRatings } from '../ratings/project-ratings';
+import { ProjectRating } from '../ratings/ratings.schemas';
 
 const tags = ['共驻共建清单'];
 
 /** The co-building lists: /api/cobuilding/resources, /needs, /projects. */
-export function cobuildingRoutes(spreadsheet: Spreadsheet, publicUrl: string) {
+export function cobuildingRoutes(spreadsheet: Spreadsheet, publicUrl: string, ruleSets: RuleSets) {
   const r = newRouter();
   addWishRoutes(r, publicUrl);
   addChairRoutes(r);
@@ -52,6 +55,10 @@ export function cobuildingRoutes(spreadsheet: Spreadsheet, publicUrl: string) {
   );
   r.openapi(jsonRoute({ method: 'get', path: '/projects/{id}', summary: '项目详情（含进度台账）', tags, request: { params: IdParam }, response: Project }), async (c) =>
     c.json(await getProject({ ctx: c.get('ctx'), id: c.req.valid('param').id }), 200),
+  );
+  r.openapi(
+    jsonRoute({ method: 'get', path: '/projects/{id}/ratings', summary: '项目的群众评价（各次评议活动的结果，结束且达到最低样本后显示）', tags, request: { params: IdParam }, response: z.object({ items: z.array(ProjectRating) }) }),
+    async (c) => c.json(await projectRatings({ ctx: c.get('ctx'), id: c.req.valid('param').id, ruleSets }), 200),
   );
   r.openapi(jsonRoute({ method: 'post', path: '/projects/{id}/claim', summary: '认领项目（共建单位）', tags, request: { params: IdParam, ...jsonBody(ClaimProjectInput) }, response: Project }), async (c) =>
     c.json(await claimProject({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),

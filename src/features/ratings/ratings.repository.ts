@@ -78,7 +78,7 @@ export async function setCampaignState(db: Kysely<Database>, id: number, state: 
 }
 
 /** The targets of a campaign with their organizations (and projects), ballot counts (valid and voided) and codes issued. */
-export async function listTargetRows(db: Kysely<Database>, campaignId: number, pathPrefix = '/') {
+export async function listTargetRows(db: Kysely<Database>, campaignId: number, pathPrefix = '/', onlyTarget?: number) {
   return db
     .selectFrom('rating_targets as t')
     .innerJoin('organizations as o', 'o.id', 't.org_id')
@@ -97,9 +97,15 @@ export async function listTargetRows(db: Kysely<Database>, campaignId: number, p
     ])
     .where('t.campaign_id', '=', campaignId)
     .where('o.path', 'like', `${pathPrefix}%`)
+    .$if(onlyTarget !== undefined, (q) => q.where('t.id', '=', onlyTarget!))
     .orderBy('o.path')
     .orderBy('t.project_id')
     .execute();
+}
+
+/** The campaigns that rated a project, the latest first, with the project's target in each. */
+export async function projectTargetRows(db: Kysely<Database>, projectId: number) {
+  return db.selectFrom('rating_targets').select(['id', 'campaign_id']).where('project_id', '=', projectId).orderBy('campaign_id', 'desc').execute();
 }
 
 /** A campaign's target by its organization (campaigns of organizations) or by its project. */

@@ -110,3 +110,26 @@ export const CampaignOptions = z
   })
   .openapi('CampaignOptions');
 export type CampaignOptions = z.infer<typeof CampaignOptions>;
+
+const AnswerCount = z.object({ answer: z.string(), count: z.number().int(), share: z.string().openapi({ description: '占有效票的百分比，两位小数' }) });
+
+export const ProjectRating = z
+  .object({
+    campaignId: z.number().int(),
+    campaignTitle: z.string(),
+    year: z.number().int(),
+    state: z.enum(['draft', 'open', 'closed']),
+    stateLabel: z.string(),
+    targetId: z.number().int(),
+    orgId: z.number().int(),
+    orgName: z.string(),
+    projectId: z.number().int().nullable(),
+    name: z.string(),
+    validBallots: z.number().int(),
+    minSample: z.number().int(),
+    shown: z.boolean().openapi({ description: '评议已结束且有效票达到最低样本时才显示各项答案' }),
+    note: z.string().nullable(),
+    items: z.array(z.object({ key: z.string(), label: z.string(), answers: z.array(AnswerCount) })),
+  })
+  .openapi('ProjectRating');
+export type ProjectRating = z.infer<typeof ProjectRating>;

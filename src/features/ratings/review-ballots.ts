@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { openCycleFor } from '../cycles/cycle-gates';
 import { campaignForManage, campaignForRead, targetName } from './campaigns.service';
+import type { CampaignRow } from './ratings.repository';
 import { FlagsQuery, VoidBallotInput, VoidBallotsInput } from './ratings.schemas';
 import { burstFlags, findBallot, listTargetRows, movePendingBallots, patternFlags, tallyRows, voidBallotRow } from './ratings.repository';
 
@@ -142,48 +143,49 @@ export type TargetResult = {
   items: { key: string; label: string; answers: { answer: string; count: number; share: string }[] }[];
 };
 
+type TallyRow = Awaited<ReturnType<typeof tallyRows>>[number];
+type TargetRow = Awaited<ReturnType<typeof listTargetRows>>[number];
+
 /**
- * Results per target in the caller's subtree: answer tallies per item, and only once the campaign is
- * closed and the target has at least the minimum sample of valid ballots (样本不足 otherwise), so a
- * result never narrows down to a few people. There is no per-ballot view with answers.
+ * One target's result: answer tallies per item, only once the campaign is closed and the target has at least the
+ * minimum sample of valid ballots (样本不足 otherwise), so a result never narrows down to a few people.
  */
+export function targetResult(campaign: CampaignRow, t: TargetRow, tallies: readonly TallyRow[], inYear: RuleSets): TargetResult {
+  const valid = t.valid ?? 0;
+  const minSample = minSampleFor(inYear, t.category, t.project_id !== null);
+  const closed = campaign.state === 'closed';
+  const shown = closed && valid >= minSample;
+  const note = !closed ? '评议尚未结束，结果暂不显示' : shown ? null : `样本不足：有效票 ${valid} 张，少于 ${minSample} 张，结果不予显示`;
+  const mine = shown ? tallies.filter((r) => r.target_id === t.id) : [];
+  return {
+    targetId: t.id,
+    orgId: t.org_id,
+    orgName: t.org_name,
+    projectId: t.project_id,
+    name: targetName(t),
+    validBallots: valid,
+    minSample,
+    shown,
+    note,
+    items: shown
+      ? campaign.items.map((item) => ({
+          key: item.key,
+          label: item.label,
+          answers: campaign.answers.map((a) => {
+            const count = mine.find((r) => r.item === item.key && r.answer === a.key)?.n ?? 0;
+            return { answer: a.key, count, share: fixed2(dec(count).times(100).div(valid)) };
+          }),
+        }))
+      : [],
+  };
+}
+
+/** Results per target in the caller's subtree (targetResult). There is no per-ballot view with answers. */
 export async function campaignResults({ ctx, id, ruleSets }: { ctx: Ctx; id: number; ruleSets: RuleSets }): Promise<{ campaignId: number; state: string; targets: TargetResult[] }> {
   requireRole(ctx, readers);
   const campaign = await campaignForRead(ctx, id);
   const inYear = await yearRuleSets(ctx.db, campaign.cycle_year, ruleSets);
   const targets = await listTargetRows(ctx.db, id, ctx.actor.orgPath);
-  const closed = campaign.state === 'closed';
-  const tallies = closed ? await tallyRows(ctx.db, id, ctx.actor.orgPath) : [];
-  return {
-    campaignId: id,
-    state: campaign.state,
-    targets: targets.map((t) => {
-      const valid = t.valid ?? 0;
-      const minSample = minSampleFor(inYear, t.category, t.project_id !== null);
-      const shown = closed && valid >= minSample;
-      const note = !closed ? '评议尚未结束，结果暂不显示' : shown ? null : `样本不足：有效票 ${valid} 张，少于 ${minSample} 张，结果不予显示`;
-      const mine = shown ? tallies.filter((r) => r.target_id === t.id) : [];
-      return {
-        targetId: t.id,
-        orgId: t.org_id,
-        orgName: t.org_name,
-        projectId: t.project_id,
-        name: targetName(t),
-        validBallots: valid,
-        minSample,
-        shown,
-        note,
-        items: shown
-          ? campaign.items.map((item) => ({
-              key: item.key,
-              label: item.label,
-              answers: campaign.answers.map((a) => {
-                const count = mine.find((r) => r.item === item.key && r.answer === a.key)?.n ?? 0;
-                return { answer: a.key, count, share: fixed2(dec(count).times(100).div(valid)) };
-              }),
-            }))
-          : [],
-      };
-    }),
-  };
+  const tallies = campaign.state === 'closed' ? await tallyRows(ctx.db, id, ctx.actor.orgPath) : [];
+  return { campaignId: id, state: campaign.state, targets: targets.map((t) => targetResult(campaign, t, tallies, inYear)) };
 }

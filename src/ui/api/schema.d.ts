@@ -3894,6 +3894,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cobuilding/projects/{id}/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目的群众评价（各次评议活动的结果，结束且达到最低样本后显示） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ProjectRating"][];
+                        };
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cobuilding/projects/{id}/claim": {
         parameters: {
             query?: never;
@@ -15515,6 +15600,34 @@ export interface components {
              * @default []
              */
             partnerIds: number[];
+        };
+        ProjectRating: {
+            campaignId: number;
+            campaignTitle: string;
+            year: number;
+            /** @enum {string} */
+            state: "draft" | "open" | "closed";
+            stateLabel: string;
+            targetId: number;
+            orgId: number;
+            orgName: string;
+            projectId: number | null;
+            name: string;
+            validBallots: number;
+            minSample: number;
+            /** @description 评议已结束且有效票达到最低样本时才显示各项答案 */
+            shown: boolean;
+            note: string | null;
+            items: {
+                key: string;
+                label: string;
+                answers: {
+                    answer: string;
+                    count: number;
+                    /** @description 占有效票的百分比，两位小数 */
+                    share: string;
+                }[];
+            }[];
         };
         ClaimCbProject: {
             /**
