@@ -321,9 +321,16 @@ describe.skipIf(!onPostgres)('评议管理 in the browser', () => {
     await clickText(p.page, '新建评议');
     await p.page.waitForSelector('.campaign-create', { visible: true });
     await clickText(p.page, '共建项目（本年度已销号）', 'label');
+    await shot(p, 'admin-ratings-project-dialog', { fullPage: false });
+    const box = await p.page.$eval('.campaign-create', (e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, width: window.innerWidth }; });
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(box.width);
     await p.page.locator('.campaign-create .el-select.projects').click();
-    await p.page.waitForSelector('.el-select-dropdown__item', { visible: true });
+    await p.page.waitForFunction(() => [...document.querySelectorAll('.el-select-dropdown__item')].some((e) => (e as HTMLElement).offsetParent !== null), { timeout: 20_000 });
     await assertNoOverflow(p.page, 'project campaign dialog');
+    // The options fit the input's width (long names end in an ellipsis): the dialog stays where it was.
+    const open = await p.page.$eval('.campaign-create', (e) => e.getBoundingClientRect().left);
+    expect(open).toBe(box.left);
     await shot(p, 'admin-ratings-project-create', { fullPage: false });
     await closeSession(p);
   }, 240_000);

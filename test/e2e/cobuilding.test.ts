@@ -346,4 +346,30 @@ describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
     await shot(u, 'cobuilding-member-units');
     await closeSession(u);
   });
+
+  it('the unit reads what residents said of a project it closed, on a desk and on a phone', async () => {
+    // The demo unit's rated project with the most valid ballots (shown once there are at least 10).
+    const rated = (
+      await sql<{ id: number; year: number; n: number }>`select p.id, extract(year from p.closed_on)::int as year, count(b.id)::int as n from cb_projects p join rating_targets t on t.project_id = p.id
+        join ballots b on b.target_id = t.id and b.voided_at is null where p.responsible_id = ${unit} group by 1, 2 order by 3 desc, 1 limit 1`.execute(h.db)
+    ).rows[0]!;
+    expect(rated.n).toBeGreaterThanOrEqual(10);
+    const overall = (await sql<{ answer: string; n: number }>`select b.answers->>'overall' as answer, count(*)::int as n from ballots b join rating_targets t on t.id = b.target_id
+      where t.project_id = ${rated.id} and b.voided_at is null group by 1 order by 2 desc, 1 limit 1`.execute(h.db)).rows[0]!;
+    for (const viewport of ['desk', 'phone'] as const) {
+      const u = await newSession(h, viewport);
+      await signInAs(u, h, 'demo-unit');
+      await visit(u, h, `/cobuilding/projects/${rated.id}`);
+      await u.page.waitForSelector('[data-testid="project-ratings"]', { visible: true, timeout: 15_000 });
+      const text = await textOf(u.page, '[data-testid="project-ratings"]');
+      expect(text).toContain(`${rated.year} 年度共驻共建项目群众评价`);
+      expect(text).toContain(`有效票 ${rated.n} 张`);
+      // The most given overall answer, with its count, as the server tallied it.
+      expect(text).toContain(`${overall.answer} ${overall.n}（`);
+      await u.page.$eval('[data-testid="project-ratings"]', (e) => e.scrollIntoView());
+      await assertNoOverflow(u.page, 'project ratings');
+      await shot(u, 'cobuilding-project-ratings', { fullPage: false });
+      await closeSession(u);
+    }
+  });
 });
