@@ -24,6 +24,7 @@ import * as cbWishes from './2026_12_06_001100_cb_wishes';
 import * as cbChairs from './2026_12_06_001110_cb_chairs';
 import * as twowayForms from './2026_12_06_001120_twoway_forms';
 import * as projectRatings from './2026_12_06_001130_project_ratings';
+import * as cbProjectTasks from './2026_12_06_001140_cb_project_tasks';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_001110_cb_chairs': cbChairs,
   '2026_12_06_001120_twoway_forms': twowayForms,
   '2026_12_06_001130_project_ratings': projectRatings,
+  '2026_12_06_001140_cb_project_tasks': cbProjectTasks,
 };

@@ -311,6 +311,20 @@ export interface CbProgressTable {
   created_at: CreatedAt;
 }
 
+/** 责任分解: a task of a project, by one of its organizations, due on a date; some are the project's nodes (里程碑). */
+export interface CbProjectTaskTable {
+  id: Generated<number>;
+  project_id: number;
+  title: string;
+  org_id: number;
+  person: string | null;
+  due_on: DateString;
+  milestone: ColumnType<boolean, boolean | undefined, boolean>;
+  done_on: DateString | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface CheckinTable {
   id: Generated<number>;
   member_id: number;
@@ -763,6 +777,7 @@ export interface Database extends AccountTables {
   cb_projects: CbProjectTable;
   cb_project_links: CbProjectLinkTable;
   cb_progress: CbProgressTable;
+  cb_project_tasks: CbProjectTaskTable;
   cb_wishes: CbWishTable;
   cb_chairs: CbChairTable;
   checkins: CheckinTable;

@@ -22,7 +22,7 @@ export async function anyOrganization(db: Kysely<Database>): Promise<boolean> {
 
 /** `seed-demo --reset`: every table of the application emptied, identities restarted. */
 export async function truncateAll(db: Kysely<Database>): Promise<void> {
-  await sql`truncate table cb_chairs, cb_wishes, cb_progress, cb_project_links, cb_projects, cb_needs, cb_resources, ballots, ballot_codes, ballot_batches, rating_targets, rating_campaigns, member_feedback, twoway_form_pins, twoway_evaluations, review_votes, review_raters, review_subjects, review_sessions, duty_reports, rule_previews, rule_set_drafts, cycle_rule_sets, corrections, appeals, grades, org_records, scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
+  await sql`truncate table cb_project_tasks, cb_chairs, cb_wishes, cb_progress, cb_project_links, cb_projects, cb_needs, cb_resources, ballots, ballot_codes, ballot_batches, rating_targets, rating_campaigns, member_feedback, twoway_form_pins, twoway_evaluations, review_votes, review_raters, review_subjects, review_sessions, duty_reports, rule_previews, rule_set_drafts, cycle_rule_sets, corrections, appeals, grades, org_records, scores, score_revisions, rule_sets, inspections, declared_facts, checkins, agreements,
         meeting_attendance, meetings, ledger_participants, ledger_records, cycles, audit_log, api_tokens, user_sessions, sign_in_attempts, rate_limits, users, members, organizations
         restart identity cascade`.execute(db);
 }

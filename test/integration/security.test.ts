@@ -22,7 +22,7 @@ let a: Tree; // the victim district
 let b: Tree; // another district
 let year: number;
 let reviewYear: number;
-let ids: { cbNeed: number; cbProject: number; cbWish: number; cbChair: number; draft: number; record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number; userLogin: string; token: number };
+let ids: { cbNeed: number; cbProject: number; cbTask: number; cbWish: number; cbChair: number; draft: number; record: number; agreement: number; meeting: number; member: number; appeal: number; session: number; report: number; campaign: number; ballot: number; user: number; userPassword: string; file: number; job: number; userLogin: string; token: number };
 type Who = 'aAdmin' | 'aLeader' | 'aOrgUser' | 'aReviewer' | 'bAdmin' | 'bOrgUser' | 'bReviewer';
 const tokens = {} as Record<Who, string>;
 /** The same callers signed in with a password: the session cookie and its CSRF token. */
@@ -122,6 +122,8 @@ const cases: RouteCase[] = [
   { route: 'POST /api/cobuilding/projects', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: '/api/cobuilding/projects', body: { communityId: a.community.id, title: '越权的项目', goal: '越权立项', plannedStart: `${year}-04-01`, plannedEnd: `${year}-05-01`, createdOn: `${year}-04-01` } }) },
   { route: 'GET /api/cobuilding/projects/:id', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cobuilding/projects/${ids.cbProject}` }) },
   { route: 'GET /api/cobuilding/projects/:id/ratings', type: 'item', wrongRoles: readers, call: () => ({ method: 'GET', path: `/api/cobuilding/projects/${ids.cbProject}/ratings` }) },
+  { route: 'POST /api/cobuilding/projects/:id/tasks', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/tasks`, body: { title: '越权分解任务', orgId: a.community.id, dueOn: `${year}-05-01` } }) },
+  { route: 'POST /api/cobuilding/projects/:id/tasks/:taskId/done', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/tasks/${ids.cbTask}/done`, body: { on: `${year}-04-01` } }) },
   { route: 'POST /api/cobuilding/projects/:id/claim', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/claim`, body: { unitId: a.unit.id, on: `${year}-04-01` } }) },
   { route: 'POST /api/cobuilding/projects/:id/progress', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/progress`, body: { text: '越权登记进度', on: `${year}-04-01` } }) },
   { route: 'POST /api/cobuilding/projects/:id/close-request', type: 'write', wrongRoles: writers, call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/close-request`, body: { text: '越权申请销号', on: `${year}-04-01` } }) },
@@ -336,9 +338,10 @@ beforeAll(async () => {
   const meeting = await api.post('/api/meetings', { hostOrgId: a.community.id, kind: 'joint_meeting', title: '甲方联席会议', heldOn: `${year}-03-10`, attendance: [{ orgId: a.unit.id, status: 'present' }] });
   await api.post('/api/checkins', { memberId: member.id, communityId: a.community.id, kind: 'report', occurredOn: `${year}-03-11` });
   for (const res of [record, agreement, meeting]) expect(res.status).toBe(201);
-  ids = { cbNeed: 0, cbProject: 0, cbWish: 0, cbChair: 0, draft: 0, record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0, userLogin: victim.login, token: 0 };
+  ids = { cbNeed: 0, cbProject: 0, cbTask: 0, cbWish: 0, cbChair: 0, draft: 0, record: record.body.id, agreement: agreement.body.id, meeting: meeting.body.id, member: member.id, appeal: 0, session: 0, report: 0, campaign: 0, ballot: 0, user: victim.id, userPassword: victim.password, file: 0, job: 0, userLogin: victim.login, token: 0 };
   ids.cbNeed = (await api.post('/api/cobuilding/needs', { orgId: a.community.id, kind: 'service', title: '甲方的需求', description: '甲方居民的需求', source: 'visit', raisedOn: `${year}-03-01` })).body.id;
   ids.cbProject = (await api.post('/api/cobuilding/projects', { communityId: a.community.id, title: '甲方的项目', goal: '甲方社区的项目', plannedStart: `${year}-03-01`, plannedEnd: `${year}-06-30`, createdOn: `${year}-03-02`, needIds: [ids.cbNeed] })).body.id;
+  ids.cbTask = (await api.post(`/api/cobuilding/projects/${ids.cbProject}/tasks`, { title: '甲方的任务', orgId: a.community.id, dueOn: `${year}-05-01` })).body.tasks[0].id;
   expect(ids.cbProject).toBeGreaterThan(0);
   ids.cbWish = (await api.post('/api/cobuilding/wishes', { orgId: a.community.id, wish: '甲方居民的心愿', residentAlias: '甲方王奶奶', residentContact: '13800000000', consentOn: `${year}-03-01`, raisedOn: `${year}-03-01` })).body.id;
   expect(ids.cbWish).toBeGreaterThan(0);

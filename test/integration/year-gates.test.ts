@@ -27,7 +27,7 @@ let admin: ReturnType<typeof client>;
 let reviewer: ReturnType<typeof client>;
 /** A second administrator: a record is never reviewed by the one who entered it. */
 let checker: ReturnType<typeof client>;
-const ids = { cbNeed: 0, cbProject: 0, cbWish: 0, cbChair: 0, ruleDraft: 0, record: 0, agreement: 0, meeting: 0, member: 0, appeal: 0, draftSession: 0, openSession: 0, campaign: 0, draftCampaign: 0, ballot: 0 };
+const ids = { cbNeed: 0, cbProject: 0, cbTask: 0, cbWish: 0, cbChair: 0, ruleDraft: 0, record: 0, agreement: 0, meeting: 0, member: 0, appeal: 0, draftSession: 0, openSession: 0, campaign: 0, draftCampaign: 0, ballot: 0 };
 
 type Call = { method: string; path: string; body?: unknown };
 /** A gate of the table, or `life`: the cycle's own steps (score, publish, finalize, appeals, rules), refused once finalized. */
@@ -53,6 +53,8 @@ const yearRoutes: Record<string, RouteCase> = {
   'POST /api/cobuilding/wishes/{id}/claim': { gate: 'cobuilding', call: () => ({ method: 'POST', path: `/api/cobuilding/wishes/${ids.cbWish}/claim`, body: { claimerId: a.community.id, on: `${year}-12-01` } }) },
   'POST /api/cobuilding/chairs': { gate: 'cobuilding', call: () => ({ method: 'POST', path: '/api/cobuilding/chairs', body: { communityId: a.community.id, unitId: a.unit.id, startsOn: `${year}-10-01`, endsOn: `${year}-12-31` } }) },
   'DELETE /api/cobuilding/chairs/{id}': { gate: 'cobuilding', call: () => ({ method: 'DELETE', path: `/api/cobuilding/chairs/${ids.cbChair}` }) },
+  'POST /api/cobuilding/projects/{id}/tasks': { gate: 'cobuilding', call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/tasks`, body: { title: '定档后补分解任务', orgId: a.community.id, dueOn: `${year}-06-01` } }) },
+  'POST /api/cobuilding/projects/{id}/tasks/{taskId}/done': { gate: 'cobuilding', call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/tasks/${ids.cbTask}/done`, body: { on: `${year}-12-01` } }) },
   'POST /api/cobuilding/projects/{id}/progress': { gate: 'cobuilding', call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/progress`, body: { text: '定档后补登记进度', on: `${year}-12-01` } }) },
   'POST /api/cobuilding/projects/{id}/close-request': { gate: 'cobuilding', call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/close-request`, body: { text: '定档后申请销号', on: `${year}-12-01` } }) },
   'POST /api/cobuilding/projects/{id}/close': { gate: 'cobuilding', call: () => ({ method: 'POST', path: `/api/cobuilding/projects/${ids.cbProject}/close`, body: { text: '定档后销号', on: `${year}-12-01` } }) },
@@ -232,6 +234,7 @@ beforeAll(async () => {
   ids.cbWish = ok(await admin.post('/api/cobuilding/wishes', { orgId: a.community.id, wish: '定档前的心愿', residentAlias: '李爷爷', consentOn: `${year}-03-01`, raisedOn: `${year}-03-01` })).id;
   ids.cbChair = ok(await admin.post('/api/cobuilding/chairs', { communityId: a.community.id, unitId: a.unit.id, startsOn: `${year}-01-01`, endsOn: `${year}-03-31` })).id;
   ids.cbProject = ok(await admin.post('/api/cobuilding/projects', { communityId: a.community.id, title: '定档前的项目', goal: '定档前立项', plannedStart: `${year}-03-01`, plannedEnd: `${year}-06-30`, createdOn: `${year}-03-01`, needIds: [ids.cbNeed] })).id;
+  ids.cbTask = ok(await admin.post(`/api/cobuilding/projects/${ids.cbProject}/tasks`, { title: '定档前的任务', orgId: a.community.id, dueOn: `${year}-05-01`, milestone: true })).tasks[0].id;
   ids.ruleDraft = ok(await admin.post('/api/rule-drafts', { source: readFileSync('rules/grid.json', 'utf8') })).id;
   ids.draftSession = ok(await admin.post('/api/reviews', { year, orgId: a.street.id, title: '草稿中的评议' })).id;
   ok(await admin.post(`/api/reviews/${ids.draftSession}/subjects`, { orgIds: [a.grid2.id] }));

@@ -203,6 +203,27 @@ export async function projectLinkRows(db: Kysely<Database>, projectId: number) {
     .execute();
 }
 
+/** A project's 责任分解, by due date, with each task's organization. */
+export async function taskRows(db: Kysely<Database>, projectId: number) {
+  return db
+    .selectFrom('cb_project_tasks as k')
+    .innerJoin('organizations as o', 'o.id', 'k.org_id')
+    .selectAll('k')
+    .select(['o.name as org_name', 'o.path as org_path'])
+    .where('k.project_id', '=', projectId)
+    .orderBy('k.due_on')
+    .orderBy('k.id')
+    .execute();
+}
+
+export async function insertTaskRow(db: Kysely<Database>, row: { project_id: number; title: string; org_id: number; person: string | null; due_on: string; milestone: boolean; created_by: string }) {
+  return (await db.insertInto('cb_project_tasks').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function finishTaskRow(db: Kysely<Database>, id: number, on: string): Promise<void> {
+  await db.updateTable('cb_project_tasks').set({ done_on: on }).where('id', '=', id).execute();
+}
+
 export async function insertProgressRow(db: Kysely<Database>, row: Omit<Database['cb_progress'], 'id' | 'created_at' | 'file_ids'> & { file_ids: readonly number[] }) {
   return (await db.insertInto('cb_progress').values({ ...row, file_ids: JSON.stringify(row.file_ids) }).returning('id').executeTakeFirstOrThrow()).id;
 }

@@ -5,13 +5,14 @@ import { attachment } from '../imports/imports.routes';
 import type { Spreadsheet } from '../imports/spreadsheet';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
-import { ClaimProjectInput, CreateNeedInput, CreateProjectInput, CreateResourceInput, ListQuery, MemberUnits, MemberUnitsQuery, Need, Overview, OverviewQuery, Project, ProjectEntryInput, Resource } from './lists.schemas';
+import { ClaimProjectInput, CreateNeedInput, CreateProjectInput, CreateTaskInput, FinishTaskInput, CreateResourceInput, ListQuery, MemberUnits, MemberUnitsQuery, Need, Overview, OverviewQuery, Project, ProjectEntryInput, Resource } from './lists.schemas';
 import { cobuildingOverview } from './overview.service';
 import { memberUnitOutcomes } from './member-units.service';
 import { exportLists } from './export-lists';
 import { addWishRoutes } from './wishes.routes';
 import { addChairRoutes } from './chairs.routes';
 import { claimProject, createProject, getProject, listProjects, projectEntry } from './projects.service';
+import { finishTask, planTask } from './tasks.service';
 import { createNeed, createResource, dropNeed, listNeeds, listResources } from './resources-needs.service';
 import type { RuleSets } from '../../rules/registry';
 import { projectRatings } from '../ratings/project-ratings';
@@ -20,6 +21,10 @@ import { ProjectRating } from '../ratings/ratings.schemas';
 const tags = ['共驻共建清单'];
 
 /** The co-building lists: /api/cobuilding/resources, /needs, /projects. */
+const TaskParam = IdParam.extend({
+  taskId: z.coerce.number().int().positive().max(2_147_483_647).openapi({ param: { name: 'taskId', in: 'path' }, example: 3 }),
+});
+
 export function cobuildingRoutes(spreadsheet: Spreadsheet, publicUrl: string, ruleSets: RuleSets) {
   const r = newRouter();
   addWishRoutes(r, publicUrl);
@@ -60,6 +65,13 @@ export function cobuildingRoutes(spreadsheet: Spreadsheet, publicUrl: string, ru
     jsonRoute({ method: 'get', path: '/projects/{id}/ratings', summary: '项目的群众评价（各次评议活动的结果，结束且达到最低样本后显示）', tags, request: { params: IdParam }, response: z.object({ items: z.array(ProjectRating) }) }),
     async (c) => c.json(await projectRatings({ ctx: c.get('ctx'), id: c.req.valid('param').id, ruleSets }), 200),
   );
+  r.openapi(jsonRoute({ method: 'post', path: '/projects/{id}/tasks', summary: '添加责任分解的任务（谁、做什么、何时完成；可作为项目节点）', tags, request: { params: IdParam, ...jsonBody(CreateTaskInput) }, response: Project, status: 201 }), async (c) =>
+    c.json(await planTask({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 201),
+  );
+  r.openapi(jsonRoute({ method: 'post', path: '/projects/{id}/tasks/{taskId}/done', summary: '标记任务完成', tags, request: { params: TaskParam, ...jsonBody(FinishTaskInput) }, response: Project }), async (c) => {
+    const { id, taskId } = c.req.valid('param');
+    return c.json(await finishTask({ ctx: c.get('ctx'), id, taskId, input: c.req.valid('json') }), 200);
+  });
   r.openapi(jsonRoute({ method: 'post', path: '/projects/{id}/claim', summary: '认领项目（共建单位）', tags, request: { params: IdParam, ...jsonBody(ClaimProjectInput) }, response: Project }), async (c) =>
     c.json(await claimProject({ ctx: c.get('ctx'), id: c.req.valid('param').id, input: c.req.valid('json') }), 200),
   );

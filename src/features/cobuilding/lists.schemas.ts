@@ -113,6 +113,19 @@ export const ProgressEntry = z.object({
   orgName: z.string(),
 });
 
+export type ProjectTask = z.infer<typeof ProjectTask>;
+export const ProjectTask = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  org: Ref,
+  person: z.string().nullable(),
+  dueOn: z.string(),
+  milestone: z.boolean().openapi({ description: '是否为项目节点（里程碑）' }),
+  doneOn: z.string().nullable(),
+  overdue: z.boolean().openapi({ description: '未完成且已过完成时限（按北京时间今天计算）' }),
+  mayFinish: z.boolean().openapi({ description: '当前账号现在可以标记完成' }),
+});
+
 export const Project = z
   .object({
     id: z.number().int(),
@@ -134,6 +147,8 @@ export const Project = z
     resources: z.array(z.object({ id: z.number().int(), title: z.string() })),
     partners: z.array(Ref),
     progress: z.array(ProgressEntry),
+    tasks: z.array(ProjectTask).openapi({ description: '责任分解：谁、做什么、何时完成（含项目节点）' }),
+    mayPlan: z.boolean().openapi({ description: '当前账号现在可以添加责任分解的任务' }),
     actions: z
       .array(z.enum(['claim', 'progress', 'proposeClose', 'approveClose', 'sendBack']))
       .openapi({ description: '当前账号现在可以做的：认领（以本单位名义）、登记进度、申请销号、同意销号、退回' }),
@@ -148,6 +163,19 @@ export const ProjectEntryInput = z
   .object({ text: Text, on: IsoDate.optional().openapi({ description: '日期，不填为今天' }), fileIds: FileIds })
   .strict()
   .openapi('CbProjectEntry');
+
+export const CreateTaskInput = z
+  .object({
+    title: Title.openapi({ example: '协调场地，组织施工' }),
+    orgId: Id.openapi({ description: '责任单位：项目所在社区、责任单位或协作单位' }),
+    person: z.string().trim().min(1).max(20).optional().openapi({ description: '责任人', example: '王建国' }),
+    dueOn: IsoDate.openapi({ description: '完成时限，须在项目计划时间之内' }),
+    milestone: z.boolean().default(false).openapi({ description: '作为项目节点（里程碑）' }),
+  })
+  .strict()
+  .openapi('CbProjectTaskInput');
+
+export const FinishTaskInput = z.object({ on: IsoDate.optional().openapi({ description: '完成日期，不填为今天' }) }).strict().openapi('CbProjectTaskDone');
 
 export const ListQuery = Pagination.extend({
   orgId: Id.optional().openapi({ description: '只列出这一组织的（提供方、收集方或项目所在社区）' }),

@@ -31,6 +31,19 @@ export const projectMoves = {
 
 export type ProjectMove = keyof typeof projectMoves;
 
+/** 责任分解: tasks are planned until the project is closed, and done while it is under way. */
+export const taskMoves = {
+  plan: { from: ['open', 'claimed', 'closing'], label: '添加责任分解的任务' },
+  finish: { from: ['claimed', 'closing'], label: '标记任务完成' },
+} as const satisfies Record<string, { from: readonly ProjectState[]; label: string }>;
+
+export type TaskMove = keyof typeof taskMoves;
+
+export function assertTaskMove(move: TaskMove, state: ProjectState, title: string): void {
+  if ((taskMoves[move].from as readonly ProjectState[]).includes(state)) return;
+  throw new AppError('conflict', `项目「${title}」当前为「${projectStateLabel[state]}」，不能${taskMoves[move].label}`, { field: 'state', state, stateLabel: projectStateLabel[state] });
+}
+
 /** Need moves: a need joins a project when one matches it, is met when that project closes, or is dropped. */
 export const needMoves = {
   match: { from: ['open'], to: 'in_project', label: '纳入项目' },

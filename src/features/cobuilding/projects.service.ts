@@ -11,6 +11,7 @@ import { cobuildingEvidence } from './evidence';
 import { orgForWrite } from '../orgs/org-access';
 import { findOrgById } from '../orgs/orgs.repository';
 import { eventDate } from './event-date';
+import { mayPlanTasks, taskView } from './tasks-view';
 import {
   agreedCommunities,
   agreementExists,
@@ -23,6 +24,7 @@ import {
   listProjectRows,
   progressRows,
   projectLinkRows,
+  taskRows,
   setNeedState,
   updateProjectRow,
   type ProjectRow,
@@ -55,8 +57,8 @@ function actionsFor(ctx: Ctx, r: ProjectRow, viewer: Viewer): ProjectMove[] {
   return (Object.keys(projectMoves) as ProjectMove[]).filter((m) => may[m] && (projectMoves[m].from as readonly string[]).includes(r.state));
 }
 
-async function toProject(ctx: Ctx, r: ProjectRow, viewer?: Viewer): Promise<Project> {
-  const [links, progress, who] = await Promise.all([projectLinkRows(ctx.db, r.id), progressRows(ctx.db, r.id), viewer ?? viewerOf(ctx)]);
+export async function toProject(ctx: Ctx, r: ProjectRow, viewer?: Viewer): Promise<Project> {
+  const [links, progress, tasks, who] = await Promise.all([projectLinkRows(ctx.db, r.id), progressRows(ctx.db, r.id), taskRows(ctx.db, r.id), viewer ?? viewerOf(ctx)]);
   const files = new Map((await findFiles(ctx.db, progress.flatMap((g) => g.file_ids))).map((f) => [f.id, f]));
   const evidence = (ids: readonly number[]) => ids.flatMap((id) => { const f = files.get(id); return f ? [{ name: f.name, fileId: f.id, mime: f.mime as FileMime, size: f.size }] : []; });
   return {
@@ -79,6 +81,8 @@ async function toProject(ctx: Ctx, r: ProjectRow, viewer?: Viewer): Promise<Proj
     resources: links.filter((l) => l.resource_id !== null).map((l) => ({ id: l.resource_id!, title: l.resource_title! })),
     partners: links.filter((l) => l.partner_id !== null).map((l) => ({ id: l.partner_id!, name: l.partner_name! })),
     progress: progress.map((g) => ({ id: g.id, kind: g.kind, kindLabel: entryKindLabel[g.kind], on: g.entry_on, text: g.text, fileIds: g.file_ids, evidence: evidence(g.file_ids), orgName: g.org_name })),
+    tasks: taskView(ctx, r, tasks, todayInChina(ctx.clock)),
+    mayPlan: mayPlanTasks(ctx, r),
     actions: actionsFor(ctx, r, who),
   };
 }
@@ -123,7 +127,7 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: unknown }
 }
 
 /** A project the caller may see: of its communities, claimed by its units, or open to its units by agreement. */
-async function visibleProject(ctx: Ctx, id: number, lock?: boolean): Promise<ProjectRow> {
+export async function visibleProject(ctx: Ctx, id: number, lock?: boolean): Promise<ProjectRow> {
   const row = await findProjectRow(ctx.db, id, lock);
   if (row && (inScope(ctx.actor, row.community_path) || (row.responsible_path && inScope(ctx.actor, row.responsible_path)))) return row;
   if (row && (await listProjectRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: row.community_id, limit: 1000, offset: 0 })).rows.some((p) => p.id === id)) return row;
@@ -162,7 +166,7 @@ export async function claimProject({ ctx, id, input }: { ctx: Ctx; id: number; i
 }
 
 /** A project as the audit keeps it: without its ledger (audited entry by entry) or the caller's buttons. */
-const auditView = ({ progress: _p, actions: _a, ...rest }: Project) => rest;
+export const auditView = ({ progress: _p, actions: _a, tasks: _t, mayPlan: _m, ...rest }: Project) => rest;
 
 /** The move's audit row: the project before and after, and the ledger entry the move wrote (its text, date and files). */
 async function audited(ctx: Ctx, id: number, move: ProjectMove, before: ProjectRow, orgId: number, entry?: object): Promise<Project> {

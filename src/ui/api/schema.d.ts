@@ -3979,6 +3979,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cobuilding/projects/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加责任分解的任务（谁、做什么、何时完成；可作为项目节点） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CbProjectTaskInput"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CbProject"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cobuilding/projects/{id}/tasks/{taskId}/done": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记任务完成 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    taskId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CbProjectTaskDone"];
+                };
+            };
+            responses: {
+                /** @description 成功 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CbProject"];
+                    };
+                };
+                /** @description 输入有误：details 列出出错的字段 */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 未提供或无效的令牌 */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 角色或管辖范围不允许 */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 不存在或不在管辖范围内 */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description 与当前状态冲突（如考核周期已关闭） */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cobuilding/projects/{id}/claim": {
         parameters: {
             query?: never;
@@ -15567,6 +15742,26 @@ export interface components {
                 evidence: components["schemas"]["LedgerEvidence"][];
                 orgName: string;
             }[];
+            /** @description 责任分解：谁、做什么、何时完成（含项目节点） */
+            tasks: {
+                id: number;
+                title: string;
+                org: {
+                    id: number;
+                    name: string;
+                };
+                person: string | null;
+                dueOn: string;
+                /** @description 是否为项目节点（里程碑） */
+                milestone: boolean;
+                doneOn: string | null;
+                /** @description 未完成且已过完成时限（按北京时间今天计算） */
+                overdue: boolean;
+                /** @description 当前账号现在可以标记完成 */
+                mayFinish: boolean;
+            }[];
+            /** @description 当前账号现在可以添加责任分解的任务 */
+            mayPlan: boolean;
             /** @description 当前账号现在可以做的：认领（以本单位名义）、登记进度、申请销号、同意销号、退回 */
             actions: ("claim" | "progress" | "proposeClose" | "approveClose" | "sendBack")[];
         };
@@ -15628,6 +15823,39 @@ export interface components {
                     share: string;
                 }[];
             }[];
+        };
+        CbProjectTaskInput: {
+            /** @example 协调场地，组织施工 */
+            title: string;
+            /**
+             * @description 责任单位：项目所在社区、责任单位或协作单位
+             * @example 12
+             */
+            orgId: number;
+            /**
+             * @description 责任人
+             * @example 王建国
+             */
+            person?: string;
+            /**
+             * Format: date
+             * @description 完成时限，须在项目计划时间之内
+             * @example 2025-06-18
+             */
+            dueOn: string;
+            /**
+             * @description 作为项目节点（里程碑）
+             * @default false
+             */
+            milestone: boolean;
+        };
+        CbProjectTaskDone: {
+            /**
+             * Format: date
+             * @description 完成日期，不填为今天
+             * @example 2025-06-18
+             */
+            on?: string;
         };
         ClaimCbProject: {
             /**
