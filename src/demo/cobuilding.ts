@@ -1,5 +1,6 @@
 import type { NeedState, ProjectState } from '../db/database';
 import { addDays, dateIn } from './activity';
+import { personName } from './names';
 import { diligenceOf, type PlannedOrg } from './plan';
 import { Rng } from './random';
 
@@ -31,7 +32,10 @@ export type DemoProject = {
   needKeys: string[];
   resourceKeys: string[];
   entries: DemoEntry[];
+  tasks: DemoTask[];
 };
+/** A task of a project's 责任分解: for the community or the responsible unit, done on a date or not yet. */
+export type DemoTask = { title: string; byUnit: boolean; person: string; dueOn: string; milestone: boolean; doneOn: string | null };
 export type DemoWish = {
   orgCode: string;
   wish: string;
@@ -107,7 +111,7 @@ export function cobuildingFor(seed: string, community: PlannedOrg, grids: readon
     const resource = resources[i % resources.length]!;
     const unit = partners.length > 0 ? partners[i % partners.length]! : null;
     const p = projectFor(rng, seed, community, need, resource, unit, year, today);
-    if (p) projects.push(p);
+    if (p) projects.push({ ...p, tasks: tasksFor(new Rng(`${seed}/tasks/${community.code}/${year}/${i}`), p, resource.title, today) });
   }
   // Of the needs no project took, an old one is sometimes dropped (a duplicate, or solved another way).
   for (const n of needs) if (n.state === 'open' && !projects.some((p) => p.needKeys.includes(n.key)) && rng.chance(0.15)) n.state = 'dropped';
@@ -155,12 +159,32 @@ function wishesFor(rng: Rng, community: PlannedOrg, grids: readonly string[], pa
   return out;
 }
 
-function projectFor(rng: Rng, seed: string, community: PlannedOrg, need: DemoNeed, resource: DemoResource, unit: { code: string; signedOn: string } | null, year: number, today: string): DemoProject | null {
+/**
+ * A project's 责任分解 (its own random stream, so the rest of the demo is drawn as before): the community checks the
+ * residents concerned; once claimed, the unit delivers the resource and, as the project's node, finishes and asks for
+ * 销号. Tasks are done, not before the claim, when the ledger shows the work done by then.
+ */
+function tasksFor(rng: Rng, p: Omit<DemoProject, 'tasks'>, resource: string, today: string): DemoTask[] {
+  const before = (on: string) => (on > p.plannedEnd ? p.plannedEnd : on);
+  const check: DemoTask = { title: '入户核实需求，确定受益居民名单', byUnit: false, person: personName(rng), dueOn: before(addDays(p.createdOn, 10)), milestone: false, doneOn: null };
+  if (!p.claimedOn) return [check];
+  const checked = addDays(p.claimedOn, rng.int(1, 8));
+  if (checked <= today) check.doneOn = checked;
+  const proposed = p.entries.find((e) => e.kind === 'close_proposed')?.on ?? null;
+  const delivered = proposed === null ? null : addDays(proposed, -rng.int(1, 5));
+  return [
+    check,
+    { title: `落实“${resource}”，组织实施`, byUnit: true, person: personName(rng), dueOn: before(addDays(p.plannedEnd, -10)), milestone: false, doneOn: delivered && delivered > p.claimedOn ? delivered : proposed },
+    { title: '完成项目并申请销号', byUnit: true, person: personName(rng), dueOn: p.plannedEnd, milestone: true, doneOn: proposed },
+  ];
+}
+
+function projectFor(rng: Rng, seed: string, community: PlannedOrg, need: DemoNeed, resource: DemoResource, unit: { code: string; signedOn: string } | null, year: number, today: string): Omit<DemoProject, 'tasks'> | null {
   const createdOn = addDays(need.raisedOn > resource.offeredOn ? need.raisedOn : resource.offeredOn, rng.int(5, 20));
   if (createdOn > today) return null;
   const plannedEnd = addDays(createdOn, rng.int(60, 150));
   const outcome: Outcome = unit ? rng.weighted(outcomeWeights[diligenceOf(seed, unit.code, year)]) : 'unclaimed';
-  const p: DemoProject = { communityCode: community.code, unitCode: null, title: `${need.title}项目`, goal: `${need.description}：${resource.title}`, plannedStart: createdOn, plannedEnd, state: 'open', createdOn, claimedOn: null, closeProposedOn: null, closedOn: null, sentBack: 0, needKeys: [need.key], resourceKeys: [resource.key], entries: [] };
+  const p: Omit<DemoProject, 'tasks'> = { communityCode: community.code, unitCode: null, title: `${need.title}项目`, goal: `${need.description}：${resource.title}`, plannedStart: createdOn, plannedEnd, state: 'open', createdOn, claimedOn: null, closeProposedOn: null, closedOn: null, sentBack: 0, needKeys: [need.key], resourceKeys: [resource.key], entries: [] };
   need.state = 'in_project';
   const claimedOn = addDays(createdOn, rng.int(2, 15));
   if (outcome === 'unclaimed' || !unit || claimedOn > today) return p;
@@ -180,7 +204,7 @@ function projectFor(rng: Rng, seed: string, community: PlannedOrg, need: DemoNee
 }
 
 /** 申请销号, then (by outcome) 退回 and a second request, then 同意销号, each on a date no later than today. */
-function closeMoves(rng: Rng, p: DemoProject, outcome: Outcome, proposedOn: string, today: string): void {
+function closeMoves(rng: Rng, p: Omit<DemoProject, 'tasks'>, outcome: Outcome, proposedOn: string, today: string): void {
   let on = proposedOn;
   p.entries.push({ kind: 'close_proposed', on, text: '项目已按计划完成，申请销号，附现场照片和居民签字', byUnit: true });
   Object.assign(p, { state: 'closing', closeProposedOn: on });

@@ -337,6 +337,18 @@ export const insertCbProgress = bulk('cb_progress', [
 ]);
 
 /** Rows: community_id, unit_id, starts_on, ends_on, duties, created_by. */
+/** Rows: project_id, title, org_id, person, due_on, milestone, done_on, created_by. */
+export const insertCbTasks = bulk('cb_project_tasks', [
+  { name: 'project_id', type: 'int' },
+  { name: 'title', type: 'text' },
+  { name: 'org_id', type: 'int' },
+  { name: 'person', type: 'text' },
+  { name: 'due_on', type: 'date' },
+  { name: 'milestone', type: 'bool' },
+  { name: 'done_on', type: 'date' },
+  { name: 'created_by', type: 'text' },
+]);
+
 export const insertCbChairs = bulk('cb_chairs', [
   { name: 'community_id', type: 'int' },
   { name: 'unit_id', type: 'int' },

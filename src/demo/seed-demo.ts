@@ -36,6 +36,7 @@ import {
   insertCbLinks,
   insertCbNeeds,
   insertCbProgress,
+  insertCbTasks,
   insertCbProjects,
   insertCbResources,
   insertCbWishes,
@@ -250,6 +251,7 @@ async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids:
   // Keys are local to one community and year: resolve them list by list.
   const links: unknown[][] = [];
   const entries: unknown[][] = [];
+  const tasks: unknown[][] = [];
   let [r0, n0, p0] = [0, 0, 0];
   for (const l of lists) {
     const rid = new Map(l.resources.map((r, i) => [r.key, resourceIds[r0 + i]]));
@@ -258,11 +260,13 @@ async function insertCobuildingLists(ctx: Ctx, lists: readonly DemoLists[], ids:
       const id = projectIds[p0 + i];
       links.push(...p.needKeys.map((k) => [id, nid.get(k), null]), ...p.resourceKeys.map((k) => [id, null, rid.get(k)]));
       entries.push(...p.entries.map((e) => [id, e.kind, e.on, e.text, ids.get(e.byUnit ? p.unitCode! : p.communityCode), 'demo']));
+      tasks.push(...p.tasks.map((k) => [id, k.title, ids.get(k.byUnit ? p.unitCode! : p.communityCode), k.person, k.dueOn, k.milestone, k.doneOn, 'demo']));
     }
     [r0, n0, p0] = [r0 + l.resources.length, n0 + l.needs.length, p0 + l.projects.length];
   }
   await insertCbLinks(ctx.db, links);
   await insertCbProgress(ctx.db, entries);
+  await insertCbTasks(ctx.db, tasks);
   // 微心愿: consent given on the day each was collected; no resident contact in the demo.
   const wishes = lists.flatMap((l) => l.wishes);
   await insertCbWishes(ctx.db, wishes.map((w) => [ids.get(w.orgCode), w.wish, w.alias, w.raisedOn, w.raisedOn, w.state, w.claimerCode ? ids.get(w.claimerCode) : null, w.member, w.claimedOn, w.fulfilledOn, w.fulfilText, w.confirmedOn, 'demo']));

@@ -119,6 +119,14 @@ describe('the demo district', () => {
         or (p.state = 'closed' and exists (select 1 from cb_project_links l join cb_needs n on n.id = l.need_id where l.project_id = p.id and (n.state <> 'met' or n.met_on <> p.closed_on)))
         or (p.claimed_on < p.created_on) or (p.closed_on < p.close_proposed_on)`);
     expect(wrong.n).toBe(0);
+    // 责任分解: every project has tasks, due within its planned time, for its community or responsible unit, done
+    // not before the claim nor after today; the node (里程碑) of a project asked to close is done on the request's day.
+    const tasks = await one(sql<{ untasked: number; bad: number; nodes: number }>`
+      select (select count(*)::int from cb_projects p where not exists (select 1 from cb_project_tasks k where k.project_id = p.id)) as untasked,
+        (select count(*)::int from cb_project_tasks k join cb_projects p on p.id = k.project_id where k.due_on not between p.planned_start and p.planned_end
+          or k.org_id not in (p.community_id, coalesce(p.responsible_id, 0)) or k.done_on < p.claimed_on or k.done_on > '2026-11-22' or (k.done_on is not null and p.claimed_on is null)) as bad,
+        (select count(*)::int from cb_project_tasks k join cb_projects p on p.id = k.project_id where k.milestone and p.close_proposed_on is not null and p.state = 'closing' and k.done_on is null) as nodes`);
+    expect(tasks).toEqual({ untasked: 0, bad: 0, nodes: 0 });
     // 微心愿: every state, a claimer with an agreement with the wish's community, dates in order and not after today.
     const wishes = await sql<{ state: string; n: number }>`select state, count(*)::int as n from cb_wishes group by state`.execute(handle.db);
     for (const state of ['open', 'claimed', 'fulfilled', 'confirmed']) expect(wishes.rows.find((r) => r.state === state)?.n ?? 0, state).toBeGreaterThan(0);
