@@ -372,4 +372,45 @@ describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
       await closeSession(u);
     }
   });
+
+  it('责任分解: the community adds a node for the unit on a desk (refused in Chinese first), the unit marks it done on a phone', async () => {
+    const p = (await sql<{ id: number; planned_end: string }>`select id, planned_end::text from cb_projects where community_id = ${community} and responsible_id = ${unit} and state = 'claimed' order by id limit 1`.execute(h.db)).rows[0]!;
+    const c = await newSession(h, 'desk');
+    await signInAs(c, h, 'demo-community');
+    await visit(c, h, `/cobuilding/projects/${p.id}`);
+    await c.page.waitForSelector('[data-testid="project-tasks"]', { visible: true });
+    await clickSettled(c.page, '[data-testid="task-add"]');
+    await c.page.waitForSelector('.task-dialog', { visible: true });
+    await typeInto(c.page, '.task-dialog input[maxlength="100"]', '修');
+    await clickSettled(c.page, '[data-testid="task-save"]');
+    await waitForText(c.page, '至少 2 个字');
+    const title = '组织入户回访，收集居民意见';
+    await typeInto(c.page, '.task-dialog input[maxlength="100"]', title);
+    await typeInto(c.page, '.task-dialog input[maxlength="20"]', '赵敏');
+    await c.page.locator('.task-dialog label.el-checkbox').click();
+    await shot(c, 'cobuilding-task-dialog', { fullPage: false });
+    await clickSettled(c.page, '[data-testid="task-save"]');
+    await waitForText(c.page, '已添加任务');
+    const task = (await sql<{ id: number; org_id: number; person: string; due_on: string; milestone: boolean }>`select id, org_id, person, due_on::text, milestone from cb_project_tasks where project_id = ${p.id} and title = ${title}`.execute(h.db)).rows[0]!;
+    // The dialog proposed the responsible unit and the planned end.
+    expect(task).toMatchObject({ org_id: unit, person: '赵敏', due_on: p.planned_end, milestone: true });
+    expect(await textOf(c.page, '[data-testid="project-tasks"]')).toContain(title);
+    await shot(c, 'cobuilding-project-tasks');
+    await closeSession(c);
+
+    const u = await newSession(h, 'phone');
+    await signInAs(u, h, 'demo-unit');
+    await visit(u, h, `/cobuilding/projects/${p.id}`);
+    await u.page.waitForSelector(`[data-testid="project-tasks"] .card[data-task="${task.id}"]`, { visible: true });
+    await u.page.$eval(`[data-testid="project-tasks"] .card[data-task="${task.id}"]`, (e) => e.scrollIntoView());
+    await u.page.locator(`[data-testid="project-tasks"] .card[data-task="${task.id}"] button`).click();
+    await messageBoxButton(u.page, '已完成');
+    await waitForText(u.page, '已标记完成');
+    const done = (await sql<{ done_on: string; today: string }>`select done_on::text, ((now() at time zone 'Asia/Shanghai')::date)::text as today from cb_project_tasks where id = ${task.id}`.execute(h.db)).rows[0]!;
+    expect(done.done_on).toBe(done.today);
+    expect(await textOf(u.page, `.card[data-task="${task.id}"]`)).toContain(`${done.today} 完成`);
+    await assertNoOverflow(u.page, 'tasks on a phone');
+    await shot(u, 'cobuilding-project-tasks', { fullPage: false });
+    await closeSession(u);
+  });
 });
