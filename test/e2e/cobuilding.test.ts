@@ -197,6 +197,24 @@ describe.skipIf(!onPostgres)('共建清单 in the browser', () => {
     wb.getWorksheet('需求清单')!.eachRow((row, n) => n > 2 && needTitles.push(String(row.getCell(1).value)));
     expect(needTitles).toEqual(expect.arrayContaining(['导入：助餐点', '导入：照明']));
     await closeSession(c);
+
+    // The unit imports its resources for the community of its agreement: its panel offers 资源清单 only.
+    const unitCode = (await sql<{ code: string }>`select code from organizations where id = ${unit}`.execute(h.db)).rows[0]!.code;
+    const u = await newSession(h, 'desk');
+    await signInAs(u, h, 'demo-unit');
+    await visit(u, h, '/cobuilding');
+    expect(await textOf(u.page, '[data-testid="import-needs"]')).toBe('导入资源');
+    await clickSettled(u.page, '[data-testid="import-needs"]');
+    const file2 = join(dir, '资源.csv');
+    writeFileSync(file2, ['资源名称,具体内容,提供单位编码,面向组织编码,类型,规模或数量,联系方式,提供日期,提供至', `导入：警务室开放,周末开放警务室用于普法宣传,${unitCode},${code},场地,可容纳 30 人,,${today},`].join('\n'));
+    const input2 = (await u.page.waitForSelector('input[data-testid="import-file"]')) as ElementHandle<HTMLInputElement>;
+    await input2.uploadFile(file2);
+    await clickSettled(u.page, '[data-testid="import-submit"]');
+    await waitForText(u.page, '导入成功：共 1 行');
+    await waitForText(u.page, '导入：警务室开放');
+    expect((await sql<{ n: number }>`select count(*)::int as n from cb_resources where title = '导入：警务室开放' and org_id = ${unit} and offered_to_id = ${community}`.execute(h.db)).rows[0]!.n).toBe(1);
+    await shot(u, 'cobuilding-import-resources', { fullPage: false });
+    await closeSession(u);
   });
 
   it('微心愿: the community publishes a wish with consent; the unit claims and fulfils it on a phone; the community gives the resident the code to confirm with', async () => {

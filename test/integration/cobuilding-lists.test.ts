@@ -349,6 +349,47 @@ describe('the three lists', () => {
     expect(String(template.body)).toContain('需求名称,具体内容,收集单位编码,类型,来源,紧急程度,涉及居民人数,收集日期');
   });
 
+  it('imports 资源清单 from a sheet all or nothing: a provider may offer only to a community it has an agreement with, or a street', async () => {
+    const csv = (rows: string[]) => {
+      const form = new FormData();
+      form.append('file', new File([new TextEncoder().encode(['资源名称,具体内容,提供单位编码,面向组织编码,类型,规模或数量,联系方式,提供日期,提供至', ...rows].join('\n'))], '资源清单.csv'));
+      return form;
+    };
+    const count = async () => Number((await t.db.selectFrom('cb_resources').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const stranger = (await t.db.selectFrom('organizations').select('code').where('id', '=', strangerId).executeTakeFirstOrThrow()).code;
+    const admin = client(t.app, await createToken(t.db, 'admin', tree.district.id));
+    const bad = await admin.post('/api/imports/resources', csv([
+      `会议室开放,周末向社区开放会议室,${tree.unit.code},${tree.community.code},场地,可容纳 60 人,王主任,2023-10-08,2023-12-31`,
+      `法律咨询,每月一次法律咨询,${stranger},${tree.community.code},服务,,,2023-10-08,`,
+      `活动经费,党建活动经费,${tree.unit.code},${tree.community.code},资金,,,2023-10-08,2023-09-01`,
+      `图书捐赠,捐赠图书,${tree.unit.code},${tree.community.code},书籍,,,2023-10-08,`,
+      `网格资源,网格提供的资源,${tree.grid.code},${tree.street.code},服务,,,2023-10-08,`,
+    ]));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.errors.map((e: any) => [e.row, e.column, e.message])).toEqual([
+      [3, '面向组织编码', expect.stringContaining('没有共建协议：资源只能面向签有共建协议的社区或街道')],
+      [4, '提供至', '不能早于提供日期 2023-10-08'],
+      [5, '类型', '应为场地、人才、资金、物资、服务、其他之一'],
+      [6, '提供单位编码', expect.stringContaining('资源由驻区单位、非公企业、社会组织或社区提供')],
+    ]);
+    expect(await count()).toBe(before);
+    // The unit imports its own offers: one to the community of its agreement, one to the street.
+    const good = ok(await unit.post('/api/imports/resources', csv([
+      `会议室开放,周末向社区开放会议室,${tree.unit.code},${tree.community.code},场地,可容纳 60 人,王主任,2023-10-08,2023-12-31`,
+      `法律服务,面向街道的法律服务,${tree.unit.code},${tree.street.code},服务,每月 8 小时,,2023-10-09,`,
+    ])));
+    expect(good).toEqual({ imported: 2 });
+    const rows = await t.db.selectFrom('cb_resources').select(['title', 'kind', 'offered_to_id', 'capacity', 'available_to']).where('org_id', '=', tree.unit.id).where('offered_on', '>=', '2023-10-08').orderBy('id').execute();
+    expect(rows).toEqual([
+      { title: '会议室开放', kind: 'venue', offered_to_id: tree.community.id, capacity: '可容纳 60 人', available_to: '2023-12-31' },
+      { title: '法律服务', kind: 'service', offered_to_id: tree.street.id, capacity: '每月 8 小时', available_to: null },
+    ]);
+    expect(await t.db.selectFrom('audit_log').select('id').where('action', '=', 'cobuilding.resource.import').execute()).toHaveLength(2);
+    const template = await unit.get('/api/imports/resources/template?format=csv');
+    expect(String(template.body)).toContain('资源名称,具体内容,提供单位编码,面向组织编码,类型,规模或数量,联系方式,提供日期,提供至');
+  });
+
   it('exports the three lists as one workbook in Chinese, as the caller sees them', async () => {
     const res = await t.app.request('/api/cobuilding/export.xlsx', { headers: { authorization: `Bearer ${await createToken(t.db, 'org_user', tree.community.id)}` } });
     expect(res.status).toBe(200);

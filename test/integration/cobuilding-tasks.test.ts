@@ -97,6 +97,19 @@ describe('责任分解', () => {
     expect(audit[1]!.after).toMatchObject({ title: '采购扶手并施工', orgId: tree.unit.id, person: '李强', dueOn: '2023-06-30', milestone: true });
   });
 
+  it('exports each project’s tasks done and overdue with the lists', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const res = await t.app.request('/api/cobuilding/export.xlsx', { headers: { authorization: `Bearer ${await createToken(t.db, 'org_user', tree.community.id)}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const sheet = wb.getWorksheet('项目清单')!;
+    const header = (sheet.getRow(2).values as unknown[]).map(String);
+    const row = sheet.getRow(3);
+    // Three tasks, two done (入户核实, 采购施工); 提供医护志愿者 due 05-31 and not done: overdue on 06-10.
+    expect(row.getCell(header.indexOf('责任分解（已完成/共）')).value).toBe('2/3');
+    expect(row.getCell(header.indexOf('逾期任务')).value).toBe(1);
+  });
+
   it('refuses new tasks once the project is closed, naming its state', async () => {
     ok(await unit.post(`/api/cobuilding/projects/${projectId}/close-request`, { text: '扶手已全部安装', on: '2023-06-08' }));
     const closed = ok(await community.post(`/api/cobuilding/projects/${projectId}/close`, { text: '验收合格，同意销号', on: '2023-06-09' }));

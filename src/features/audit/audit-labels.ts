@@ -47,6 +47,7 @@ export const auditActionLabel: Record<string, string> = {
   'cobuilding.need.match': '需求纳入项目',
   'cobuilding.need.meet': '需求已解决',
   'cobuilding.need.import': '导入需求',
+  'cobuilding.resource.import': '导入资源',
   'cobuilding.wish.create': '登记微心愿',
   'cobuilding.wish.claim': '认领微心愿',
   'cobuilding.wish.fulfil': '登记微心愿已实现',

@@ -22,8 +22,8 @@ export async function exportLists({ ctx, spreadsheet }: { ctx: Ctx; spreadsheet:
     {
       name: '项目清单',
       title: `共驻共建项目清单${more(projects.total, projects.items.length)}`,
-      columns: [['项目名称', 26], ['项目目标', 36], ['所在社区', 20], ['责任单位', 24], ['协作单位', 24], ['计划开始', 12], ['计划完成', 12], ['状态', 12], ['认领日期', 12], ['销号日期', 12], ['退回次数', 10], ['进度记录', 10]].map(([header, width]) => ({ header: String(header), width: Number(width) })),
-      rows: projects.items.map((p) => [p.title, p.goal, p.community.name, p.responsible?.name ?? '待认领', p.partners.map((x) => x.name).join('、'), p.plannedStart, p.plannedEnd, p.overdue ? `${p.stateLabel}（逾期）` : p.stateLabel, p.claimedOn, p.closedOn, p.sentBack, p.progress.length]),
+      columns: [['项目名称', 26], ['项目目标', 36], ['所在社区', 20], ['责任单位', 24], ['协作单位', 24], ['计划开始', 12], ['计划完成', 12], ['状态', 12], ['认领日期', 12], ['销号日期', 12], ['退回次数', 10], ['进度记录', 10], ['责任分解（已完成/共）', 14], ['逾期任务', 10]].map(([header, width]) => ({ header: String(header), width: Number(width) })),
+      rows: projects.items.map((p) => [p.title, p.goal, p.community.name, p.responsible?.name ?? '待认领', p.partners.map((x) => x.name).join('、'), p.plannedStart, p.plannedEnd, p.overdue ? `${p.stateLabel}（逾期）` : p.stateLabel, p.claimedOn, p.closedOn, p.sentBack, p.progress.length, `${p.tasks.filter((k) => k.doneOn).length}/${p.tasks.length}`, p.tasks.filter((k) => k.overdue).length]),
     },
     {
       name: '需求清单',

@@ -1,15 +1,12 @@
-import { inScope, requireRole } from '../../auth/scope';
+import { inScope } from '../../auth/scope';
 import type { Database } from '../../db/database';
-import { withTransaction } from '../../db/transaction';
 import { orgKindLabel } from '../../domain/catalog';
-import { todayInChina } from '../../lib/clock';
-import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { closedCycles } from '../cycles/cycle-gates';
-import { importRefused, mapColumns, RowReader, type ColumnDef } from '../imports/sheet-reader';
+import { mapColumns, RowReader, type ColumnDef } from '../imports/sheet-reader';
 import type { Sheet, Spreadsheet, TemplateSpec } from '../imports/spreadsheet';
 import type { OrgRow } from '../orgs/orgs.model';
-import { findOrgsByCodes } from '../orgs/orgs.repository';
+import { choice, codeOf, importList } from './list-import';
 import { insertNeedRow } from './lists.repository';
 import { listKindLabel, needSourceLabel, urgencyLabel } from './lists.schemas';
 
@@ -28,8 +25,6 @@ type Key = (typeof columns)[number]['key'];
 const headers = Object.fromEntries(columns.map((c) => [c.key, c.header])) as Record<Key, string>;
 type NeedRow = Omit<Database['cb_needs'], 'id' | 'created_at' | 'met_on' | 'state'>;
 
-/** The label → code of a choice column (类型, 来源, 紧急程度), as the template's choice lists show them. */
-const codeOf = <T extends Record<string, string>>(labels: T) => new Map(Object.entries(labels).map(([code, label]) => [label, code as keyof T & string]));
 const kinds = codeOf(listKindLabel);
 const sources = codeOf(needSourceLabel);
 const urgencies = codeOf(urgencyLabel);
@@ -54,14 +49,6 @@ export function needsTemplateSpec(): TemplateSpec {
 }
 
 type Parsed = { row: number; ok: boolean; orgCode: string | null; date: string | null; need: Omit<NeedRow, 'org_id' | 'created_by'> };
-
-function choice<T extends string>(r: RowReader, row: Sheet['rows'][number], key: Key, index: number | undefined, map: Map<string, T>, fallback: T | null): T | null {
-  const v = r.text(row, key, index, { required: fallback === null });
-  if (v === null) return fallback;
-  const code = map.get(v);
-  if (code === undefined) r.add(row, key, v, `应为${[...map.keys()].join('、')}之一`);
-  return code ?? fallback;
-}
 
 function parseRows(sheet: Sheet, r: RowReader, today: string): Parsed[] {
   const index = mapColumns(sheet, columns);
@@ -97,23 +84,13 @@ async function checkRows(ctx: Ctx, r: RowReader, parsed: Parsed[], orgs: Map<str
   return rows;
 }
 
-/**
- * 需求清单 from a sheet: every row is checked (cells, the organization, the date's cycle) before anything is written;
- * one bad row and nothing is written, the error listing every bad row. Each need is audited as one entered by hand.
- */
+/** 需求清单 from a sheet (importList): each row's organization a community or grid of the caller's subtree. */
 export async function importNeeds({ ctx, spreadsheet, file }: { ctx: Ctx; spreadsheet: Spreadsheet; file: { name: string; bytes: Uint8Array } }): Promise<{ imported: number }> {
-  requireRole(ctx, ['admin', 'org_user']);
-  const sheet = await spreadsheet.read(file.bytes, file.name);
-  const r = new RowReader(headers);
-  const parsed = parseRows(sheet, r, todayInChina(ctx.clock));
-  return withTransaction(ctx, async (tx) => {
-    const orgs = new Map((await findOrgsByCodes(tx.db, parsed.flatMap((p) => (p.orgCode ? [p.orgCode] : [])))).map((o) => [o.code, o]));
-    const rows = await checkRows(tx, r, parsed, orgs);
-    if (r.errors.length > 0) throw importRefused(r.errors, sheet.rows.length);
-    for (const row of rows) {
-      const id = await insertNeedRow(tx.db, row);
-      await recordAudit(tx, { action: 'cobuilding.need.import', entity: 'cb_need', entityId: id, orgId: row.org_id, after: { ...row, state: 'open', file: file.name } });
-    }
-    return { imported: rows.length };
+  return importList(ctx, spreadsheet, file, {
+    headers,
+    parse: parseRows,
+    codes: (parsed) => parsed.flatMap((p) => (p.orgCode ? [p.orgCode] : [])),
+    check: checkRows,
+    insert: async (tx, row) => ({ id: await insertNeedRow(tx.db, row), orgId: row.org_id, action: 'cobuilding.need.import', entity: 'cb_need', after: { ...row, state: 'open' } }),
   });
 }

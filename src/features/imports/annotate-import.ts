@@ -2,6 +2,7 @@ import { AppError } from '../../errors/app-error';
 import { withTransaction } from '../../db/transaction';
 import type { Ctx } from '../context';
 import { importNeeds } from '../cobuilding/import-needs';
+import { importResources } from '../cobuilding/import-resources';
 import { importUsers } from '../users/import-users';
 import { importLedger } from './import-ledger';
 import { importMembers } from './import-members';
@@ -9,14 +10,14 @@ import { importOrgs } from './import-orgs';
 import type { RowError } from './sheet-reader';
 import type { Spreadsheet } from './spreadsheet';
 
-export const importTargets = ['ledger', 'orgs', 'members', 'users', 'needs'] as const;
+export const importTargets = ['ledger', 'orgs', 'members', 'users', 'needs', 'resources'] as const;
 export type ImportTarget = (typeof importTargets)[number];
 
 type Upload = { name: string; bytes: Uint8Array };
 type Verb = (args: { ctx: Ctx; spreadsheet: Spreadsheet; file: Upload }) => Promise<{ imported: number }>;
 
 /** The all-or-nothing import verb of each target. */
-export const importVerbs: Record<ImportTarget, Verb> = { ledger: importLedger, orgs: importOrgs, members: importMembers, users: importUsers, needs: importNeeds };
+export const importVerbs: Record<ImportTarget, Verb> = { ledger: importLedger, orgs: importOrgs, members: importMembers, users: importUsers, needs: importNeeds, resources: importResources };
 
 /** Thrown to roll back a dry run whatever it wrote. */
 class DryRun extends Error {}

@@ -1,6 +1,7 @@
 import { ledgerWriters, requireRole } from '../../auth/scope';
 import type { Ctx } from '../context';
 import { needsTemplateSpec } from '../cobuilding/import-needs';
+import { resourcesTemplateSpec } from '../cobuilding/import-resources';
 import { ledgerTemplateSpec } from './import-ledger';
 import { memberTemplateSpec } from './import-members';
 import { orgTemplateSpec } from './import-orgs';
@@ -25,8 +26,8 @@ export async function importTemplate({
   target: ImportTarget;
   format: 'xlsx' | 'csv';
 }): Promise<{ bytes: Uint8Array; fileName: string; contentType: string }> {
-  requireRole(ctx, target === 'ledger' || target === 'needs' ? ledgerWriters : ['admin']);
-  const specs = { ledger: () => ledgerTemplateSpec(ctx), orgs: () => orgTemplateSpec(ctx), members: memberTemplateSpec, users: userTemplateSpec, needs: needsTemplateSpec };
+  requireRole(ctx, target === 'ledger' || target === 'needs' || target === 'resources' ? ledgerWriters : ['admin']);
+  const specs = { ledger: () => ledgerTemplateSpec(ctx), orgs: () => orgTemplateSpec(ctx), members: memberTemplateSpec, users: userTemplateSpec, needs: needsTemplateSpec, resources: resourcesTemplateSpec };
   const spec = await specs[target]();
   return {
     bytes: await spreadsheet.template(spec, format),

@@ -11451,7 +11451,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    target: "ledger" | "orgs" | "members" | "users" | "needs";
+                    target: "ledger" | "orgs" | "members" | "users" | "needs" | "resources";
                 };
                 cookie?: never;
             };
@@ -11540,7 +11540,7 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    target: "ledger" | "orgs" | "members" | "users" | "needs";
+                    target: "ledger" | "orgs" | "members" | "users" | "needs" | "resources";
                 };
                 cookie?: never;
             };
@@ -11621,7 +11621,7 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    target: "ledger" | "orgs" | "members" | "users" | "needs";
+                    target: "ledger" | "orgs" | "members" | "users" | "needs" | "resources";
                 };
                 cookie?: never;
             };
