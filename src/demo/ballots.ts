@@ -1,4 +1,4 @@
-import { satisfactionWeights } from './activity';
+import { addDays, satisfactionWeights } from './activity';
 import { diligenceOf, pad, type PlannedOrg } from './plan';
 import { Rng } from './random';
 
@@ -132,15 +132,17 @@ export type DemoProjectBallot = Omit<DemoBallot, 'orgCode' | 'year'>;
 
 /**
  * Residents near a finished project rate it on a card handed out at its close: 10–24 of them over the campaign's
- * days; a project closed on time is rated better than a late one.
+ * days after its 销号; a project closed on time is rated better than a late one.
  */
-export function projectBallotsFor(seed: string, project: { key: string; onTime: boolean }, campaign: DemoCampaign): DemoProjectBallot[] {
+export function projectBallotsFor(seed: string, project: { key: string; onTime: boolean; closedOn: string }, campaign: DemoCampaign): DemoProjectBallot[] {
   const rng = new Rng(`${seed}/project-ballots/${project.key}`);
   const n = rng.int(10, 24);
+  // Not before the day after its 销号, nor before the campaign opens.
+  const from = [campaign.opensOn, addDays(project.closedOn, 1)].sort()[1]!;
   return Array.from({ length: n }, () => ({
     group: '居民',
     answers: answersOf(rng, projectWeights[project.onTime ? 'onTime' : 'late'], 0.04, demoProjectItems),
-    at: momentBetween(rng, campaign.opensOn, campaign.closesOn),
+    at: momentBetween(rng, from, campaign.closesOn),
     clientKey: hex(rng, 64),
     voidReason: null,
   }));

@@ -170,7 +170,8 @@ function tasksFor(rng: Rng, p: Omit<DemoProject, 'tasks'>, resource: string, tod
   if (!p.claimedOn) return [check];
   const checked = addDays(p.claimedOn, rng.int(1, 8));
   if (checked <= today) check.doneOn = checked;
-  const proposed = p.entries.find((e) => e.kind === 'close_proposed')?.on ?? null;
+  // The standing request to close (the last one; none when it was sent back and not asked again).
+  const proposed = p.state === 'closing' || p.state === 'closed' ? p.closeProposedOn : null;
   const delivered = proposed === null ? null : addDays(proposed, -rng.int(1, 5));
   return [
     check,

@@ -336,7 +336,6 @@ export const insertCbProgress = bulk('cb_progress', [
   { name: 'created_by', type: 'text' },
 ]);
 
-/** Rows: community_id, unit_id, starts_on, ends_on, duties, created_by. */
 /** Rows: project_id, title, org_id, person, due_on, milestone, done_on, created_by. */
 export const insertCbTasks = bulk('cb_project_tasks', [
   { name: 'project_id', type: 'int' },
@@ -349,6 +348,7 @@ export const insertCbTasks = bulk('cb_project_tasks', [
   { name: 'created_by', type: 'text' },
 ]);
 
+/** Rows: community_id, unit_id, starts_on, ends_on, duties, created_by. */
 export const insertCbChairs = bulk('cb_chairs', [
   { name: 'community_id', type: 'int' },
   { name: 'unit_id', type: 'int' },

@@ -93,18 +93,20 @@ export type DemoProjectRef = { id: number; communityId: number; closedOn: string
 
 /**
  * The year-end rating of finished co-building projects for each finished year: a closed campaign of the district
- * whose targets are the projects closed that year (each under its community), 10–24 residents' ballots each.
+ * whose targets are the projects closed that year before its last day (each under its community), 10–24 residents'
+ * ballots each, cast after the project's 销号.
  */
 export async function insertProjectCampaigns(ctx: Ctx, seed: string, years: readonly number[], projects: readonly DemoProjectRef[], districtId: number): Promise<number> {
   let total = 0;
   for (const year of years) {
-    const mine = projects.filter((p) => p.closedOn?.startsWith(`${year}-`));
-    if (mine.length === 0) continue;
     const campaign = demoProjectCampaign(year);
+    // The projects closed in the year before the campaign's last day: residents rate them after their 销号.
+    const mine = projects.filter((p): p is DemoProjectRef & { closedOn: string } => p.closedOn !== null && p.closedOn.startsWith(`${year}-`) && p.closedOn < campaign.closesOn);
+    if (mine.length === 0) continue;
     const campaignId = await insertCampaign(ctx.db, { ...campaignRow(campaign, districtId, demoProjectItems, ['居民']), subject: 'project' });
     const targets = await insertTargets(ctx.db, mine.map((p) => ({ campaign_id: campaignId, cycle_year: year, org_id: p.communityId, project_id: p.id })));
     const targetOf = new Map(targets.map((t) => [t.project_id, t.id]));
-    const ballots = mine.flatMap((p, i) => projectBallotsFor(seed, { key: `${year}/${i}`, onTime: p.onTime }, campaign).map((b) => ({ ...b, orgId: p.communityId, targetId: targetOf.get(p.id)! })));
+    const ballots = mine.flatMap((p, i) => projectBallotsFor(seed, { key: `${year}/${i}`, onTime: p.onTime, closedOn: p.closedOn }, campaign).map((b) => ({ ...b, orgId: p.communityId, targetId: targetOf.get(p.id)! })));
     await insertCodesAndBallots(ctx, campaignId, campaign, ballots);
     total += ballots.length;
   }

@@ -82,6 +82,13 @@ export const cycleStateLabel: Record<CycleState, string> = {
 
 export const cycleStates = Object.keys(cycleStateLabel) as [CycleState, ...CycleState[]];
 
+/**
+ * The valid ballots a project needs before its result shows anywhere: on the campaign's results, on the project's
+ * page, and in the `ballots.*` facts with `projects`, which leave smaller projects out, so a unit's or a community's
+ * total never gives a withheld project's answers away by subtraction.
+ */
+export const PROJECT_MIN_SAMPLE = 10;
+
 export const campaignStateLabel: Record<CampaignState, string> = {
   draft: '未开始',
   open: '评议中',

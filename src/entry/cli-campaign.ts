@@ -40,18 +40,19 @@ export function addCampaignCommands(program: Command, run: SessionRunner, io: Cl
     .requiredOption('--org <id>', '组织评议的党组织', positiveInt)
     .requiredOption('--title <title>', '名称')
     .requiredOption('--items <list>', '评议项目：编号:名称,…（如 service:服务群众,overall:总体评价）', items)
-    .option('--targets <ids>', '评议对象的组织编号，逗号分隔', list)
+    .option('--subject <subject>', 'org 评议党组织（默认）；project 评议本年度已销号的共建项目（--targets 为项目编号）', 'org')
+    .option('--targets <ids>', '评议对象的组织编号（或项目编号），逗号分隔', list)
     .option('--targets-kind <kind>', '或：组织之下该类型的全部组织（如 community、grid）')
     .option('--answers <list>', '答案选项，逗号分隔', list, defaultAnswers)
     .option('--groups <list>', '评议群体，逗号分隔', list, ['居民'])
     .requiredOption('--opens <date>', '开始日期 YYYY-MM-DD')
     .requiredOption('--closes <date>', '结束日期 YYYY-MM-DD')
-    .action(async (o: { cycle: number; org: number; title: string; items: { key: string; label: string }[]; targets?: string[]; targetsKind?: string; answers: string[]; groups: string[]; opens: string; closes: string }) =>
+    .action(async (o: { cycle: number; org: number; title: string; subject: string; items: { key: string; label: string }[]; targets?: string[]; targetsKind?: string; answers: string[]; groups: string[]; opens: string; closes: string }) =>
       run(async ({ ctx }) => {
         let targets = (o.targets ?? []).map(positiveInt);
         if (o.targetsKind) targets = (await listOrgs({ ctx, input: { kind: o.targetsKind, under: o.org, limit: 1000 } })).items.map((x) => x.id);
         if (targets.length === 0) throw new AppError('validation_failed', '请用 --targets 或 --targets-kind 给出评议对象');
-        const c = await createCampaign({ ctx, input: { year: o.cycle, orgId: o.org, title: o.title, items: o.items, answers: o.answers, raterGroups: o.groups, targets, opensOn: o.opens, closesOn: o.closes } });
+        const c = await createCampaign({ ctx, input: { year: o.cycle, orgId: o.org, title: o.title, subject: o.subject, items: o.items, answers: o.answers, raterGroups: o.groups, targets, opensOn: o.opens, closesOn: o.closes } });
         io.out(`已创建评议活动 #${c.id}「${c.title}」（${c.stateLabel}），评议对象 ${c.targets?.length ?? 0} 个。开始评议：npx xingping campaign open ${c.id}`);
       }),
     );
@@ -69,14 +70,15 @@ export function addCampaignCommands(program: Command, run: SessionRunner, io: Cl
   campaign
     .command('codes <id>')
     .description('为一个评议对象和评议群体发放一次性评议码，保存为可打印的二维码卡片（.pdf 或 .html）或 JSON；明码只出现在这个文件里')
-    .requiredOption('--org <id>', '评议对象的组织编号', positiveInt)
+    .option('--org <id>', '评议对象的组织编号', positiveInt)
+    .option('--project <id>', '或：评议对象的项目编号（评议共建项目的活动）', positiveInt)
     .option('--group <group>', '评议群体', '居民')
     .requiredOption('--count <n>', '数量', positiveInt)
     .option('--expires <date>', '有效期至（默认为评议结束日期）')
     .requiredOption('--out <file>', '保存到（.pdf、.html 或 .json）')
-    .action(async (id: string, o: { org: number; group: string; count: number; expires?: string; out: string }) =>
+    .action(async (id: string, o: { org?: number; project?: number; group: string; count: number; expires?: string; out: string }) =>
       run(async ({ ctx, deps }) => {
-        const input = { targetOrgId: o.org, raterGroup: o.group, count: o.count, expiresOn: o.expires };
+        const input = { targetOrgId: o.org, targetProjectId: o.project, raterGroup: o.group, count: o.count, expiresOn: o.expires };
         const publicUrl = deps.ballots.publicUrl;
         let batch;
         if (o.out.endsWith('.json')) {
@@ -133,7 +135,7 @@ export function addCampaignCommands(program: Command, run: SessionRunner, io: Cl
         const r = await campaignResults({ ctx, id: positiveInt(id), ruleSets: deps.ruleSets });
         if (o.json) return io.out(JSON.stringify(r, null, 2));
         for (const t of r.targets) {
-          io.out(`${t.orgName}：有效票 ${t.validBallots} 张${t.note ? `，${t.note}` : ''}`);
+          io.out(`${t.name}：有效票 ${t.validBallots} 张${t.note ? `，${t.note}` : ''}`);
           for (const item of t.items) io.out(`  ${item.label}：${item.answers.map((a) => `${a.answer} ${a.count}（${a.share}%）`).join('，')}`);
         }
       }),

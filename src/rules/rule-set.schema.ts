@@ -52,7 +52,7 @@ const Period = z.enum(['month', 'quarter']);
 const ProjectsSide = z
   .enum(['responsible', 'community'])
   .optional()
-  .describe('评议共建项目的活动：responsible 计入项目的责任单位，community 计入项目所在社区；不填则只计评议党组织的活动');
+  .describe('评议共建项目的活动：responsible 计入项目的责任单位，community 计入项目所在社区（每个项目有效票不少于 10 张才计入，与结果页一致）；不填则只计评议党组织的活动');
 
 /** What a fact measures when the catalog's own judgement is wrong for a rubric (减负 check; see factMeasure). */
 const MeasureOverride = z.enum(['outcome', 'trace']).optional().describe('这一事实衡量的是成效 outcome 还是留痕 trace；不填按数据来源判断（减负校验用）');

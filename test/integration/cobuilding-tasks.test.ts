@@ -71,12 +71,19 @@ describe('责任分解', () => {
     const byUnit = ok(await unit.post(url(), { title: '采购扶手并施工', orgId: tree.unit.id, person: '李强', dueOn: '2023-06-30', milestone: true }), 201);
     expect(byUnit.tasks.map((k: { title: string }) => k.title)).toEqual(['完成入户需求核实', '采购扶手并施工']);
     ok(await community.post(url(), { title: '提供医护志愿者', orgId: partnerId, dueOn: '2023-05-31' }), 201);
-    // The cooperating unit has no agreement with the community and is not responsible: the project is not its to see.
-    expect((await partner.post(url(), { title: '自己加的任务', orgId: partnerId, dueOn: '2023-05-31' })).status).toBe(404);
+    // The cooperating unit sees the project (without an agreement): it does not plan, but marks its own task done.
+    const notSide = await partner.post(url(), { title: '自己加的任务', orgId: partnerId, dueOn: '2023-05-31' });
+    expect(notSide.status).toBe(403);
+    expect(notSide.body.error.message).toBe(`只有项目所在社区「${tree.community.name}」或责任单位可以分解任务`);
     const view = ok(await unit.get(`/api/cobuilding/projects/${projectId}`));
     const byTitle = (title: string) => view.tasks.find((k: { title: string }) => k.title === title);
     expect(byTitle('提供医护志愿者')).toMatchObject({ mayFinish: true, overdue: true }); // the unit is a side; 05-31 has passed
 
+    const seen = ok(await partner.get(`/api/cobuilding/projects/${projectId}`));
+    expect(seen.mayPlan).toBe(false);
+    expect(seen.tasks.filter((k: { mayFinish: boolean }) => k.mayFinish).map((k: { title: string }) => k.title)).toEqual(['提供医护志愿者']);
+    const partnerDone = ok(await partner.post(url(`/${byTitle('提供医护志愿者').id}/done`), { on: '2023-05-30' }));
+    expect(partnerDone.tasks.find((k: { title: string }) => k.title === '提供医护志愿者')).toMatchObject({ doneOn: '2023-05-30', overdue: false });
     const early = await unit.post(url(`/${byTitle('完成入户需求核实').id}/done`), { on: '2023-03-01' });
     expect(early.status).toBe(400);
     expect(issue(early)).toEqual({ field: 'on', message: '完成日期不能早于认领日期 2023-03-05' });
@@ -93,11 +100,12 @@ describe('责任分解', () => {
     expect((await unit.post(url('/999999/done'), {})).status).toBe(404);
 
     const audit = await t.db.selectFrom('audit_log').select(['action', 'after']).where('entity', '=', 'cb_project_task').orderBy('id').execute();
-    expect(audit.map((a) => a.action)).toEqual(['cobuilding.task.plan', 'cobuilding.task.plan', 'cobuilding.task.plan', 'cobuilding.task.finish', 'cobuilding.task.finish']);
+    expect(audit.map((a) => a.action)).toEqual(['cobuilding.task.plan', 'cobuilding.task.plan', 'cobuilding.task.plan', 'cobuilding.task.finish', 'cobuilding.task.finish', 'cobuilding.task.finish']);
     expect(audit[1]!.after).toMatchObject({ title: '采购扶手并施工', orgId: tree.unit.id, person: '李强', dueOn: '2023-06-30', milestone: true });
   });
 
   it('exports each project’s tasks done and overdue with the lists', async () => {
+    ok(await community.post(url(), { title: '居民回访', orgId: tree.community.id, dueOn: '2023-06-05' }), 201);
     const ExcelJS = (await import('exceljs')).default;
     const res = await t.app.request('/api/cobuilding/export.xlsx', { headers: { authorization: `Bearer ${await createToken(t.db, 'org_user', tree.community.id)}` } });
     const wb = new ExcelJS.Workbook();
@@ -105,8 +113,8 @@ describe('责任分解', () => {
     const sheet = wb.getWorksheet('项目清单')!;
     const header = (sheet.getRow(2).values as unknown[]).map(String);
     const row = sheet.getRow(3);
-    // Three tasks, two done (入户核实, 采购施工); 提供医护志愿者 due 05-31 and not done: overdue on 06-10.
-    expect(row.getCell(header.indexOf('责任分解（已完成/共）')).value).toBe('2/3');
+    // Four tasks, three done (入户核实, 医护志愿者, 采购施工); 居民回访 due 06-05 and not done: overdue on 06-10.
+    expect(row.getCell(header.indexOf('责任分解（已完成/共）')).value).toBe('3/4');
     expect(row.getCell(header.indexOf('逾期任务')).value).toBe(1);
   });
 
@@ -115,6 +123,8 @@ describe('责任分解', () => {
     const closed = ok(await community.post(`/api/cobuilding/projects/${projectId}/close`, { text: '验收合格，同意销号', on: '2023-06-09' }));
     expect(closed.mayPlan).toBe(false);
     expect(closed.tasks.every((k: { mayFinish: boolean }) => !k.mayFinish)).toBe(true);
+    // 居民回访 was never done, but 销号 settled the project: no longer overdue.
+    expect(closed.tasks.find((k: { title: string }) => k.title === '居民回访')).toMatchObject({ doneOn: null, overdue: false });
     const refused = await community.post(url(), { title: '回访', orgId: tree.community.id, dueOn: '2023-06-30' });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toBe('项目「老旧小区加装扶手」当前为「已销号」，不能添加责任分解的任务');

@@ -120,12 +120,14 @@ describe('the demo district', () => {
         or (p.claimed_on < p.created_on) or (p.closed_on < p.close_proposed_on)`);
     expect(wrong.n).toBe(0);
     // 责任分解: every project has tasks, due within its planned time, for its community or responsible unit, done
-    // not before the claim nor after today; the node (里程碑) of a project asked to close is done on the request's day.
+    // not before the claim nor after today; the node (里程碑) is done on the day of the standing request to close, and
+    // not done while the project is under way (sent back included).
     const tasks = await one(sql<{ untasked: number; bad: number; nodes: number }>`
       select (select count(*)::int from cb_projects p where not exists (select 1 from cb_project_tasks k where k.project_id = p.id)) as untasked,
         (select count(*)::int from cb_project_tasks k join cb_projects p on p.id = k.project_id where k.due_on not between p.planned_start and p.planned_end
           or k.org_id not in (p.community_id, coalesce(p.responsible_id, 0)) or k.done_on < p.claimed_on or k.done_on > '2026-11-22' or (k.done_on is not null and p.claimed_on is null)) as bad,
-        (select count(*)::int from cb_project_tasks k join cb_projects p on p.id = k.project_id where k.milestone and p.close_proposed_on is not null and p.state = 'closing' and k.done_on is null) as nodes`);
+        (select count(*)::int from cb_project_tasks k join cb_projects p on p.id = k.project_id where k.milestone and p.state in ('closing', 'closed') and k.done_on is distinct from p.close_proposed_on)
+          + (select count(*)::int from cb_project_tasks k join cb_projects p on p.id = k.project_id where k.milestone and p.state not in ('closing', 'closed') and k.done_on is not null) as nodes`);
     expect(tasks).toEqual({ untasked: 0, bad: 0, nodes: 0 });
     // 微心愿: every state, a claimer with an agreement with the wish's community, dates in order and not after today.
     const wishes = await sql<{ state: string; n: number }>`select state, count(*)::int as n from cb_wishes group by state`.execute(handle.db);
@@ -208,7 +210,7 @@ describe('the demo district', () => {
   it('has residents rate each finished year’s closed projects, those closed on time better than the late ones', async () => {
     const rows = await sql<{ cycle_year: number; state: string; targets: number; closed: number; min: number; max: number }>`
       select c.cycle_year, c.state, count(t.id)::int as targets,
-        (select count(*) from cb_projects p where p.state = 'closed' and extract(year from p.closed_on) = c.cycle_year)::int as closed,
+        (select count(*) from cb_projects p where p.state = 'closed' and extract(year from p.closed_on) = c.cycle_year and p.closed_on < c.closes_on)::int as closed,
         min((select count(*) from ballots b where b.target_id = t.id))::int as min, max((select count(*) from ballots b where b.target_id = t.id))::int as max
       from rating_campaigns c join rating_targets t on t.campaign_id = c.id where c.subject = 'project' group by c.id order by 1`.execute(handle.db);
     expect(rows.rows.map((r) => [r.cycle_year, r.state])).toEqual([[2024, 'closed'], [2025, 'closed']]);
@@ -216,6 +218,10 @@ describe('the demo district', () => {
     const good = await sql<{ on_time: boolean; share: number }>`
       select p.closed_on <= p.planned_end as on_time, avg(case when b.answers->>'overall' in ('很满意', '满意') then 100 else 0 end)::float8 as share
       from ballots b join rating_targets t on t.id = b.target_id join cb_projects p on p.id = t.project_id group by 1`.execute(handle.db);
+    // Every ballot was cast after its project's 销号 (China date).
+    const early = await one(sql<{ n: number }>`select count(*)::int as n from ballots b join rating_targets t on t.id = b.target_id join cb_projects p on p.id = t.project_id
+      where (b.created_at at time zone 'Asia/Shanghai')::date <= p.closed_on`);
+    expect(early.n).toBe(0);
     const share = new Map(good.rows.map((r) => [r.on_time, r.share]));
     expect(share.get(true)!).toBeGreaterThan(share.get(false)! + 10);
   });

@@ -22,6 +22,11 @@ const projectIds: Record<string, number> = {};
 let campaignId: number;
 let orgCampaignId: number;
 
+const ok = (res: { status: number; body: any }) => {
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+};
+
 async function addProject(title: string, p: { responsible_id: number; closed_on: string | null; community_id?: number }) {
   const row = await t.db
     .insertInto('cb_projects')
@@ -67,6 +72,7 @@ beforeAll(async () => {
   await addProject('去年的项目', { responsible_id: tree.unit.id, closed_on: `${year - 1}-12-20` });
   const other = await createTree(t.db, '外区');
   await addProject('外区项目', { responsible_id: other.unit.id, closed_on: `${year}-05-01`, community_id: other.community.id });
+  await addProject('健身器材', { responsible_id: tree.unit.id, closed_on: `${year}-07-01` });
 });
 
 const body = (targets: number[]) => ({
@@ -91,7 +97,7 @@ describe('a campaign rating projects', () => {
     const foreign = await admin.post('/api/campaigns', body([projectIds['外区项目']!]));
     expect(foreign.status).toBe(404);
 
-    const made = await admin.post('/api/campaigns', body([projectIds['加装电梯']!, projectIds['楼道照明']!]));
+    const made = await admin.post('/api/campaigns', body([projectIds['加装电梯']!, projectIds['楼道照明']!, projectIds['健身器材']!]));
     expect(made.status).toBe(201);
     campaignId = made.body.id;
     expect(made.body.subject).toBe('project');
@@ -99,6 +105,7 @@ describe('a campaign rating projects', () => {
     expect(made.body.targets.map((x: { name: string; orgId: number; projectId: number }) => [x.name, x.orgId, x.projectId])).toEqual([
       [`加装电梯（${tree.community.name}）`, tree.community.id, projectIds['加装电梯']],
       [`楼道照明（${tree.community.name}）`, tree.community.id, projectIds['楼道照明']],
+      [`健身器材（${tree.community.name}）`, tree.community.id, projectIds['健身器材']],
     ]);
     const audit = await t.db.selectFrom('audit_log').select('after').where('action', '=', 'campaign.create').where('entity_id', '=', String(campaignId)).executeTakeFirstOrThrow();
     expect(JSON.stringify(audit.after)).toContain('"subject":"project"');
@@ -114,8 +121,9 @@ describe('a campaign rating projects', () => {
     const both = await admin.post(`/api/campaigns/${campaignId}/codes`, { targetOrgId: tree.community.id, targetProjectId: projectIds['加装电梯'], raterGroup: '居民', count: 1 });
     expect(both.status).toBe(400);
 
-    const codes = await cast(campaignId, { targetProjectId: projectIds['加装电梯']! }, { 很满意: 3, 满意: 2 });
-    await cast(campaignId, { targetProjectId: projectIds['楼道照明']! }, { 满意: 1, 不满意: 2 });
+    const codes = await cast(campaignId, { targetProjectId: projectIds['加装电梯']! }, { 很满意: 6, 满意: 4 });
+    await cast(campaignId, { targetProjectId: projectIds['楼道照明']! }, { 满意: 3, 不满意: 7 });
+    await cast(campaignId, { targetProjectId: projectIds['健身器材']! }, { 很满意: 2 });
     const spare = await admin.post(`/api/campaigns/${campaignId}/codes`, { targetProjectId: projectIds['楼道照明'], raterGroup: '居民', count: 1 });
     expect(spare.body.orgName).toBe(`楼道照明（${tree.community.name}）`);
     const page = await (await t.app.request(`/b/${spare.body.codes[0].code}`)).text();
@@ -165,26 +173,30 @@ describe('a campaign rating projects', () => {
     const community = f.get(tree.community.id)!;
     expect(community.own).toEqual({ 居民: { 满意: 4 } }); // the organization campaign only
     expect(community.ownCount).toBe(4);
-    // Both projects are the community's: 加装电梯 很满意 3 + 满意 2 (+ 1 on paper), 楼道照明 满意 1 + 不满意 2.
-    expect(community.inCommunity).toEqual({ 居民: { 很满意: 3, 满意: 4, 不满意: 2 } });
+    // The projects are the community's: 加装电梯 很满意 6 + 满意 4 (+ 1 on paper) = 11 ballots, 楼道照明 满意 3 +
+    // 不满意 7 = 10; 健身器材 has 2, below the 10 a project needs (PROJECT_MIN_SAMPLE): left out, as on the results.
+    expect(community.inCommunity).toEqual({ 居民: { 很满意: 6, 满意: 8, 不满意: 7 } });
     expect(community.projectCount).toBe(0); // the community is responsible for neither
     const unit = f.get(tree.unit.id)!;
-    expect(unit.asResponsible).toEqual({ 居民: { 很满意: 3, 满意: 3 } });
-    expect(unit.projectCount).toBe(6);
-    expect(unit.good).toBe(100); // (3 + 3) / 6
+    expect(unit.asResponsible).toEqual({ 居民: { 很满意: 6, 满意: 5 } }); // 健身器材's 2 left out
+    expect(unit.projectCount).toBe(11);
+    expect(unit.good).toBe(100); // (6 + 5) / 11
     expect(unit.own).toEqual({ 全部: {} }); // no ballot rated the unit itself
     const unit2 = f.get(unit2Id)!;
-    expect(unit2.asResponsible).toEqual({ 居民: { 满意: 1, 不满意: 2 } });
-    expect(unit2.good).toBe(33.33); // 1 / 3 = 33.33%
+    expect(unit2.asResponsible).toEqual({ 居民: { 满意: 3, 不满意: 7 } });
+    expect(unit2.good).toBe(30); // 3 / 10 = 30%
   });
 
   it('gives results per project, named', async () => {
     const r = await admin.get(`/api/campaigns/${campaignId}/results`);
     expect(r.status).toBe(200);
     expect(r.body.targets.map((x: { name: string; validBallots: number; projectId: number }) => [x.name, x.validBallots, x.projectId])).toEqual([
-      [`加装电梯（${tree.community.name}）`, 6, projectIds['加装电梯']],
-      [`楼道照明（${tree.community.name}）`, 3, projectIds['楼道照明']],
+      [`加装电梯（${tree.community.name}）`, 11, projectIds['加装电梯']],
+      [`楼道照明（${tree.community.name}）`, 10, projectIds['楼道照明']],
+      [`健身器材（${tree.community.name}）`, 2, projectIds['健身器材']],
     ]);
+    // Shown from 10 valid ballots a project (PROJECT_MIN_SAMPLE), whatever the rule sets' votes clauses ask of a total.
+    expect(r.body.targets.map((x: { shown: boolean }) => x.shown)).toEqual([true, true, false]);
   });
 
   it('shows on the project, to its responsible unit, what residents said once the sample allows', async () => {
@@ -192,8 +204,11 @@ describe('a campaign rating projects', () => {
     const r = await unit.get(`/api/cobuilding/projects/${projectIds['加装电梯']}/ratings`);
     expect(r.status).toBe(200);
     expect(r.body.items).toHaveLength(1);
-    // 6 valid ballots, fewer than the minimum sample of 10 (no rule set of the year reads project ratings): withheld.
-    expect(r.body.items[0]).toMatchObject({ campaignTitle: '共建项目群众评价', stateLabel: '已结束', validBallots: 6, shown: false, note: '样本不足：有效票 6 张，少于 10 张，结果不予显示', items: [] });
+    // 11 valid ballots: shown, 很满意 6 of 11 = 54.55%, 满意 5 of 11 = 45.45%.
+    expect(r.body.items[0]).toMatchObject({ campaignTitle: '共建项目群众评价', stateLabel: '已结束', validBallots: 11, shown: true, note: null });
+    expect(r.body.items[0].items[0].answers.slice(0, 2)).toEqual([{ answer: '很满意', count: 6, share: '54.55' }, { answer: '满意', count: 5, share: '45.45' }]);
+    const small = ok(await unit.get(`/api/cobuilding/projects/${projectIds['健身器材']}/ratings`));
+    expect(small.items[0]).toMatchObject({ validBallots: 2, shown: false, note: '样本不足：有效票 2 张，少于 10 张，结果不予显示', items: [] });
     const outsider = client(t.app, await createToken(t.db, 'admin', (await createTree(t.db, '旁区')).district.id));
     expect((await outsider.get(`/api/cobuilding/projects/${projectIds['加装电梯']}/ratings`)).status).toBe(404);
   });
@@ -219,9 +234,9 @@ describe('a campaign rating projects', () => {
     const revision = await scoreCycle({ ctx: cliCtx(t.db), year, ruleSets: rules });
     const leader = client(t.app, await createToken(t.db, 'leader', tree.district.id));
     const card = async (id: number) => (await leader.get(`/api/cycles/${year}/orgs/${id}/scorecard?revision=${revision.revisionId}`)).body;
-    // 供电局: 3 × 100 + 3 × 80 = 540 over 6 ballots = 90.
-    expect((await card(tree.unit.id)).total).toBe('90.00');
-    // 区医院: 1 × 80 + 2 × 0 = 80 over 3 ballots = 26.666… → 26.67.
-    expect((await card(unit2Id)).total).toBe('26.67');
+    // 供电局: 6 × 100 + 5 × 80 = 1000 over 11 ballots = 90.909… → 90.91 (健身器材's 2 ballots left out).
+    expect((await card(tree.unit.id)).total).toBe('90.91');
+    // 区医院: 3 × 80 + 7 × 0 = 240 over 10 ballots = 24.
+    expect((await card(unit2Id)).total).toBe('24.00');
   });
 });

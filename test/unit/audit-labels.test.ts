@@ -16,6 +16,7 @@ const dynamicValues: Record<string, string[]> = {
   'src/features/cobuilding/projects.service.ts:move': ['claim', 'progress', 'proposeClose', 'approveClose', 'sendBack'], // the moves of projectMoves
   'src/features/cobuilding/projects.service.ts:change': ['match', 'meet'], // what a project does to its needs
   'src/features/cobuilding/wishes.service.ts:move': ['claim', 'fulfil'], // audited(…, 'claim' | 'fulfil', …)
+  'src/features/cobuilding/list-import.ts:noun': ['need', 'resource'], // the lists imported through importList
 };
 
 function sourceFiles(dir: string): string[] {

@@ -87,10 +87,11 @@ async function checkRows(ctx: Ctx, r: RowReader, parsed: Parsed[], orgs: Map<str
 /** 需求清单 from a sheet (importList): each row's organization a community or grid of the caller's subtree. */
 export async function importNeeds({ ctx, spreadsheet, file }: { ctx: Ctx; spreadsheet: Spreadsheet; file: { name: string; bytes: Uint8Array } }): Promise<{ imported: number }> {
   return importList(ctx, spreadsheet, file, {
+    noun: 'need',
     headers,
     parse: parseRows,
     codes: (parsed) => parsed.flatMap((p) => (p.orgCode ? [p.orgCode] : [])),
     check: checkRows,
-    insert: async (tx, row) => ({ id: await insertNeedRow(tx.db, row), orgId: row.org_id, action: 'cobuilding.need.import', entity: 'cb_need', after: { ...row, state: 'open' } }),
+    insert: async (tx, row) => ({ id: await insertNeedRow(tx.db, row), orgId: row.org_id, after: { ...row, state: 'open' } }),
   });
 }

@@ -96,10 +96,11 @@ async function checkRows(ctx: Ctx, r: RowReader, parsed: Parsed[], orgs: Map<str
 /** 资源清单 from a sheet (importList): both organizations and their agreement checked as 登记资源 checks them. */
 export async function importResources({ ctx, spreadsheet, file }: { ctx: Ctx; spreadsheet: Spreadsheet; file: { name: string; bytes: Uint8Array } }): Promise<{ imported: number }> {
   return importList(ctx, spreadsheet, file, {
+    noun: 'resource',
     headers,
     parse: parseRows,
     codes: (parsed) => parsed.flatMap((p) => [p.orgCode, p.toCode].filter((c): c is string => c !== null)),
     check: checkRows,
-    insert: async (tx, row) => ({ id: await insertResourceRow(tx.db, row), orgId: row.org_id, action: 'cobuilding.resource.import', entity: 'cb_resource', after: row }),
+    insert: async (tx, row) => ({ id: await insertResourceRow(tx.db, row), orgId: row.org_id, after: row }),
   });
 }

@@ -24,12 +24,14 @@ type Upload = { name: string; bytes: Uint8Array };
 
 /** One list's import: its cells read, the organization codes it names, the checks on them, and one row's write. */
 export type ListImport<P, R> = {
+  /** The list's row kind: audited as cobuilding.<noun>.import on cb_<noun>. */
+  noun: 'need' | 'resource';
   headers: Record<string, string>;
   parse: (sheet: Sheet, r: RowReader, today: string) => P[];
   codes: (parsed: readonly P[]) => string[];
   check: (tx: Ctx, r: RowReader, parsed: P[], orgs: Map<string, OrgRow>) => Promise<R[]>;
-  /** Writes a row and says how the audit names it. */
-  insert: (tx: Ctx, row: R) => Promise<{ id: number; orgId: number; action: string; entity: string; after: object }>;
+  /** Writes a row; its id, organization and the audit's after. */
+  insert: (tx: Ctx, row: R) => Promise<{ id: number; orgId: number; after: object }>;
 };
 
 /**
@@ -45,9 +47,10 @@ export async function importList<P, R>(ctx: Ctx, spreadsheet: Spreadsheet, file:
     const orgs = new Map((await findOrgsByCodes(tx.db, list.codes(parsed))).map((o) => [o.code, o]));
     const rows = await list.check(tx, r, parsed, orgs);
     if (r.errors.length > 0) throw importRefused(r.errors, sheet.rows.length);
+    const noun = list.noun;
     for (const row of rows) {
       const w = await list.insert(tx, row);
-      await recordAudit(tx, { action: w.action, entity: w.entity, entityId: w.id, orgId: w.orgId, after: { ...w.after, file: file.name } });
+      await recordAudit(tx, { action: `cobuilding.${noun}.import`, entity: `cb_${noun}`, entityId: w.id, orgId: w.orgId, after: { ...w.after, file: file.name } });
     }
     return { imported: rows.length };
   });

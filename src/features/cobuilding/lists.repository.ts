@@ -203,6 +203,12 @@ export async function projectLinkRows(db: Kysely<Database>, projectId: number) {
     .execute();
 }
 
+/** The paths of a project's cooperating units. */
+export async function partnerPaths(db: Kysely<Database>, projectId: number): Promise<string[]> {
+  const rows = await db.selectFrom('cb_project_links as l').innerJoin('organizations as o', 'o.id', 'l.partner_id').select('o.path').where('l.project_id', '=', projectId).execute();
+  return rows.map((r) => r.path);
+}
+
 /** A project's 责任分解, by due date, with each task's organization. */
 export async function taskRows(db: Kysely<Database>, projectId: number) {
   return db

@@ -23,6 +23,7 @@ import {
   insertProjectRow,
   listProjectRows,
   progressRows,
+  partnerPaths,
   projectLinkRows,
   taskRows,
   setNeedState,
@@ -126,10 +127,14 @@ export async function createProject({ ctx, input }: { ctx: Ctx; input: unknown }
   });
 }
 
-/** A project the caller may see: of its communities, claimed by its units, or open to its units by agreement. */
+/**
+ * A project the caller may see: of its communities, claimed by its units, with its units as cooperating units (协作单位,
+ * who mark their own tasks done), or open to its units by agreement.
+ */
 export async function visibleProject(ctx: Ctx, id: number, lock?: boolean): Promise<ProjectRow> {
   const row = await findProjectRow(ctx.db, id, lock);
   if (row && (inScope(ctx.actor, row.community_path) || (row.responsible_path && inScope(ctx.actor, row.responsible_path)))) return row;
+  if (row && (await partnerPaths(ctx.db, id)).some((path) => inScope(ctx.actor, path))) return row;
   if (row && (await listProjectRows(ctx.db, { prefix: ctx.actor.orgPath, orgId: row.community_id, limit: 1000, offset: 0 })).rows.some((p) => p.id === id)) return row;
   throw notFound('项目', 'id');
 }

@@ -18,8 +18,9 @@ export function mayPlanTasks(ctx: Ctx, p: ProjectRow): boolean {
 }
 
 /**
- * A project's tasks as the page shows them: overdue when not done by their date (China time), and whether the caller
- * may mark one done (either side of the project, or the task's own organization, while the project is under way).
+ * A project's tasks as the page shows them: overdue when not done by their date (China time) while the project is
+ * open, and whether the caller may mark one done (either side of the project, or the task's own organization, a
+ * cooperating unit included, while the project is under way).
  */
 export function taskView(ctx: Ctx, p: ProjectRow, rows: readonly TaskRow[], today: string): ProjectTask[] {
   const side = sidesOf(ctx, p);
@@ -32,7 +33,8 @@ export function taskView(ctx: Ctx, p: ProjectRow, rows: readonly TaskRow[], toda
     dueOn: k.due_on,
     milestone: k.milestone,
     doneOn: k.done_on,
-    overdue: k.done_on === null && k.due_on < today,
+    // Once the project is closed, an undone task is no longer late work: 销号 settled the project.
+    overdue: p.state !== 'closed' && k.done_on === null && k.due_on < today,
     mayFinish: open && k.done_on === null && (side.community || side.responsible || inScope(ctx.actor, k.org_path)),
   }));
 }

@@ -103,9 +103,16 @@ export async function listTargetRows(db: Kysely<Database>, campaignId: number, p
     .execute();
 }
 
-/** The campaigns that rated a project, the latest first, with the project's target in each. */
+/** The campaigns (opened or closed, not drafts) that rated a project, the latest first, with the project's target in each. */
 export async function projectTargetRows(db: Kysely<Database>, projectId: number) {
-  return db.selectFrom('rating_targets').select(['id', 'campaign_id']).where('project_id', '=', projectId).orderBy('campaign_id', 'desc').execute();
+  return db
+    .selectFrom('rating_targets as t')
+    .innerJoin('rating_campaigns as c', 'c.id', 't.campaign_id')
+    .select(['t.id', 't.campaign_id'])
+    .where('t.project_id', '=', projectId)
+    .where('c.state', '<>', 'draft')
+    .orderBy('t.campaign_id', 'desc')
+    .execute();
 }
 
 /** A campaign's target by its organization (campaigns of organizations) or by its project. */

@@ -1,8 +1,8 @@
 import { readers, requireRole } from '../../auth/scope';
 import { withTransaction } from '../../db/transaction';
+import { PROJECT_MIN_SAMPLE } from '../../domain/catalog';
 import { AppError, notFound } from '../../errors/app-error';
 import type { RuleSets } from '../../rules/registry';
-import type { RuleSet } from '../../rules/rule-set.schema';
 import { yearRuleSets } from '../scoring/rule-pins';
 import { dec, fixed2 } from '../../scoring/decimal';
 import { recordAudit } from '../audit/record-audit';
@@ -108,25 +108,21 @@ export async function voidBallots({ ctx, id, input }: { ctx: Ctx; id: number; in
   });
 }
 
-/** The minimum samples of a rule set's votes clauses that read ballots of organizations, or of projects. */
-function ballotSamples(rs: RuleSet, projects: boolean): number[] {
-  return rs.parts.flatMap((p) =>
+/**
+ * The minimum sample of a target's results. A project's is PROJECT_MIN_SAMPLE, the one the facts use. An
+ * organization's is the largest minimum sample of its category's votes clauses that read its ballots.
+ */
+function minSampleFor(ruleSets: RuleSets, category: string | null, project: boolean): number {
+  const rs = category && !project ? ruleSets.forCategory(category)?.ruleSet : undefined;
+  if (!rs) return project ? PROJECT_MIN_SAMPLE : DEFAULT_MIN_SAMPLE;
+  const samples = rs.parts.flatMap((p) =>
     p.indicators.flatMap((i) =>
       i.clauses.flatMap((c) => {
         const def = c.type === 'votes' ? rs.facts[c.fact] : undefined;
-        return def?.source.startsWith('ballots.') && ('projects' in def && def.projects !== undefined) === projects ? [(c as { minSample: number }).minSample] : [];
+        return c.type === 'votes' && def?.source.startsWith('ballots.') && !('projects' in def && def.projects !== undefined) ? [c.minSample] : [];
       }),
     ),
   );
-}
-
-/**
- * The largest minimum sample of the votes clauses that read this target's ballots: an organization's, those of
- * its category's rule set; a project's, those of any rule set reading project ratings (the unit's or the community's).
- */
-function minSampleFor(ruleSets: RuleSets, category: string | null, project: boolean): number {
-  const sets = project ? ruleSets.all.map((c) => c.ruleSet) : [category ? ruleSets.forCategory(category)?.ruleSet : undefined].filter((r): r is RuleSet => !!r);
-  const samples = sets.flatMap((rs) => ballotSamples(rs, project));
   return samples.length > 0 ? Math.max(...samples) : DEFAULT_MIN_SAMPLE;
 }
 

@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { PROJECT_MIN_SAMPLE } from '../../domain/catalog';
 import { Tally, type FactDef, type Window } from '../../rules/rule-set.schema';
 import { historyFacts } from './history.repository';
 import { attachSpan, normalizeTally, type FactValue } from '../../scoring/fact-catalog';
@@ -501,14 +502,16 @@ async function reviewTallies(db: Kysely<Database>, year: number, orgIds: readonl
 async function ballotFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[], projects: 'responsible' | 'community' | undefined) {
   const valid = sql`c.cycle_year = ${year} and c.state = 'closed' and b.voided_at is null`;
   // Campaigns rating organizations count for the target; those rating projects, for the project's community
-  // (the target's organization) or for its responsible unit.
+  // (the target's organization) or for its responsible unit, each project only with its minimum sample (a total
+  // must not give away by subtraction a project whose result is withheld).
   const bv =
     projects === undefined
       ? sql`select b.org_id, b.rater_group, b.answers from ballots b join rating_campaigns c on c.id = b.campaign_id
         where ${valid} and c.subject = 'org' and b.org_id = any(${[...orgIds]}::int[])`
       : sql`select ${sql.ref(projects === 'community' ? 'b.org_id' : 'p.responsible_id')} as org_id, b.rater_group, b.answers
         from ballots b join rating_campaigns c on c.id = b.campaign_id join rating_targets t on t.id = b.target_id join cb_projects p on p.id = t.project_id
-        where ${valid} and c.subject = 'project' and ${sql.ref(projects === 'community' ? 'b.org_id' : 'p.responsible_id')} = any(${[...orgIds]}::int[])`;
+        where ${valid} and c.subject = 'project' and ${sql.ref(projects === 'community' ? 'b.org_id' : 'p.responsible_id')} = any(${[...orgIds]}::int[])
+          and (select count(*) from ballots x where x.target_id = b.target_id and x.voided_at is null) >= ${PROJECT_MIN_SAMPLE}`;
   const ctes: { name: string; body: RawBuilder<unknown> }[] = [
     { name: 'bv', body: bv },
     { name: 'ba', body: sql`select bv.org_id, bv.rater_group, e.key as item, e.value as answer from bv cross join lateral jsonb_each_text(bv.answers) e` },
