@@ -1,3 +1,4 @@
+import { defaultLoad, requestLimits } from './features/limits/request-limits';
 import { assessmentRoutes } from './features/assessments/assessments.routes';
 import { databaseFiles } from './features/files/file-ports';
 import { fileRoutes } from './features/files/files.routes';
@@ -72,7 +73,11 @@ export function createApp(deps: Deps) {
   app.onError((err, c) => errorResponse(c, err, deps.logger));
   app.notFound((c) => errorResponse(c, new AppError('not_found', `接口不存在：${c.req.method} ${c.req.path}`), deps.logger));
 
-  app.get('/health', (c) => c.json({ status: 'ok', database: deps.dbKind, time: deps.clock.now().toISOString() }));
+  // Admission control and time limits (issue 18): /health and the static files stay outside, so a saturated server
+  // still answers whether it is alive.
+  const load = requestLimits(deps.load ?? defaultLoad);
+  app.get('/health', (c) => c.json({ status: 'ok', database: deps.dbKind, time: deps.clock.now().toISOString(), load: load.stats() }));
+  for (const path of ['/api/*', '/b/*', '/r/*', '/w/*', '/verify/*']) app.use(path, load.admission, load.timeLimit);
 
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new AppError('payload_too_large', `上传内容超过 ${MAX_BODY_BYTES / 1024 / 1024} MB`); } }));
   app.use('/api/auth/login', bodyLimit({ maxSize: 4 * 1024, onError: () => { throw new AppError('payload_too_large', '登录请求过大'); } }));

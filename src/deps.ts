@@ -1,3 +1,4 @@
+import type { LoadOptions } from './features/limits/request-limits';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/database';
@@ -39,6 +40,8 @@ export type Deps = {
   jobs?: JobPorts;
   /** The built web application (src/ui → dist/ui); absent when it was not built (the API still serves). */
   ui?: UiAssets;
+  /** Admission control and request time limits (default `defaultLoad`). */
+  load?: LoadOptions;
 };
 
 export type BallotOptions = {

@@ -27,6 +27,11 @@ export const Env = z.object({
   /** A browser session ends after this many minutes without a request, and this many hours after sign-in. */
   XINGPING_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   XINGPING_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Admission control: requests worked at once, and how many more may wait (each up to 5 s) before a 503 with Retry-After. */
+  XINGPING_MAX_ACTIVE: z.coerce.number().int().min(1).default(32),
+  XINGPING_MAX_QUEUED: z.coerce.number().int().min(0).default(1000),
+  /** A request's time limit in seconds (scoring, previews, imports and printing have their own, longer ones). */
+  XINGPING_REQUEST_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** The operating-system account running the command line; named in its actor (`命令行（…）`). */
   USER: z.string().optional(),
 });

@@ -1,6 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Database } from './database';
 
@@ -15,7 +14,8 @@ export type DatabaseHandle = {
 };
 
 export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolSize?: number; onConnectionLost?: (message: string) => void }
+  /** `statementTimeoutMs`: the server's bound on one statement (its request time limit); long work raises it in its transaction. */
+  | { kind: 'postgres'; url: string; poolSize?: number; statementTimeoutMs?: number; onConnectionLost?: (message: string) => void }
   /** `dataDir` undefined means in memory; `snapshot` starts from a `dumpDataDir` tarball. */
   | { kind: 'pglite'; dataDir?: string; snapshot?: Blob };
 
@@ -26,6 +26,12 @@ const INT8_OID = 20;
 // and ids become numbers in both drivers (pg would give strings, PGlite numbers); numeric stays a string.
 const pgliteParsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) };
 
+/** PGlite and its dialect, loaded only when an embedded database is opened (a PostgreSQL process never needs them). */
+async function pgliteModules() {
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([import('@electric-sql/pglite'), import('kysely-pglite-dialect')]);
+  return { PGlite, PGliteDialect };
+}
+
 /** Opens the database: PostgreSQL through `pg` when a URL is given, PGlite (WASM, on disk) otherwise. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === 'postgres') {
@@ -34,6 +40,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       max: options.poolSize ?? 10,
       // A database that does not answer fails the request (503) instead of holding it forever.
       connectionTimeoutMillis: 10_000,
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === DATE_OID) return (v: string) => v;
@@ -53,6 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', location: redactUrl(options.url), close: () => db.destroy() };
   }
+  const { PGlite, PGliteDialect } = await pgliteModules();
   const client = new PGlite({
     dataDir: options.dataDir,
     loadDataDir: options.snapshot,
@@ -82,6 +90,7 @@ export async function snapshotPglite(db: Kysely<Database>): Promise<Blob | undef
 
 /** A throwaway in-memory PGlite with the schema applied, dumped as a tarball for fast test starts. */
 export async function dumpPgliteSnapshot(prepare: (db: Kysely<Database>) => Promise<void>): Promise<Blob> {
+  const { PGlite, PGliteDialect } = await pgliteModules();
   const client = new PGlite({ parsers: pgliteParsers });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   try {

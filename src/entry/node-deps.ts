@@ -1,9 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { directoryBlobs } from '../adapters/blobs-directory';
-import { sharpImages } from '../adapters/images-sharp';
-import { exceljsSpreadsheet } from '../adapters/spreadsheet-exceljs';
-import { puppeteerPdf } from '../adapters/pdf-puppeteer';
 import type { DatabaseHandle } from '../db/client';
 import type { BallotOptions, Deps } from '../deps';
 import { readEnv, type Env } from '../env';
@@ -16,8 +13,9 @@ import { fontDir, loadTemplates } from './template-files';
 import { defaultAuthPolicy, type AuthPolicy, type RequestInfo } from '../features/auth/auth.policy';
 import { databaseCounters, memoryCounters } from '../features/limits/limiter';
 import { loadUiAssets } from './ui-files';
+import { defaultLoad, type LoadOptions } from '../features/limits/request-limits';
 import { inProcessJobs } from '../adapters/jobs-in-process';
-import { pgBossJobs } from '../adapters/jobs-pgboss';
+import { lazyImages, lazyPdf, lazyPgBoss, lazySpreadsheet } from './lazy-ports';
 
 /**
  * Printing on Node: templates/ compiled once, puppeteer with one browser started at the first document
@@ -28,7 +26,7 @@ export function nodePrinting(opts: { publicUrl: string; chromium?: string; pages
   return {
     templates,
     publicUrl: opts.publicUrl,
-    pdf: puppeteerPdf({ css: templates.css, fontDir: fontDir(), executablePath: opts.chromium, pages: opts.pages }),
+    pdf: lazyPdf({ css: templates.css, fontDir: fontDir(), executablePath: opts.chromium, pages: opts.pages }),
   };
 }
 
@@ -75,6 +73,11 @@ export function authPolicyFromEnv(env: Env): AuthPolicy {
   return { ...defaultAuthPolicy, sessionIdleMs: env.XINGPING_SESSION_IDLE_MINUTES * 60_000, sessionMaxMs: env.XINGPING_SESSION_MAX_HOURS * 3_600_000 };
 }
 
+/** Admission control and the request time limit from the environment. */
+export function loadFromEnv(env: Env): LoadOptions {
+  return { ...defaultLoad, maxActive: env.XINGPING_MAX_ACTIVE, maxQueued: env.XINGPING_MAX_QUEUED, requestMs: env.XINGPING_REQUEST_SECONDS * 1000 };
+}
+
 /** The composition root for Node: the database handle plus the Node implementations of the ports. */
 export function nodeDeps(
   handle: DatabaseHandle,
@@ -89,13 +92,14 @@ export function nodeDeps(
     dbKind: handle.kind,
     clock,
     logger: opts.logger ?? consoleLogger,
-    spreadsheet: exceljsSpreadsheet,
+    spreadsheet: lazySpreadsheet(),
     printing: nodePrinting({ publicUrl: opts.publicUrl ?? 'http://127.0.0.1:8787', chromium: opts.chromium ?? env.XINGPING_CHROMIUM }),
     ballots,
     auth: { policy: authPolicyFromEnv(env), client: nodeRequestInfo(env, ballots.clientAddress) },
     counters: handle.kind === 'postgres' ? databaseCounters(handle.db, clock) : memoryCounters(clock),
-    files: { store: env.XINGPING_FILES_DIR ? directoryBlobs(env.XINGPING_FILES_DIR) : { kind: 'database' }, images: sharpImages },
-    jobs: { queue: handle.kind === 'postgres' ? pgBossJobs(handle.db) : inProcessJobs(), bookLimit: env.XINGPING_BOOK_LIMIT },
+    files: { store: env.XINGPING_FILES_DIR ? directoryBlobs(env.XINGPING_FILES_DIR) : { kind: 'database' }, images: lazyImages() },
+    jobs: { queue: handle.kind === 'postgres' ? lazyPgBoss(handle.db) : inProcessJobs(), bookLimit: env.XINGPING_BOOK_LIMIT },
     ui: loadUiAssets(),
+    load: loadFromEnv(env),
   };
 }

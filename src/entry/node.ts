@@ -18,6 +18,17 @@ import { progressReporter } from './progress';
 import { loadRuleSets } from './rule-files';
 import { loadInForce, syncRuleFiles, systemActor } from '../features/rulesets/rules-in-force';
 
+/**
+ * Socket settings that answer every request with a status under load: idle keep-alive connections stay open longer
+ * than a client or proxy keeps them (Node's 5 s default closes a connection a client is about to reuse, which the
+ * client sees as a reset), and headers get the time they need on a saturated loop.
+ */
+function holdConnections(server: ReturnType<typeof serve>): void {
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
+}
+
 /** `npm start`: take the data folder, migrate, seed the demo district into an empty database, serve on 127.0.0.1. */
 async function main(): Promise<void> {
   const env = readEnv();
@@ -32,7 +43,8 @@ async function main(): Promise<void> {
     lock = got.lock;
   }
   const files = await loadRuleSets();
-  const handle = await openFromEnv(env);
+  // A statement runs at most as long as a request may (long work raises it inside its own transaction).
+  const handle = await openFromEnv(env, { statementTimeoutMs: env.XINGPING_REQUEST_SECONDS * 1000 });
   await migrateToLatest(handle.db);
   console.log(`数据库：${handle.kind === 'pglite' ? 'PGlite（嵌入式）' : 'PostgreSQL'} ${handle.location}`);
   // The database is the truth for the rule sets in force; rules/ seeds a fresh one, and a changed file becomes a draft.
@@ -79,6 +91,7 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
     console.log(`星评已启动：http://${info.address}:${info.port}/`);
   });
+  holdConnections(server);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

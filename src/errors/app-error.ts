@@ -15,6 +15,10 @@ export const errorStatus = {
   too_many_requests: 429,
   internal: 500,
   unavailable: 503,
+  /** Load shed: the server is at its limit of concurrent work (with Retry-After). */
+  busy: 503,
+  /** The request ran past its time limit; its transaction rolled back. */
+  over_time: 503,
   timeout: 504,
 } as const;
 

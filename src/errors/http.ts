@@ -48,6 +48,9 @@ function fromDatabase(err: PgError): AppError | null {
     case '22021':
     case '22P05':
       return new AppError('validation_failed', '文字中含有无法保存的字符');
+    case '57014':
+      // statement_timeout: one statement ran past the request's time limit (the server cancelled it).
+      return new AppError('over_time', '查询超过时限，已取消，没有保存任何结果；请稍后重试');
     case '22001':
     case '54000':
       return new AppError('validation_failed', '内容过长，无法保存');

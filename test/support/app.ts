@@ -1,3 +1,4 @@
+import type { LoadOptions } from '../../src/features/limits/request-limits';
 import { sharpImages } from '../../src/adapters/images-sharp';
 import type { FilePorts } from '../../src/features/files/file-ports';
 import type { Context } from 'hono';
@@ -66,7 +67,7 @@ export function testAuthDeps(db: Kysely<Database>, dbKind: 'pglite' | 'postgres'
 }
 
 /** createApp on a real database (PGlite snapshot or PostgreSQL), closed after the file's tests. */
-export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<BallotOptions>; auth?: Partial<AuthPolicy>; ui?: UiAssets; isolated?: boolean; files?: FilePorts } = {}) {
+export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<BallotOptions>; auth?: Partial<AuthPolicy>; ui?: UiAssets; isolated?: boolean; files?: FilePorts; load?: LoadOptions } = {}) {
   // `isolated`: a database of its own on PostgreSQL too, for tests that need the only top-level organization
   // (the cycle's own steps are the CLI's when a database holds several).
   const isolated = opts.isolated ? await openIsolatedDatabase() : null;
@@ -84,6 +85,7 @@ export async function setupTestApp(opts: { clock?: Clock; ballots?: Partial<Ball
     ...testAuthDeps(handle.db, handle.kind, clock, opts.auth),
     files: opts.files ?? { store: { kind: 'database' }, images: sharpImages },
     ui: opts.ui,
+    load: opts.load,
   };
   const app = createApp(deps);
   afterAll(() => (isolated ? isolated.drop() : handle.close()));

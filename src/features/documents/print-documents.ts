@@ -1,3 +1,4 @@
+import { ruleSetByHash } from '../scoring/rule-set-cache';
 import QRCode from 'qrcode';
 import { readers, requireRole } from '../../auth/scope';
 import { AppError, notFound } from '../../errors/app-error';
@@ -179,8 +180,8 @@ export async function scorecardPdf({ ctx, year, orgId, printing }: { ctx: Ctx; y
   const { issued } = await issueScorecardsOf({ ctx, year, orgId, subtree: false, printing });
   const doc = issued[0]!;
   // The paper shows ranks to whom the page shows them (DECISIONS.md, `showRankTo`); its content hash keeps them.
-  const body = await findRuleSetBody(ctx.db, doc.content.ruleSet.hash);
-  const shown = body ? ranksVisible(ctx, RuleSet.parse(body.body)) : false;
+  const rs = await ruleSetByHash(ctx.db, doc.content.ruleSet.hash);
+  const shown = rs ? ranksVisible(ctx, rs) : false;
   return renderScorecard(printing, shown ? doc : { ...doc, content: { ...doc.content, grade: { ...doc.content.grade, ranks: [] } } });
 }
 

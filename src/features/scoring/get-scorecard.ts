@@ -2,13 +2,13 @@ import { readers, requireRole } from '../../auth/scope';
 import { forbidden, notFound } from '../../errors/app-error';
 import { cycleStateLabel } from '../../domain/catalog';
 import { findCycle } from '../cycles/cycles.repository';
-import { RuleSet, type FactDef } from '../../rules/rule-set.schema';
+import type { FactDef, RuleSet } from '../../rules/rule-set.schema';
 import { notAssessedLabelOf, type ScoreResult } from '../../scoring/evaluate';
 import type { Ctx } from '../context';
 import { orgForRead } from '../orgs/org-access';
 import { windowDates } from './facts.repository';
-import { gradeOf } from './grades.repository';
-import { findRuleSetBody, historyRows, latestRevision, latestScore, listScores } from './scores.repository';
+import { ruleSetByHash } from './rule-set-cache';
+import { historyRows, latestRevision, listScores, scoreWithGrade } from './scores.repository';
 import type { Scorecard } from './scoring.schemas';
 
 /** Where to see the records behind a fact: the ledger, meeting, check-in or inspection list, filtered. */
@@ -52,7 +52,7 @@ export async function scoreHistory({ ctx, year, orgId }: { ctx: Ctx; year: numbe
   const inner = ctx.actor.role === 'admin' || ctx.actor.role === 'leader';
   const rows = (await historyRows(ctx.db, org.id, year)).filter((r) => inner || r.state === 'published' || r.state === 'finalized');
   const bodies = new Map<string, RuleSet>();
-  for (const hash of new Set(rows.map((r) => r.rule_set_hash))) bodies.set(hash, RuleSet.parse((await findRuleSetBody(ctx.db, hash))!.body));
+  for (const hash of new Set(rows.map((r) => r.rule_set_hash))) bodies.set(hash, (await ruleSetByHash(ctx.db, hash))!);
   const items = rows.map((r) => ({
     year: r.year,
     state: r.state,
@@ -88,11 +88,10 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
   requireRole(ctx, readers);
   const org = await orgForRead(ctx, orgId, 'orgId');
   await requireResultsVisible(ctx, year);
-  const row = await latestScore(ctx.db, year, org.id, revision);
+  const row = await scoreWithGrade(ctx.db, year, org.id, revision);
   if (!row) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'year');
-  const body = (await findRuleSetBody(ctx.db, row.rule_set_hash))!;
-  const rs = RuleSet.parse(body.body);
-  const g = await gradeOf(ctx.db, row.revision_id, org.id);
+  const rs = (await ruleSetByHash(ctx.db, row.rule_set_hash))!;
+  const g = row.graded === null ? null : row;
   const gd = g ? (g.detail as { steps: { kind: string; text: string }[]; consequences: string[]; next: unknown; lastGradeLabel: string | null }) : null;
   const result = row.result as ScoreResult;
   const defs = rs.facts as Record<string, FactDef>;
@@ -113,7 +112,7 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
           rankCategory: ranksVisible(ctx, rs) ? g.rank_category : null,
           rankParent: ranksVisible(ctx, rs) ? g.rank_parent : null,
           ranksVisible: ranksVisible(ctx, rs),
-          lagging: g.lagging,
+          lagging: g.lagging ?? false,
           move: g.move,
           lastGradeLabel: gd!.lastGradeLabel,
           steps: gd!.steps.map((st) => st.text),

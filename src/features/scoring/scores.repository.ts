@@ -85,6 +85,22 @@ export async function latestScore(db: Kysely<Database>, year: number, orgId: num
     .executeTakeFirst();
 }
 
+/** The stored score of one organization (the newest revision of the year, or the one asked for) with its grade: one query. */
+export async function scoreWithGrade(db: Kysely<Database>, year: number, orgId: number, revisionId?: number) {
+  return db
+    .selectFrom('scores as s')
+    .innerJoin('score_revisions as v', 'v.id', 's.revision_id')
+    .leftJoin('grades as g', (j) => j.onRef('g.revision_id', '=', 's.revision_id').onRef('g.org_id', '=', 's.org_id'))
+    .select(['s.revision_id', 'v.created_at', 'v.created_by', 's.category', 's.rule_set_hash', 's.assessed', 's.total', 's.result'])
+    .select(['g.org_id as graded', 'g.grade', 'g.grade_label', 'g.rank_category', 'g.rank_parent', 'g.lagging', 'g.move', 'g.detail'])
+    .where('v.cycle_year', '=', year)
+    .where('s.org_id', '=', orgId)
+    .$if(revisionId !== undefined, (q) => q.where('s.revision_id', '=', revisionId!))
+    .orderBy('s.revision_id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 export async function findRuleSetBody(db: Kysely<Database>, hash: string) {
   return db.selectFrom('rule_sets').select(['hash', 'id', 'version', 'title', 'body']).where('hash', '=', hash).executeTakeFirst();
 }

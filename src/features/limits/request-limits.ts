@@ -1,0 +1,111 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { AppError } from '../../errors/app-error';
+import { timeLimits } from '../../errors/deadline';
+
+/**
+ * How much work one process takes on at once (issue 18, a server that holds). `maxActive` requests run; up to
+ * `maxQueued` more wait, each at most `queueWaitMs`; beyond that, or after waiting that long, the answer is 503 with
+ * Retry-After (load shed, not an error). Every request has a time limit (`requestMs`, longer for the verbs with their
+ * own deadline) after which, or when the client goes away, its next query is refused and its transaction rolls back.
+ */
+export type LoadOptions = { maxActive: number; maxQueued: number; queueWaitMs: number; requestMs: number; retryAfterSeconds: number };
+
+export const defaultLoad: LoadOptions = { maxActive: 32, maxQueued: 1000, queueWaitMs: 5_000, requestMs: 30_000, retryAfterSeconds: 2 };
+
+/** Requests that do long work by design, with their limits: scoring and what re-scores, previews, imports, printing. */
+const longRequests: readonly { method: string; path: RegExp; ms: number }[] = [
+  { method: 'POST', path: /^\/api\/cycles\/\d+\/(score|corrections|publish|finalize|rules\/publish)$/, ms: timeLimits.scoreMs },
+  { method: 'POST', path: /^\/api\/rule-drafts\/\d+\/publish$/, ms: timeLimits.scoreMs },
+  { method: 'POST', path: /\/preview$|^\/api\/imports\/|\/paper$|\/codes$|\/notices\.pdf$/, ms: timeLimits.previewMs },
+  { method: 'GET', path: /\.(pdf|xlsx|zip)$|\/export|\/print|\/template/, ms: timeLimits.previewMs },
+];
+
+export function requestLimitMs(method: string, path: string, base: number): number {
+  return longRequests.find((r) => r.method === method && r.path.test(path))?.ms ?? base;
+}
+
+/** What `/health` reports of the load (this process). */
+export type LoadStats = { active: number; queued: number; shed: number; timedOut: number };
+
+type Waiter = { admit: (ok: boolean) => void };
+
+function busy(c: Context, opts: LoadOptions): never {
+  c.header('Retry-After', String(opts.retryAfterSeconds));
+  throw new AppError('busy', `系统繁忙，请 ${opts.retryAfterSeconds} 秒后重试`, { retryAfterSeconds: opts.retryAfterSeconds });
+}
+
+/**
+ * Admission control and the time limit, as two middlewares sharing one count. `signalOf(c)` is the signal a
+ * request's queries check (`db/abortable.ts`).
+ */
+export function requestLimits(opts: LoadOptions) {
+  let active = 0;
+  const queue: Waiter[] = [];
+  const stats = { shed: 0, timedOut: 0 };
+
+  const release = () => {
+    const next = queue.shift();
+    if (next) next.admit(true);
+    else active--;
+  };
+
+  /** Waits for a slot: true once admitted, false when the wait ran out or the client left. */
+  const wait = (signal: AbortSignal): Promise<boolean> =>
+    new Promise((resolve) => {
+      const waiter: Waiter = { admit: () => {} };
+      const leave = (ok: boolean) => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', gone);
+        const at = queue.indexOf(waiter);
+        if (at >= 0) queue.splice(at, 1);
+        resolve(ok);
+      };
+      const gone = () => leave(false);
+      const timer = setTimeout(() => leave(false), opts.queueWaitMs);
+      waiter.admit = (ok) => leave(ok);
+      signal.addEventListener('abort', gone, { once: true });
+      queue.push(waiter);
+    });
+
+  const admission: MiddlewareHandler = async (c, next) => {
+    if (active < opts.maxActive) active++;
+    else if (queue.length >= opts.maxQueued || !(await wait(c.req.raw.signal))) {
+      stats.shed++;
+      busy(c, opts);
+    }
+    try {
+      await next();
+    } finally {
+      release();
+    }
+  };
+
+  const timeLimit: MiddlewareHandler = async (c, next) => {
+    const ms = requestLimitMs(c.req.method, c.req.path, opts.requestMs);
+    const controller = new AbortController();
+    const client = c.req.raw.signal;
+    const left = () => controller.abort(new AppError('unavailable', '客户端已断开，请求已取消，没有保存任何结果'));
+    const timer = setTimeout(() => {
+      stats.timedOut++;
+      controller.abort(new AppError('over_time', `请求处理超过 ${Math.ceil(ms / 1000)} 秒，已取消，没有保存任何结果；请稍后重试`));
+    }, ms);
+    if (client.aborted) left();
+    client.addEventListener('abort', left, { once: true });
+    signals.set(c, controller.signal);
+    try {
+      await next();
+    } finally {
+      clearTimeout(timer);
+      client.removeEventListener('abort', left);
+    }
+  };
+
+  return { admission, timeLimit, stats: (): LoadStats => ({ active, queued: queue.length, ...stats }) };
+}
+
+const signals = new WeakMap<Context, AbortSignal>();
+
+/** The signal of a request under `timeLimit` (undefined outside it: tests that call routes without the middleware). */
+export function signalOf(c: Context): AbortSignal | undefined {
+  return signals.get(c);
+}
