@@ -41,6 +41,7 @@ import {
   insertCbResources,
   insertCbWishes,
   insertCbChairs,
+  analyzeSeeded,
 } from './demo.repository';
 import { cobuildingFor, type DemoLists } from './cobuilding';
 import { fillComputed, itemsTotal } from '../features/twoway/twoway-forms';
@@ -83,7 +84,7 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
     { year: thisYear, state: 'collecting' as const },
   ];
 
-  return withTransaction(ctx, async (tx) => {
+  const seeded = await withTransaction(ctx, async (tx) => {
     await lockOrgTree(tx.db);
     if ((await anyOrganization(tx.db)) && !opts.reset) {
       throw new AppError('conflict', '数据库中已有组织数据，未生成演示数据（如需清空重建，请加 --reset）');
@@ -231,6 +232,9 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions, progress: SeedProgre
     await recordAudit(tx, { action: 'demo.seed', entity: 'database', entityId: 'demo', orgId: ids.get('XC') ?? null, after: { ...opts, today, ...summary } });
     return summary;
   });
+  // Hundreds of thousands of rows at once: the planner gets their statistics now, not at the next autovacuum.
+  await analyzeSeeded(ctx.db);
+  return seeded;
 }
 
 /**

@@ -149,6 +149,26 @@ describe('scoring a cycle against the database', () => {
     expect((await sibling.get(`/api/cycles/${y}/orgs/${tree.grid.id}/scorecard`)).status).toBe(404);
   });
 
+  it('pages the score list, best first, within the caller’s subtree, and says how many there are', async () => {
+    // Published by the test before. Scored: the two grids of the tree (70.20 and 0.00), nothing else of this tree.
+    const leader = client(t.app, await createToken(t.db, 'leader', tree.district.id));
+    const first = await leader.get(`/api/cycles/${y}/scores?limit=1`);
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ total: 2, offset: 0, items: [{ orgId: tree.grid.id, total: '70.20' }] });
+    const second = await leader.get(`/api/cycles/${y}/scores?limit=1&offset=1`);
+    expect(second.body).toMatchObject({ total: 2, offset: 1, items: [{ orgId: tree.grid2.id, total: '0.00' }] });
+    const past = await leader.get(`/api/cycles/${y}/scores?offset=5`);
+    expect(past.body).toMatchObject({ total: 2, offset: 5, items: [] });
+    // A grid's secretary sees its own row only; a community's both of its grids.
+    const grid = client(t.app, await createToken(t.db, 'org_user', tree.grid2.id));
+    expect((await grid.get(`/api/cycles/${y}/scores`)).body).toMatchObject({ total: 1, items: [{ orgId: tree.grid2.id }] });
+    const community = client(t.app, await createToken(t.db, 'org_user', tree.community.id));
+    expect((await community.get(`/api/cycles/${y}/scores`)).body.items.map((i: { orgId: number }) => i.orgId)).toEqual([tree.grid.id, tree.grid2.id]);
+    const refused = await leader.get(`/api/cycles/${y}/scores?limit=5000`);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.issues[0].field).toBe('limit');
+  });
+
   it('refuses to recompute a finalized cycle', async () => {
     await t.db.updateTable('cycles').set({ state: 'finalized' }).where('year', '=', y).execute();
     await expect(scoreCycle({ ctx: cliCtx(t.db), year: y, ruleSets: rules })).rejects.toMatchObject({ code: 'cycle_closed' });

@@ -8,7 +8,7 @@ import type { Ctx } from '../context';
 import { orgForRead } from '../orgs/org-access';
 import { windowDates } from './facts.repository';
 import { ruleSetByHash } from './rule-set-cache';
-import { historyRows, latestRevision, listScores, scoreWithGrade } from './scores.repository';
+import { countScores, historyRows, latestRevision, listScores, scoreWithGrade } from './scores.repository';
 import type { Scorecard } from './scoring.schemas';
 
 /** Where to see the records behind a fact: the ledger, meeting, check-in or inspection list, filtered. */
@@ -139,16 +139,23 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
   };
 }
 
-/** The newest revision's totals for the caller's subtree (or `under`), best first. */
-export async function listCycleScores({ ctx, year, category, under }: { ctx: Ctx; year: number; category?: string; under?: number }) {
+/**
+ * The newest revision's totals for the caller's subtree (or `under`), best first; a page of them when `limit` is
+ * given (the API always pages), filtered in SQL by the subtree's path so the cost follows the subtree, not the city.
+ */
+export async function listCycleScores({ ctx, year, category, under, limit, offset = 0 }: { ctx: Ctx; year: number; category?: string; under?: number; limit?: number; offset?: number }) {
   requireRole(ctx, readers);
   const prefix = under ? (await orgForRead(ctx, under, 'under')).path : ctx.actor.orgPath;
   await requireResultsVisible(ctx, year);
   const revision = await latestRevision(ctx.db, year);
-  if (!revision) return { revisionId: null, items: [] };
-  const rows = await listScores(ctx.db, revision.id, prefix, category);
+  if (!revision) return { revisionId: null, total: 0, offset, items: [] };
+  const rows = await listScores(ctx.db, revision.id, prefix, { category, limit, offset });
+  // An offset past the end still says how many there are.
+  const total = rows[0]?.total_count ?? (offset > 0 ? await countScores(ctx.db, revision.id, prefix, category) : 0);
   return {
     revisionId: revision.id,
+    total,
+    offset,
     items: rows.map((r) => ({ orgId: r.org_id, code: r.code, name: r.name, category: r.category, assessed: r.assessed, total: r.total })),
   };
 }

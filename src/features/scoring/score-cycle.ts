@@ -1,3 +1,4 @@
+import { analyzeTables } from '../../db/analyze';
 import type { CycleState } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
 import { deadline, timeLimits, yieldToIo } from '../../errors/deadline';
@@ -57,7 +58,7 @@ export async function scoreCycle({
 }): Promise<RevisionSummary> {
   await requireCycleManager(ctx);
   const check = deadline(timeLimits.scoreMs, '计分');
-  return withTransaction(
+  const summary = await withTransaction(
     ctx,
     async (tx) => {
       // Before anything reads: in repeatable read the snapshot is taken by the first query, so writers still
@@ -199,7 +200,16 @@ export async function scoreCycle({
     },
     { isolation: 'repeatable read', timeLimitMs: timeLimits.scoreMs },
   );
+  // A revision adds a row per organization: the planner sees them before the first list or scorecard reads.
+  if (!ctx.inTransaction) await analyzeTables(ctx.db, scoredTables);
+  return summary;
 }
+
+const scoredTables = [
+  { table: 'scores', columns: ['revision_id', 'org_id', 'category', 'total'] },
+  { table: 'grades', columns: ['revision_id', 'org_id', 'grade'] },
+  { table: 'score_revisions', columns: ['id', 'cycle_year'] },
+] as const;
 
 /** Running count, mean, minimum and maximum of totals, kept without holding the results. */
 class Stats {

@@ -109,18 +109,37 @@ export async function latestRevision(db: Kysely<Database>, year: number) {
   return db.selectFrom('score_revisions').selectAll().where('cycle_year', '=', year).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-/** One revision's totals for the organizations under a path, best first. */
-export async function listScores(db: Kysely<Database>, revisionId: number, pathPrefix: string, category?: string) {
+/**
+ * One revision's totals for the organizations under a path, best first, with how many there are in all; a page of
+ * them with `limit`. The subtree is found by the path index and each score by its key, so a street's list reads its
+ * own organizations, not the district's.
+ */
+export async function listScores(db: Kysely<Database>, revisionId: number, pathPrefix: string, opts: { category?: string; limit?: number; offset?: number } = {}) {
   return db
     .selectFrom('scores as s')
     .innerJoin('organizations as o', 'o.id', 's.org_id')
     .select(['s.org_id', 'o.code', 'o.name', 'o.parent_id', 's.category', 's.assessed', 's.total'])
+    .select(sql<number>`count(*) over ()`.as('total_count'))
+    .where('s.revision_id', '=', revisionId)
+    .where('o.path', 'like', `${pathPrefix}%`)
+    .$if(opts.category !== undefined, (q) => q.where('s.category', '=', opts.category!))
+    .orderBy(sql`s.total`, 'desc')
+    .orderBy('o.code')
+    .$if(opts.limit !== undefined, (q) => q.limit(opts.limit!))
+    .$if((opts.offset ?? 0) > 0, (q) => q.offset(opts.offset!))
+    .execute();
+}
+
+export async function countScores(db: Kysely<Database>, revisionId: number, pathPrefix: string, category?: string): Promise<number> {
+  const row = await db
+    .selectFrom('scores as s')
+    .innerJoin('organizations as o', 'o.id', 's.org_id')
+    .select(sql<number>`count(*)::int`.as('n'))
     .where('s.revision_id', '=', revisionId)
     .where('o.path', 'like', `${pathPrefix}%`)
     .$if(category !== undefined, (q) => q.where('s.category', '=', category!))
-    .orderBy(sql`s.total`, 'desc')
-    .orderBy('o.code')
-    .execute();
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
 export async function findRevision(db: Kysely<Database>, revisionId: number) {

@@ -26,10 +26,10 @@ export function scoringRoutes(ruleSets: RuleSets) {
     jsonRoute({
       method: 'get',
       path: '/{year}/scores',
-      summary: '最新计分版本的得分列表（管辖范围内，按总分排序）',
+      summary: '最新计分版本的得分列表（管辖范围内，按总分排序；分页：limit 默认 100、最多 1000，offset 起始位置，total 为总数）',
       tags,
       request: { params: YearParam, query: ScoreListQuery },
-      response: z.object({ revisionId: z.number().int().nullable(), items: z.array(ScoreListItem) }),
+      response: z.object({ revisionId: z.number().int().nullable(), total: z.number().int(), offset: z.number().int(), items: z.array(ScoreListItem) }),
     }),
     async (c) => c.json(await listCycleScores({ ctx: c.get('ctx'), year: c.req.valid('param').year, ...c.req.valid('query') }), 200),
   );

@@ -81,6 +81,9 @@ export const ScoreListItem = z
 export const ScoreListQuery = z.object({
   category: z.string().max(40).optional(),
   under: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  /** A page of the list (best first): at most `limit` rows from `offset`; `total` says how many there are. */
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
 
 export const ScorecardQuery = z.object({ revision: z.coerce.number().int().positive().max(2_147_483_647).optional() });

@@ -5266,12 +5266,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 最新计分版本的得分列表（管辖范围内，按总分排序） */
+        /** 最新计分版本的得分列表（管辖范围内，按总分排序；分页：limit 默认 100、最多 1000，offset 起始位置，total 为总数） */
         get: {
             parameters: {
                 query?: {
                     category?: string;
                     under?: number;
+                    limit?: number;
+                    offset?: number | null;
                 };
                 header?: never;
                 path: {
@@ -5289,6 +5291,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             revisionId: number | null;
+                            total: number;
+                            offset: number;
                             items: components["schemas"]["ScoreListItem"][];
                         };
                     };
