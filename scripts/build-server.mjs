@@ -30,8 +30,10 @@ export function serverBuildStale() {
 const external = ['@electric-sql/pglite', 'kysely-pglite-dialect', 'sharp', 'puppeteer', 'pg-native', 'exceljs', 'pg-boss', 'pdf-lib', 'esbuild', '@fontsource/*'];
 
 /**
- * Builds into a fresh folder and swaps it in, so two commands building at once never run a half-written build.
- * Each build lands whole; the last one to rename wins, and both are built from the same sources.
+ * Builds into a fresh folder, then moves its files into dist/server: the chunks first, the two entries last (each
+ * move is atomic), so a command started meanwhile runs the old build or the new one, never half of each. Chunk names
+ * carry a hash of their content, and an older build's chunks stay an hour: a server still running the old build
+ * loads its lazily imported chunks (printing, spreadsheets) from the same folder.
  */
 export async function buildServer() {
   const { build } = await import('esbuild');
@@ -55,10 +57,15 @@ export async function buildServer() {
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  const old = `${outDir}.old.${process.pid}`;
-  if (existsSync(outDir)) renameSync(outDir, old);
-  renameSync(tmp, outDir);
-  rmSync(old, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const built = readdirSync(tmp);
+  const entries = new Set(['cli.mjs', 'node.mjs']);
+  for (const name of [...built.filter((n) => !entries.has(n)), ...built.filter((n) => entries.has(n))]) renameSync(join(tmp, name), join(outDir, name));
+  rmSync(tmp, { recursive: true, force: true });
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(outDir)) {
+    if (!built.includes(name) && statSync(join(outDir, name)).mtimeMs < hourAgo) rmSync(join(outDir, name), { force: true });
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Kysely, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { migrations } from '../../migrations/index';
 
 function migrator(db: Kysely<any>): Migrator {
@@ -15,7 +15,15 @@ function migrator(db: Kysely<any>): Migrator {
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
-  return check(await migrator(db).migrateToLatest());
+  // On one connection without the server's statement_timeout: a migration of a large database may take minutes.
+  return db.connection().execute(async (conn) => {
+    await sql`set statement_timeout = 0`.execute(conn);
+    try {
+      return check(await migrator(conn).migrateToLatest());
+    } finally {
+      await sql`reset statement_timeout`.execute(conn);
+    }
+  });
 }
 
 /** Reverts the most recent migration. */

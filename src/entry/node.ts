@@ -24,9 +24,12 @@ import { loadInForce, syncRuleFiles, systemActor } from '../features/rulesets/ru
  * client sees as a reset), and headers get the time they need on a saturated loop.
  */
 function holdConnections(server: ReturnType<typeof serve>): void {
-  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number; requestTimeout: number };
   http.keepAliveTimeout = 65_000;
   http.headersTimeout = 66_000;
+  // A body trickled in slowly holds an admission slot: the whole request (a 20 MB upload from a phone included)
+  // must arrive within two minutes.
+  http.requestTimeout = 120_000;
 }
 
 /** `npm start`: take the data folder, migrate, seed the demo district into an empty database, serve on 127.0.0.1. */

@@ -25,9 +25,10 @@ export function requestLimitMs(method: string, path: string, base: number): numb
 }
 
 /** What `/health` reports of the load (this process). */
-export type LoadStats = { active: number; queued: number; shed: number; timedOut: number };
+export type LoadStats = { active: number; queued: number; shed: number; abandoned: number; timedOut: number };
 
-type Waiter = { admit: (ok: boolean) => void };
+type Waiter = { admit: () => void };
+type Waited = 'admitted' | 'waited too long' | 'client left';
 
 function busy(c: Context, opts: LoadOptions): never {
   c.header('Retry-After', String(opts.retryAfterSeconds));
@@ -41,37 +42,43 @@ function busy(c: Context, opts: LoadOptions): never {
 export function requestLimits(opts: LoadOptions) {
   let active = 0;
   const queue: Waiter[] = [];
-  const stats = { shed: 0, timedOut: 0 };
+  const stats = { shed: 0, abandoned: 0, timedOut: 0 };
 
   const release = () => {
     const next = queue.shift();
-    if (next) next.admit(true);
+    if (next) next.admit();
     else active--;
   };
 
-  /** Waits for a slot: true once admitted, false when the wait ran out or the client left. */
-  const wait = (signal: AbortSignal): Promise<boolean> =>
+  /** Waits for a slot: admitted (the slot handed over by `release`), or not, after `queueWaitMs` or when the client left. */
+  const wait = (signal: AbortSignal): Promise<Waited> =>
     new Promise((resolve) => {
+      if (signal.aborted) return resolve('client left');
       const waiter: Waiter = { admit: () => {} };
-      const leave = (ok: boolean) => {
+      const leave = (how: Waited) => {
         clearTimeout(timer);
         signal.removeEventListener('abort', gone);
         const at = queue.indexOf(waiter);
         if (at >= 0) queue.splice(at, 1);
-        resolve(ok);
+        resolve(how);
       };
-      const gone = () => leave(false);
-      const timer = setTimeout(() => leave(false), opts.queueWaitMs);
-      waiter.admit = (ok) => leave(ok);
+      const gone = () => leave('client left');
+      const timer = setTimeout(() => leave('waited too long'), opts.queueWaitMs);
+      waiter.admit = () => leave('admitted');
       signal.addEventListener('abort', gone, { once: true });
       queue.push(waiter);
     });
 
   const admission: MiddlewareHandler = async (c, next) => {
     if (active < opts.maxActive) active++;
-    else if (queue.length >= opts.maxQueued || !(await wait(c.req.raw.signal))) {
-      stats.shed++;
-      busy(c, opts);
+    else {
+      const how = queue.length >= opts.maxQueued ? 'waited too long' : await wait(c.req.raw.signal);
+      if (how !== 'admitted') {
+        // Nobody reads the answer of a client that left; it is counted apart from load shed.
+        if (how === 'client left') stats.abandoned++;
+        else stats.shed++;
+        busy(c, opts);
+      }
     }
     try {
       await next();

@@ -9,16 +9,17 @@ import { findRuleSetBody } from './scores.repository';
  * Bounded (the oldest entry goes first); a Workers isolate keeps its own.
  */
 const MAX_ENTRIES = 64;
-const parsed = new Map<string, Promise<RuleSet | null>>();
+const parsed = new Map<string, RuleSet>();
 
-export function ruleSetByHash(db: Kysely<Database>, hash: string): Promise<RuleSet | null> {
-  let entry = parsed.get(hash);
-  if (!entry) {
-    entry = findRuleSetBody(db, hash).then((row) => (row ? RuleSet.parse(row.body) : null));
-    // A failed read is not kept: the next request reads again.
-    entry.catch(() => parsed.delete(hash));
-    if (parsed.size >= MAX_ENTRIES) parsed.delete(parsed.keys().next().value!);
-    parsed.set(hash, entry);
-  }
-  return entry;
+export async function ruleSetByHash(db: Kysely<Database>, hash: string): Promise<RuleSet | null> {
+  const cached = parsed.get(hash);
+  if (cached) return cached;
+  // Only a found and parsed body is kept: a failed read (this request's own time ran out) or a hash not (yet) in
+  // this database is read again next time. Concurrent first reads each read once.
+  const row = await findRuleSetBody(db, hash);
+  if (!row) return null;
+  const rs = RuleSet.parse(row.body);
+  if (parsed.size >= MAX_ENTRIES) parsed.delete(parsed.keys().next().value!);
+  parsed.set(hash, rs);
+  return rs;
 }

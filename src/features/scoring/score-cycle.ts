@@ -200,8 +200,9 @@ export async function scoreCycle({
     },
     { isolation: 'repeatable read', timeLimitMs: timeLimits.scoreMs },
   );
-  // A revision adds a row per organization: the planner sees them before the first list or scorecard reads.
-  if (!ctx.inTransaction) await analyzeTables(ctx.db, scoredTables);
+  // A revision adds a row per organization: the planner sees them before the first list or scorecard reads. The
+  // revision is committed by now, so a failure here (the request's time ran out, the client left) changes nothing.
+  if (!ctx.inTransaction) await analyzeTables(ctx.db, scoredTables).catch(() => {});
   return summary;
 }
 
