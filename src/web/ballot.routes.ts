@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { rateLimiter } from 'hono-rate-limiter';
 import { clientKey, normalizeCode } from '../auth/codes';
@@ -7,6 +7,7 @@ import { AppError } from '../errors/app-error';
 import { castBallot, describeBallotCode, type CodeProblem, type PublicDeps } from '../features/ratings/cast-ballot';
 import type { AppEnv } from '../features/router';
 import { limiterStore } from '../features/limits/limiter';
+import { requestDb } from '../features/limits/request-limits';
 import { ballotPage, enterCodePage, problemPage, thanksPage } from './ballot.page';
 import { inputGuard } from '../errors/input-guard';
 import { limitKey, refuseAsPage, tooManyPage } from './public-shell';
@@ -21,7 +22,7 @@ const statusOf: Record<CodeProblem, 404 | 410 | 409> = { unknown: 404, expired: 
 export function ballotRoutes(deps: Deps) {
   const web = new Hono<AppEnv>();
   const opts = deps.ballots;
-  const pub = (requestId: string | null): PublicDeps => ({ db: deps.db, clock: deps.clock, requestId });
+  const pub = (c: Context<AppEnv>): PublicDeps => ({ db: requestDb(c, deps.db), clock: deps.clock, requestId: c.get('requestId') });
 
   // '/b/*' covers '/b' itself as well.
   web.use('/b/*', rateLimiter<AppEnv>({ ...opts.rateLimit, store: limiterStore(deps.counters, 'b'), keyGenerator: (c) => limitKey(deps, c), handler: (c) => c.html(tooManyPage(), 429) }));
@@ -37,7 +38,7 @@ export function ballotRoutes(deps: Deps) {
 
   web.get('/b/:code', async (c) => {
     const code = c.req.param('code');
-    const state = await describeBallotCode({ deps: pub(c.get('requestId')), code });
+    const state = await describeBallotCode({ deps: pub(c), code });
     c.header('Cache-Control', 'no-store');
     if (state.state !== 'ok') return c.html(problemPage(state.state, state), statusOf[state.state]);
     return c.html(ballotPage(normalizeCode(code)!, state.form));
@@ -52,14 +53,14 @@ export function ballotRoutes(deps: Deps) {
     c.header('Cache-Control', 'no-store');
     try {
       const key = await clientKey(opts.salt, opts.clientAddress(c));
-      const result = await castBallot({ deps: pub(c.get('requestId')), code, answers, clientKey: key });
+      const result = await castBallot({ deps: pub(c), code, answers, clientKey: key });
       return c.html(thanksPage(result), 201);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const reason = (err.details as { reason?: CodeProblem } | undefined)?.reason;
       if (reason) return c.html(problemPage(reason), statusOf[reason]);
       if (err.code === 'validation_failed') {
-        const state = await describeBallotCode({ deps: pub(c.get('requestId')), code });
+        const state = await describeBallotCode({ deps: pub(c), code });
         if (state.state === 'ok') return c.html(ballotPage(normalizeCode(code)!, state.form, { error: err.message, chosen: answers }), 400);
         return c.html(problemPage(state.state), statusOf[state.state]);
       }

@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { rateLimiter } from 'hono-rate-limiter';
 import type { Deps } from '../deps';
 import { verifyDocument } from '../features/documents/print-documents';
 import { limiterStore } from '../features/limits/limiter';
+import { requestDb } from '../features/limits/request-limits';
 import type { AppEnv } from '../features/router';
 import { verifyPage } from './verify.page';
 import { AppError } from '../errors/app-error';
@@ -27,12 +28,12 @@ export function webRoutes(deps: Deps) {
   // Public: the QR code printed on every document opens this page, with no login.
   web.get('/verify/:id', async (c) => {
     const id = c.req.param('id').slice(0, 64);
-    const v = await verifyDocument({ db: deps.db, id });
+    const v = await verifyDocument({ db: requestDb(c, deps.db), id });
     return c.html(verifyPage(id, v), v.status === 'unknown' ? 404 : 200);
   });
 
   // The public review sheet of a one-time code: no login, the code is the permission.
-  const codeCtx = (requestId: string) => ({ actor: codeActor(), db: deps.db, clock: deps.clock, requestId });
+  const codeCtx = (c: Context<AppEnv>) => ({ actor: codeActor(), db: requestDb(c, deps.db), clock: deps.clock, requestId: c.get('requestId') });
   const refusal = (err: unknown) => {
     if (err instanceof CodeRefused) return { page: ballotStatusPage(err.problem), status: err.problem === 'unknown' ? 404 : 409 } as const;
     if (err instanceof AppError && err.code === 'cycle_closed') return { page: ballotStatusPage('cycle', err.message), status: 409 } as const;
@@ -46,7 +47,7 @@ export function webRoutes(deps: Deps) {
     const code = c.req.param('code');
     c.header('Cache-Control', 'no-store');
     try {
-      return c.html(ballotPage(code, await ballotForCode({ ctx: codeCtx(c.get('requestId')), code })));
+      return c.html(ballotPage(code, await ballotForCode({ ctx: codeCtx(c), code })));
     } catch (err) {
       const r = refusal(err);
       if (r) return c.html(r.page, r.status);
@@ -66,7 +67,7 @@ export function webRoutes(deps: Deps) {
       answers[m[2]!] = value;
       byOrg.set(Number(m[1]), answers);
     }
-    const ctx = codeCtx(c.get('requestId'));
+    const ctx = codeCtx(c);
     c.header('Cache-Control', 'no-store');
     try {
       await voteWithCode({ ctx, code, input: { votes: [...byOrg].map(([orgId, answers]) => ({ orgId, answers })) } });

@@ -7,6 +7,7 @@ import type { Deps } from '../deps';
 import { inputGuard } from '../errors/input-guard';
 import { confirmWish, describeWishCode, type WishCodeView } from '../features/cobuilding/wishes.service';
 import { limiterStore } from '../features/limits/limiter';
+import { requestDb } from '../features/limits/request-limits';
 import type { AppEnv } from '../features/router';
 import { limitKey, publicShell, refuseAsPage, statusPanel, tooManyPage } from './public-shell';
 
@@ -41,13 +42,13 @@ export function wishRoutes(deps: Deps) {
   web.use('/w/*', inputGuard(refuseAsPage));
   web.get('/w/:code', async (c) => {
     const code = normalizeCode(c.req.param('code')) ?? '';
-    const v = await describeWishCode({ db: deps.db, code });
+    const v = await describeWishCode({ db: requestDb(c, deps.db), code });
     c.header('Cache-Control', 'no-store');
     return c.html(page(code, v), v.state === 'unknown' ? 404 : v.state === 'done' ? 409 : 200);
   });
   web.post('/w/:code', async (c) => {
     const code = normalizeCode(c.req.param('code')) ?? '';
-    const v = await confirmWish({ db: deps.db, clock: deps.clock, requestId: c.get('requestId'), code });
+    const v = await confirmWish({ db: requestDb(c, deps.db), clock: deps.clock, requestId: c.get('requestId'), code });
     c.header('Cache-Control', 'no-store');
     return c.html(page(code, v, true), v.state === 'unknown' ? 404 : v.state === 'done' ? 409 : 201);
   });

@@ -3,8 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { Deps } from '../../deps';
 import { AppError } from '../../errors/app-error';
 import type { AppEnv } from '../router';
-import { abortable } from '../../db/abortable';
-import { signalOf } from '../limits/request-limits';
+import { requestDb } from '../limits/request-limits';
 import { authenticateSession, authenticateToken, type Authenticated } from './authenticate';
 
 export const SESSION_COOKIE = 'xp_session';
@@ -59,7 +58,7 @@ export function apiAuthentication(deps: Deps): MiddlewareHandler<AppEnv> {
       throw new AppError('password_change_required', '首次登录或密码被重置后，须先修改密码');
     }
     c.set('auth', auth);
-    c.set('ctx', { actor: auth.actor, db: abortable(deps.db, signalOf(c)), clock: deps.clock, requestId: c.get('requestId') });
+    c.set('ctx', { actor: auth.actor, db: requestDb(c, deps.db), clock: deps.clock, requestId: c.get('requestId') });
     await next();
   };
 }

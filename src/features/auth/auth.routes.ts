@@ -7,13 +7,14 @@ import { newRouter, type AppEnv } from '../router';
 import { listTodos } from '../todos/list-todos';
 import { changeOwnPassword, describeMe } from './account';
 import { ChangePasswordBody, MeSchema, SignInBody, TodosSchema } from './auth.schemas';
+import { requestDb } from '../limits/request-limits';
 import { SESSION_COOKIE } from './auth.middleware';
 import { signIn, signOut } from './sign-in';
 
 const tags = ['登录与账号'];
 
 function authDeps(deps: Deps, c: Context<AppEnv>) {
-  return { db: deps.db, clock: deps.clock, counters: deps.counters, policy: deps.auth.policy, requestId: c.get('requestId') };
+  return { db: requestDb(c, deps.db), clock: deps.clock, counters: deps.counters, policy: deps.auth.policy, requestId: c.get('requestId') };
 }
 
 /** /api/auth/*: sign in (the one /api route without credentials), sign out, who am I, change my password. */
@@ -25,7 +26,7 @@ export function authRoutes(deps: Deps) {
       const client = deps.auth.client(c);
       const s = await signIn(authDeps(deps, c), client, c.req.valid('json'));
       setCookie(c, SESSION_COOKIE, s.cookie, { httpOnly: true, sameSite: 'Strict', secure: client.https, path: '/' });
-      return c.json(await describeMe({ actor: s.auth.actor, db: deps.db, clock: deps.clock, requestId: c.get('requestId') }, s.auth, deps.ruleSets), 200);
+      return c.json(await describeMe({ actor: s.auth.actor, db: requestDb(c, deps.db), clock: deps.clock, requestId: c.get('requestId') }, s.auth, deps.ruleSets), 200);
     },
   );
   r.openapi(jsonRoute({ method: 'post', path: '/logout', summary: '退出登录（结束本会话）', tags, response: z.object({ ok: z.boolean() }) }), async (c) => {

@@ -1,4 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Kysely } from 'kysely';
+import { abortable } from '../../db/abortable';
+import type { Database } from '../../db/database';
 import { AppError } from '../../errors/app-error';
 import { timeLimits } from '../../errors/deadline';
 
@@ -115,4 +118,9 @@ const signals = new WeakMap<Context, AbortSignal>();
 /** The signal of a request under `timeLimit` (undefined outside it: tests that call routes without the middleware). */
 export function signalOf(c: Context): AbortSignal | undefined {
   return signals.get(c);
+}
+
+/** The database as this request sees it: every query first checks that the request is still wanted and in time. */
+export function requestDb(c: Context, db: Kysely<Database>): Kysely<Database> {
+  return abortable(db, signals.get(c));
 }
