@@ -25,7 +25,8 @@ export async function openIsolatedDatabase(): Promise<DatabaseHandle & { url?: s
     const handle = await openTestDatabase();
     return { ...handle, drop: () => handle.close() };
   }
-  const name = `xp_test_${process.pid}_${Date.now()}`;
+  // The run id in the name: the run's teardown drops whatever a file left (global-setup.ts).
+  const name = `xp_test_${inject('runId')}_${process.pid}_${Date.now()}`;
   const admin = await openDatabase({ kind: 'postgres', url: base, poolSize: 1 });
   const { sql } = await import('kysely');
   await sql`create database ${sql.id(name)}`.execute(admin.db);
