@@ -4,7 +4,8 @@
  * connections for `/health`, a rotating set of scorecards, a street's score list and a page of the web application.
  * Prints req/s and latency percentiles per endpoint, the scorecard's throughput as a share of /health's (in this run),
  * errors, timeouts and shed load (503 with Retry-After, counted apart), and how long after an overload `/health`
- * answers within 100 ms again.
+ * answers within 100 ms again. At scale 1 also PGlite against PostgreSQL for the same endpoints at 1 and 10
+ * connections (BENCH_PGLITE=0 skips it).
  *
  *   npm run bench:http                                  # PostgreSQL at postgres://postgres@127.0.0.1:5432/postgres
  *   BENCH_SCALE=10 BENCH_SECONDS=20 npm run bench:http  # the scale-10 demo, longer phases
@@ -12,7 +13,9 @@
  * Bounded: every phase stops by itself (BENCH_SECONDS, default 10); the database is dropped at the end.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -111,10 +114,55 @@ async function prepare(url: string) {
     const year = results.at(-1)!.year;
     const admin = (await createToken({ ctx, input: { login: 'demo-admin', name: 'bench' } })).token;
     const street = (await createToken({ ctx, input: { login: 'demo-street', name: 'bench' } })).token;
-    const orgs = (await sql<{ org_id: number }>`select org_id from scores where revision_id = (select max(id) from score_revisions where cycle_year = ${year}) order by org_id limit 200`.execute(handle.db)).rows.map((r) => r.org_id);
-    return { year, admin, street, orgs };
+    return { year, admin, street };
   } finally {
     await handle.close();
+  }
+}
+
+/** The demo's phases on one server: scorecards and the street's list as the API names them (ids read, not assumed). */
+async function phasesOf(base: string, year: number, admin: string, street: string): Promise<Phase[]> {
+  const list = (await (await fetch(`${base}/api/cycles/${year}/scores?limit=200`, { headers: { authorization: `Bearer ${admin}` } })).json()) as { items: { orgId: number }[] };
+  const orgs = list.items.map((x) => x.orgId);
+  let i = 0;
+  return [
+    { name: '/health', path: '/health' },
+    { name: 'scorecard (rotating)', path: () => `/api/cycles/${year}/orgs/${orgs[i++ % orgs.length]}/scorecard`, token: admin },
+    { name: "street's score list", path: `/api/cycles/${year}/scores`, token: street },
+    { name: 'page (/dashboard)', path: '/dashboard' },
+  ];
+}
+
+/**
+ * PGlite against PostgreSQL, the same scale-1 demo and endpoints at 1 and 10 connections (goal: within 3×). The
+ * PGlite server seeds its own demo at start (XINGPING_DEMO=auto, the same seed, so the same district and results).
+ */
+async function pgliteVersusPostgres(pg: { base: string; year: number; admin: string; street: string }): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'xp-bench-http-'));
+  const port = await freePort();
+  const env = { ...process.env, DATABASE_URL: '', XINGPING_DATA_DIR: dataDir, XINGPING_DEMO: 'auto', PORT: String(port), HOST: '127.0.0.1' };
+  const child = spawn(process.execPath, [join(root, 'dist/server/node.mjs')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => d.toString().includes('星评已启动') && resolve());
+      child.on('exit', (code) => reject(new Error(`the PGlite server exited ${code}`)));
+    });
+    const token = (user: string) => execFileSync(process.execPath, ['bin/xingping.mjs', 'token', 'create', '--user', user, '--name', 'bench'], { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const lite = { base: `http://127.0.0.1:${port}`, year: pg.year, admin: token('demo-admin'), street: token('demo-street') };
+    const sides = [
+      { name: 'PostgreSQL', phases: await phasesOf(pg.base, pg.year, pg.admin, pg.street), base: pg.base },
+      { name: 'PGlite', phases: await phasesOf(lite.base, lite.year, lite.admin, lite.street), base: lite.base },
+    ];
+    for (const connections of [1, 10]) {
+      for (let k = 0; k < sides[0]!.phases.length; k++) {
+        const [a, b] = [await run(sides[0]!.base, sides[0]!.phases[k]!, connections, 5), await run(sides[1]!.base, sides[1]!.phases[k]!, connections, 5)];
+        console.log(`${a.name.padEnd(22)} ${String(connections).padStart(3)} conn  PostgreSQL ${a.rps.toFixed(0).padStart(6)} req/s  PGlite ${b.rps.toFixed(0).padStart(6)} req/s  = PostgreSQL ${(a.rps / Math.max(b.rps, 0.001)).toFixed(2)}× PGlite (p50 ${a.p50} / ${b.p50} ms; other ${a.other} / ${b.other})`);
+      }
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -131,13 +179,7 @@ async function main(): Promise<void> {
     const w = await prepare(url.toString());
     const started = await startServer(url.toString(), {});
     server = started.child;
-    let i = 0;
-    const phases: Phase[] = [
-      { name: '/health', path: '/health' },
-      { name: 'scorecard (rotating)', path: () => `/api/cycles/${w.year}/orgs/${w.orgs[i++ % w.orgs.length]}/scorecard`, token: w.admin },
-      { name: "street's score list", path: `/api/cycles/${w.year}/scores`, token: w.street },
-      { name: 'page (/dashboard)', path: '/dashboard' },
-    ];
+    const phases = await phasesOf(started.base, w.year, w.admin, w.street);
     const rows: Row[] = [];
     const only = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=scorecard: that endpoint and /health only
     for (const connections of [50, 200]) {
@@ -158,6 +200,7 @@ async function main(): Promise<void> {
     console.log(`/health within 100 ms again ${(await recovery(started.base)).toFixed(2)} s after the overload stopped (goal ≤ 2 s)`);
     const load = (await (await fetch(`${started.base}/health`)).json()) as { load: unknown };
     console.log(`server's own count: ${JSON.stringify(load.load)}`);
+    if (scale === 1 && process.env.BENCH_PGLITE !== '0') await pgliteVersusPostgres({ base: started.base, year: w.year, admin: w.admin, street: w.street });
   } finally {
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));

@@ -1,6 +1,7 @@
-import { readers, requireRole } from '../../auth/scope';
+import { inScope, readers, requireRole } from '../../auth/scope';
 import { forbidden, notFound } from '../../errors/app-error';
 import { cycleStateLabel } from '../../domain/catalog';
+import type { CycleState } from '../../db/database';
 import { findCycle } from '../cycles/cycles.repository';
 import type { FactDef, RuleSet } from '../../rules/rule-set.schema';
 import { notAssessedLabelOf, type ScoreResult } from '../../scoring/evaluate';
@@ -8,7 +9,7 @@ import type { Ctx } from '../context';
 import { orgForRead } from '../orgs/org-access';
 import { windowDates } from './facts.repository';
 import { ruleSetByHash } from './rule-set-cache';
-import { countScores, historyRows, latestRevision, listScores, scoreWithGrade } from './scores.repository';
+import { countScores, historyRows, latestRevision, listScores, scorecardRow } from './scores.repository';
 import type { Scorecard } from './scoring.schemas';
 
 /** Where to see the records behind a fact: the ledger, meeting, check-in or inspection list, filtered. */
@@ -73,10 +74,15 @@ export async function scoreHistory({ ctx, year, orgId }: { ctx: Ctx; year: numbe
  */
 export async function requireResultsVisible(ctx: Ctx, year: number): Promise<void> {
   if (ctx.actor.role === 'admin' || ctx.actor.role === 'leader') return;
-  const cycle = await findCycle(ctx.db, year);
-  if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
-  if (cycle.state !== 'published' && cycle.state !== 'finalized') {
-    throw forbidden(`${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，结果公示后各组织才能查看`, 'year');
+  refuseUnpublished(ctx, year, (await findCycle(ctx.db, year))?.state ?? null);
+}
+
+/** requireResultsVisible for a cycle state already read (null: no such cycle). */
+function refuseUnpublished(ctx: Ctx, year: number, state: CycleState | null): void {
+  if (ctx.actor.role === 'admin' || ctx.actor.role === 'leader') return;
+  if (!state) throw notFound(`${year} 年度考核周期`, 'year');
+  if (state !== 'published' && state !== 'finalized') {
+    throw forbidden(`${year} 年度考核周期处于「${cycleStateLabel[state]}」状态，结果公示后各组织才能查看`, 'year');
   }
 }
 
@@ -86,10 +92,12 @@ export async function requireResultsVisible(ctx: Ctx, year: number): Promise<voi
  */
 export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; year: number; orgId: number; revision?: number }): Promise<Scorecard> {
   requireRole(ctx, readers);
-  const org = await orgForRead(ctx, orgId, 'orgId');
-  await requireResultsVisible(ctx, year);
-  const row = await scoreWithGrade(ctx.db, year, org.id, revision);
-  if (!row) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'year');
+  // One scoped query: the organization with its path (checked as orgForRead checks it), the cycle's state, the score.
+  const org = await scorecardRow(ctx.db, year, orgId, revision);
+  if (!org || !inScope(ctx.actor, org.path)) throw notFound('组织', 'orgId');
+  refuseUnpublished(ctx, year, org.cycle_state);
+  if (org.revision_id === null) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'year');
+  const row = { ...org, revision_id: org.revision_id };
   const rs = (await ruleSetByHash(ctx.db, row.rule_set_hash))!;
   const g = row.graded === null ? null : row;
   const gd = g ? (g.detail as { steps: { kind: string; text: string }[]; consequences: string[]; next: unknown; lastGradeLabel: string | null }) : null;

@@ -85,20 +85,50 @@ export async function latestScore(db: Kysely<Database>, year: number, orgId: num
     .executeTakeFirst();
 }
 
-/** The stored score of one organization (the newest revision of the year, or the one asked for) with its grade: one query. */
-export async function scoreWithGrade(db: Kysely<Database>, year: number, orgId: number, revisionId?: number) {
-  return db
-    .selectFrom('scores as s')
-    .innerJoin('score_revisions as v', 'v.id', 's.revision_id')
-    .leftJoin('grades as g', (j) => j.onRef('g.revision_id', '=', 's.revision_id').onRef('g.org_id', '=', 's.org_id'))
-    .select(['s.revision_id', 'v.created_at', 'v.created_by', 's.category', 's.rule_set_hash', 's.assessed', 's.total', 's.result'])
-    .select(['g.org_id as graded', 'g.grade', 'g.grade_label', 'g.rank_category', 'g.rank_parent', 'g.lagging', 'g.move', 'g.detail'])
-    .where('v.cycle_year', '=', year)
-    .where('s.org_id', '=', orgId)
-    .$if(revisionId !== undefined, (q) => q.where('s.revision_id', '=', revisionId!))
-    .orderBy('s.revision_id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/**
+ * Everything a scorecard reads, in one query (issue 18): the organization (its path, for the caller's scope), the
+ * cycle's state (for publication), and its stored score of the newest revision of the year (or the one asked for)
+ * with its grade. The organization's row is there even without a score; undefined when it does not exist.
+ */
+export async function scorecardRow(db: Kysely<Database>, year: number, orgId: number, revisionId?: number) {
+  const r = await sql<{
+    id: number;
+    code: string;
+    name: string;
+    category: string | null;
+    category_label: string | null;
+    path: string;
+    cycle_state: CycleState | null;
+    revision_id: number | null;
+    created_at: Date;
+    created_by: string;
+    rule_set_hash: string;
+    assessed: boolean;
+    total: string;
+    result: unknown;
+    graded: number | null;
+    grade: string | null;
+    grade_label: string | null;
+    rank_category: number | null;
+    rank_parent: number | null;
+    lagging: boolean | null;
+    move: string | null;
+    detail: unknown;
+  }>`
+    select o.id, o.code, o.name, o.category, (select c.label from categories c where c.code = o.category) as category_label, o.path,
+      (select y.state from cycles y where y.year = ${year}) as cycle_state,
+      s.revision_id, s.created_at, s.created_by, s.rule_set_hash, s.assessed, s.total, s.result,
+      g.org_id as graded, g.grade, g.grade_label, g.rank_category, g.rank_parent, g.lagging, g.move, g.detail
+    from organizations o
+    left join lateral (
+      select s.revision_id, v.created_at, v.created_by, s.rule_set_hash, s.assessed, s.total, s.result
+      from scores s join score_revisions v on v.id = s.revision_id
+      where v.cycle_year = ${year} and s.org_id = o.id ${revisionId === undefined ? sql`` : sql`and s.revision_id = ${revisionId}`}
+      order by s.revision_id desc limit 1
+    ) s on true
+    left join grades g on g.revision_id = s.revision_id and g.org_id = o.id
+    where o.id = ${orgId}`.execute(db);
+  return r.rows[0];
 }
 
 export async function findRuleSetBody(db: Kysely<Database>, hash: string) {
