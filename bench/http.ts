@@ -13,7 +13,7 @@
  * Bounded: every phase stops by itself (BENCH_SECONDS, default 10); the database is dropped at the end.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +60,40 @@ async function startServer(url: string, env: Record<string, string>): Promise<{ 
 }
 
 type Phase = { name: string; path: string | (() => string); token?: string };
-type Row = { name: string; connections: number; rps: number; p50: number; p95: number; p99: number; errors: number; timeouts: number; shed: number; other: number; total: number };
+type Row = { name: string; connections: number; rps: number; p50: number; p95: number; p99: number; errors: number; timeouts: number; shed: number; other: number; total: number; cpu?: string };
+
+/** CPU seconds a process has used (user + system), from /proc; 0 when it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, in clock ticks of 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used by every PostgreSQL process on this machine (the server the bench talks to is local). */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const comm = (() => { try { return readFileSync(`/proc/${pid}/comm`, 'utf8').trim(); } catch { return ''; } })();
+    if (comm === 'postgres') total += cpuSeconds(Number(pid));
+  }
+  return total;
+}
+
+/**
+ * What one answered request cost in CPU, the server process's and PostgreSQL's apart: on 2 cores shared with the load
+ * generator, throughput is what the three leave each other; the cost per request is what a change moved.
+ */
+async function measuringCpu<T extends { total: number }>(serverPid: number | undefined, work: () => Promise<T>): Promise<T & { cpu?: string }> {
+  if (!serverPid) return work();
+  const [n0, p0] = [cpuSeconds(serverPid), postgresCpuSeconds()];
+  const r = await work();
+  const [n1, p1] = [cpuSeconds(serverPid), postgresCpuSeconds()];
+  const per = (x: number) => ((1000 * x) / Math.max(1, r.total)).toFixed(2);
+  return { ...r, cpu: `CPU per request: server ${per(n1 - n0)} ms, PostgreSQL ${per(p1 - p0)} ms` };
+}
 
 async function run(base: string, phase: Phase, connections: number, duration = seconds): Promise<Row> {
   const next = typeof phase.path === 'function' ? phase.path : () => phase.path as string;
@@ -184,15 +217,15 @@ async function main(): Promise<void> {
     const only = process.env.BENCH_ONLY; // e.g. BENCH_ONLY=scorecard: that endpoint and /health only
     for (const connections of [50, 200]) {
       for (const p of phases.filter((x) => !only || (x.name === '/health' && !process.env.BENCH_NO_HEALTH) || x.name.includes(only))) {
-        const row = await run(started.base, p, connections);
+        const row = await measuringCpu(server.pid, () => run(started.base, p, connections));
         rows.push(row);
-        console.log(fmt(row));
+        console.log(`${fmt(row)}\n${' '.repeat(23)}${row.cpu}`);
       }
     }
     for (const connections of [50, 200]) {
-      const health = rows.find((r) => r.name === '/health' && r.connections === connections)!;
+      const health = rows.find((r) => r.name === '/health' && r.connections === connections);
       const card = rows.find((r) => r.name.startsWith('scorecard') && r.connections === connections);
-      if (card) console.log(`scorecard throughput at ${connections} connections = ${((100 * card.rps) / health.rps).toFixed(1)}% of /health's (goal ≥ 25%)`);
+      if (card && health) console.log(`scorecard throughput at ${connections} connections = ${((100 * card.rps) / health.rps).toFixed(1)}% of /health's (goal ≥ 25%)`);
     }
     // Overload: 200 connections on the heaviest read for a phase, then how soon /health is quick again.
     const heavy = await run(started.base, phases[2]!, 200);

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../lib/sha256';
 /**
  * One-time codes people type or scan (ballots, review raters): Crockford base32, 20 characters = 100 random
  * bits, shown once and stored only as the SHA-256 of the normalized code. Input is forgiving: case, spaces,
@@ -28,8 +29,7 @@ export function normalizeCode(input: string): string | null {
 
 /** SHA-256 hex of a normalized code. Codes carry 100 random bits, so a fast hash is enough. */
 export async function hashCode(code: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(code));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(code);
 }
 
 /** A code split into groups of five for printing and reading aloud: 'ABCDE-FGHJK-…'. */

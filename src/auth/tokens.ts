@@ -1,3 +1,4 @@
+import { sha256Hex } from '../lib/sha256';
 const PREFIX = 'xp_';
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -13,8 +14,7 @@ export function generateToken(): string {
 
 /** SHA-256 hex of a token. Tokens are random, so a fast hash is enough (no password stretching). */
 export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(token);
 }
 
 /** The first characters of a token, kept so an admin can tell tokens apart in a list. */

@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
+import { preparingPool } from './prepared';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -57,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     pool.on('connect', (client) => {
       client.on('error', (err) => report(`数据库连接中断（使用中）：${err.message}`));
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, kind: 'postgres', location: redactUrl(options.url), close: () => db.destroy() };
   }
   const { PGlite, PGliteDialect } = await pgliteModules();

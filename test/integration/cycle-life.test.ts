@@ -14,7 +14,8 @@ import { compileRuleSet } from '../../src/rules/compile';
 import { ruleSetRegistry, type RuleSets } from '../../src/rules/registry';
 import { client, testAuthDeps, testBallotOptions, testRuleSets, testPrinting } from '../support/app';
 import { openIsolatedDatabase } from '../support/db';
-import { createOrg, createToken } from '../support/factories';
+import { getScorecard } from '../../src/features/scoring/get-scorecard';
+import { cliCtx, createOrg, createToken } from '../support/factories';
 
 /**
  * A rubric written for this test in the manner of 洪雅县 (五星 90 分以上, 四星 80–89, 三星 70–79, below 70 不评星级),
@@ -115,6 +116,18 @@ describe('the cycle from computed to finalized', () => {
     const published = await admin.post(`/api/cycles/${YEAR}/publish`, { appealDays: 7 });
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ state: 'published', publishedOn: `${YEAR + 1}-01-12`, appealDeadline: `${YEAR + 1}-01-19` });
+
+    // One application serves the 组织部 and the branch from the scorecards it built once (issue 18): the admin's copy has
+    // the ranks, the branch's does not (showRankTo), whichever was built first, and both equal a scorecard built afresh.
+    const shared = appWith(during);
+    const asAdmin = client(shared, await createToken(handle.db, 'admin', districtId));
+    const asBranch = client(shared, await createToken(handle.db, 'org_user', grids[2]!.id));
+    for (let i = 0; i < 2; i++) {
+      expect((await asAdmin.get(`/api/cycles/${YEAR}/orgs/${grids[2]!.id}/scorecard`)).body.grade).toMatchObject({ rankCategory: 4, ranksVisible: true });
+      expect((await asBranch.get(`/api/cycles/${YEAR}/orgs/${grids[2]!.id}/scorecard`)).body.grade).toMatchObject({ rankCategory: null, rankParent: null, ranksVisible: false });
+    }
+    const fresh = await getScorecard({ ctx: { ...cliCtx(handle.db), actor: { ...cliActor(), role: 'org_user', orgId: grids[2]!.id, orgPath: '/' } }, year: YEAR, orgId: grids[2]!.id });
+    expect((await asBranch.get(`/api/cycles/${YEAR}/orgs/${grids[2]!.id}/scorecard`)).body).toEqual(JSON.parse(JSON.stringify(fresh)));
 
     const branch = client(appWith(during), await createToken(handle.db, 'org_user', grids[2]!.id));
     // Evidence: a file uploaded for the grid itself through the storage port, and a text reference.

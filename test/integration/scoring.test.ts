@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, compileRuleSet } from '../../src/rules/compile';
 import { ruleSetRegistry, type RuleSets } from '../../src/rules/registry';
 import { publishCycle } from '../../src/features/cycles/cycle-life';
+import { getScorecard } from '../../src/features/scoring/get-scorecard';
 import { scoreCycle } from '../../src/features/scoring/score-cycle';
 import { client, setupTestApp, type TestApp } from '../support/app';
 import { cliCtx, createCycle, createToken, createTree, type Tree } from '../support/factories';
@@ -147,6 +148,30 @@ describe('scoring a cycle against the database', () => {
 
     const sibling = client(t.app, await createToken(t.db, 'org_user', tree.grid2.id));
     expect((await sibling.get(`/api/cycles/${y}/orgs/${tree.grid.id}/scorecard`)).status).toBe(404);
+  });
+
+  it('serves a scorecard built once from memory, with a rename and a new revision at once', async () => {
+    const admin = client(t.app, await createToken(t.db, 'admin', tree.district.id));
+    const url = `/api/cycles/${y}/orgs/${tree.grid.id}/scorecard`;
+    const first = await admin.get(url);
+    expect((await admin.get(url)).body).toEqual(first.body); // the second from memory: the same document
+    expect(first.body).toEqual(JSON.parse(JSON.stringify(await getScorecard({ ctx: cliCtx(t.db), year: y, orgId: tree.grid.id }))));
+    // The organization is read live: a rename shows in the next scorecard.
+    await t.db.updateTable('organizations').set({ name: '改名后的网格党支部' }).where('id', '=', tree.grid.id).execute();
+    const renamed = await admin.get(url);
+    expect(renamed.body.org.name).toBe('改名后的网格党支部');
+    expect({ ...renamed.body, org: first.body.org }).toEqual(first.body);
+    // A new revision with a new explanation is served at once: one more verified volunteer hour, 5 → 6 of 10 hours.
+    await t.db.insertInto('ledger_records').values({ org_id: tree.grid.id, cycle_year: y, kind: 'volunteer', occurred_on: `${y}-07-01`, title: 'volunteer', participants: 3, hours: '1.00', evidence: '[]', status: 'verified', created_by: 'test', reviewed_by: 'test', reviewed_at: new Date(), review_reason: null }).execute();
+    const rescored = await scoreCycle({ ctx: cliCtx(t.db), year: y, ruleSets: rules });
+    const after = await admin.get(url);
+    // service 6 of 10 hours → 60% × 40 = 24 (was 20); base 45 + 24 − 4 = 65; total 65 × 60% + 84 × 40% = 39 + 33.6 = 72.6
+    expect(after.body).toMatchObject({ total: '72.60', revision: { id: rescored.revisionId } });
+    expect((await admin.get(`${url}?revision=${first.body.revision.id}`)).body.total).toBe('70.20');
+    // As it was, for the tests after this one.
+    await t.db.deleteFrom('ledger_records').where('org_id', '=', tree.grid.id).where('occurred_on', '=', `${y}-07-01`).execute();
+    await t.db.updateTable('organizations').set({ name: first.body.org.name }).where('id', '=', tree.grid.id).execute();
+    expect((await scoreCycle({ ctx: cliCtx(t.db), year: y, ruleSets: rules })).categories[0]!.max).toBe('70.20');
   });
 
   it('pages the score list, best first, within the caller’s subtree, and says how many there are', async () => {

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { inScope, readers, requireRole } from '../../auth/scope';
 import { forbidden, notFound } from '../../errors/app-error';
 import { cycleStateLabel } from '../../domain/catalog';
@@ -86,25 +87,73 @@ function refuseUnpublished(ctx: Ctx, year: number, state: CycleState | null): vo
   }
 }
 
+type CardRow = NonNullable<Awaited<ReturnType<typeof scorecardRow>>>;
+
+/**
+ * Built scorecards as JSON text, everything but the organization's own row (read live: it may be renamed), by revision,
+ * organization and whether the caller sees ranks. A revision's scores and grades never change once committed (a
+ * correction is a new revision), so an entry is never stale; the revision's creation time is in the key too, so a
+ * database restored under a running server cannot answer from an older one's entries. One per application (and so per
+ * database), bounded in bytes: 32 MB hold about 5,000 scorecards.
+ */
+export function scorecardCache() {
+  return new LRUCache<string, string>({ maxSize: 32 * 1024 * 1024, sizeCalculation: (text) => text.length * 2 });
+}
+export type ScorecardCache = ReturnType<typeof scorecardCache>;
+
+/** The scorecard's first query: the organization in scope, results visible, a revision that scored it. */
+async function scorecardHead(ctx: Ctx, year: number, orgId: number, revision: number | undefined, full: boolean) {
+  requireRole(ctx, readers);
+  // One scoped query: the organization with its path (checked as orgForRead checks it), the cycle's state, the score.
+  const org = await scorecardRow(ctx.db, year, orgId, revision, full);
+  if (!org || !inScope(ctx.actor, org.path)) throw notFound('组织', 'orgId');
+  refuseUnpublished(ctx, year, org.cycle_state);
+  if (org.revision_id === null) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'year');
+  return { ...org, revision_id: org.revision_id };
+}
+
+const orgOf = (org: CardRow): Scorecard['org'] => ({
+  id: org.id,
+  code: org.code,
+  name: org.name,
+  category: org.category,
+  categoryLabel: org.category === null ? null : (org.category_label ?? org.category),
+});
+
 /**
  * The stored scorecard of an organization for a cycle (the newest revision, or the one asked for):
  * parts, indicators, every line with its explanation, and links to the records behind its facts.
  */
 export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; year: number; orgId: number; revision?: number }): Promise<Scorecard> {
-  requireRole(ctx, readers);
-  // One scoped query: the organization with its path (checked as orgForRead checks it), the cycle's state, the score.
-  const org = await scorecardRow(ctx.db, year, orgId, revision);
-  if (!org || !inScope(ctx.actor, org.path)) throw notFound('组织', 'orgId');
-  refuseUnpublished(ctx, year, org.cycle_state);
-  if (org.revision_id === null) throw notFound(`「${org.name}」${year} 年度的计分结果`, 'year');
-  const row = { ...org, revision_id: org.revision_id };
+  const row = await scorecardHead(ctx, year, orgId, revision, true);
+  return { org: orgOf(row), ...(await scorecardBody(ctx, year, row)) };
+}
+
+/**
+ * The same scorecard as JSON text, for the API: a scorecard built once is served from `cache` with one scoped query
+ * that reads neither the explanation nor the grade, and no JSON is parsed or rebuilt (issue 18).
+ */
+export async function scorecardJson({ ctx, year, orgId, revision, cache }: { ctx: Ctx; year: number; orgId: number; revision?: number; cache: ScorecardCache }): Promise<string> {
+  const head = await scorecardHead(ctx, year, orgId, revision, false);
+  const rs = (await ruleSetByHash(ctx.db, head.rule_set_hash))!;
+  const key = `${head.revision_id}:${head.created_at.getTime()}:${head.id}:${ranksVisible(ctx, rs) ? 1 : 0}`;
+  let body = cache.get(key);
+  if (body === undefined) {
+    const row = await scorecardHead(ctx, year, orgId, head.revision_id, true);
+    body = JSON.stringify(await scorecardBody(ctx, year, row));
+    cache.set(key, body);
+  }
+  return `{"org":${JSON.stringify(orgOf(head))},${body.slice(1)}`;
+}
+
+/** Everything in a scorecard but the organization: the revision, the rule set, the grade and the explanation. */
+async function scorecardBody(ctx: Ctx, year: number, row: CardRow & { revision_id: number }): Promise<Omit<Scorecard, 'org'>> {
   const rs = (await ruleSetByHash(ctx.db, row.rule_set_hash))!;
   const g = row.graded === null ? null : row;
   const gd = g ? (g.detail as { steps: { kind: string; text: string }[]; consequences: string[]; next: unknown; lastGradeLabel: string | null }) : null;
   const result = row.result as ScoreResult;
   const defs = rs.facts as Record<string, FactDef>;
   return {
-    org: { id: org.id, code: org.code, name: org.name, category: org.category, categoryLabel: org.category === null ? null : (org.category_label ?? org.category) },
     year,
     revision: { id: row.revision_id, createdAt: row.created_at.toISOString(), createdBy: row.created_by },
     ruleSet: { id: result.ruleSet.id, title: result.ruleSet.title, version: result.ruleSet.version, hash: result.ruleSet.hash },
@@ -138,7 +187,7 @@ export async function getScorecard({ ctx, year, orgId, revision }: { ctx: Ctx; y
           ...l,
           evidence: Object.keys(l.facts).flatMap((name) => {
             const def = defs[name];
-            const href = def ? evidenceHref(def, org.id, year) : null;
+            const href = def ? evidenceHref(def, row.id, year) : null;
             return def && href ? [{ fact: name, label: def.label, href }] : [];
           }),
         })),

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { CycleState, Database } from '../../db/database';
+import { prepared } from '../../db/prepared';
 
 /** Organizations of the given categories that existed at some point of the cycle year. */
 export async function orgsToScore(db: Kysely<Database>, year: number, categories: readonly string[]) {
@@ -86,11 +87,12 @@ export async function latestScore(db: Kysely<Database>, year: number, orgId: num
 }
 
 /**
- * Everything a scorecard reads, in one query (issue 18): the organization (its path, for the caller's scope), the
- * cycle's state (for publication), and its stored score of the newest revision of the year (or the one asked for)
- * with its grade. The organization's row is there even without a score; undefined when it does not exist.
+ * The scorecard in one scoped query: the organization with its path (for the scope check), the cycle's state (for
+ * publication), and the newest (or named) revision of the cycle that scored it. `full`: with the stored explanation and
+ * the grade; without, only what names the scorecard (a built one is served from memory, see get-scorecard.ts). The
+ * organization's row is there even without a score; undefined when it does not exist.
  */
-export async function scorecardRow(db: Kysely<Database>, year: number, orgId: number, revisionId?: number) {
+export async function scorecardRow(db: Kysely<Database>, year: number, orgId: number, revisionId: number | undefined, full: boolean) {
   const r = await sql<{
     id: number;
     code: string;
@@ -114,19 +116,19 @@ export async function scorecardRow(db: Kysely<Database>, year: number, orgId: nu
     lagging: boolean | null;
     move: string | null;
     detail: unknown;
-  }>`
+  }>`${prepared}
     select o.id, o.code, o.name, o.category, (select c.label from categories c where c.code = o.category) as category_label, o.path,
       (select y.state from cycles y where y.year = ${year}) as cycle_state,
-      s.revision_id, s.created_at, s.created_by, s.rule_set_hash, s.assessed, s.total, s.result,
-      g.org_id as graded, g.grade, g.grade_label, g.rank_category, g.rank_parent, g.lagging, g.move, g.detail
+      s.revision_id, s.created_at, s.created_by, s.rule_set_hash ${full ? sql`, s.assessed, s.total, s.result,
+      g.org_id as graded, g.grade, g.grade_label, g.rank_category, g.rank_parent, g.lagging, g.move, g.detail` : sql``}
     from organizations o
     left join lateral (
-      select s.revision_id, v.created_at, v.created_by, s.rule_set_hash, s.assessed, s.total, s.result
+      select s.revision_id, v.created_at, v.created_by, s.rule_set_hash${full ? sql`, s.assessed, s.total, s.result` : sql``}
       from scores s join score_revisions v on v.id = s.revision_id
       where v.cycle_year = ${year} and s.org_id = o.id ${revisionId === undefined ? sql`` : sql`and s.revision_id = ${revisionId}`}
       order by s.revision_id desc limit 1
     ) s on true
-    left join grades g on g.revision_id = s.revision_id and g.org_id = o.id
+    ${full ? sql`left join grades g on g.revision_id = s.revision_id and g.org_id = o.id` : sql``}
     where o.id = ${orgId}`.execute(db);
   return r.rows[0];
 }

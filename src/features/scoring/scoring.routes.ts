@@ -5,7 +5,7 @@ import { DeclaredFact, CreateInspectionInput, Inspection, ListDeclaredQuery, Lis
 import { createInspection, listDeclaredFacts, listInspections, putDeclaredFact } from '../inspections/inspections.service';
 import { jsonBody, jsonRoute } from '../openapi';
 import { newRouter } from '../router';
-import { getScorecard, listCycleScores, scoreHistory } from './get-scorecard';
+import { listCycleScores, scorecardCache, scorecardJson, scoreHistory } from './get-scorecard';
 import { scoreCycle } from './score-cycle';
 import { ComputeInput, HistoryItem, RankingItem, RankingQuery, RevisionSummary, Scorecard, ScorecardQuery, ScoreListItem, ScoreListQuery } from './scoring.schemas';
 import { listRankings } from './rankings';
@@ -18,6 +18,7 @@ const OrgParam = YearParam.extend({
 /** Scores, scorecards, inspection entries and declared facts of a cycle: /api/cycles/{year}/… */
 export function scoringRoutes(ruleSets: RuleSets) {
   const r = newRouter();
+  const scorecards = scorecardCache();
   r.openapi(
     jsonRoute({ method: 'post', path: '/{year}/score', summary: '按现行细则计分（生成新的计分版本）', tags, request: { params: YearParam, ...jsonBody(ComputeInput) }, response: RevisionSummary }),
     async (c) => c.json(await scoreCycle({ ctx: c.get('ctx'), year: c.req.valid('param').year, ruleSets, note: c.req.valid('json').note }), 200),
@@ -62,7 +63,8 @@ export function scoringRoutes(ruleSets: RuleSets) {
     }),
     async (c) => {
       const { year, orgId } = c.req.valid('param');
-      return c.json(await getScorecard({ ctx: c.get('ctx'), year, orgId, revision: c.req.valid('query').revision }), 200);
+      const text = await scorecardJson({ ctx: c.get('ctx'), year, orgId, revision: c.req.valid('query').revision, cache: scorecards });
+      return c.body(text, 200, { 'content-type': 'application/json' }) as never;
     },
   );
   r.openapi(

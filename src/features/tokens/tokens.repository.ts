@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database';
 
@@ -9,6 +10,7 @@ export async function insertToken(db: Kysely<Database>, row: { name: string; use
 export async function findActiveToken(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom('api_tokens as t')
+    .modifyFront(prepared)
     .innerJoin('users as u', 'u.id', 't.user_id')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
     .where('t.token_hash', '=', tokenHash)

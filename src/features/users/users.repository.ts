@@ -1,3 +1,4 @@
+import { prepared } from '../../db/prepared';
 import { type Kysely, sql } from 'kysely';
 import type { Database, Role } from '../../db/database';
 import type { NewUser, SignInOutcome, UserRow } from './users.table';
@@ -98,6 +99,7 @@ export async function insertSession(
 export async function findSession(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('user_sessions as s')
+    .modifyFront(prepared)
     .innerJoin('users as u', 'u.id', 's.user_id')
     .innerJoin('organizations as o', 'o.id', 'u.org_id')
     .where('s.id', '=', id)
