@@ -25,6 +25,7 @@ import * as cbChairs from './2026_12_06_001110_cb_chairs';
 import * as twowayForms from './2026_12_06_001120_twoway_forms';
 import * as projectRatings from './2026_12_06_001130_project_ratings';
 import * as cbProjectTasks from './2026_12_06_001140_cb_project_tasks';
+import * as scoreStatistics from './2026_12_07_001150_score_statistics';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_001120_twoway_forms': twowayForms,
   '2026_12_06_001130_project_ratings': projectRatings,
   '2026_12_06_001140_cb_project_tasks': cbProjectTasks,
+  '2026_12_07_001150_score_statistics': scoreStatistics,
 };

@@ -9,9 +9,13 @@ import type { Database } from './database';
  * statement ran in time still commits, and the answer says so.
  */
 class AbortPlugin implements KyselyPlugin {
-  constructor(private readonly signal: AbortSignal) {}
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly expire?: () => void,
+  ) {}
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.expire?.();
     if (this.signal.aborted) throw this.signal.reason;
     return args.node;
   }
@@ -21,7 +25,11 @@ class AbortPlugin implements KyselyPlugin {
   }
 }
 
-/** The database as one request sees it: every query first checks the request's signal. */
-export function abortable(db: Kysely<Database>, signal: AbortSignal | undefined): Kysely<Database> {
-  return signal ? db.withPlugin(new AbortPlugin(signal)) : db;
+/**
+ * The database as one request sees it: every query first checks the request's signal. `expire` aborts it when the
+ * time is up: a timer alone fires only when the event loop turns, and an embedded database can answer a whole request
+ * in one turn.
+ */
+export function abortable(db: Kysely<Database>, signal: AbortSignal | undefined, expire?: () => void): Kysely<Database> {
+  return signal ? db.withPlugin(new AbortPlugin(signal, expire)) : db;
 }

@@ -2,6 +2,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
+import { DATE_OID, INT8_OID, pgPoolConfig } from './pg-pool';
 import { preparingPool } from './prepared';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -20,9 +21,6 @@ export type DatabaseOptions =
   /** `dataDir` undefined means in memory; `snapshot` starts from a `dumpDataDir` tarball. */
   | { kind: 'pglite'; dataDir?: string; snapshot?: Blob };
 
-const DATE_OID = 1082;
-const INT8_OID = 20;
-
 // Dates stay 'YYYY-MM-DD' strings (a JS Date would shift them by the server's time zone); bigint counts
 // and ids become numbers in both drivers (pg would give strings, PGlite numbers); numeric stays a string.
 const pgliteParsers = { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) };
@@ -36,20 +34,7 @@ async function pgliteModules() {
 /** Opens the database: PostgreSQL through `pg` when a URL is given, PGlite (WASM, on disk) otherwise. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === 'postgres') {
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      // A database that does not answer fails the request (503) instead of holding it forever.
-      connectionTimeoutMillis: 10_000,
-      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-          if (oid === DATE_OID) return (v: string) => v;
-          if (oid === INT8_OID) return (v: string) => Number(v);
-          return pg.types.getTypeParser(oid, format as 'text');
-        }) as typeof pg.types.getTypeParser,
-      },
-    });
+    const pool = new pg.Pool(pgPoolConfig(options.url, { max: options.poolSize ?? 10, statementTimeoutMs: options.statementTimeoutMs }));
     // A connection the server ends (a restart, an administrator's terminate) emits 'error' on its client, idle
     // or in use; without a listener Node would end the whole process. The query in flight fails on its own (the
     // request answers 503), and pg-pool drops the broken client, so the next request connects afresh.

@@ -33,6 +33,7 @@ import { ruleSetRegistry } from '../rules/registry';
 import { runExamples } from '../scoring/run';
 import { addBackupCommands } from './cli-backup';
 import { addCampaignCommands } from './cli-campaign';
+import { addWorkerCommand } from './cli-worker';
 import { addAssessCommands } from './cli-assess';
 import { addKindCommands } from './cli-kind';
 import { addUserCommands } from './cli-user';
@@ -492,6 +493,7 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
   addKindCommands(program, run, io, cwd);
   addAssessCommands(program, run, io);
   addBackupCommands(program, run, io, cwd);
+  addWorkerCommand(program, run, io);
 
   const imports = program.command('import').description('从 .xlsx 或 .csv 导入（全部成功或全部不写入）');
   imports

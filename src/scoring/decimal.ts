@@ -32,6 +32,14 @@ export function round2(v: Dec): Dec {
 
 /** '55.00' — the stored form. */
 export function fixed2(v: Dec): string {
+  // Most values already have at most two decimals: printed as they are, no rounding and no new decimal made.
+  if (v.decimalPlaces() <= 2) {
+    const text = v.toString(); // no new decimal made; exponent notation only far outside any score's range
+    if (!text.includes('e')) {
+      const dot = text.indexOf('.');
+      return dot < 0 ? `${text === '-0' ? '0' : text}.00` : text.length - dot === 2 ? `${text}0` : text;
+    }
+  }
   return v.toSignificantDigits(30).toFixed(2, Decimal.ROUND_HALF_UP);
 }
 

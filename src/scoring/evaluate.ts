@@ -39,13 +39,17 @@ export type PartScore = {
 /** A value as stored: to 0.01 in `points`, and the exact value beside it when rounding hides digits. */
 function stored(v: Dec): { points: string; exact?: string } {
   const points = fixed2(v);
-  return dec(points).eq(v) ? { points } : { points, exact: v.toString() };
+  return v.decimalPlaces() <= 2 || dec(points).eq(v) ? { points } : { points, exact: v.toString() };
 }
 /** The value a sum reads: the exact one when kept (rounding: "total"), else the stored 0.01. */
 const valueOf = (x: { points: string; exact?: string }): Dec => dec(x.exact ?? x.points);
 
-/** When the shown (0.01) addends do not add up to the shown sum: say it is rounding, not an error. */
-function roundingNote(shown: readonly string[], sum: string, what: string): string | null {
+/**
+ * When the shown (0.01) addends do not add up to the shown sum: say it is rounding, not an error. `exact`: every
+ * addend is shown as it is (none kept an exact value beside it), so they add up by construction and nothing is added.
+ */
+function roundingNote(shown: readonly string[], sum: string, what: string, exact = false): string | null {
+  if (exact) return null;
   const added = shown.reduce((s, p) => s.plus(dec(p)), dec(0));
   return added.eq(dec(sum)) ? null : `${what}按 0.01 分显示，相加为 ${show(added)} 分；按精确值合计后四舍五入为 ${show(dec(sum))} 分`;
 }
@@ -290,7 +294,8 @@ export function scoreOrg(
       points = dec(0);
       note = `${part.title}无效（${invalidReason}），按 0 分计`;
     }
-    if (!invalidReason && points.eq(sum)) note = roundingNote([fixed2(dec(part.base)), ...indicators.map((i) => i.points)], fixed2(points), '各指标');
+    const shownExactly = dec(part.base).decimalPlaces() <= 2 && indicators.every((i) => i.exact === undefined);
+    if (!invalidReason && points.eq(sum)) note = roundingNote([fixed2(dec(part.base)), ...indicators.map((i) => i.points)], fixed2(points), '各指标', shownExactly);
     return {
       id: part.id,
       title: part.title,
@@ -366,7 +371,7 @@ function sumIndicator(ind: Indicator, lines: Line[]): IndicatorScore {
   let note: string | null = null;
   if (points.lt(sum)) note = `合计 ${show(sum)} 分，超过本项满分 ${show(max!)} 分，计 ${show(points)} 分`;
   if (points.gt(sum)) note = `合计 ${show(sum)} 分，扣完为止，计 ${show(points)} 分`;
-  if (points.eq(sum)) note = roundingNote(lines.map((l) => l.points), fixed2(points), '各条');
+  if (points.eq(sum)) note = roundingNote(lines.map((l) => l.points), fixed2(points), '各条', base.decimalPlaces() <= 2 && lines.every((l) => l.exact === undefined));
   return { id: ind.id, title: ind.title, ...stored(points), max: max ? fixed2(max) : null, lines, note };
 }
 

@@ -26,12 +26,21 @@ export async function scoreFacts(
   raw: Readonly<Record<string, FactValue | undefined>>,
   inspections: readonly InspectionEntry[] = [],
 ): Promise<ScoreResult> {
+  return (await scoreWithFacts(compiled, raw, inspections)).result;
+}
+
+/** scoreFacts, answering the facts as scored too (defaults filled in, derived facts computed): grading reads them. */
+export async function scoreWithFacts(
+  compiled: CompiledRuleSet,
+  raw: Readonly<Record<string, FactValue | undefined>>,
+  inspections: readonly InspectionEntry[] = [],
+): Promise<{ facts: OrgFacts; result: ScoreResult }> {
   const facts = withDefaults(compiled, raw);
   // json-rules-engine refuses undefined facts (allowUndefinedFacts stays false): a missing one is null,
   // which no comparison accepts, and the core reports it as missing data.
   const engineFacts = Object.fromEntries(Object.entries(facts).map(([k, v]) => [k, v === undefined ? null : v]));
   const fired = await firedRefs(compiled, engineFacts);
-  return scoreOrg(compiled, { facts, fired, inspections, spans: spansOf(raw) });
+  return { facts, result: scoreOrg(compiled, { facts, fired, inspections, spans: spansOf(raw) }) };
 }
 
 /** The facts grading overrides read: the organization's facts plus totalScore and part_<id> (numbers). */

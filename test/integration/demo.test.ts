@@ -248,6 +248,24 @@ describe('the demo district', () => {
     expect(notAssessed / rows.rows.length).toBeLessThan(0.2);
   });
 
+  it('scores the same when facts are read in small parts as in one (scores, explanations and grades, row by row)', async () => {
+    const ctx = { actor: cliActor(), db: handle.db, clock, requestId: null };
+    const ruleSets = await testRuleSets();
+    const whole = await scoreCycle({ ctx, year: 2025, ruleSets, partSize: 100_000 });
+    // 37: parts that end inside every rule set, a last part shorter than the others.
+    const parts = await scoreCycle({ ctx, year: 2025, ruleSets, partSize: 37 });
+    const rowsOf = async (revisionId: number) =>
+      (
+        await sql<{ org_id: number; row: string }>`select s.org_id, json_build_array(s.category, s.rule_set_hash, s.assessed, s.total, s.result, g.grade, g.grade_label,
+          g.rank_category, g.rank_parent, g.lagging, g.move, g.detail)::text as row
+          from scores s left join grades g on g.revision_id = s.revision_id and g.org_id = s.org_id where s.revision_id = ${revisionId} order by s.org_id`.execute(handle.db)
+      ).rows;
+    const a = await rowsOf(whole.revisionId);
+    expect(a.length).toBe(27 + 145 + 310);
+    expect(await rowsOf(parts.revisionId)).toEqual(a);
+    expect({ ...parts, revisionId: 0 }).toEqual({ ...whole, revisionId: 0 });
+  });
+
   it('grades with last year in view, and a rule change previews exactly the organizations it moves', async () => {
     const ctx = { actor: cliActor(), db: handle.db, clock, requestId: null };
     const ruleSets = await testRuleSets();

@@ -192,6 +192,7 @@ const yearlessCommands: Record<string, string> = {
   'assess list': 'reads', 'assess show': 'reads',
   'backup': 'reads (writes a file)', 'restore': 'the whole database, from a backup file (refuses a target with data unless --force)',
   'archive': 'a finalized year only: reads it, prints its documents again (as print does), records the archive',
+  'worker': 'works queued jobs (books, scoring), each through its own gated verb',
 };
 
 /** A fingerprint of every table (bar the caller's own bookkeeping): any write anywhere changes it. */

@@ -34,6 +34,19 @@ describe('createApp stays free of runtime-specific imports', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('keeps the Worker entry to what the Workers runtime can run', () => {
+    // Never in a Worker: the embedded database (WASM on disk), Node's browser, image and job libraries, Node's server
+    // and files, and the modules that load them (db/client.ts imports PGlite; lazy-ports.ts puppeteer, sharp, pg-boss).
+    const forbidden = /^(node:(fs|path|child_process|worker_threads|net|os)|fs$|path$|@electric-sql\/|kysely-pglite-dialect|puppeteer$|sharp$|pg-boss$|@hono\/node-server|commander|cli-progress)|\/db\/client$|lazy-ports$|template-files$|rule-files$|ui-files$/;
+    const offenders: string[] = [];
+    const graph = importGraph('src/entry/worker.ts');
+    expect([...graph.keys()].some((f) => f.endsWith('src/app.ts'))).toBe(true); // the same app as Node's
+    for (const [file, specs] of graph) {
+      for (const spec of specs) if (forbidden.test(spec)) offenders.push(`${file.replace(process.cwd(), '')} → ${spec}`);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('keeps route handlers away from the database', () => {
     const offenders: string[] = [];
     for (const [file, specs] of importGraph('src/app.ts')) {

@@ -2,7 +2,8 @@ import { gradeReason } from '../../src/domain/phrasebook';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/adapters/pdf-puppeteer';
-import { compileTemplates, documentNames } from '../../src/documents/templates';
+import Handlebars from 'handlebars';
+import { compileTemplates, documentNames, precompiledTemplates, type PrecompiledTemplates } from '../../src/documents/templates';
 import { evaluationFacts, evaluationResults, feedbackLetterContent, partsChart, rankingsContent, reviewSheetContent, starsOf, type EvaluationFact } from '../../src/documents/view-models';
 import { loadTemplates } from '../../src/entry/template-files';
 import { RuleSet } from '../../src/rules/rule-set.schema';
@@ -23,6 +24,20 @@ describe('document templates', () => {
   it('escape what users typed', () => {
     const t = compileTemplates({ ...sources, documents: { ...empty, scorecard: '{{org.name}}' } });
     expect(t.render('scorecard', { org: { name: '<script>alert(1)</script>' } })).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('print the same from templates precompiled at build time (the Worker compiles nothing), strict and escaped alike', () => {
+    const documents = { ...empty, scorecard: '<h1>{{org.name}}</h1>{{> stars}}', rankings: '{{year}}' };
+    // As scripts/build-worker.mjs precompiles them: Handlebars.precompile(source, { strict: true }), as JavaScript source.
+    const spec = (source: string) => new Function(`return ${Handlebars.precompile(source, { strict: true })}`)() as PrecompiledTemplates['partials'][string];
+    const specs = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, spec(v)]));
+    const compiled = compileTemplates({ ...sources, documents });
+    const precompiled = precompiledTemplates({ css: '', partials: specs(sources.partials), documents: specs(documents) as PrecompiledTemplates['documents'] });
+    for (const model of [{ org: { name: '幸福社区' }, grade: { stars: [true, false] } }, { org: { name: '<b>"甲"</b>' }, grade: { stars: [] } }]) {
+      expect(precompiled.render('scorecard', model)).toBe(compiled.render('scorecard', model));
+    }
+    expect(precompiled.render('scorecard', { org: { name: '<b>' }, grade: { stars: [] } })).toBe('<h1>&lt;b&gt;</h1>');
+    expect(() => precompiled.render('rankings', {})).toThrow(/templates\/rankings\.hbs: "year" not defined/);
   });
 
   it('compile the shipped templates/ folder', () => {

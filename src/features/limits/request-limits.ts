@@ -95,13 +95,16 @@ export function requestLimits(opts: LoadOptions) {
     const controller = new AbortController();
     const client = c.req.raw.signal;
     const left = () => controller.abort(new AppError('unavailable', '客户端已断开，请求已取消，没有保存任何结果'));
-    const timer = setTimeout(() => {
+    const deadline = Date.now() + ms;
+    const overTime = () => {
+      if (controller.signal.aborted) return;
       stats.timedOut++;
       controller.abort(new AppError('over_time', `请求处理超过 ${Math.ceil(ms / 1000)} 秒，已取消，没有保存任何结果；请稍后重试`));
-    }, ms);
+    };
+    const timer = setTimeout(overTime, ms);
     if (client.aborted) left();
     client.addEventListener('abort', left, { once: true });
-    signals.set(c, controller.signal);
+    signals.set(c, { signal: controller.signal, expire: () => Date.now() >= deadline && overTime() });
     try {
       await next();
     } finally {
@@ -113,14 +116,15 @@ export function requestLimits(opts: LoadOptions) {
   return { admission, timeLimit, stats: (): LoadStats => ({ active, queued: queue.length, ...stats }) };
 }
 
-const signals = new WeakMap<Context, AbortSignal>();
+const signals = new WeakMap<Context, { signal: AbortSignal; expire: () => void }>();
 
 /** The signal of a request under `timeLimit` (undefined outside it: tests that call routes without the middleware). */
 export function signalOf(c: Context): AbortSignal | undefined {
-  return signals.get(c);
+  return signals.get(c)?.signal;
 }
 
 /** The database as this request sees it: every query first checks that the request is still wanted and in time. */
 export function requestDb(c: Context, db: Kysely<Database>): Kysely<Database> {
-  return abortable(db, signals.get(c));
+  const s = signals.get(c);
+  return abortable(db, s?.signal, s?.expire);
 }

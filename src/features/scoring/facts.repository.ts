@@ -217,76 +217,70 @@ async function meetingFacts(db: Kysely<Database>, year: number, orgIds: readonly
   return collect(db, orgIds, ctes, selects, joins);
 }
 
+/**
+ * Check-in facts in two passes over the year's check-ins: one per member in service of the organizations asked for
+ * (what each member reported and served, every fact's window and cap as filtered sums), then per organization over
+ * its members; and one per community asked for (what it received). Reading the check-ins of only these members and
+ * communities, once, keeps the cost with the organizations scored (before, every check-in of the year was read
+ * into one shared table, joined once per fact, and spilled to disk at city scale).
+ */
 async function checkinFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[]) {
-  const ctes: { name: string; body: RawBuilder<unknown> }[] = [
-    { name: 'mem', body: sql`select id, org_id from members where in_service and org_id = any(${[...orgIds]}::int[])` },
-    { name: 'memcount', body: sql`select org_id, count(*) as n from mem group by org_id` },
-    { name: 'k', body: sql`select member_id, community_id, kind, occurred_on, hours from checkins where cycle_year = ${year}` },
-  ];
+  const ids = [...orgIds];
+  const memberCols: RawBuilder<unknown>[] = [];
+  const orgCols: RawBuilder<unknown>[] = [sql`count(*) as n`];
+  const communityCols: RawBuilder<unknown>[] = [];
   const selects: { col: string; expr: RawBuilder<unknown> }[] = [];
-  const joins = new Set<string>();
-  const members = sql`coalesce(memcount.n, 0)`;
+  const members = sql`coalesce(mo.n, 0)`;
+  const rate = (col: string, ifNone: number) => sql`coalesce(round(100.0 * coalesce(${sql.ref(`mo.${col}`)}, 0) / nullif(${members}, 0), 2), ${ifNone})`;
   for (const { col, def } of facts) {
     const win = 'window' in def ? inWindow('occurred_on', year, def.window) : sql<boolean>`true`;
-    const hours = 'capPerRecord' in def && def.capPerRecord !== undefined ? sql`least(k.hours, ${def.capPerRecord}::numeric)` : sql`k.hours`;
+    const hours = 'capPerRecord' in def && def.capPerRecord !== undefined ? sql`least(hours, ${def.capPerRecord}::numeric)` : sql`hours`;
+    const member = sql.ref(`mk.${col}`);
     switch (def.source) {
       case 'checkins.inServiceMembers':
-        joins.add('memcount');
         selects.push({ col, expr: members });
         break;
       case 'checkins.reportedMembers':
       case 'checkins.reportRate':
-        ctes.push({
-          name: col,
-          body: sql`select mem.org_id, count(distinct mem.id) as v from mem join k on k.member_id = mem.id where k.kind = 'report' and ${win} group by 1`,
-        });
-        joins.add(col);
-        joins.add('memcount');
-        selects.push({
-          col,
-          expr:
-            def.source === 'checkins.reportedMembers'
-              ? sql`coalesce(${sql.ref(`${col}.v`)}, 0)`
-              : sql`coalesce(round(100.0 * coalesce(${sql.ref(`${col}.v`)}, 0) / nullif(${members}, 0), 2), ${def.ifNone})`,
-        });
+        memberCols.push(sql`bool_or(kind = 'report' and ${win}) as ${sql.id(col)}`);
+        orgCols.push(sql`count(*) filter (where ${member}) as ${sql.id(col)}`);
+        selects.push({ col, expr: def.source === 'checkins.reportedMembers' ? sql`coalesce(${sql.ref(`mo.${col}`)}, 0)` : rate(col, def.ifNone) });
         break;
       case 'checkins.serviceHours':
-        ctes.push({ name: col, body: sql`select mem.org_id, sum(${hours}) as v from mem join k on k.member_id = mem.id where k.kind = 'service' and ${win} group by 1` });
-        joins.add(col);
-        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        memberCols.push(sql`sum(${hours}) filter (where kind = 'service' and ${win}) as ${sql.id(col)}`);
+        orgCols.push(sql`sum(${member}) as ${sql.id(col)}`);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`mo.${col}`)}, 0)` });
         break;
       case 'checkins.completionRate':
-        ctes.push({
-          name: col,
-          body: sql`select org_id, count(*) filter (where h >= ${def.minHours}::numeric) as v from (
-            select mem.org_id, mem.id, coalesce(sum(${hours}) filter (where k.kind = 'service' and ${win}), 0) as h
-            from mem left join k on k.member_id = mem.id group by 1, 2) x group by 1`,
-        });
-        joins.add(col);
-        joins.add('memcount');
-        selects.push({ col, expr: sql`coalesce(round(100.0 * coalesce(${sql.ref(`${col}.v`)}, 0) / nullif(${members}, 0), 2), ${def.ifNone})` });
+        memberCols.push(sql`sum(${hours}) filter (where kind = 'service' and ${win}) as ${sql.id(col)}`);
+        orgCols.push(sql`count(*) filter (where coalesce(${member}, 0) >= ${def.minHours}::numeric) as ${sql.id(col)}`);
+        selects.push({ col, expr: rate(col, def.ifNone) });
         break;
       case 'checkins.receivedMembers':
-        ctes.push({
-          name: col,
-          body: sql`select community_id as org_id, count(distinct member_id) as v from k where kind = 'report' and ${win}
-            and community_id = any(${[...orgIds]}::int[]) group by 1`,
-        });
-        joins.add(col);
-        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        communityCols.push(sql`count(distinct member_id) filter (where kind = 'report' and ${win}) as ${sql.id(col)}`);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`rc.${col}`)}, 0)` });
         break;
       case 'checkins.receivedHours':
-        ctes.push({
-          name: col,
-          body: sql`select community_id as org_id, sum(${hours}) as v from k where kind = 'service' and ${win}
-            and community_id = any(${[...orgIds]}::int[]) group by 1`,
-        });
-        joins.add(col);
-        selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });
+        communityCols.push(sql`sum(${hours}) filter (where kind = 'service' and ${win}) as ${sql.id(col)}`);
+        selects.push({ col, expr: sql`coalesce(${sql.ref(`rc.${col}`)}, 0)` });
         break;
     }
   }
-  return collect(db, orgIds, ctes, selects, [...joins]);
+  const ctes = [
+    { name: 'mem', body: sql`select id, org_id from members where in_service and org_id = any(${ids}::int[])` },
+    {
+      name: 'mk',
+      body:
+        memberCols.length > 0
+          ? sql`select k.member_id, ${sql.join(memberCols)} from checkins k join mem on mem.id = k.member_id where k.cycle_year = ${year} group by k.member_id`
+          : sql`select null::int as member_id where false`,
+    },
+    { name: 'mo', body: sql`select mem.org_id, ${sql.join(orgCols)} from mem left join mk on mk.member_id = mem.id group by mem.org_id` },
+    ...(communityCols.length > 0
+      ? [{ name: 'rc', body: sql`select community_id as org_id, ${sql.join(communityCols)} from checkins where cycle_year = ${year} and community_id = any(${ids}::int[]) group by 1` }]
+      : []),
+  ];
+  return collect(db, orgIds, ctes, selects, ['mo', ...(communityCols.length > 0 ? ['rc'] : [])]);
 }
 
 async function otherFacts(db: Kysely<Database>, year: number, orgIds: readonly number[], facts: Named<FactDef>[]) {

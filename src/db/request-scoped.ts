@@ -1,0 +1,36 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Kysely, PostgresDialect, type PostgresPool } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database';
+import { pgPoolConfig } from './pg-pool';
+import { preparingPool } from './prepared';
+
+type RequestConnections = { pool: PostgresPool | null };
+
+/**
+ * The database of a Worker: one Kysely for the isolate, whose connections belong to the request that opened them. A
+ * Worker may not use a socket one request opened in another's, so each request gets its own small pool on first
+ * query, ended when the request is done (`inRequest`); with Hyperdrive the connections behind it stay warm.
+ */
+export function requestScopedDatabase(url: () => string, statementTimeoutMs: number) {
+  const requests = new AsyncLocalStorage<RequestConnections>();
+  const pool: PostgresPool = {
+    connect: async () => {
+      const store = requests.getStore();
+      if (!store) throw new Error('database used outside a request');
+      store.pool ??= preparingPool(new pg.Pool(pgPoolConfig(url(), { max: 4, statementTimeoutMs })));
+      return store.pool.connect();
+    },
+    end: async () => {},
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    /** Runs a request's work with its own connections; `done` ends them (hand it to waitUntil). */
+    async inRequest<T>(work: () => Promise<T>): Promise<{ result: T; done: () => Promise<void> }> {
+      const store: RequestConnections = { pool: null };
+      const result = await requests.run(store, work);
+      return { result, done: async () => void (await store.pool?.end().catch(() => {})) };
+    },
+  };
+}
