@@ -14,8 +14,8 @@ const cssString = (text: string) => text.replace(/[\\"]/g, (ch) => `\\${ch}`).re
  * puppeteer on Node. The document is laid out in one tab of a browser launched for it (the binding's sessions are
  * short-lived), with the print CSS and the CJK fonts, which the browser loads from the Worker's own static assets
  * (`fontsUrl`, dist/worker/public/print-fonts). Page numbers and the footer are CSS page-margin boxes, as on Node;
- * a book's table of contents gets its page numbers from the same layout functions. It cannot run in wrangler's
- * local runtime (the binding is remote only): see README, "Cloudflare Workers".
+ * a book's table of contents gets its page numbers from the same layout functions. wrangler's local runtime simulates
+ * the binding with a local Chrome (test/integration/worker.test.ts); see README, "Cloudflare Workers".
  */
 export function browserRenderingPdf(binding: BrowserBinding | undefined, opts: { css: string; fontCss: string; fontsUrl: string; timeoutMs?: number }): PdfRenderer {
   const timeout = opts.timeoutMs ?? 60_000;
@@ -45,6 +45,11 @@ export function browserRenderingPdf(binding: BrowserBinding | undefined, opts: {
         }
         const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false, timeout: job.timeoutMs ?? timeout });
         return new Uint8Array(pdf);
+      } catch (e) {
+        if (e instanceof Error && e.name === 'TimeoutError') {
+          throw new AppError('unavailable', `生成 PDF 超时：浏览器没能在时限内排版完成（打印字体从 ${opts.fontsUrl} 加载，请确认 XINGPING_PUBLIC_URL 是本服务的公网地址）`);
+        }
+        throw e;
       } finally {
         await browser.close().catch(() => {});
       }

@@ -18,7 +18,13 @@ export function requestScopedDatabase(url: () => string, statementTimeoutMs: num
     connect: async () => {
       const store = requests.getStore();
       if (!store) throw new Error('database used outside a request');
-      store.pool ??= preparingPool(new pg.Pool(pgPoolConfig(url(), { max: 4, statementTimeoutMs })));
+      if (!store.pool) {
+        const pool = new pg.Pool(pgPoolConfig(url(), { max: 4, statementTimeoutMs }));
+        // A connection the server ends emits 'error'; without a listener it would be thrown at the isolate. The query in
+        // flight fails on its own (the request answers 503).
+        pool.on('error', (err) => console.error(JSON.stringify({ level: 'error', message: `数据库连接中断：${err.message}` })));
+        store.pool = preparingPool(pool);
+      }
       return store.pool.connect();
     },
     end: async () => {},
@@ -26,11 +32,14 @@ export function requestScopedDatabase(url: () => string, statementTimeoutMs: num
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
-    /** Runs a request's work with its own connections; `done` ends them (hand it to waitUntil). */
-    async inRequest<T>(work: () => Promise<T>): Promise<{ result: T; done: () => Promise<void> }> {
+    /** Runs a request's work with its own connections, then ends them, handing the ending to `done` (waitUntil), failed or not. */
+    async inRequest<T>(work: () => Promise<T>, done: (ending: Promise<void>) => void): Promise<T> {
       const store: RequestConnections = { pool: null };
-      const result = await requests.run(store, work);
-      return { result, done: async () => void (await store.pool?.end().catch(() => {})) };
+      try {
+        return await requests.run(store, work);
+      } finally {
+        done((async () => void (await store.pool?.end().catch(() => {})))());
+      }
     },
   };
 }

@@ -114,7 +114,7 @@ export default {
       return unavailable(e);
     }
     const { database } = isolate;
-    const { result, done } = await database.inRequest(async () => {
+    return database.inRequest(async () => {
       isolate!.app ??= workerApp(env, settings, database).catch((e: unknown) => {
         isolate!.app = null; // the next request tries again (a fixed configuration, a database back)
         throw e;
@@ -126,8 +126,6 @@ export default {
         return unavailable(e);
       }
       return app.fetch(request, env);
-    });
-    ctx.waitUntil(done());
-    return result;
+    }, (ending) => ctx.waitUntil(ending));
   },
 };

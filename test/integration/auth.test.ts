@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/lib/clock';
 import { createApp } from '../../src/app';
-import { client, cookieClient, setupTestApp, signIn, type TestApp } from '../support/app';
-import { cliCtx, createCycle, createToken, createTree, createUser, type Tree } from '../support/factories';
+import { client, cookieClient, setupTestApp, signIn, testAuthDeps, type TestApp } from '../support/app';
+import { openDatabase } from '../../src/db/client';
+import { onPostgres } from '../support/db';
+import { cliCtx, createCycle, createToken, createTree, createUser, uniqueCode, type Tree } from '../support/factories';
 import { createToken as createTokenVerb } from '../../src/features/tokens/create-token';
 import { hashToken } from '../../src/auth/tokens';
 
@@ -113,6 +115,21 @@ describe('sign-in and the session cookie', () => {
     expect(outcomes.filter((o) => o.outcome !== 'throttled')).toHaveLength(5);
     // Throttled attempts on a real login are still recorded against its account.
     expect((await t.db.selectFrom('sign_in_attempts').select('user_id').where('address', '=', '10.4.0.1').where('login', '=', u.login).execute()).every((r) => r.user_id === u.id)).toBe(true);
+  });
+
+  it.skipIf(!onPostgres)('answers a burst of unknown logins larger than the connection pool at once, without stalling', async () => {
+    // Before, an unknown login was judged inside the sign-in transaction, and its counters needed a second connection:
+    // as many parallel attempts as the pool has connections held them all, each waiting for one more (10 s, then 503).
+    const small = await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL!, poolSize: 2 });
+    try {
+      const app = createApp({ ...t.deps, db: small.db, ...testAuthDeps(small.db, 'postgres', t.deps.clock) });
+      const started = performance.now();
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => signIn(app, `nobody-${uniqueCode('x')}-${i}`, 'Nobody-pass-1', `10.9.${i}.1`)));
+      expect(results.map((r) => r.status)).toEqual(Array(8).fill(401));
+      expect(performance.now() - started).toBeLessThan(8_000); // the pool's connection timeout is 10 s
+    } finally {
+      await small.close();
+    }
   });
 
   it('locks an account after 5 wrong passwords, says until when, and lets it in after the wait', async () => {

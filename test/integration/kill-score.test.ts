@@ -12,8 +12,8 @@ import { systemClock } from '../../src/lib/clock';
 import { onPostgres, openIsolatedDatabase } from '../support/db';
 
 /**
- * Issue 18, bad input and safety: `xingping score` killed with SIGKILL half-way (after one rule set's results went to
- * the database, while the next is being evaluated) leaves the previous revision whole and the cycle as it was: no
+ * Issue 18, bad input and safety: `xingping score` killed with SIGKILL half-way (inside its transaction, once the
+ * second rule set's evaluation starts) leaves the previous revision whole and the cycle as it was: no
  * revision, no score, no pin, the state unchanged, on PostgreSQL (the server rolls back the dead client's
  * transaction) and on the embedded database (PGlite's files recover to the last commit; the killed process's lock
  * on the data folder is found stale). The same command then scores to the end.
@@ -84,7 +84,8 @@ describe('a scoring run killed with SIGKILL', () => {
     const before = await state();
     expect(before).toEqual({ revisions: 0, scores: 0, pins: 0, cycle: 'reviewing' });
 
-    // Killed while the second rule set evaluates: the first one's rows were already sent to the database.
+    // Killed once the second rule set starts: the revision row and its pins are written, the first rule set's
+    // results queued behind the next part's facts, all in the one open transaction.
     const killed = await score(2);
     expect(killed.signal, killed.stderr).toBe('SIGKILL');
     expect(killed.stderr).toContain('：开始（共');

@@ -48,13 +48,17 @@ export async function signIn(deps: AuthDeps, client: ClientInfo, input: unknown)
     throw tooMany('该网络地址登录失败次数过多', seen.resetAt);
   }
   const ctx = { db: deps.db, clock, requestId: deps.requestId, actor: { id: 'sign-in', userId: null, name: data.login, role: 'reviewer', orgId: null, orgPath: '/-/' } } satisfies Ctx;
-  const verdict = await withTransaction(ctx, async (tx): Promise<Verdict> => {
+  const account = await withTransaction(ctx, async (tx): Promise<Verdict | null> => {
     const user = await findUserByLogin(tx.db, data.login, true);
-    const v = await judge(tx, user, data.login, data.password, deps);
-    await insertSignInAttempt(tx.db, { login: data.login, user_id: user?.id ?? null, address: client.address, outcome: v.ok ? 'ok' : v.outcome });
+    // No password to check: judged after this transaction. Its counters take connections of their own, and a burst of
+    // unknown logins holding every connection of the pool while waiting for one more would stall all of them.
+    if (!user || user.kind !== 'person' || !user.password_hash) return null;
+    const v = await judge(tx, { ...user, password_hash: user.password_hash }, data.password, deps);
+    await insertSignInAttempt(tx.db, { login: data.login, user_id: user.id, address: client.address, outcome: v.ok ? 'ok' : v.outcome });
     if (v.ok) await updateUser(tx.db, v.user.id, { failed_count: 0, locked_until: null, last_sign_in_at: clock.now() });
     return v;
   });
+  const verdict = account ?? (await noAccount(deps, data.login, data.password, client.address));
   if (!verdict.ok) throw verdict.error;
   await deps.counters.undo(addressKey(client.address));
   const u = verdict.user;
@@ -63,9 +67,9 @@ export async function signIn(deps: AuthDeps, client: ClientInfo, input: unknown)
   return { ...s, auth: { actor, via: 'session', mustChangePassword: u.must_change_password, session: { id: s.sessionId, csrfToken: s.csrfToken } } };
 }
 
-async function judge(tx: Ctx, user: UserWithOrg | undefined, login: string, password: string, deps: AuthDeps): Promise<Verdict> {
+/** A person's account, under its row lock: locked, wrong password (5 in a row lock it), disabled, or in. */
+async function judge(tx: Ctx, user: UserWithOrg & { password_hash: string }, password: string, deps: AuthDeps): Promise<Verdict> {
   const now = deps.clock.now();
-  if (!user || user.kind !== 'person' || !user.password_hash) return noSuchPassword(deps, login, password, user ? 'no_password' : 'unknown_user');
   if (user.locked_until && new Date(user.locked_until) > now) return { ok: false, outcome: 'locked', error: lockedError(deps.policy, new Date(user.locked_until)) };
   if (!(await verifyPassword(password, user.password_hash))) {
     const until = new Date(now.getTime() + deps.policy.lockMs);
@@ -74,6 +78,14 @@ async function judge(tx: Ctx, user: UserWithOrg | undefined, login: string, pass
   }
   if (user.disabled_at) return { ok: false, outcome: 'disabled', error: new AppError('forbidden', '该账号已停用，请联系上级管理员') };
   return { ok: true, user };
+}
+
+/** A login with no account to judge (unknown, or a script account without a password): judged and recorded alike. */
+async function noAccount(deps: AuthDeps, login: string, password: string, address: string): Promise<Verdict> {
+  const known = await findUserByLogin(deps.db, login);
+  const v = await noSuchPassword(deps, login, password, known ? 'no_password' : 'unknown_user');
+  await insertSignInAttempt(deps.db, { login, user_id: known?.id ?? null, address, outcome: v.ok ? 'ok' : v.outcome });
+  return v;
 }
 
 /**

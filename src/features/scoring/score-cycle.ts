@@ -92,35 +92,23 @@ export async function scoreCycle({
       const direct = new Map<number, { grade: string; reason: string; approver: string }[]>();
       for (const r of await directGradeRecords(tx.db, year)) direct.set(r.org_id, [...(direct.get(r.org_id) ?? []), { grade: r.grade!, reason: r.reason, approver: r.approver! }]);
 
-      // The fact queries start now, one part of a rule set's organizations after another, so the database computes the
-      // next part's facts, and then stores results, while this process evaluates: on PostgreSQL the two run side by
-      // side, and what is left after the last facts arrive is the evaluation of one part, not of a whole rule set.
-      // Chained, not all at once: the connection runs queries in order, and the first part's facts must not wait
-      // behind the others'. (A rejection is handled where it is awaited; the noop catch only stops it counting as
-      // unhandled meanwhile.)
-      let previous: Promise<unknown> = Promise.resolve();
-      const jobs = order.map((i) => {
-        const { compiled } = ruleJobs[i]!;
-        const parts = partsOf(orgLists[i]!, partSize).map((orgs) => {
-          const ids = orgs.map((o) => o.id);
-          const facts = quiet(previous.then(() => computeFacts(tx.db, year, ids, compiled.ruleSet.facts)));
-          const inspections = quiet(facts.then(() => inspectionsFor(tx.db, year, ids)));
-          previous = inspections.catch(() => {});
-          return { orgs, facts, inspections };
-        });
-        return { compiled, orgs: orgLists[i]!, parts };
-      });
-
-      // Results are written once every fact query has been sent, so no insert queues ahead of the facts the
-      // next part waits for.
-      const factsSent = previous;
+      // One queue of this transaction's queries (the connection runs them in order anyway): a part's facts are asked
+      // for when the part before it starts evaluating, so the database computes them, and stores the results already
+      // made, while this process evaluates; on PostgreSQL the two run side by side. One part ahead, no more: what is
+      // held at once stays bounded however large the city.
+      const queue = queryQueue();
+      const parts = partLoader(order.flatMap((i) => partsOf(orgLists[i]!, partSize).map((orgs) => ({ rs: i, orgs }))), (ids, i) => ({
+        facts: queue.enqueue(() => computeFacts(tx.db, year, ids, ruleJobs[i]!.compiled.ruleSet.facts)),
+        inspections: queue.enqueue(() => inspectionsFor(tx.db, year, ids)),
+      }));
       const stores: Promise<void>[] = [];
-      const later = (write: () => Promise<void>) => stores.push(quiet(factsSent.then(write)));
+      const later = (write: () => Promise<void>) => void stores.push(queue.enqueue(write));
       const summaries: CategorySummary[] = [];
       const warnings: string[] = [];
       const context = { year, direct, lastGrades, check, progress, total: orgCount, done: 0 };
       try {
-        for (const job of jobs) {
+        for (const i of order) {
+          const job = { compiled: ruleJobs[i]!.compiled, orgs: orgLists[i]!, parts: parts.of(i) };
           const { summary, warnings: w } = await scoreRuleSet(job, context, (rows) => later(() => insertScores(tx.db, revision.id, rows)), (outcomes) => later(() => insertGrades(tx.db, revision.id, outcomes)));
           summaries.push(summary);
           warnings.push(...w);
@@ -128,8 +116,8 @@ export async function scoreCycle({
         progress('保存结果', 0, 1, { done: orgCount, total: orgCount });
         await Promise.all(stores);
       } catch (e) {
-        // Let every query already queued on the connection finish before the transaction rolls back.
-        await Promise.allSettled([...jobs.flatMap((j) => j.parts.flatMap((p) => [p.facts, p.inspections])), ...stores]);
+        // Nothing more is asked for; what is already queued on the connection finishes before the transaction rolls back.
+        await queue.settled();
         throw e;
       }
 
@@ -171,7 +159,19 @@ const scoredTables = [
  */
 export const PART_SIZE = 5000;
 
-const quiet = <T>(p: Promise<T>) => (p.catch(() => {}), p);
+/** A transaction's queries one after another, each started when the one before it ends (failed or not). */
+function queryQueue() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    enqueue<T>(work: () => Promise<T>): Promise<T> {
+      const p = tail.then(work);
+      tail = p.catch(() => {}); // a rejection is handled where the caller awaits it
+      return p;
+    },
+    /** Resolves when everything queued so far has ended. */
+    settled: () => tail,
+  };
+}
 
 /** A list in consecutive parts of at most `size` (at least one part, even when empty). */
 function partsOf<T>(list: readonly T[], size: number): T[][] {
@@ -181,7 +181,35 @@ function partsOf<T>(list: readonly T[], size: number): T[][] {
 }
 
 type Org = Awaited<ReturnType<typeof orgsToScore>>[number];
-type Part = { orgs: Org[]; facts: Promise<FactRows>; inspections: Promise<Awaited<ReturnType<typeof inspectionsFor>>> };
+type Loaded = { facts: FactRows; inspections: Awaited<ReturnType<typeof inspectionsFor>> };
+/** A part of a rule set's organizations, and `take()`: its facts (asking for the next part's at once). */
+type Part = { orgs: Org[]; take(): Promise<Loaded> };
+
+/**
+ * The parts of every rule set in the order they are evaluated. A part's facts are asked for (`ask`) when the part
+ * before it is taken, and let go once taken, so at most two parts' facts are held at once.
+ */
+function partLoader(list: { rs: number; orgs: Org[] }[], ask: (ids: number[], rs: number) => { facts: Promise<FactRows>; inspections: Promise<Loaded['inspections']> }) {
+  const loading = new Map<number, Promise<Loaded>>();
+  const load = (k: number) => {
+    const p = list[k];
+    if (!p || loading.has(k)) return;
+    const asked = ask(p.orgs.map((o) => o.id), p.rs);
+    const both = Promise.all([asked.facts, asked.inspections]).then(([facts, inspections]) => ({ facts, inspections }));
+    both.catch(() => {}); // handled by the taker
+    loading.set(k, both);
+  };
+  const take = async (k: number) => {
+    load(k);
+    load(k + 1);
+    const got = loading.get(k)!;
+    loading.set(k, Promise.resolve({ facts: new Map(), inspections: [] })); // let go: taken once
+    return got;
+  };
+  load(0);
+  return { of: (rs: number): Part[] => list.flatMap((p, k) => (p.rs === rs ? [{ orgs: p.orgs, take: () => take(k) }] : [])) };
+}
+
 type ScoringContext = {
   year: number;
   direct: Map<number, { grade: string; reason: string; approver: string }[]>;
@@ -212,8 +240,9 @@ async function scoreRuleSet(
   let batch: ScoreRow[] = [];
   let i = 0;
   for (const part of job.parts) {
-    const facts = await part.facts;
-    const inspections = inspectionsByOrg(await part.inspections);
+    const loaded = await part.take();
+    const facts = loaded.facts;
+    const inspections = inspectionsByOrg(loaded.inspections);
     for (const org of part.orgs) {
       const { facts: scored, result } = await scoreWithFacts(compiled, facts.get(org.id)!, inspections.get(org.id) ?? []);
       stats.add(result);
