@@ -218,7 +218,12 @@ export async function insertCampaign(db: Kysely<Database>, row: DemoCampaignRow)
 
 /** A campaign's targets (organizations, or projects under their communities); returns their ids with both. */
 export async function insertTargets(db: Kysely<Database>, rows: readonly { campaign_id: number; cycle_year: number; org_id: number; project_id?: number }[]) {
-  return db.insertInto('rating_targets').values([...rows]).returning(['id', 'org_id', 'project_id']).execute();
+  // 10,000 rows a statement: a city's year of finished projects is more than one statement's 65,535 parameters.
+  const out: { id: number; org_id: number; project_id: number | null }[] = [];
+  for (let i = 0; i < rows.length; i += 10_000) {
+    out.push(...(await db.insertInto('rating_targets').values(rows.slice(i, i + 10_000)).returning(['id', 'org_id', 'project_id']).execute()));
+  }
+  return out;
 }
 
 /** Rows: id, campaign_id, target_id, rater_group, count, expires_at, created_by, created_at. */
