@@ -1,13 +1,10 @@
 import puppeteer from '@cloudflare/puppeteer';
 import { AppError } from '../errors/app-error';
 import type { PdfJob, PdfRenderer } from '../documents/pdf';
-import { contentHeightMm, fillPageRefs, sectionPages } from './pdf-pagination';
+import { contentHeightMm, cssString, fillPageRefs, sectionPages } from './pdf-pagination';
 
 /** The Browser Rendering binding of wrangler.toml (`[browser] binding = "BROWSER"`). */
 export type BrowserBinding = Parameters<typeof puppeteer.launch>[0];
-
-/** Text as the body of a CSS string: quotes, backslashes and line breaks escaped. */
-const cssString = (text: string) => text.replace(/[\\"]/g, (ch) => `\\${ch}`).replace(/[\r\n]+/g, ' ');
 
 /**
  * PDFs on Cloudflare Workers: Cloudflare's Browser Rendering (`@cloudflare/puppeteer`) behind the same PDF port as

@@ -76,3 +76,8 @@ export function paginate(parts: readonly (readonly SectionPages[])[]) {
   }
   return { starts, offsets, total: page };
 }
+
+/** Text as the body of a CSS string (a page-margin box's footer): quotes, backslashes and line breaks escaped. */
+export function cssString(text: string): string {
+  return text.replace(/[\\"]/g, (ch) => `\\${ch}`).replace(/[\r\n]+/g, ' ');
+}

@@ -4,7 +4,7 @@ import { ParseSpeeds, PDFDocument } from 'pdf-lib';
 import puppeteer, { type Browser, type Page } from 'puppeteer';
 import { AppError } from '../errors/app-error';
 import type { PdfJob, PdfRenderer } from '../documents/pdf';
-import { contentHeightMm, fillPageRefs, paginate, sectionPages, splitSections, type SectionPages } from './pdf-pagination';
+import { contentHeightMm, cssString, fillPageRefs, paginate, sectionPages, splitSections, type SectionPages } from './pdf-pagination';
 
 /** Flags headless Chromium needs on these machines (root, no GPU, no background connections). */
 export const chromiumArgs = [
@@ -74,11 +74,6 @@ function fontCss(fontDir: string, weights: number[]): string {
     .map((w) => readFileSync(join(fontDir, '..', `${w}.css`), 'utf8'))
     .join('\n')
     .replaceAll('url(./files/', `url(${origin}/fonts/`);
-}
-
-/** Text as the body of a CSS string: quotes, backslashes and line breaks escaped. */
-function cssString(text: string): string {
-  return text.replace(/[\\"]/g, (ch) => `\\${ch}`).replace(/[\r\n]+/g, ' ');
 }
 
 type Tab = { page: Page; renders: number; generation: number };
