@@ -106,7 +106,22 @@ export async function clickText(page: Page, text: string, tag = 'button'): Promi
   try {
     // A table still loading lays a mask over its buttons: wait until no mask is left.
     await page.waitForFunction(() => ![...document.querySelectorAll('.el-loading-mask')].some((m) => (m as HTMLElement).offsetParent !== null), { timeout: 10_000 });
-    await page.locator(`${tag}::-p-text(${text})`).setTimeout(10_000).click();
+    const target = page.locator(`${tag}::-p-text(${text})`).setTimeout(10_000);
+    // A dialog that was just closed fades out over the page for a moment, and a click at the button's place lands on
+    // it: wait until the button itself is what a click at its centre would hit.
+    const el = await target.waitHandle();
+    await el.scrollIntoView();
+    await page.waitForFunction(
+      (e) => {
+        const r = e.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && e.contains(hit);
+      },
+      { timeout: 10_000 },
+      el,
+    );
+    await el.dispose();
+    await target.click();
   } catch (e) {
     await page.screenshot({ path: join(shotsDir, `failed-click-${text}.png`) }).catch(() => {});
     throw e;
