@@ -116,10 +116,47 @@ async function main(): Promise<void> {
     console.log(`engine + core alone:   ${evaluation.toFixed(2)} s (${Math.round(baseline.orgCount / evaluation)} organizations/s, first run, cold engine cache)`);
     console.log(`whole pipeline:        ${whole.toFixed(2)} s median (${list(wholeRuns)}): facts + rules + store in one transaction`);
     console.log(`ratio whole / facts:   ${(whole / facts).toFixed(2)}× (target ≤ 2×)`);
+    await incremental(ctx, handle, ruleSets, whole);
     // The process's peak (getrusage's maxrss, in KiB), not its size at the end.
     console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (now ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB)`);
   } finally {
     await dispose();
+  }
+}
+
+/** What a revision stores of its own (a delta: only what differs from its base): rows and bytes. */
+async function stored(handle: DatabaseHandle, revisionId: number) {
+  const { rows } = await sql<{ n: number; bytes: number }>`
+    select (select count(*) from score_rows where revision_id = ${revisionId})::int + (select count(*) from grade_rows where revision_id = ${revisionId})::int as n,
+      coalesce((select sum(pg_column_size(s.*)) from score_rows s where revision_id = ${revisionId}), 0)::bigint
+        + coalesce((select sum(pg_column_size(g.*)) from grade_rows g where revision_id = ${revisionId}), 0)::bigint as bytes`.execute(handle.db);
+  return { rows: rows[0]!.n, mb: Number(rows[0]!.bytes) / 1024 / 1024 };
+}
+
+/**
+ * `score --changed` after a write (issue 18): one ledger record, then 500 across the district, each against a full
+ * scoring of the same data in the same run; and what each revision stores.
+ */
+async function incremental(ctx: Ctx, handle: DatabaseHandle, ruleSets: Awaited<ReturnType<typeof loadRuleSets>>, whole: number) {
+  const copy = (n: number) => sql`insert into ledger_records (org_id, cycle_year, kind, occurred_on, title, participants, hours, evidence, created_by)
+    select org_id, cycle_year, kind, occurred_on, title || '（补）', participants, hours, evidence, created_by from (
+      select distinct on (org_id) * from ledger_records where cycle_year = ${YEAR} order by org_id, md5(id::text)) r
+    order by md5(org_id::text) limit ${n}`.execute(handle.db);
+  const full = await scoreCycle({ ctx, year: YEAR, ruleSets });
+  const fullStored = await stored(handle, full.revisionId);
+  for (const n of [1, 500]) {
+    await copy(n);
+    let t0 = performance.now();
+    const delta = await scoreCycle({ ctx, year: YEAR, ruleSets, changed: true });
+    const deltaSeconds = seconds(t0);
+    const deltaStored = await stored(handle, delta.revisionId);
+    // The same data scored whole, for the ratio (a delta of nothing changed would follow it: nothing is marked).
+    t0 = performance.now();
+    await scoreCycle({ ctx, year: YEAR, ruleSets });
+    const fullSeconds = seconds(t0);
+    const kind = delta.baseRevisionId === null ? 'fell back to a full scoring' : `delta on #${delta.baseRevisionId}`;
+    console.log(`score --changed after ${n} ledger record(s): ${delta.rescored} organizations scored again (${kind}) in ${deltaSeconds.toFixed(2)} s, against ${fullSeconds.toFixed(2)} s whole (${(deltaSeconds / fullSeconds).toFixed(3)}×; whole earlier ${whole.toFixed(2)} s)`);
+    console.log(`  stored: ${deltaStored.rows} rows, ${deltaStored.mb.toFixed(2)} MB, against ${fullStored.rows} rows, ${fullStored.mb.toFixed(2)} MB for a full revision (${((100 * deltaStored.mb) / fullStored.mb).toFixed(1)}%)`);
   }
 }
 

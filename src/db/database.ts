@@ -381,6 +381,8 @@ export interface ScoreRevisionTable {
   note: string | null;
   created_by: string;
   created_at: CreatedAt;
+  /** A delta revision's base: a full revision whose rows it shares where it has none of its own. */
+  base_id: ColumnType<number | null, number | null | undefined, never>;
 }
 
 export interface ScoreTable {
@@ -391,6 +393,8 @@ export interface ScoreTable {
   assessed: boolean;
   total: string;
   result: Json<unknown>;
+  /** Grading's override references that held for the organization (from its facts); null without grading. */
+  fired: ColumnType<string[] | null, string | null | undefined, string | null>;
 }
 
 export interface InspectionTable {
@@ -784,11 +788,19 @@ export interface Database extends AccountTables {
   rule_sets: RuleSetTable;
   rule_set_drafts: RuleSetDraftTable;
   score_revisions: ScoreRevisionTable;
+  /** A view: every revision read whole, a delta revision's own rows over its base's (`score_rows` holds them). */
   scores: ScoreTable;
+  score_rows: ScoreTable;
+  /** Organizations whose facts a write may have changed since the cycle was last scored (triggers). */
+  score_dirty: { cycle_year: number; org_id: number };
+  /** Cycles a wider write changed as a whole. */
+  score_dirty_years: { cycle_year: number };
   inspections: InspectionTable;
   declared_facts: DeclaredFactTable;
   org_records: OrgRecordTable;
+  /** A view, as `scores`. */
   grades: GradeTable;
+  grade_rows: GradeTable;
   documents: DocumentTable;
   jobs: JobTable;
   appeals: AppealTable;

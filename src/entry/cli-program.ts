@@ -453,15 +453,18 @@ export function buildProgram(run: SessionRunner, io: CliIo, cwd: string): Comman
     .option('--cycle <year>', '考核年度（默认去年）', positiveInt)
     .option('--json', '以 JSON 输出每个组织的得分')
     .option('--note <note>', '本次计分的说明')
-    .action(async (o: { cycle?: number; json?: boolean; note?: string }) =>
+    .option('--changed', '只重算上次计分以来数据有变化的组织（增量版本）；不能增量时自动全部重算')
+    .action(async (o: { cycle?: number; json?: boolean; note?: string; changed?: boolean }) =>
       run(async ({ ctx, deps }) => {
         const year = o.cycle ?? Number(todayInChina(deps.clock).slice(0, 4)) - 1;
-        const s = await scoreCycle({ ctx, year, ruleSets: deps.ruleSets, note: o.note, progress: io.progress });
+        const s = await scoreCycle({ ctx, year, ruleSets: deps.ruleSets, note: o.note, progress: io.progress, changed: o.changed === true });
         if (o.json) {
           io.out(JSON.stringify({ ...s, scores: (await listCycleScores({ ctx, year })).items }, null, 2));
           return;
         }
         io.out(`${year} 年度计分完成：计分版本 #${s.revisionId}，共 ${s.organizations} 个组织，考核周期现为「${cycleStateLabel[s.state]}」。`);
+        if (s.baseRevisionId !== null) io.out(`  增量计分：重算了数据有变化的 ${s.rescored} 个组织，其余 ${s.organizations - s.rescored} 个沿用上一计分版本的结果（本版本只保存与计分版本 #${s.baseRevisionId} 不同的部分）。`);
+        else if (o.changed) io.out('  本次不能增量计分（首次计分、细则或上一年度结果有变、变动范围过大等），已全部重算。');
         for (const c of s.categories) {
           io.out(`  ${c.ruleSet}：${c.organizations} 个（参加评定 ${c.assessed} 个），平均 ${c.mean}，最低 ${c.min}，最高 ${c.max}`);
           if (c.grades) io.out(`    等次：${Object.entries(c.grades).map(([k, v]) => `${k} ${v}`).join('，')}`);

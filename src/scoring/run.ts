@@ -56,15 +56,26 @@ export async function gradeInputOf(
   compiled: CompiledRuleSet,
   facts: OrgFacts,
   result: ScoreResult,
-  org: { orgId: number; code: string; category: string; parentId: number | null; rootPath: string },
-  extra: { directRecords?: GradeInput['directRecords']; lastGrade?: string | null } = {},
+  org: GradeOrg,
+  extra: GradeExtra = {},
 ): Promise<GradeInput> {
+  return gradeInputFrom(result, await firedOverrides(compiled, gradingFactsOf(facts, result)), org, extra);
+}
+
+type GradeOrg = { orgId: number; code: string; category: string; parentId: number | null; rootPath: string };
+type GradeExtra = { directRecords?: GradeInput['directRecords']; lastGrade?: string | null };
+
+/**
+ * The same from a result as stored and the overrides that held for it (kept with the stored row): an organization
+ * not scored again is graded again with the others without its facts.
+ */
+export function gradeInputFrom(result: Pick<ScoreResult, 'assessed' | 'total' | 'parts'>, fired: ReadonlySet<string>, org: GradeOrg, extra: GradeExtra = {}): GradeInput {
   return {
     ...org,
     assessed: result.assessed,
     total: result.total,
     parts: Object.fromEntries(result.parts.map((p) => [p.id, p.points])),
-    fired: await firedOverrides(compiled, gradingFactsOf(facts, result)),
+    fired,
     directRecords: extra.directRecords ?? [],
     lastGrade: extra.lastGrade ?? null,
     indicators: result.parts.flatMap((p) => p.indicators.map((i) => ({ id: i.id, title: i.title, partId: p.id, points: i.points, max: i.max }))),

@@ -129,8 +129,11 @@ describe.skipIf(!onPostgres)('考核周期 in the browser', () => {
 
     // Re-score after the accepted appeal: a new revision.
     await openTab(s.page, 'score');
+    // 只重算数据有变化的组织 is ticked: no data changed since, so the new revision is a delta of nothing.
     const second = await scoreNow(s);
     expect(second).toBeGreaterThan(first);
+    expect(await textOf(s.page, '[data-testid=score-delta]')).toBe('增量计分：重算了数据有变化的 0 个组织，其余沿用上一计分版本的结果。');
+    expect((await sql<{ base_id: number | null }>`select base_id from score_revisions where id = ${second}`.execute(h.db)).rows[0]!.base_id).toBe(first);
 
     // The window passes (the clock is moved in the database), then 定档 after its confirmation.
     await sql`update cycles set published_on = current_date - 8, appeal_deadline = current_date - 1 where year = ${collecting}`.execute(h.db);

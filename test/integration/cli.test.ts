@@ -123,6 +123,11 @@ describe('npm start and the xingping command', () => {
     const scored = await cli(['score', '--cycle', String(computed[0])]);
     expect(scored.code, scored.stderr).toBe(0);
     expect(scored.stdout).toContain(`${computed[0]} 年度计分完成`);
+    // Nothing changed since: --changed stores a delta of nothing and says what it kept.
+    const revision = Number(/计分版本 #(\d+)/.exec(scored.stdout)![1]);
+    const changed = await cli(['score', '--cycle', String(computed[0]), '--changed']);
+    expect(changed.code, changed.stderr).toBe(0);
+    expect(changed.stdout).toMatch(new RegExp(`增量计分：重算了数据有变化的 0 个组织，其余 \\d+ 个沿用上一计分版本的结果（本版本只保存与计分版本 #${revision} 不同的部分）`));
   }, CLI_TEST_MS);
 
   it('lists the demo duty reviews, their group tallies and the two-way evaluations from the command line', async () => {

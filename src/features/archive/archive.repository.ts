@@ -14,9 +14,13 @@ const ofRevision = (_year: number, revisionId: number) => sql`t.revision_id = ${
 
 /**
  * Year tables left out of an archive: one-time codes and raters (hashes of credentials, nothing to read) and the
- * pending tables (emptied when an evaluation closes, and a finalized year has none open).
+ * pending tables (emptied when an evaluation closes, and a finalized year has none open), and what incremental
+ * scoring has still to score again (cleared by the next scoring).
  */
-export const notArchived = ['ballot_codes', 'review_raters', 'pending_ballots', 'pending_review_sheets'] as const;
+export const notArchived = ['ballot_codes', 'review_raters', 'pending_ballots', 'pending_review_sheets', 'score_dirty', 'score_dirty_years'] as const;
+
+/** Tables an archive reads through views: a revision's rows whole (`scores`, `grades`), a delta's base rows included. */
+export const archivedThroughViews = ['score_rows', 'grade_rows'] as const;
 
 /** The year's tables, in the order a reader would want them: the cycle, its results, its rules, then its records. */
 export const yearTables: readonly YearTable[] = [

@@ -55,6 +55,7 @@ export const ScoreRequest = z
   .object({
     year: z.number().int().min(1900).max(9999).openapi({ example: 2026 }),
     note: z.string().trim().max(200).optional().openapi({ description: '本次计分的说明（记入计分版本）' }),
+    changed: z.boolean().optional().openapi({ description: '只重算上次计分以来数据有变化的组织（增量版本）；不能增量时自动全部重算' }),
   })
   .strict()
   .openapi('ScoreRequest');

@@ -131,11 +131,11 @@ export async function requestScore({ ctx, jobs, input }: { ctx: Ctx; jobs: JobPo
   const out = await withTransaction(ctx, async (tx) => {
     const made = await insertJobOnce(tx.db, {
       kind: 'score',
-      dedupe_key: `score:${q.year}:after:${latest?.id ?? 0}`,
+      dedupe_key: `score:${q.year}:after:${latest?.id ?? 0}${q.changed ? ':changed' : ''}`,
       org_id: orgId,
       cycle_year: q.year,
       revision_id: null,
-      params: JSON.stringify({ note: q.note ?? null }),
+      params: JSON.stringify({ note: q.note ?? null, changed: q.changed ?? false }),
       requested_by_user: ctx.actor.userId,
       requested_by_name: ctx.actor.name,
     });

@@ -17,12 +17,14 @@ const scoringShare = [5, 95] as const;
 export async function runScoreJob(ctx: Ctx, ruleSets: RuleSets, job: JobRow, progress: Progress) {
   const started = Date.now();
   progress({ step: '读取数据', done: 0, total: 0, percent: 0 });
-  const note = (job.params as { note?: string | null }).note ?? undefined;
+  const params = job.params as { note?: string | null; changed?: boolean };
+  const note = params.note ?? undefined;
   const summary = await scoreCycle({
     ctx,
     year: job.cycle_year,
     ruleSets,
     note,
+    changed: params.changed === true,
     progress: (step, done, total, overall) => {
       const [from, to] = scoringShare;
       const percent = step === '保存结果' ? to : Math.round(from + ((to - from) * overall.done) / Math.max(overall.total, 1));

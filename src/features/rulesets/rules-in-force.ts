@@ -4,7 +4,7 @@ import { withTransaction } from '../../db/transaction';
 import { systemClock } from '../../lib/clock';
 import { parseJsonText } from '../../lib/text-input';
 import { canonicalJson, sha256Hex, type CompiledRuleSet } from '../../rules/compile';
-import { ruleSetJsonSchema } from '../../rules/json-schema';
+import { orderLikeFiles } from '../../rules/key-order';
 import type { RuleSets, RuleSetsHolder } from '../../rules/registry';
 import { recordAudit } from '../audit/record-audit';
 import { databaseCatalog } from '../catalog/manage-kinds';
@@ -24,35 +24,6 @@ import { requireCycleManager } from '../cycles/manage-cycles';
 
 /** Who acts when the server or a command syncs rules/ into the database at start. */
 export const systemActor: Actor = { id: 'system', userId: null, name: '系统（同步 rules/）', role: 'admin', orgId: null, orgPath: '/' };
-
-let keyRank: Map<string, number> | null = null;
-/** Every property name of the rule-set schema, in the order the schema declares them (the files' order). */
-function rankOfKeys(): Map<string, number> {
-  if (keyRank) return keyRank;
-  const rank = new Map<string, number>();
-  const stack: unknown[] = [ruleSetJsonSchema()];
-  while (stack.length > 0) {
-    const v = stack.shift();
-    if (Array.isArray(v)) stack.push(...v);
-    else if (v && typeof v === 'object') {
-      const props = (v as { properties?: unknown }).properties;
-      if (props && typeof props === 'object') for (const k of Object.keys(props)) if (!rank.has(k)) rank.set(k, rank.size);
-      stack.push(...Object.values(v));
-    }
-  }
-  keyRank = rank;
-  return rank;
-}
-
-/** A stored body (jsonb keeps no key order) with its keys in the schema's order: id, title, version… first. */
-export function orderLikeFiles(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(orderLikeFiles);
-  if (!value || typeof value !== 'object') return value;
-  const rank = rankOfKeys();
-  const r = (k: string) => rank.get(k) ?? Number.MAX_SAFE_INTEGER;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => r(a) - r(b) || (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries.map(([k, v]) => [k, orderLikeFiles(v)]));
-}
 
 /** A rule set's content as a file of rules/: pretty JSON, `$schema` first, a final newline. */
 export function ruleFileText(content: unknown): string {
@@ -144,7 +115,7 @@ export async function loadInForce(db: Kysely<Database>, opts: { files?: readonly
     const map = new Map<string, CompiledRuleSet>();
     for (const [hash, served] of cats) {
       const row = rows.get(hash)!;
-      const full = opts.files?.find((f) => f.hash === hash) ?? (await compileStored(hash, orderLikeFiles(row.body), `${row.id}.json`, catalog));
+      const full = opts.files?.find((f) => f.hash === hash) ?? (await compileStored(hash, row.body, `${row.id}.json`, catalog));
       const whole = full.ruleSet.categories.every((c) => served.includes(c));
       const c = whole ? full : { ...full, ruleSet: { ...full.ruleSet, categories: full.ruleSet.categories.filter((x) => served.includes(x)) } };
       all.push(c);

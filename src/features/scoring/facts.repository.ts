@@ -485,7 +485,9 @@ async function reviewTallies(db: Kysely<Database>, year: number, orgIds: readonl
     join review_sessions s on s.cycle_year = ${year} and s.kind = f.kind and s.state = 'closed'
     join review_votes v on v.session_id = s.id and v.subject_org_id = any(${[...orgIds]}::int[]) and v.answers ? f.item
     left join lateral (select x ->> 'label' as label from jsonb_array_elements(s.rater_groups) x where x ->> 'key' = v.group_key limit 1) g on true
-    group by 1, 2, 3, 4`.execute(db);
+    group by 1, 2, 3, 4
+    -- In order: the tallies become objects whose key order the explanation shows, the same whichever plan ran.
+    order by 1, 2, 3, 4`.execute(db);
   return result.rows;
 }
 

@@ -25,25 +25,28 @@ export async function directGradeRecords(db: Kysely<Database>, year: number) {
     .execute();
 }
 
+/** A grade outcome as its stored row. */
+export function gradeRow(revisionId: number, o: GradeOutcome) {
+  return {
+    revision_id: revisionId,
+    org_id: o.orgId,
+    grade: o.grade,
+    grade_label: o.gradeLabel,
+    rank_category: o.rankCategory,
+    rank_parent: o.rankParent,
+    lagging: o.lagging,
+    move: o.move,
+    last_grade: o.lastGrade,
+    decided_by: o.decidedBy,
+    detail: JSON.stringify({ bandGrade: o.bandGrade, pinned: o.pinned, steps: o.steps, lastGradeLabel: o.lastGradeLabel, consequences: o.consequences, next: o.next }),
+  };
+}
+
 export async function insertGrades(db: Kysely<Database>, revisionId: number, outcomes: readonly GradeOutcome[]) {
   for (let i = 0; i < outcomes.length; i += 1000) {
     await db
-      .insertInto('grades')
-      .values(
-        outcomes.slice(i, i + 1000).map((o) => ({
-          revision_id: revisionId,
-          org_id: o.orgId,
-          grade: o.grade,
-          grade_label: o.gradeLabel,
-          rank_category: o.rankCategory,
-          rank_parent: o.rankParent,
-          lagging: o.lagging,
-          move: o.move,
-          last_grade: o.lastGrade,
-          decided_by: o.decidedBy,
-          detail: JSON.stringify({ bandGrade: o.bandGrade, pinned: o.pinned, steps: o.steps, lastGradeLabel: o.lastGradeLabel, consequences: o.consequences, next: o.next }),
-        })),
-      )
+      .insertInto('grade_rows')
+      .values(outcomes.slice(i, i + 1000).map((o) => gradeRow(revisionId, o)))
       .execute();
   }
 }
@@ -68,13 +71,13 @@ export async function gradeDistribution(db: Kysely<Database>, revisionId: number
 
 /** Copies every grade of one revision into another, in the database (a correction starts from the final revision). */
 export async function copyGrades(db: Kysely<Database>, fromRevisionId: number, toRevisionId: number) {
-  await sql`insert into grades (revision_id, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail, decided_by)
+  await sql`insert into grade_rows (revision_id, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail, decided_by)
       select ${toRevisionId}, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail, decided_by from grades where revision_id = ${fromRevisionId}`.execute(db);
 }
 
 /** Sets a corrected grade and appends the correction as the last step of its explanation. */
 export async function correctGrade(db: Kysely<Database>, revisionId: number, orgId: number, grade: string, gradeLabel: string | null, note: string) {
-  await sql`update grades set grade = ${grade}, grade_label = ${gradeLabel}, decided_by = 'correction',
+  await sql`update grade_rows set grade = ${grade}, grade_label = ${gradeLabel}, decided_by = 'correction',
         detail = jsonb_set(detail::jsonb, '{steps}', (detail::jsonb -> 'steps') || jsonb_build_array(jsonb_build_object('kind', 'correction', 'grade', ${grade}::text, 'text', ${note}::text)))::json
         where revision_id = ${revisionId} and org_id = ${orgId}`.execute(db);
 }

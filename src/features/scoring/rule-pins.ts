@@ -5,6 +5,7 @@ import { kindList, unknownKinds, type Catalog } from '../../rules/catalog';
 import { compileRuleSet, type CompiledRuleSet } from '../../rules/compile';
 import type { RuleSets } from '../../rules/registry';
 import { databaseCatalog } from '../catalog/manage-kinds';
+import { orderLikeFiles } from '../../rules/key-order';
 import { pinnedRows } from './rule-pins.repository';
 
 /** score-cycle.ts pins through this module; the query itself lives in the repository. */
@@ -17,12 +18,14 @@ const compiledByHash = new Map<string, Promise<CompiledRuleSet>>();
 
 /**
  * A stored rule-set version, compiled once per process (the stored content recompiles to the same hash), against
- * the database's catalog: kinds are never deleted, so the kinds a pinned version names still exist.
+ * the database's catalog: kinds are never deleted, so the kinds a pinned version names still exist. jsonb keeps no
+ * key order, and the order of a clause's groups is the order its explanation names them: the body is put in one
+ * order (the schema's, then by name) whichever caller reads it, so a version explains alike every time it is compiled.
  */
 export function compileStored(hash: string, body: unknown, file: string, catalog: Catalog): Promise<CompiledRuleSet> {
   let c = compiledByHash.get(hash);
   if (!c) {
-    c = compileRuleSet(JSON.stringify(body), file, { catalog });
+    c = compileRuleSet(JSON.stringify(orderLikeFiles(body)), file, { catalog });
     c.catch(() => compiledByHash.delete(hash));
     compiledByHash.set(hash, c);
   }
@@ -53,7 +56,9 @@ export async function effectiveRuleSets(db: Kysely<Database>, year: number, inFo
   const pinned = new Set(pins.map((p) => p.category));
   const byHash = new Map<string, RuleSetJob>();
   for (const p of pins) {
-    const job = byHash.get(p.rule_set_hash) ?? { compiled: await compileStored(p.rule_set_hash, p.body, `${p.id}@${p.version}`, catalog), categories: [] };
+    // A pinned version still in force is the file itself (the author's order of groups, as the first scoring had it).
+    const compiled = inForce.all.find((c) => c.hash === p.rule_set_hash) ?? (await compileStored(p.rule_set_hash, p.body, `${p.id}@${p.version}`, catalog));
+    const job = byHash.get(p.rule_set_hash) ?? { compiled, categories: [] };
     job.categories.push(p.category);
     byHash.set(p.rule_set_hash, job);
   }

@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import { analyzeTables } from '../../db/analyze';
-import type { CycleState } from '../../db/database';
+import type { CycleState, Database } from '../../db/database';
 import { withTransaction } from '../../db/transaction';
 import { deadline, timeLimits, yieldToIo } from '../../errors/deadline';
 import { cycleStateLabel } from '../../domain/catalog';
@@ -15,9 +16,11 @@ import type { Ctx } from '../context';
 import { requireCycleManager } from '../cycles/manage-cycles';
 import { refuseOpenEvaluations, writableIn } from '../cycles/cycle-gates';
 import { findCycle, lockCycles, setCycleState } from '../cycles/cycles.repository';
+import { clearDirtyMarks } from './delta.repository';
 import { computeFacts, type FactRows } from './facts.repository';
 import { directGradeRecords, finalGrades, insertGrades, setRevisionNotes } from './grades.repository';
 import { effectiveRuleSets, pinRuleSets } from './rule-pins';
+import { planChanged, scoreDelta } from './score-changed';
 import { insertRevision, insertScores, inspectionsFor, orgsToScore, saveRuleSets, type ScoreRow } from './scores.repository';
 
 /**
@@ -34,7 +37,18 @@ export function evaluationOrder(sizes: readonly number[]): number[] {
 const scorable: readonly CycleState[] = writableIn.score;
 
 export type CategorySummary = { category: string; ruleSet: string; organizations: number; assessed: number; mean: string; min: string; max: string; grades?: Record<string, number> };
-export type RevisionSummary = { revisionId: number; year: number; state: CycleState; organizations: number; categories: CategorySummary[]; warnings: string[] };
+export type RevisionSummary = {
+  revisionId: number;
+  year: number;
+  state: CycleState;
+  organizations: number;
+  /** Organizations scored by this revision: all of them, or those a delta scored again. */
+  rescored: number;
+  /** A delta's base revision; null for a full one. */
+  baseRevisionId: number | null;
+  categories: CategorySummary[];
+  warnings: string[];
+};
 /** Scoring's progress: the step (a rule set's title, or 保存结果), its counts, and organizations scored of all. */
 export type ScoreProgress = (step: string, done: number, total: number, overall: { done: number; total: number }) => void;
 
@@ -42,7 +56,9 @@ export type ScoreProgress = (step: string, done: number, total: number, overall:
  * Scores and grades a cycle: for each rule set (pinned to the cycle, or in force and then pinned), its
  * facts for all its organizations (a few set-based queries), the engine and the pure core per
  * organization, then grading across them all (quotas, rankings), stored as one new revision in the same
- * repeatable-read transaction that read the data. Earlier revisions are kept.
+ * repeatable-read transaction that read the data. Earlier revisions are kept. With `changed`, only the organizations
+ * whose inputs changed since the newest revision are scored again (`score-changed.ts`), their rule sets graded again,
+ * and the revision is stored as a delta over that one's base; whatever a delta cannot answer exactly is scored in full.
  */
 export async function scoreCycle({
   ctx,
@@ -51,6 +67,7 @@ export async function scoreCycle({
   note,
   progress = () => {},
   partSize = PART_SIZE,
+  changed = false,
 }: {
   ctx: Ctx;
   year: number;
@@ -59,75 +76,30 @@ export async function scoreCycle({
   progress?: ScoreProgress;
   /** Organizations whose facts are read at once (tests make it small to check parts change nothing). */
   partSize?: number;
+  /** Only what changed since the newest revision (a delta revision), when that gives the same result. */
+  changed?: boolean;
 }): Promise<RevisionSummary> {
   await requireCycleManager(ctx);
   const check = deadline(timeLimits.scoreMs, '计分');
   const summary = await withTransaction(
     ctx,
     async (tx) => {
-      // Before anything reads: in repeatable read the snapshot is taken by the first query, so writers still
-      // holding the cycle row (FOR SHARE) must finish first, or their rows would miss this revision. LOCK
-      // TABLE takes no snapshot; EXCLUSIVE waits for them and holds new ones off until this commits.
-      await lockCycles(tx.db);
-      const cycle = await findCycle(tx.db, year, 'update');
-      if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
-      if (!scorable.includes(cycle.state)) {
-        const why = cycle.state === 'finalized' ? '已定档，只能通过更正（corrections）修改结果' : `只有${scorable.map((s) => `「${cycleStateLabel[s]}」`).join('、')}时才能计分`;
-        throw new AppError('cycle_closed', `${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，${why}`, { field: 'year', state: cycle.state });
-      }
-      await refuseOpenEvaluations(tx, year);
-      const { jobs: ruleJobs, toPin } = await effectiveRuleSets(tx.db, year, ruleSets);
-      if (ruleJobs.length === 0) throw new AppError('validation_failed', 'rules/ 中没有任何考核细则，无法计分');
-      const orgLists = await Promise.all(ruleJobs.map((j) => orgsToScore(tx.db, year, j.categories)));
-      const order = evaluationOrder(orgLists.map((l) => l.length));
+      const { cycle, ruleJobs, orgLists, pins } = await prepareScoring(tx, year, ruleSets);
+      const plan = changed ? await planChanged(tx.db, year, ruleJobs, orgLists, pins) : null;
       const orgCount = orgLists.reduce((n, list) => n + list.length, 0);
-      await saveRuleSets(
-        tx.db,
-        ruleJobs.map(({ compiled: c }) => ({ hash: c.hash, id: c.ruleSet.id, version: c.ruleSet.version, title: c.ruleSet.title, categories: c.ruleSet.categories, body: c.source })),
-      );
-      await pinRuleSets(tx.db, year, toPin, ctx.actor.id);
-      const pins = ruleJobs.flatMap(({ compiled: c, categories }) => categories.map((category) => ({ category, hash: c.hash, id: c.ruleSet.id, version: c.ruleSet.version })));
-      const revision = await insertRevision(tx.db, { cycle_year: year, rule_sets: pins, org_count: orgCount, note: note ?? null, created_by: ctx.actor.id });
-      const lastGrades = await finalGrades(tx.db, year - 1);
-      const direct = new Map<number, { grade: string; reason: string; approver: string }[]>();
-      for (const r of await directGradeRecords(tx.db, year)) direct.set(r.org_id, [...(direct.get(r.org_id) ?? []), { grade: r.grade!, reason: r.reason, approver: r.approver! }]);
-
-      // One queue of this transaction's queries (the connection runs them in order anyway): a part's facts are asked
-      // for when the part before it starts evaluating, so the database computes them, and stores the results already
-      // made, while this process evaluates; on PostgreSQL the two run side by side. One part ahead, no more: what is
-      // held at once stays bounded however large the city.
-      const queue = queryQueue();
-      const parts = partLoader(order.flatMap((i) => partsOf(orgLists[i]!, partSize).map((orgs) => ({ rs: i, orgs }))), (ids, i) => ({
-        facts: queue.enqueue(() => computeFacts(tx.db, year, ids, ruleJobs[i]!.compiled.ruleSet.facts)),
-        inspections: queue.enqueue(() => inspectionsFor(tx.db, year, ids)),
-      }));
-      const stores: Promise<void>[] = [];
-      const later = (write: () => Promise<void>) => void stores.push(queue.enqueue(write));
-      const summaries: CategorySummary[] = [];
-      const warnings: string[] = [];
-      const context = { year, direct, lastGrades, check, progress, total: orgCount, done: 0 };
-      try {
-        for (const i of order) {
-          const job = { compiled: ruleJobs[i]!.compiled, orgs: orgLists[i]!, parts: parts.of(i) };
-          const { summary, warnings: w } = await scoreRuleSet(job, context, (rows) => later(() => insertScores(tx.db, revision.id, rows)), (outcomes) => later(() => insertGrades(tx.db, revision.id, outcomes)));
-          summaries.push(summary);
-          warnings.push(...w);
-        }
-        progress('保存结果', 0, 1, { done: orgCount, total: orgCount });
-        await Promise.all(stores);
-      } catch (e) {
-        // Nothing more is asked for; what is already queued on the connection finishes before the transaction rolls back.
-        await queue.settled();
-        throw e;
-      }
-
+      const revision = await insertRevision(tx.db, { cycle_year: year, rule_sets: pins, org_count: orgCount, note: note ?? null, created_by: ctx.actor.id, base_id: plan?.baseId ?? null });
+      const context: ScoringContext = { year, ...(await gradingRecords(tx.db, year)), check, progress, total: plan ? plan.rescored : orgCount, done: 0 };
+      const work = { db: tx.db, revisionId: revision.id, ruleJobs, orgLists, context, partSize };
+      const { summaries, warnings } = plan ? await scoreDelta(work, plan) : await scoreAll(work);
+      await clearDirtyMarks(tx.db, year);
       await setRevisionNotes(tx.db, revision.id, { warnings });
 
       // The same order every run: by the categories a rule set covers, then its title.
       summaries.sort((a, b) => (a.category < b.category ? -1 : a.category > b.category ? 1 : a.ruleSet < b.ruleSet ? -1 : a.ruleSet > b.ruleSet ? 1 : 0));
       const state: CycleState = cycle.state === 'reviewing' ? 'computed' : cycle.state;
       if (state !== cycle.state) await setCycleState(tx.db, year, state, tx.clock.now());
-      const summary: RevisionSummary = { revisionId: revision.id, year, state, organizations: orgCount, categories: summaries, warnings };
+      const rescored = plan ? { baseRevisionId: plan.baseId, rescored: plan.rescored } : { baseRevisionId: null, rescored: orgCount };
+      const summary: RevisionSummary = { revisionId: revision.id, year, state, organizations: orgCount, ...rescored, categories: summaries, warnings };
       await recordAudit(tx, {
         action: 'score.compute',
         entity: 'score_revision',
@@ -142,13 +114,110 @@ export async function scoreCycle({
   );
   // A revision adds a row per organization: the planner sees them before the first list or scorecard reads. The
   // revision is committed by now, so a failure here (the request's time ran out, the client left) changes nothing.
-  if (!ctx.inTransaction) await analyzeTables(ctx.db, scoredTables).catch(() => {});
+  if (!ctx.inTransaction && summary.baseRevisionId === null) await analyzeTables(ctx.db, scoredTables).catch(() => {});
   return summary;
 }
 
+/**
+ * What every scoring does first: the cycle locked and checked, its rule sets (pinned, or in force and pinned now), and
+ * the organizations of each.
+ */
+async function prepareScoring(tx: Ctx, year: number, ruleSets: RuleSets) {
+  // Before anything reads: in repeatable read the snapshot is taken by the first query, so writers still
+  // holding the cycle row (FOR SHARE) must finish first, or their rows would miss this revision. LOCK
+  // TABLE takes no snapshot; EXCLUSIVE waits for them and holds new ones off until this commits.
+  await lockCycles(tx.db);
+  const cycle = await findCycle(tx.db, year, 'update');
+  if (!cycle) throw notFound(`${year} 年度考核周期`, 'year');
+  if (!scorable.includes(cycle.state)) {
+    const why = cycle.state === 'finalized' ? '已定档，只能通过更正（corrections）修改结果' : `只有${scorable.map((s) => `「${cycleStateLabel[s]}」`).join('、')}时才能计分`;
+    throw new AppError('cycle_closed', `${year} 年度考核周期处于「${cycleStateLabel[cycle.state]}」状态，${why}`, { field: 'year', state: cycle.state });
+  }
+  await refuseOpenEvaluations(tx, year);
+  const { jobs: ruleJobs, toPin } = await effectiveRuleSets(tx.db, year, ruleSets);
+  if (ruleJobs.length === 0) throw new AppError('validation_failed', 'rules/ 中没有任何考核细则，无法计分');
+  const orgLists = await Promise.all(ruleJobs.map((j) => orgsToScore(tx.db, year, j.categories)));
+  await saveRuleSets(
+    tx.db,
+    ruleJobs.map(({ compiled: c }) => ({ hash: c.hash, id: c.ruleSet.id, version: c.ruleSet.version, title: c.ruleSet.title, categories: c.ruleSet.categories, body: c.source })),
+  );
+  await pinRuleSets(tx.db, year, toPin, tx.actor.id);
+  const pins = ruleJobs.flatMap(({ compiled: c, categories }) => categories.map((category) => ({ category, hash: c.hash, id: c.ruleSet.id, version: c.ruleSet.version })));
+  return { cycle, ruleJobs, orgLists, pins };
+}
+
+/** What grading reads of the year besides the scores: direct grades recorded, and last year's final grades. */
+async function gradingRecords(db: Kysely<Database>, year: number) {
+  const lastGrades = await finalGrades(db, year - 1);
+  const direct = new Map<number, { grade: string; reason: string; approver: string }[]>();
+  for (const r of await directGradeRecords(db, year)) direct.set(r.org_id, [...(direct.get(r.org_id) ?? []), { grade: r.grade!, reason: r.reason, approver: r.approver! }]);
+  return { direct, lastGrades };
+}
+
+/** One scoring's work: the revision it stores into, each rule set's organizations, the running context. */
+export type ScoringWork = {
+  db: Kysely<Database>;
+  revisionId: number;
+  ruleJobs: RuleJob[];
+  orgLists: Org[][];
+  context: ScoringContext;
+  partSize: number;
+};
+export type RuleJob = Awaited<ReturnType<typeof effectiveRuleSets>>['jobs'][number];
+
+/** Every organization of every rule set scored and graded, stored as a full revision. */
+async function scoreAll(work: ScoringWork) {
+  const order = evaluationOrder(work.orgLists.map((l) => l.length));
+  return scoreRuleSets(work, order.map((i) => ({ i, evaluate: work.orgLists[i]! })), {
+    scores: (rows) => insertScores(work.db, work.revisionId, rows),
+    grades: (outcomes) => insertGrades(work.db, work.revisionId, outcomes),
+  });
+}
+
+/**
+ * Rule sets one after another, each over the organizations to evaluate (in parts, facts asked for one part ahead)
+ * and graded with the `carried` inputs of the rest; rows and grades go to `store`, queued behind the next facts.
+ */
+export async function scoreRuleSets(
+  work: ScoringWork,
+  list: { i: number; evaluate: Org[]; carried?: Map<number, GradeInput> }[],
+  store: { scores: (rows: ScoreRow[]) => Promise<void>; grades: (outcomes: GradeOutcome[]) => Promise<void> },
+) {
+  const { db, context, ruleJobs } = work;
+  const year = context.year;
+  // One queue of this transaction's queries (the connection runs them in order anyway): a part's facts are asked
+  // for when the part before it starts evaluating, so the database computes them, and stores the results already
+  // made, while this process evaluates; on PostgreSQL the two run side by side. One part ahead, no more: what is
+  // held at once stays bounded however large the city.
+  const queue = queryQueue();
+  const parts = partLoader(list.flatMap(({ i, evaluate }) => partsOf(evaluate, work.partSize).map((orgs) => ({ rs: i, orgs }))), (ids, i) => ({
+    facts: queue.enqueue(() => computeFacts(db, year, ids, ruleJobs[i]!.compiled.ruleSet.facts)),
+    inspections: queue.enqueue(() => inspectionsFor(db, year, ids)),
+  }));
+  const stores: Promise<void>[] = [];
+  const later = (write: () => Promise<void>) => void stores.push(queue.enqueue(write));
+  const summaries: CategorySummary[] = [];
+  const warnings: string[] = [];
+  try {
+    for (const { i, carried } of list) {
+      const job = { compiled: ruleJobs[i]!.compiled, orgs: work.orgLists[i]!, parts: parts.of(i), carried };
+      const { summary, warnings: w } = await scoreRuleSet(job, context, (rows) => later(() => store.scores(rows)), (outcomes) => later(() => store.grades(outcomes)));
+      summaries.push(summary);
+      warnings.push(...w);
+    }
+    context.progress('保存结果', 0, 1, { done: context.total, total: context.total });
+    await Promise.all(stores);
+  } catch (e) {
+    // Nothing more is asked for; what is already queued on the connection finishes before the transaction rolls back.
+    await queue.settled();
+    throw e;
+  }
+  return { summaries, warnings };
+}
+
 const scoredTables = [
-  { table: 'scores', columns: ['revision_id', 'org_id', 'category', 'total'] },
-  { table: 'grades', columns: ['revision_id', 'org_id', 'grade'] },
+  { table: 'score_rows', columns: ['revision_id', 'org_id', 'category', 'total'] },
+  { table: 'grade_rows', columns: ['revision_id', 'org_id', 'grade'] },
   { table: 'score_revisions', columns: ['id', 'cycle_year'] },
 ] as const;
 
@@ -180,7 +249,7 @@ function partsOf<T>(list: readonly T[], size: number): T[][] {
   return out.length > 0 ? out : [[]];
 }
 
-type Org = Awaited<ReturnType<typeof orgsToScore>>[number];
+export type Org = Awaited<ReturnType<typeof orgsToScore>>[number];
 type Loaded = { facts: FactRows; inspections: Awaited<ReturnType<typeof inspectionsFor>> };
 /** A part of a rule set's organizations, and `take()`: its facts (asking for the next part's at once). */
 type Part = { orgs: Org[]; take(): Promise<Loaded> };
@@ -210,23 +279,34 @@ function partLoader(list: { rs: number; orgs: Org[] }[], ask: (ids: number[], rs
   return { of: (rs: number): Part[] => list.flatMap((p, k) => (p.rs === rs ? [{ orgs: p.orgs, take: () => take(k) }] : [])) };
 }
 
-type ScoringContext = {
+export type ScoringContext = {
   year: number;
   direct: Map<number, { grade: string; reason: string; approver: string }[]>;
   lastGrades: Map<number, string>;
   check: () => void;
   progress: ScoreProgress;
+  /** Organizations to score, over every rule set. */
   total: number;
   /** Organizations scored so far, over every rule set. */
   done: number;
 };
 
+/** An organization's place in grading: its own row as it is now (moved, recoded), and what grading reads of the year. */
+export function gradeOrgOf(org: Org, context: ScoringContext) {
+  const rootPath = org.path.slice(0, org.path.indexOf('/', 1) + 1);
+  return {
+    org: { orgId: org.id, code: org.code, category: org.category!, parentId: org.parent_id, rootPath },
+    extra: { directRecords: context.direct.get(org.id) ?? [], lastGrade: context.lastGrades.get(org.id) ?? null },
+  };
+}
+
 /**
  * One rule set: each part's facts through the engine and the core as they arrive, its rows handed to `store` a
- * thousand at a time, then grading across the whole rule set (quotas and ranks need all of it), handed to `storeGrades`.
+ * thousand at a time, then grading across the whole rule set (quotas and ranks need all of it: the organizations
+ * evaluated here and the `carried` ones), handed to `storeGrades`.
  */
 async function scoreRuleSet(
-  job: { compiled: CompiledRuleSet; orgs: Org[]; parts: Part[] },
+  job: { compiled: CompiledRuleSet; orgs: Org[]; parts: Part[]; carried?: Map<number, GradeInput> },
   context: ScoringContext,
   store: (rows: ScoreRow[]) => void,
   storeGrades: (outcomes: GradeOutcome[]) => void,
@@ -234,9 +314,10 @@ async function scoreRuleSet(
   const { compiled, orgs } = job;
   const step = compiled.ruleSet.title;
   const before = context.done;
-  context.progress(step, 0, orgs.length, { done: before, total: context.total });
+  const count = job.parts.reduce((n, p) => n + p.orgs.length, 0);
+  context.progress(step, 0, count, { done: before, total: context.total });
   const stats = new Stats();
-  const gradeInputs: GradeInput[] = [];
+  const graded = new Map<number, GradeInput>();
   let batch: ScoreRow[] = [];
   let i = 0;
   for (const part of job.parts) {
@@ -246,18 +327,20 @@ async function scoreRuleSet(
     for (const org of part.orgs) {
       const { facts: scored, result } = await scoreWithFacts(compiled, facts.get(org.id)!, inspections.get(org.id) ?? []);
       stats.add(result);
+      let fired: string[] | null = null;
       if (compiled.ruleSet.grading) {
-        const rootPath = org.path.slice(0, org.path.indexOf('/', 1) + 1);
-        const extra = { directRecords: context.direct.get(org.id) ?? [], lastGrade: context.lastGrades.get(org.id) ?? null };
-        gradeInputs.push(await gradeInputOf(compiled, scored, result, { orgId: org.id, code: org.code, category: org.category!, parentId: org.parent_id, rootPath }, extra));
+        const { org: o, extra } = gradeOrgOf(org, context);
+        const input = await gradeInputOf(compiled, scored, result, o, extra);
+        graded.set(org.id, input);
+        fired = [...input.fired].sort();
       }
       // Serialized at once, so the result's object graph dies young instead of piling up in the heap.
-      batch.push({ orgId: org.id, category: org.category!, hash: compiled.hash, assessed: result.assessed, total: result.total, result: JSON.stringify(result) });
+      batch.push({ orgId: org.id, category: org.category!, hash: compiled.hash, assessed: result.assessed, total: result.total, result: JSON.stringify(result), fired });
       if (batch.length === 1000) {
         store(batch);
         batch = [];
       }
-      if (i % 250 === 0) context.progress(step, i, orgs.length, { done: before + i, total: context.total });
+      if (i % 250 === 0) context.progress(step, i, count, { done: before + i, total: context.total });
       // Evaluation only awaits settled promises, which never lets the event loop read the socket; a turn of the
       // loop now and then lets the driver take in the next part's facts meanwhile.
       context.check();
@@ -266,13 +349,18 @@ async function scoreRuleSet(
     }
   }
   if (batch.length > 0) store(batch);
-  context.done = before + orgs.length;
-  context.progress(step, orgs.length, orgs.length, { done: context.done, total: context.total });
+  context.done = before + count;
+  context.progress(step, count, count, { done: context.done, total: context.total });
   const summary = stats.summary(compiled.ruleSet.categories.join(','), compiled.ruleSet.title);
   const grading = compiled.ruleSet.grading;
   if (!grading) return { summary, warnings: [] };
+  // In the order of the organizations, as a full scoring grades them (ties keep their order).
+  const inputs = orgs.flatMap((o) => {
+    const input = graded.get(o.id) ?? job.carried?.get(o.id);
+    return input ? [input] : [];
+  });
   // Grading's rows queue behind the scores while the next rule set evaluates.
-  const report = gradeAll(grading, gradeInputs, context.year, compiled.partWeights);
+  const report = gradeAll(grading, inputs, context.year, compiled.partWeights);
   storeGrades(report.outcomes);
   const counts: Record<string, number> = Object.fromEntries(grading.grades.map((g) => [g.label, 0]));
   for (const o of report.outcomes) {

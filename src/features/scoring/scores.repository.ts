@@ -37,7 +37,7 @@ export async function saveRuleSets(db: Kysely<Database>, rows: { hash: string; i
 
 export async function insertRevision(
   db: Kysely<Database>,
-  row: { cycle_year: number; rule_sets: { category: string; hash: string; id: string; version: string }[]; org_count: number; note: string | null; created_by: string },
+  row: { cycle_year: number; rule_sets: { category: string; hash: string; id: string; version: string }[]; org_count: number; note: string | null; created_by: string; base_id?: number | null },
 ) {
   return db
     .insertInto('score_revisions')
@@ -47,7 +47,7 @@ export async function insertRevision(
 }
 
 /** One organization's stored score; `result` is the explanation already serialized to JSON. */
-export type ScoreRow = { orgId: number; category: string; hash: string; assessed: boolean; total: string; result: string };
+export type ScoreRow = { orgId: number; category: string; hash: string; assessed: boolean; total: string; result: string; fired: string[] | null };
 
 /**
  * Stores scores with one parameter per value (a row holds a few kilobytes of JSON: sent as plain
@@ -56,7 +56,7 @@ export type ScoreRow = { orgId: number; category: string; hash: string; assessed
 export async function insertScores(db: Kysely<Database>, revisionId: number, rows: readonly ScoreRow[]) {
   for (let i = 0; i < rows.length; i += 1000) {
     await db
-      .insertInto('scores')
+      .insertInto('score_rows')
       .values(
         rows.slice(i, i + 1000).map((r) => ({
           revision_id: revisionId,
@@ -66,6 +66,7 @@ export async function insertScores(db: Kysely<Database>, revisionId: number, row
           assessed: r.assessed,
           total: r.total,
           result: r.result,
+          fired: r.fired === null ? null : JSON.stringify(r.fired),
         })),
       )
       .execute();
@@ -185,7 +186,7 @@ export async function revisionPins(db: Kysely<Database>, revisionId: number) {
 
 export async function insertCorrectionRevision(
   db: Kysely<Database>,
-  row: { cycle_year: number; rule_sets: { category: string; hash: string; id: string; version: string }[]; org_count: number; note: string | null; created_by: string },
+  row: { cycle_year: number; rule_sets: { category: string; hash: string; id: string; version: string }[]; org_count: number; note: string | null; created_by: string; base_id?: number | null },
 ) {
   return db
     .insertInto('score_revisions')
@@ -201,13 +202,13 @@ export async function scoreOf(db: Kysely<Database>, revisionId: number, orgId: n
 
 /** Copies every score of one revision into another, in the database (a correction starts from the final revision). */
 export async function copyScores(db: Kysely<Database>, fromRevisionId: number, toRevisionId: number) {
-  await sql`insert into scores (revision_id, org_id, category, rule_set_hash, assessed, total, result)
-      select ${toRevisionId}, org_id, category, rule_set_hash, assessed, total, result from scores where revision_id = ${fromRevisionId}`.execute(db);
+  await sql`insert into score_rows (revision_id, org_id, category, rule_set_hash, assessed, total, result, fired)
+      select ${toRevisionId}, s.org_id, s.category, s.rule_set_hash, s.assessed, s.total, s.result, null from scores s where s.revision_id = ${fromRevisionId}`.execute(db);
 }
 
 /** Sets a corrected total and writes it, with the correction note, into the stored explanation. */
 export async function correctScoreTotal(db: Kysely<Database>, revisionId: number, orgId: number, total: string, note: string) {
-  await sql`update scores set total = ${total}::numeric,
+  await sql`update score_rows set total = ${total}::numeric,
         result = jsonb_set(jsonb_set(result::jsonb, '{total}', to_jsonb(${total}::text)), '{correction}', to_jsonb(${note}::text))::json
         where revision_id = ${revisionId} and org_id = ${orgId}`.execute(db);
 }

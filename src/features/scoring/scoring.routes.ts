@@ -21,7 +21,7 @@ export function scoringRoutes(ruleSets: RuleSets) {
   const scorecards = scorecardCache();
   r.openapi(
     jsonRoute({ method: 'post', path: '/{year}/score', summary: '按现行细则计分（生成新的计分版本）', tags, request: { params: YearParam, ...jsonBody(ComputeInput) }, response: RevisionSummary }),
-    async (c) => c.json(await scoreCycle({ ctx: c.get('ctx'), year: c.req.valid('param').year, ruleSets, note: c.req.valid('json').note }), 200),
+    async (c) => c.json(await scoreCycle({ ctx: c.get('ctx'), year: c.req.valid('param').year, ruleSets, ...c.req.valid('json') }), 200),
   );
   r.openapi(
     jsonRoute({

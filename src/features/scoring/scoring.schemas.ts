@@ -88,7 +88,12 @@ export const ScoreListQuery = z.object({
 
 export const ScorecardQuery = z.object({ revision: z.coerce.number().int().positive().max(2_147_483_647).optional() });
 
-export const ComputeInput = z.object({ note: z.string().trim().max(200).optional() }).strict();
+export const ComputeInput = z
+  .object({
+    note: z.string().trim().max(200).optional(),
+    changed: z.boolean().optional().openapi({ description: '只重算上次计分以来数据有变化的组织（增量版本）；不能增量时自动全部重算' }),
+  })
+  .strict();
 
 export const RevisionSummary = z
   .object({
@@ -96,6 +101,8 @@ export const RevisionSummary = z
     year: z.number().int(),
     state: z.string(),
     organizations: z.number().int(),
+    rescored: z.number().int().openapi({ description: '本次实际重新计分的组织数（全部重算时等于 organizations）' }),
+    baseRevisionId: z.number().int().nullable().openapi({ description: '增量版本所依据的完整版本；全部重算时为 null' }),
     categories: z.array(
       z.object({
         category: z.string(),

@@ -5193,6 +5193,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         note?: string;
+                        /** @description 只重算上次计分以来数据有变化的组织（增量版本）；不能增量时自动全部重算 */
+                        changed?: boolean;
                     };
                 };
             };
@@ -16002,6 +16004,10 @@ export interface components {
             year: number;
             state: string;
             organizations: number;
+            /** @description 本次实际重新计分的组织数（全部重算时等于 organizations） */
+            rescored: number;
+            /** @description 增量版本所依据的完整版本；全部重算时为 null */
+            baseRevisionId: number | null;
             categories: {
                 category: string;
                 ruleSet: string;
@@ -17761,6 +17767,8 @@ export interface components {
             year: number;
             /** @description 本次计分的说明（记入计分版本） */
             note?: string;
+            /** @description 只重算上次计分以来数据有变化的组织（增量版本）；不能增量时自动全部重算 */
+            changed?: boolean;
         };
     };
     responses: never;

@@ -1,0 +1,128 @@
+import { sql, type Kysely } from 'kysely';
+
+/**
+ * Issue 18, incremental re-scoring.
+ *
+ * 1. **Revisions as deltas.** The rows live in `score_rows` and `grade_rows`; `scores` and `grades` become views that
+ *    read every revision whole: a revision's own rows, and for a delta revision (`score_revisions.base_id`, always a
+ *    full revision) the base's rows of every organization it has none of. Readers are unchanged; a delta stores only
+ *    the organizations that differ from its base. `score_rows.fired` keeps the grading overrides that held (from the
+ *    facts), so a rule set is graded again without computing every organization's facts again.
+ * 2. **What changed.** Statement triggers with transition tables mark, for each write, the organizations (and cycles)
+ *    whose facts it can change, in `score_dirty`; a write whose reach is wider than a few organizations marks its
+ *    cycles whole, in `score_dirty_years`. `score --changed` reads and clears them.
+ */
+
+/** Sources whose rows name the organizations and the cycle they count for: (cycle_year, org_id) per row of `rel`. */
+const precise: Record<string, (rel: string) => string> = {
+  // ledger.longestGap of the next year starts from this year's last record.
+  ledger_records: (r) => `select cycle_year, org_id from ${r} union select cycle_year + 1, org_id from ${r}`,
+  meeting_attendance: (r) => `select m.cycle_year, a.org_id from ${r} a join meetings m on m.id = a.meeting_id`,
+  checkins: (r) => `select cycle_year, community_id from ${r} union select k.cycle_year, m.org_id from ${r} k join members m on m.id = k.member_id`,
+  inspections: (r) => `select cycle_year, org_id from ${r}`,
+  // history.records of later years counts earlier years' records.
+  org_records: (r) => `select c.year, x.org_id from ${r} x join cycles c on c.year >= x.cycle_year`,
+  self_assessments: (r) => `select cycle_year, org_id from ${r}`,
+  declared_facts: (r) => `select cycle_year, org_id from ${r}`,
+  // Not of a year: every cycle's.
+  members: (r) => `select c.year, x.org_id from ${r} x cross join cycles c`,
+  organizations: (r) => `select c.year, x.id from ${r} x cross join cycles c`,
+};
+
+/** Sources that reach further (both sides of agreements, projects, evaluations, closed campaigns): their cycles whole. */
+const wide: Record<string, (rel: string) => string> = {
+  agreements: (r) => `select year from ${r}`,
+  twoway_evaluations: (r) => `select cycle_year from ${r}`,
+  // A meeting's attendees are read through it: inserted or changed, the meeting marks them below; deleted, its year.
+  meetings: (r) => `select cycle_year from ${r}`,
+  ballots: () => 'select year from cycles',
+  review_votes: () => 'select year from cycles',
+  rating_campaigns: () => 'select year from cycles',
+  rating_targets: () => 'select year from cycles',
+  review_sessions: () => 'select year from cycles',
+  cb_resources: () => 'select year from cycles',
+  cb_needs: () => 'select year from cycles',
+  cb_projects: () => 'select year from cycles',
+  cb_project_links: () => 'select year from cycles',
+  cb_progress: () => 'select year from cycles',
+  cb_wishes: () => 'select year from cycles',
+  cb_chairs: () => 'select year from cycles',
+  // A finalized year (or its correction) is what later years look back on, and their last grades.
+  cycles: (r) => `select c.year from cycles c join ${r} n on c.year > n.year where n.state = 'finalized'`,
+};
+
+const events = [
+  { event: 'insert', refs: 'new table as n', rels: ['n'] },
+  { event: 'update', refs: 'old table as o new table as n', rels: ['n', 'o'] },
+  { event: 'delete', refs: 'old table as o', rels: ['o'] },
+] as const;
+
+async function markingTrigger(db: Kysely<any>, table: string, event: (typeof events)[number], body: string) {
+  const fn = `score_mark_${table}_${event.event}`;
+  await sql
+    .raw(
+      `create function ${fn}() returns trigger language plpgsql as $$
+      begin
+        ${body}
+        return null;
+      end $$`,
+    )
+    .execute(db);
+  await sql.raw(`create trigger ${fn} after ${event.event} on ${table} referencing ${event.refs} for each statement execute function ${fn}()`).execute(db);
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`alter table scores rename to score_rows`.execute(db);
+  await sql`alter table grades rename to grade_rows`.execute(db);
+  await sql`alter table score_rows add column fired json`.execute(db);
+  await sql`alter table score_revisions add column base_id integer references score_revisions(id) on delete cascade`.execute(db);
+  await sql`create index score_revisions_base_idx on score_revisions (base_id) where base_id is not null`.execute(db);
+  await sql`create view scores as
+    select revision_id, org_id, category, rule_set_hash, assessed, total, result, fired from score_rows
+    union all
+    select r.id, b.org_id, b.category, b.rule_set_hash, b.assessed, b.total, b.result, b.fired
+    from score_revisions r join score_rows b on b.revision_id = r.base_id
+    where not exists (select 1 from score_rows d where d.revision_id = r.id and d.org_id = b.org_id)`.execute(db);
+  await sql`create view grades as
+    select revision_id, org_id, grade, grade_label, rank_category, rank_parent, lagging, move, last_grade, detail, decided_by from grade_rows
+    union all
+    select r.id, b.org_id, b.grade, b.grade_label, b.rank_category, b.rank_parent, b.lagging, b.move, b.last_grade, b.detail, b.decided_by
+    from score_revisions r join grade_rows b on b.revision_id = r.base_id
+    where not exists (select 1 from grade_rows d where d.revision_id = r.id and d.org_id = b.org_id)`.execute(db);
+
+  await sql`create table score_dirty (cycle_year integer not null, org_id integer not null, primary key (cycle_year, org_id))`.execute(db);
+  await sql`create table score_dirty_years (cycle_year integer primary key)`.execute(db);
+  for (const [table, select] of Object.entries(precise)) {
+    for (const e of events) {
+      const rows = e.rels.map((rel) => select(rel)).join(' union ');
+      await markingTrigger(db, table, e, `insert into score_dirty (cycle_year, org_id) select distinct * from (${rows}) x where x is not null on conflict do nothing;`);
+    }
+  }
+  for (const [table, select] of Object.entries(wide)) {
+    for (const e of events) {
+      if (table === 'cycles' && e.event !== 'update') continue;
+      const rels = table === 'cycles' ? ['n'] : e.rels;
+      const years = rels.map((rel) => select(rel)).join(' union ');
+      const also = table === 'meetings' && e.event !== 'delete' ? `insert into score_dirty (cycle_year, org_id) select distinct m.cycle_year, a.org_id from n m join meeting_attendance a on a.meeting_id = m.id union select m.cycle_year, m.host_org_id from n m on conflict do nothing;` : '';
+      const body = table === 'meetings' && e.event !== 'delete' ? also : `insert into score_dirty_years (cycle_year) select distinct * from (${years}) x where x is not null on conflict do nothing;`;
+      await markingTrigger(db, table, e, body);
+    }
+  }
+  // Everything written before this migration has been scored or not: the next scoring of every year is a full one.
+  await sql`insert into score_dirty_years (cycle_year) select year from cycles`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const table of [...Object.keys(precise), ...Object.keys(wide)]) {
+    for (const e of events) await sql.raw(`drop function if exists score_mark_${table}_${e.event}() cascade`).execute(db);
+  }
+  await sql`drop table score_dirty_years`.execute(db);
+  await sql`drop table score_dirty`.execute(db);
+  await sql`drop view grades`.execute(db);
+  await sql`drop view scores`.execute(db);
+  await sql`delete from score_revisions where base_id is not null`.execute(db);
+  await sql`alter table score_revisions drop column base_id`.execute(db);
+  await sql`alter table score_rows drop column fired`.execute(db);
+  await sql`alter table grade_rows rename to grades`.execute(db);
+  await sql`alter table score_rows rename to scores`.execute(db);
+}

@@ -1,0 +1,158 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/demo/seed-demo';
+import { cliActor } from '../../src/features/context';
+import { fixedClock } from '../../src/lib/clock';
+import { scoreCycle, type RevisionSummary } from '../../src/features/scoring/score-cycle';
+import type { RuleSets } from '../../src/rules/registry';
+import { openIsolatedDatabase } from '../support/db';
+import { testRuleSets } from '../support/app';
+
+/**
+ * `score --changed` (issue 18): a delta revision scores again only the organizations whose facts a write touched,
+ * grades their rule sets again with the others' stored results, and stores only what differs from its full base.
+ * Read through the `scores` and `grades` views, it must equal a full scoring of the same data, row by row.
+ */
+
+let handle: Awaited<ReturnType<typeof openIsolatedDatabase>>;
+let ruleSets: RuleSets;
+const clock = fixedClock('2026-11-22T04:00:00Z');
+const YEAR = 2025;
+
+beforeAll(async () => {
+  handle = await openIsolatedDatabase();
+  await seedDemo({ actor: cliActor(), db: handle.db, clock, requestId: null }, { scale: 1, seed: 'xingping' });
+  ruleSets = await testRuleSets();
+}, 300_000);
+afterAll(() => handle.drop());
+
+const score = (changed: boolean) => scoreCycle({ ctx: { actor: cliActor(), db: handle.db, clock, requestId: null }, year: YEAR, ruleSets, changed });
+
+/** A revision read whole: every organization's score and grade, as text. */
+async function rowsOf(revisionId: number) {
+  const { rows } = await sql<{ org_id: number; row: string }>`
+    select s.org_id, json_build_array(s.category, s.rule_set_hash, s.assessed, s.total, s.result, s.fired, g.grade, g.grade_label,
+      g.rank_category, g.rank_parent, g.lagging, g.move, g.last_grade, g.decided_by, g.detail)::text as row
+    from scores s left join grades g on g.revision_id = s.revision_id and g.org_id = s.org_id
+    where s.revision_id = ${revisionId} order by s.org_id`.execute(handle.db);
+  return rows;
+}
+
+/** What the two scorings report alike: all but the revision's number and how it was worked out. */
+const reported = (s: RevisionSummary) => ({ ...s, revisionId: 0, baseRevisionId: null, rescored: 0, warnings: [...s.warnings].sort() });
+
+async function ownRows(revisionId: number) {
+  const { rows } = await sql<{ scores: number; grades: number }>`
+    select (select count(*) from score_rows where revision_id = ${revisionId})::int as scores,
+      (select count(*) from grade_rows where revision_id = ${revisionId})::int as grades`.execute(handle.db);
+  return rows[0]!;
+}
+
+async function marks() {
+  const { rows } = await sql<{ orgs: number; whole: number }>`
+    select (select count(*) from score_dirty where cycle_year = ${YEAR})::int as orgs,
+      (select count(*) from score_dirty_years where cycle_year = ${YEAR})::int as whole`.execute(handle.db);
+  return rows[0]!;
+}
+
+/** An organization scored in the year, with ledger records of a kind, by category. */
+async function orgWithLedger(category: string, skip: number[] = []) {
+  const { rows } = await sql<{ org_id: number; kind: string; id: number; status: string }>`
+    select s.org_id, r.kind, r.id, r.status from scores s join ledger_records r on r.org_id = s.org_id and r.cycle_year = ${YEAR}
+    where s.revision_id = (select max(id) from score_revisions where cycle_year = ${YEAR}) and s.category = ${category}
+      and not (s.org_id = any(${skip}::int[]))
+    order by s.org_id, r.id limit 1`.execute(handle.db);
+  return rows[0]!;
+}
+
+describe('incremental re-scoring', () => {
+  let full: RevisionSummary;
+
+  it('scores the year whole once; with nothing changed a delta stores nothing and reads the same', async () => {
+    full = await score(false);
+    expect(full.baseRevisionId).toBeNull();
+    expect(await marks()).toEqual({ orgs: 0, whole: 0 });
+    const same = await score(true);
+    expect(same).toMatchObject({ baseRevisionId: full.revisionId, rescored: 0 });
+    expect(await ownRows(same.revisionId)).toEqual({ scores: 0, grades: 0 });
+    expect(await rowsOf(same.revisionId)).toEqual(await rowsOf(full.revisionId));
+    expect(reported(same)).toEqual(reported(full));
+  }, 120_000);
+
+  it('after ledger, check-in, inspection, meeting and organization writes, two deltas in a row equal full scorings', async () => {
+    const grid = await orgWithLedger('grid');
+    const community = await orgWithLedger('community');
+    const member = await sql<{ id: number; org_id: number }>`
+      select m.id, m.org_id from members m join organizations o on o.id = m.org_id where o.kind = 'unit' order by m.id limit 1`.execute(handle.db);
+
+    // Round 1: a record more for a grid, a community's records of one kind gone, an inspection's points changed.
+    await sql`insert into ledger_records (org_id, cycle_year, kind, occurred_on, title, participants, evidence, created_by)
+      select org_id, cycle_year, kind, occurred_on, title || '（补）', participants, evidence, created_by from ledger_records where id = ${grid.id}`.execute(handle.db);
+    await sql`delete from ledger_records where org_id = ${community.org_id} and cycle_year = ${YEAR} and kind = ${community.kind}`.execute(handle.db);
+    const other = await orgWithLedger('grid', [grid.org_id]);
+    await sql`insert into inspections (cycle_year, org_id, indicator, points, reason, evidence, inspected_on, created_by)
+      values (${YEAR}, ${other.org_id}, 'ledger', '-3', '台账不全', '[]', '2025-09-01', 'test')`.execute(handle.db);
+    expect((await marks()).orgs).toBeGreaterThanOrEqual(3);
+    const first = await score(true);
+    expect(first.baseRevisionId).toBe(full.revisionId);
+    expect(first.rescored).toBeGreaterThanOrEqual(3);
+    expect(first.rescored).toBeLessThan(10);
+    expect(await marks()).toEqual({ orgs: 0, whole: 0 });
+
+    // Round 2, on top of that delta: a check-in, a joint meeting with attendees, an organization's member count.
+    await sql`insert into checkins (member_id, community_id, cycle_year, kind, occurred_on, hours, activity, created_by)
+      select ${member.rows[0]!.id}, ${community.org_id}, ${YEAR}, 'service', '2025-06-01', 3, '测试服务', 'test'`.execute(handle.db);
+    const meeting = await sql<{ id: number }>`insert into meetings (cycle_year, kind, host_org_id, title, held_on, created_by)
+      values (${YEAR}, 'joint_meeting', ${community.org_id}, '测试联席会议', '2025-07-01', 'test') returning id`.execute(handle.db);
+    await sql`insert into meeting_attendance (meeting_id, org_id, status)
+      select ${meeting.rows[0]!.id}, unit_id, 'present' from agreements where community_id = ${community.org_id} and year = ${YEAR}`.execute(handle.db);
+    await sql`update organizations set member_count = member_count + 5 where id = ${member.rows[0]!.org_id}`.execute(handle.db);
+    const second = await score(true);
+    expect(second.baseRevisionId).toBe(full.revisionId);
+    expect(second.rescored).toBeGreaterThanOrEqual(3);
+    const own = await ownRows(second.revisionId);
+    // Only what differs from the base is stored: a few score rows, and the grades of the rule sets graded again.
+    expect(own.scores).toBeGreaterThan(0);
+    expect(own.scores).toBeLessThanOrEqual(first.rescored + second.rescored);
+    expect(own.grades).toBeLessThan(full.organizations);
+
+    const check = await score(false);
+    expect(check.baseRevisionId).toBeNull();
+    const a = await rowsOf(second.revisionId);
+    expect(a.length).toBe(full.organizations);
+    expect(a).toEqual(await rowsOf(check.revisionId));
+    expect(reported(second)).toEqual(reported(check));
+    // The changes moved something: the revision is not the first one again.
+    expect(a).not.toEqual(await rowsOf(full.revisionId));
+  }, 180_000);
+
+  it('a delta on a full parent after an undo stores nothing for an organization back to what its base says', async () => {
+    const before = await score(false);
+    const grid = await orgWithLedger('grid');
+    expect(grid.status).not.toBe('rejected');
+    const was = await sql<{ reviewed_by: string | null; reviewed_at: Date | null; review_reason: string | null }>`
+      select reviewed_by, reviewed_at, review_reason from ledger_records where id = ${grid.id}`.execute(handle.db);
+    await sql`update ledger_records set status = 'rejected', reviewed_by = 'test', reviewed_at = now(), review_reason = '不符合要求' where id = ${grid.id}`.execute(handle.db);
+    const changed = await score(true);
+    expect(changed).toMatchObject({ baseRevisionId: before.revisionId, rescored: 1 });
+    const { reviewed_by, reviewed_at, review_reason } = was.rows[0]!;
+    await sql`update ledger_records set status = ${grid.status}, reviewed_by = ${reviewed_by}, reviewed_at = ${reviewed_at}, review_reason = ${review_reason} where id = ${grid.id}`.execute(handle.db);
+    const undone = await score(true);
+    expect(undone).toMatchObject({ baseRevisionId: before.revisionId, rescored: 1 });
+    expect((await ownRows(undone.revisionId)).scores).toBe(0);
+    expect(await rowsOf(undone.revisionId)).toEqual(await rowsOf(before.revisionId));
+  }, 120_000);
+
+  it('a write that reaches further than a few organizations (an agreement) makes the next scoring a full one', async () => {
+    const pair = await sql<{ community_id: number; unit_id: number }>`
+      select c.id as community_id, u.id as unit_id from organizations c cross join organizations u
+      where c.kind = 'community' and u.kind = 'unit' and not exists (select 1 from agreements a where a.community_id = c.id and a.unit_id = u.id and a.year = ${YEAR})
+      order by c.id, u.id limit 1`.execute(handle.db);
+    await sql`insert into agreements (community_id, unit_id, year, content) values (${pair.rows[0]!.community_id}, ${pair.rows[0]!.unit_id}, ${YEAR}, '测试协议')`.execute(handle.db);
+    expect((await marks()).whole).toBe(1);
+    const s = await score(true);
+    expect(s.baseRevisionId).toBeNull();
+    expect(s.rescored).toBe(s.organizations);
+    expect(await marks()).toEqual({ orgs: 0, whole: 0 });
+  }, 120_000);
+});
