@@ -138,9 +138,12 @@ async function stored(handle: DatabaseHandle, revisionId: number) {
  * scoring of the same data in the same run; and what each revision stores.
  */
 async function incremental(ctx: Ctx, handle: DatabaseHandle, ruleSets: Awaited<ReturnType<typeof loadRuleSets>>, whole: number) {
-  const copy = (n: number) => sql`insert into ledger_records (org_id, cycle_year, kind, occurred_on, title, participants, hours, evidence, created_by)
-    select org_id, cycle_year, kind, occurred_on, title || '（补）', participants, hours, evidence, created_by from (
-      select distinct on (org_id) * from ledger_records where cycle_year = ${YEAR} order by org_id, md5(id::text)) r
+  // A record more (a copy of one of its own, reviewed alike) for n scored organizations spread over the district.
+  const copy = (n: number) => sql`insert into ledger_records (org_id, cycle_year, kind, occurred_on, title, participants, hours, evidence, status, created_by, reviewed_by, reviewed_at)
+    select org_id, cycle_year, kind, occurred_on, title || '（补）', participants, hours, evidence, status, created_by, reviewed_by, reviewed_at from (
+      select distinct on (r.org_id) r.* from ledger_records r
+      where r.cycle_year = ${YEAR} and r.status = 'verified' and r.org_id in (select org_id from scores where revision_id = (select max(id) from score_revisions where cycle_year = ${YEAR}))
+      order by r.org_id, md5(r.id::text)) r
     order by md5(org_id::text) limit ${n}`.execute(handle.db);
   const full = await scoreCycle({ ctx, year: YEAR, ruleSets });
   const fullStored = await stored(handle, full.revisionId);

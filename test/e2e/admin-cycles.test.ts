@@ -214,6 +214,11 @@ describe.skipIf(!onPostgres)('考核周期 in the browser', () => {
     expect(await s.page.$$eval('[data-testid=cycle-stepper] .actions button', (bs) => bs.every((b) => (b as HTMLButtonElement).disabled))).toBe(true);
     await assertNoOverflow(s.page, '考核周期');
     await shot(s, 'admin-cycles');
+    // The score tab: its option and button shown, not for the leader to use.
+    await openTab(s.page, 'score');
+    await s.page.waitForSelector('[data-testid=score-changed].is-disabled', { visible: true });
+    await assertNoOverflow(s.page, '考核周期 · 计分');
+    await shot(s, 'admin-cycles-score');
     await closeSession(s);
   }, 120_000);
 });
