@@ -4,6 +4,7 @@ import { seedDemo } from '../../src/demo/seed-demo';
 import { cliActor } from '../../src/features/context';
 import { fixedClock } from '../../src/lib/clock';
 import { scoreCycle, type RevisionSummary } from '../../src/features/scoring/score-cycle';
+import { listCycleScores } from '../../src/features/scoring/get-scorecard';
 import type { RuleSets } from '../../src/rules/registry';
 import { openIsolatedDatabase } from '../support/db';
 import { testRuleSets } from '../support/app';
@@ -26,7 +27,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => handle.drop());
 
-const score = (changed: boolean) => scoreCycle({ ctx: { actor: cliActor(), db: handle.db, clock, requestId: null }, year: YEAR, ruleSets, changed });
+const ctx = () => ({ actor: cliActor(), db: handle.db, clock, requestId: null });
+const score = (changed: boolean) => scoreCycle({ ctx: ctx(), year: YEAR, ruleSets, changed });
 
 /** A revision read whole: every organization's score and grade, as text. */
 async function rowsOf(revisionId: number) {
@@ -116,7 +118,11 @@ describe('incremental re-scoring', () => {
     expect(own.scores).toBeLessThanOrEqual(first.rescored + second.rescored);
     expect(own.grades).toBeLessThan(full.organizations);
 
+    // The list reads a delta through the view, a full revision from its table: the same items either way.
+    const listed = await listCycleScores({ ctx: ctx(), year: YEAR, limit: 1000 });
+    expect(listed).toMatchObject({ revisionId: second.revisionId, total: full.organizations });
     const check = await score(false);
+    expect({ ...(await listCycleScores({ ctx: ctx(), year: YEAR, limit: 1000 })), revisionId: 0 }).toEqual({ ...listed, revisionId: 0 });
     expect(check.baseRevisionId).toBeNull();
     const a = await rowsOf(second.revisionId);
     expect(a.length).toBe(full.organizations);

@@ -206,9 +206,9 @@ export async function listCycleScores({ ctx, year, category, under, limit, offse
   await requireResultsVisible(ctx, year);
   const revision = await latestRevision(ctx.db, year);
   if (!revision) return { revisionId: null, total: 0, offset, items: [] };
-  const rows = await listScores(ctx.db, revision.id, prefix, { category, limit, offset });
+  const rows = await listScores(ctx.db, revision, prefix, { category, limit, offset });
   // An offset past the end still says how many there are.
-  const total = rows[0]?.total_count ?? (offset > 0 ? await countScores(ctx.db, revision.id, prefix, category) : 0);
+  const total = rows[0]?.total_count ?? (offset > 0 ? await countScores(ctx.db, revision, prefix, category) : 0);
   return {
     revisionId: revision.id,
     total,
