@@ -24,22 +24,26 @@ const precise: Record<string, (rel: string) => string> = {
   org_records: (r) => `select c.year, x.org_id from ${r} x join cycles c on c.year >= x.cycle_year`,
   self_assessments: (r) => `select cycle_year, org_id from ${r}`,
   declared_facts: (r) => `select cycle_year, org_id from ${r}`,
+  // Both sides of an agreement (its count, what it delivered, the evaluations each side owes and receives).
+  agreements: (r) => `select year, community_id from ${r} union select year, unit_id from ${r}`,
+  twoway_evaluations: (r) =>
+    `select y, o from ${r} e join agreements a on a.id = e.agreement_id cross join lateral (values (e.cycle_year, a.community_id), (e.cycle_year, a.unit_id), (a.year, a.community_id), (a.year, a.unit_id)) v(y, o)`,
   // Not of a year: every cycle's.
   members: (r) => `select c.year, x.org_id from ${r} x cross join cycles c`,
   organizations: (r) => `select c.year, x.id from ${r} x cross join cycles c`,
 };
 
-/** Sources that reach further (both sides of agreements, projects, evaluations, closed campaigns): their cycles whole. */
+/** Sources that reach further (co-building lists and projects, closed campaigns and sessions, the catalog): their cycles whole. */
 const wide: Record<string, (rel: string) => string> = {
-  agreements: (r) => `select year from ${r}`,
-  twoway_evaluations: (r) => `select cycle_year from ${r}`,
   // A meeting's attendees are read through it: inserted or changed, the meeting marks them below; deleted, its year.
   meetings: (r) => `select cycle_year from ${r}`,
-  ballots: () => 'select year from cycles',
-  review_votes: () => 'select year from cycles',
-  rating_campaigns: () => 'select year from cycles',
-  rating_targets: () => 'select year from cycles',
-  review_sessions: () => 'select year from cycles',
+  // Ballots and votes count only once their campaign or session is closed (DECISIONS.md, anonymity): one cast while it
+  // is open marks nothing; closing it (or voiding a ballot of a closed one) marks its year.
+  ballots: (r) => `select c.cycle_year from ${r} x join rating_campaigns c on c.id = x.campaign_id where c.state = 'closed'`,
+  review_votes: (r) => `select s.cycle_year from ${r} x join review_sessions s on s.id = x.session_id where s.state = 'closed'`,
+  rating_campaigns: (r) => `select cycle_year from ${r} where state = 'closed'`,
+  rating_targets: (r) => `select x.cycle_year from ${r} x join rating_campaigns c on c.id = x.campaign_id where c.state = 'closed'`,
+  review_sessions: (r) => `select cycle_year from ${r} where state = 'closed'`,
   cb_resources: () => 'select year from cycles',
   cb_needs: () => 'select year from cycles',
   cb_projects: () => 'select year from cycles',
@@ -47,6 +51,9 @@ const wide: Record<string, (rel: string) => string> = {
   cb_progress: () => 'select year from cycles',
   cb_wishes: () => 'select year from cycles',
   cb_chairs: () => 'select year from cycles',
+  // The catalog: which kinds a fact counts, which categories a rule set scores.
+  record_kinds: () => 'select year from cycles',
+  categories: () => 'select year from cycles',
   // A finalized year (or its correction) is what later years look back on, and their last grades.
   cycles: (r) => `select c.year from cycles c join ${r} n on c.year > n.year where n.state = 'finalized'`,
 };

@@ -149,16 +149,56 @@ describe('incremental re-scoring', () => {
     expect(await rowsOf(undone.revisionId)).toEqual(await rowsOf(before.revisionId));
   }, 120_000);
 
-  it('a write that reaches further than a few organizations (an agreement) makes the next scoring a full one', async () => {
+  it('an agreement marks both its sides; a change to the catalog makes the next scoring a full one', async () => {
+    await score(false);
     const pair = await sql<{ community_id: number; unit_id: number }>`
       select c.id as community_id, u.id as unit_id from organizations c cross join organizations u
       where c.kind = 'community' and u.kind = 'unit' and not exists (select 1 from agreements a where a.community_id = c.id and a.unit_id = u.id and a.year = ${YEAR})
       order by c.id, u.id limit 1`.execute(handle.db);
-    await sql`insert into agreements (community_id, unit_id, year, content) values (${pair.rows[0]!.community_id}, ${pair.rows[0]!.unit_id}, ${YEAR}, '测试协议')`.execute(handle.db);
+    const { community_id: community, unit_id: unit } = pair.rows[0]!;
+    await sql`insert into agreements (community_id, unit_id, year, content) values (${community}, ${unit}, ${YEAR}, '测试协议')`.execute(handle.db);
+    const marked = await sql<{ org_id: number }>`select org_id from score_dirty where cycle_year = ${YEAR} order by org_id`.execute(handle.db);
+    expect(marked.rows.map((r) => r.org_id)).toEqual([community, unit].sort((x, y) => x - y));
+    const delta = await score(true);
+    expect(delta.rescored).toBe(2);
+    const check = await score(false);
+    expect(await rowsOf(delta.revisionId)).toEqual(await rowsOf(check.revisionId));
+
+    await sql`update record_kinds set sort = sort where code = (select min(code) from record_kinds)`.execute(handle.db);
     expect((await marks()).whole).toBe(1);
     const s = await score(true);
     expect(s.baseRevisionId).toBeNull();
     expect(s.rescored).toBe(s.organizations);
     expect(await marks()).toEqual({ orgs: 0, whole: 0 });
+  }, 120_000);
+
+  it('ballots count from their campaign\'s closing: opening a campaign and casting in it mark nothing, closing it marks its year', async () => {
+    await score(false);
+    const root = await sql<{ id: number }>`select id from organizations where parent_id is null order by id limit 1`.execute(handle.db);
+    const campaign = await sql<{ id: number }>`insert into rating_campaigns (cycle_year, org_id, title, items, answers, rater_groups, opens_on, closes_on, created_by)
+      values (${YEAR}, ${root.rows[0]!.id}, '测试评议', '[]', '[]', '[]', '2025-12-01', '2025-12-31', 'test') returning id`.execute(handle.db);
+    const id = campaign.rows[0]!.id;
+    await sql`update rating_campaigns set state = 'open', opened_at = now() where id = ${id}`.execute(handle.db);
+    expect(await marks()).toEqual({ orgs: 0, whole: 0 });
+    await sql`update rating_campaigns set state = 'closed', closed_at = now() where id = ${id}`.execute(handle.db);
+    expect(await marks()).toEqual({ orgs: 0, whole: 1 });
+  }, 120_000);
+
+  it('in a year under way, a revision of an earlier day is not built on: facts that count up to today have moved', async () => {
+    const now = new Date().getFullYear(); // the database's today decides, as in the facts (projects overdue)
+    const year = 2026;
+    expect(now).toBeGreaterThanOrEqual(year);
+    const scoreYear = (changed: boolean) => scoreCycle({ ctx: ctx(), year, ruleSets, changed });
+    // The demo's 2026 is collecting, with a campaign open all year: closed, and the year under review.
+    await sql`update rating_campaigns set state = 'closed', closed_at = now() where cycle_year = ${year} and state = 'open'`.execute(handle.db);
+    await sql`update cycles set state = 'reviewing' where year = ${year}`.execute(handle.db);
+    const first = await scoreYear(false);
+    expect((await scoreYear(true)).baseRevisionId).toBe(first.revisionId); // the same day: a delta
+    const again = await scoreYear(false);
+    await sql`update score_revisions set created_at = created_at - interval '1 day' where id = ${again.revisionId}`.execute(handle.db);
+    const next = await scoreYear(true);
+    // 2026 is under way until its last day: scored whole again. (After 2026-12-31, a day earlier is no longer stale.)
+    if (now === year) expect(next).toMatchObject({ baseRevisionId: null, rescored: next.organizations });
+    else expect(next.baseRevisionId).toBe(again.revisionId);
   }, 120_000);
 });

@@ -6,11 +6,16 @@ import type { Database } from '../../db/database';
  * delta builds on, and what a delta shares with its base.
  */
 
-/** The newest revision of a cycle, the one `score --changed` builds on. */
+/**
+ * The newest revision of a cycle, the one `score --changed` builds on; `stale` when it was scored on an earlier day of
+ * a year still under way (China time): facts that count up to today (projects overdue) have moved since without a
+ * write, so only a full scoring is right.
+ */
 export async function newestRevision(db: Kysely<Database>, year: number) {
   return db
     .selectFrom('score_revisions')
     .select(['id', 'base_id', 'kind', 'rule_sets', 'notes'])
+    .select(sql<boolean>`(created_at at time zone 'Asia/Shanghai')::date < least(${`${year}-12-31`}::date, (now() at time zone 'Asia/Shanghai')::date)`.as('stale'))
     .where('cycle_year', '=', year)
     .orderBy('id', 'desc')
     .limit(1)

@@ -11,8 +11,9 @@ import { insertScores, type ScoreRow } from './scores.repository';
 
 /**
  * `score --changed`: what a delta revision needs, or null when only a full scoring gives the right result (no revision
- * yet, a correction, a cycle marked whole, other rule sets pinned, an organization gone from the year, results stored
- * before overrides were kept, or so much changed that a full scoring is as quick).
+ * yet, a correction, one scored on an earlier day of a year under way, a cycle marked whole, other rule sets pinned, an
+ * organization gone from the year, results stored before overrides were kept, or so much changed that a full scoring is
+ * as quick).
  */
 export type DeltaPlan = {
   parentId: number;
@@ -33,7 +34,7 @@ const deltaShare = 0.5;
 
 export async function planChanged(db: Kysely<Database>, year: number, ruleJobs: RuleJob[], orgLists: Org[][], pins: { category: string; hash: string }[]): Promise<DeltaPlan | null> {
   const parent = await newestRevision(db, year);
-  if (!parent || parent.kind !== 'compute') return null;
+  if (!parent || parent.kind !== 'compute' || parent.stale) return null;
   const pinned = (list: { category: string; hash: string }[]) => list.map((p) => `${p.category}:${p.hash}`).sort().join(',');
   if (pinned(parent.rule_sets) !== pinned(pins)) return null;
   const marks = await dirtyMarks(db, year);
