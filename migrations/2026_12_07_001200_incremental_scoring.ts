@@ -13,6 +13,12 @@ import { sql, type Kysely } from 'kysely';
  *    cycles whole, in `score_dirty_years`. `score --changed` reads and clears them.
  */
 
+/** These organizations (a select of one column) in every cycle. */
+const everyYear = (orgs: string) => `select c.year, x.o from (${orgs}) x(o) cross join cycles c`;
+/** Both sides of the projects the rows of `rel` name (`project_id`). */
+const projectSides = (rel: string) =>
+  `select q.community_id from ${rel} x join cb_projects q on q.id = x.project_id union select q.responsible_id from ${rel} x join cb_projects q on q.id = x.project_id`;
+
 /** Sources whose rows name the organizations and the cycle they count for: (cycle_year, org_id) per row of `rel`. */
 const precise: Record<string, (rel: string) => string> = {
   // ledger.longestGap of the next year starts from this year's last record.
@@ -28,12 +34,22 @@ const precise: Record<string, (rel: string) => string> = {
   agreements: (r) => `select year, community_id from ${r} union select year, unit_id from ${r}`,
   twoway_evaluations: (r) =>
     `select y, o from ${r} e join agreements a on a.id = e.agreement_id cross join lateral (values (e.cycle_year, a.community_id), (e.cycle_year, a.unit_id), (a.year, a.community_id), (a.year, a.unit_id)) v(y, o)`,
-  // Not of a year: every cycle's.
-  members: (r) => `select c.year, x.org_id from ${r} x cross join cycles c`,
-  organizations: (r) => `select c.year, x.id from ${r} x cross join cycles c`,
+  // Not of a year: every cycle's. An organization's parent too: a grid's needs and wishes count for its community.
+  members: (r) => everyYear(`select org_id from ${r}`),
+  organizations: (r) => everyYear(`select id from ${r} union select parent_id from ${r}`),
+  // Co-building lists count by their dates (a project overdue in every year it stays open): every cycle's, for the
+  // organizations on either side, a grid's community, and the owners of the resources a project used.
+  cb_resources: (r) => everyYear(`select org_id from ${r} union select offered_to_id from ${r}`),
+  cb_needs: (r) => everyYear(`select org_id from ${r} union select o.parent_id from ${r} n join organizations o on o.id = n.org_id`),
+  cb_wishes: (r) => everyYear(`select org_id from ${r} union select claimer_id from ${r} union select o.parent_id from ${r} w join organizations o on o.id = w.org_id`),
+  cb_chairs: (r) => everyYear(`select community_id from ${r} union select unit_id from ${r}`),
+  cb_projects: (r) =>
+    everyYear(`select community_id from ${r} union select responsible_id from ${r} union select s.org_id from ${r} x join cb_project_links l on l.project_id = x.id join cb_resources s on s.id = l.resource_id`),
+  cb_project_links: (r) => everyYear(`${projectSides(r)} union select s.org_id from ${r} x join cb_resources s on s.id = x.resource_id`),
+  cb_progress: (r) => everyYear(projectSides(r)),
 };
 
-/** Sources that reach further (co-building lists and projects, closed campaigns and sessions, the catalog): their cycles whole. */
+/** Sources that reach further (closed campaigns and sessions, the catalog, meetings deleted, a year finalized): their cycles whole. */
 const wide: Record<string, (rel: string) => string> = {
   // A meeting's attendees are read through it: inserted or changed, the meeting marks them below; deleted, its year.
   meetings: (r) => `select cycle_year from ${r}`,
@@ -44,13 +60,6 @@ const wide: Record<string, (rel: string) => string> = {
   rating_campaigns: (r) => `select cycle_year from ${r} where state = 'closed'`,
   rating_targets: (r) => `select x.cycle_year from ${r} x join rating_campaigns c on c.id = x.campaign_id where c.state = 'closed'`,
   review_sessions: (r) => `select cycle_year from ${r} where state = 'closed'`,
-  cb_resources: () => 'select year from cycles',
-  cb_needs: () => 'select year from cycles',
-  cb_projects: () => 'select year from cycles',
-  cb_project_links: () => 'select year from cycles',
-  cb_progress: () => 'select year from cycles',
-  cb_wishes: () => 'select year from cycles',
-  cb_chairs: () => 'select year from cycles',
   // The catalog: which kinds a fact counts, which categories a rule set scores.
   record_kinds: () => 'select year from cycles',
   categories: () => 'select year from cycles',

@@ -109,6 +109,22 @@ describe('incremental re-scoring', () => {
     await sql`insert into meeting_attendance (meeting_id, org_id, status)
       select ${meeting.rows[0]!.id}, unit_id, 'present' from agreements where community_id = ${community.org_id} and year = ${YEAR}`.execute(handle.db);
     await sql`update organizations set member_count = member_count + 5 where id = ${member.rows[0]!.org_id}`.execute(handle.db);
+    // Co-building: a grid's need met (it counts for its community too), a project a unit closed, a wish it fulfilled.
+    await sql`insert into cb_needs (org_id, kind, title, description, residents, urgency, source, raised_on, state, met_on, created_by)
+      select org_id, kind, title || '（补）', description, residents, urgency, source, raised_on, state, met_on, created_by from cb_needs
+      where org_id in (select id from organizations where kind = 'grid') and met_on between '2025-01-01' and '2025-12-31' order by id limit 1`.execute(handle.db);
+    await sql`insert into cb_projects (community_id, responsible_id, title, goal, planned_start, planned_end, state, created_on, claimed_on, close_proposed_on, closed_on, created_by)
+      select community_id, responsible_id, title || '（补）', goal, planned_start, planned_end, state, created_on, claimed_on, close_proposed_on, closed_on, created_by from cb_projects
+      where responsible_id is not null and closed_on between '2025-01-01' and '2025-12-31' order by id limit 1`.execute(handle.db);
+    await sql`insert into cb_wishes (org_id, wish, resident_alias, resident_contact, contact_deleted_on, consent_on, raised_on, state, claimer_id, claimer_member, claimed_on,
+        fulfilled_on, fulfil_text, fulfil_file_ids, confirm_code_hash, confirmed_on, created_by)
+      select org_id, wish || '（补）', resident_alias, resident_contact, contact_deleted_on, consent_on, raised_on, state, claimer_id, claimer_member, claimed_on,
+        fulfilled_on, fulfil_text, fulfil_file_ids, confirm_code_hash, confirmed_on, created_by from cb_wishes
+      where claimer_id is not null and fulfilled_on between '2025-01-01' and '2025-12-31' order by id limit 1`.execute(handle.db);
+    expect((await marks()).whole).toBe(0);
+    const need = await sql<{ parent_id: number }>`select o.parent_id from cb_needs n join organizations o on o.id = n.org_id where n.title like '%（补）'`.execute(handle.db);
+    const dirty = await sql<{ org_id: number }>`select org_id from score_dirty where cycle_year = ${YEAR}`.execute(handle.db);
+    expect(dirty.rows.map((r) => r.org_id)).toContain(need.rows[0]!.parent_id); // the grid's community
     const second = await score(true);
     expect(second.baseRevisionId).toBe(full.revisionId);
     expect(second.rescored).toBeGreaterThanOrEqual(3);
