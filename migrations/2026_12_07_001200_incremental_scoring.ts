@@ -10,7 +10,10 @@ import { sql, type Kysely } from 'kysely';
  *    facts), so a rule set is graded again without computing every organization's facts again.
  * 2. **What changed.** Statement triggers with transition tables mark, for each write, the organizations (and cycles)
  *    whose facts it can change, in `score_dirty`; a write whose reach is wider than a few organizations marks its
- *    cycles whole, in `score_dirty_years`. `score --changed` reads and clears them.
+ *    cycles whole, in `score_dirty_years`. Each mark keeps the transaction that wrote it last (`xact`), and each
+ *    revision the snapshot it was scored in (`score_revisions.marks_snapshot`): `score --changed` scores again what
+ *    was marked by transactions its parent did not see. Nothing is cleared, so a write committed while a scoring runs
+ *    is never lost (an `on conflict` update gives the mark the newer transaction).
  */
 
 /** These organizations (a select of one column) in every cycle. */
@@ -36,7 +39,8 @@ const precise: Record<string, (rel: string) => string> = {
     `select y, o from ${r} e join agreements a on a.id = e.agreement_id cross join lateral (values (e.cycle_year, a.community_id), (e.cycle_year, a.unit_id), (a.year, a.community_id), (a.year, a.unit_id)) v(y, o)`,
   // Not of a year: every cycle's. An organization's parent too: a grid's needs and wishes count for its community.
   members: (r) => everyYear(`select org_id from ${r}`),
-  organizations: (r) => everyYear(`select id from ${r} union select parent_id from ${r}`),
+  // A grid moved to another community moves its wishes' claimers' agreement outcomes too.
+  organizations: (r) => everyYear(`select id from ${r} union select parent_id from ${r} union select w.claimer_id from ${r} x join cb_wishes w on w.org_id = x.id`),
   // Co-building lists count by their dates (a project overdue in every year it stays open): every cycle's, for the
   // organizations on either side, a grid's community, and the owners of the resources a project used.
   cb_resources: (r) => everyYear(`select org_id from ${r} union select offered_to_id from ${r}`),
@@ -51,7 +55,8 @@ const precise: Record<string, (rel: string) => string> = {
 
 /** Sources that reach further (closed campaigns and sessions, the catalog, meetings deleted, a year finalized): their cycles whole. */
 const wide: Record<string, (rel: string) => string> = {
-  // A meeting's attendees are read through it: inserted or changed, the meeting marks them below; deleted, its year.
+  // A meeting's attendees are read through it: inserted or changed, the meeting marks them and its host (old and new,
+  // meetingOrgs); deleted, its attendance is gone with it: its year.
   meetings: (r) => `select cycle_year from ${r}`,
   // Ballots and votes count only once their campaign or session is closed (DECISIONS.md, anonymity): one cast while it
   // is open marks nothing; closing it (or voiding a ballot of a closed one) marks its year.
@@ -66,6 +71,12 @@ const wide: Record<string, (rel: string) => string> = {
   // A finalized year (or its correction) is what later years look back on, and their last grades.
   cycles: (r) => `select c.year from cycles c join ${r} n on c.year > n.year where n.state = 'finalized'`,
 };
+
+/** The host and the attendees of the meetings of `rel`, in the meeting's year. */
+const meetingOrgs = (rel: string) => `select m.cycle_year, a.org_id from ${rel} m join meeting_attendance a on a.meeting_id = m.id union select m.cycle_year, m.host_org_id from ${rel} m`;
+
+/** A mark written again belongs to the newer transaction (what a later scoring has not seen). */
+const again = (key: string) => `on conflict (${key}) do update set xact = pg_current_xact_id();`;
 
 const events = [
   { event: 'insert', refs: 'new table as n', rels: ['n'] },
@@ -106,12 +117,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     from score_revisions r join grade_rows b on b.revision_id = r.base_id
     where not exists (select 1 from grade_rows d where d.revision_id = r.id and d.org_id = b.org_id)`.execute(db);
 
-  await sql`create table score_dirty (cycle_year integer not null, org_id integer not null, primary key (cycle_year, org_id))`.execute(db);
-  await sql`create table score_dirty_years (cycle_year integer primary key)`.execute(db);
+  await sql`alter table score_revisions add column marks_snapshot text`.execute(db);
+  await sql`create table score_dirty (cycle_year integer not null, org_id integer not null, xact xid8 not null default pg_current_xact_id(), primary key (cycle_year, org_id))`.execute(db);
+  await sql`create table score_dirty_years (cycle_year integer primary key, xact xid8 not null default pg_current_xact_id())`.execute(db);
   for (const [table, select] of Object.entries(precise)) {
     for (const e of events) {
       const rows = e.rels.map((rel) => select(rel)).join(' union ');
-      await markingTrigger(db, table, e, `insert into score_dirty (cycle_year, org_id) select distinct * from (${rows}) x where x is not null on conflict do nothing;`);
+      await markingTrigger(db, table, e, `insert into score_dirty (cycle_year, org_id) select distinct * from (${rows}) x where x is not null ${again('cycle_year, org_id')}`);
     }
   }
   for (const [table, select] of Object.entries(wide)) {
@@ -119,13 +131,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       if (table === 'cycles' && e.event !== 'update') continue;
       const rels = table === 'cycles' ? ['n'] : e.rels;
       const years = rels.map((rel) => select(rel)).join(' union ');
-      const also = table === 'meetings' && e.event !== 'delete' ? `insert into score_dirty (cycle_year, org_id) select distinct m.cycle_year, a.org_id from n m join meeting_attendance a on a.meeting_id = m.id union select m.cycle_year, m.host_org_id from n m on conflict do nothing;` : '';
-      const body = table === 'meetings' && e.event !== 'delete' ? also : `insert into score_dirty_years (cycle_year) select distinct * from (${years}) x where x is not null on conflict do nothing;`;
+      const body =
+        table === 'meetings' && e.event !== 'delete'
+          ? `insert into score_dirty (cycle_year, org_id) select distinct * from (${rels.map(meetingOrgs).join(' union ')}) x where x is not null ${again('cycle_year, org_id')}`
+          : `insert into score_dirty_years (cycle_year) select distinct * from (${years}) x where x is not null ${again('cycle_year')}`;
       await markingTrigger(db, table, e, body);
     }
   }
-  // Everything written before this migration has been scored or not: the next scoring of every year is a full one.
-  await sql`insert into score_dirty_years (cycle_year) select year from cycles`.execute(db);
+  // Revisions from before this migration have no snapshot: the next scoring of every year is a full one.
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -137,6 +150,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop view grades`.execute(db);
   await sql`drop view scores`.execute(db);
   await sql`delete from score_revisions where base_id is not null`.execute(db);
+  await sql`alter table score_revisions drop column marks_snapshot`.execute(db);
   await sql`alter table score_revisions drop column base_id`.execute(db);
   await sql`alter table score_rows drop column fired`.execute(db);
   await sql`alter table grade_rows rename to grades`.execute(db);

@@ -383,6 +383,8 @@ export interface ScoreRevisionTable {
   created_at: CreatedAt;
   /** A delta revision's base: a full revision whose rows it shares where it has none of its own. */
   base_id: ColumnType<number | null, number | null | undefined, never>;
+  /** The snapshot the revision was scored in (pg_snapshot as text): what a later delta has to score again is what it did not see. */
+  marks_snapshot: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ScoreTable {
@@ -791,7 +793,7 @@ export interface Database extends AccountTables {
   /** A view: every revision read whole, a delta revision's own rows over its base's (`score_rows` holds them). */
   scores: ScoreTable;
   score_rows: ScoreTable;
-  /** Organizations whose facts a write may have changed since the cycle was last scored (triggers). */
+  /** Organizations whose facts a write may have changed (triggers), with the transaction that marked them last (`xact`, read in SQL). */
   score_dirty: { cycle_year: number; org_id: number };
   /** Cycles a wider write changed as a whole. */
   score_dirty_years: { cycle_year: number };

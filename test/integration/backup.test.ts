@@ -180,6 +180,9 @@ describe('backup and restore', () => {
       expect(await tableRowCounts(restored())).toEqual({ ...before, audit_log: before.audit_log! + 1 });
       const audit = await restored().selectFrom('audit_log').select(['action', 'after']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
       expect(audit).toMatchObject({ action: 'database.restore', after: { file, kind: onPostgres ? 'postgres' : 'pglite' } });
+      // The source's revisions had snapshots; restored, none is compared with this server's transactions.
+      expect(await source.db.selectFrom('score_revisions').select('id').where('marks_snapshot', 'is not', null).execute()).not.toEqual([]);
+      expect(await restored().selectFrom('score_revisions').select('id').where('marks_snapshot', 'is not', null).execute()).toEqual([]);
       expect(await getScorecard({ ctx: ctxOf(restored()), year: YEAR, orgId: grids[1]! })).toEqual(card);
 
       const again = await restore(['restore', file]);

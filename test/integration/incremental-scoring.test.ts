@@ -6,7 +6,7 @@ import { fixedClock } from '../../src/lib/clock';
 import { scoreCycle, type RevisionSummary } from '../../src/features/scoring/score-cycle';
 import { listCycleScores } from '../../src/features/scoring/get-scorecard';
 import type { RuleSets } from '../../src/rules/registry';
-import { openIsolatedDatabase } from '../support/db';
+import { onPostgres, openIsolatedDatabase } from '../support/db';
 import { testRuleSets } from '../support/app';
 
 /**
@@ -50,11 +50,20 @@ async function ownRows(revisionId: number) {
   return rows[0]!;
 }
 
+/** The marks the newest revision of the year has not seen: what the next `score --changed` scores again. */
 async function marks() {
   const { rows } = await sql<{ orgs: number; whole: number }>`
-    select (select count(*) from score_dirty where cycle_year = ${YEAR})::int as orgs,
-      (select count(*) from score_dirty_years where cycle_year = ${YEAR})::int as whole`.execute(handle.db);
+    with r as (select marks_snapshot::pg_snapshot as s from score_revisions where cycle_year = ${YEAR} order by id desc limit 1)
+    select (select count(*) from score_dirty, r where cycle_year = ${YEAR} and not pg_visible_in_snapshot(xact, r.s))::int as orgs,
+      (select count(*) from score_dirty_years, r where cycle_year = ${YEAR} and not pg_visible_in_snapshot(xact, r.s))::int as whole`.execute(handle.db);
   return rows[0]!;
+}
+
+async function unseenOrgs() {
+  const { rows } = await sql<{ org_id: number }>`
+    select org_id from score_dirty where cycle_year = ${YEAR}
+      and not pg_visible_in_snapshot(xact, (select marks_snapshot::pg_snapshot from score_revisions where cycle_year = ${YEAR} order by id desc limit 1))`.execute(handle.db);
+  return rows.map((r) => r.org_id);
 }
 
 /** An organization scored in the year, with ledger records of a kind, by category. */
@@ -123,8 +132,7 @@ describe('incremental re-scoring', () => {
       where claimer_id is not null and fulfilled_on between '2025-01-01' and '2025-12-31' order by id limit 1`.execute(handle.db);
     expect((await marks()).whole).toBe(0);
     const need = await sql<{ parent_id: number }>`select o.parent_id from cb_needs n join organizations o on o.id = n.org_id where n.title like '%（补）'`.execute(handle.db);
-    const dirty = await sql<{ org_id: number }>`select org_id from score_dirty where cycle_year = ${YEAR}`.execute(handle.db);
-    expect(dirty.rows.map((r) => r.org_id)).toContain(need.rows[0]!.parent_id); // the grid's community
+    expect(await unseenOrgs()).toContain(need.rows[0]!.parent_id); // the grid's community
     const second = await score(true);
     expect(second.baseRevisionId).toBe(full.revisionId);
     expect(second.rescored).toBeGreaterThanOrEqual(3);
@@ -173,8 +181,7 @@ describe('incremental re-scoring', () => {
       order by c.id, u.id limit 1`.execute(handle.db);
     const { community_id: community, unit_id: unit } = pair.rows[0]!;
     await sql`insert into agreements (community_id, unit_id, year, content) values (${community}, ${unit}, ${YEAR}, '测试协议')`.execute(handle.db);
-    const marked = await sql<{ org_id: number }>`select org_id from score_dirty where cycle_year = ${YEAR} order by org_id`.execute(handle.db);
-    expect(marked.rows.map((r) => r.org_id)).toEqual([community, unit].sort((x, y) => x - y));
+    expect((await unseenOrgs()).sort((x, y) => x - y)).toEqual([community, unit].sort((x, y) => x - y));
     const delta = await score(true);
     expect(delta.rescored).toBe(2);
     const check = await score(false);
@@ -216,5 +223,35 @@ describe('incremental re-scoring', () => {
     // 2026 is under way until its last day: scored whole again. (After 2026-12-31, a day earlier is no longer stale.)
     if (now === year) expect(next).toMatchObject({ baseRevisionId: null, rescored: next.organizations });
     else expect(next.baseRevisionId).toBe(again.revisionId);
+  }, 120_000);
+
+  // PostgreSQL only: the write runs on a second connection while the scoring's transaction is open (PGlite has one).
+  it.skipIf(!onPostgres)('a write committed while a delta is being scored is scored by the next one, not lost', async () => {
+    await score(false);
+    const unit = await sql<{ id: number }>`select s.org_id as id from scores s join organizations o on o.id = s.org_id
+      where s.revision_id = (select max(id) from score_revisions where cycle_year = ${YEAR}) and o.kind = 'unit' order by s.org_id limit 1`.execute(handle.db);
+    const id = unit.rows[0]!.id;
+    const bump = () => sql`update organizations set member_count = member_count + 1 where id = ${id}`.execute(handle.db);
+    await bump(); // marked, then scored by the delta below
+    let wrote = false;
+    const during = await scoreCycle({
+      ctx: ctx(),
+      year: YEAR,
+      ruleSets,
+      changed: true,
+      progress: () => {
+        if (wrote) return;
+        wrote = true;
+        void bump(); // commits while the scoring's snapshot is older (organizations take no lock on the cycle)
+      },
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(wrote).toBe(true);
+    expect(during.rescored).toBe(1);
+    expect(await unseenOrgs()).toContain(id); // the second bump, after the delta's snapshot (and the unit's parent)
+    const next = await score(true);
+    expect(next.rescored).toBe(1);
+    const check = await score(false);
+    expect(await rowsOf(next.revisionId)).toEqual(await rowsOf(check.revisionId));
   }, 120_000);
 });

@@ -3,6 +3,7 @@ import { withTransaction } from '../../db/transaction';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { tableRowCounts } from './archive.repository';
+import { forgetMarkSnapshots } from '../scoring/delta.repository';
 
 export type RestoredFrom = { file: string; sha256: string; bytes: number; kind: 'pglite' | 'postgres' };
 
@@ -12,10 +13,14 @@ export async function databaseContents({ ctx }: { ctx: Ctx }): Promise<Record<st
   return tableRowCounts(ctx.db);
 }
 
-/** The audit row of a restore, written into the restored database: which backup file it came from. */
+/** The audit row of a restore, written into the restored database (which backup file it came from); snapshots forgotten. */
 export async function recordRestore({ ctx, input }: { ctx: Ctx; input: RestoredFrom }): Promise<void> {
   requireRole(ctx, ['admin']);
-  await withTransaction(ctx, (tx) => recordAudit(tx, { action: 'database.restore', entity: 'database', entityId: input.kind, orgId: null, after: input }));
+  await withTransaction(ctx, async (tx) => {
+    // Transaction numbers start again on another server: incremental scoring must not compare the restored snapshots.
+    await forgetMarkSnapshots(tx.db);
+    await recordAudit(tx, { action: 'database.restore', entity: 'database', entityId: input.kind, orgId: null, after: input });
+  });
 }
 
 /** A Chinese one-line summary of what a database holds, from its row counts. */

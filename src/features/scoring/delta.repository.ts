@@ -9,30 +9,37 @@ import type { Database } from '../../db/database';
 /**
  * The newest revision of a cycle, the one `score --changed` builds on; `stale` when it was scored on an earlier day of
  * a year still under way (China time): facts that count up to today (projects overdue) have moved since without a
- * write, so only a full scoring is right.
+ * write, so only a full scoring is right; stale too when its snapshot is ahead of this database's transactions (a
+ * backup restored into another server: its transaction numbers mean nothing here).
  */
 export async function newestRevision(db: Kysely<Database>, year: number) {
   return db
     .selectFrom('score_revisions')
-    .select(['id', 'base_id', 'kind', 'rule_sets', 'notes'])
-    .select(sql<boolean>`(created_at at time zone 'Asia/Shanghai')::date < least(${`${year}-12-31`}::date, (now() at time zone 'Asia/Shanghai')::date)`.as('stale'))
+    .select(['id', 'base_id', 'kind', 'rule_sets', 'notes', 'marks_snapshot'])
+    .select(
+      sql<boolean>`(created_at at time zone 'Asia/Shanghai')::date < least(${`${year}-12-31`}::date, (now() at time zone 'Asia/Shanghai')::date)
+        or coalesce(pg_snapshot_xmax(marks_snapshot::pg_snapshot) > pg_snapshot_xmax(pg_current_snapshot()), false)`.as('stale'),
+    )
     .where('cycle_year', '=', year)
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
 }
 
-/** What changed in a cycle since it was last scored: the whole cycle, or these organizations. */
-export async function dirtyMarks(db: Kysely<Database>, year: number): Promise<{ whole: boolean; orgs: Set<number> }> {
-  const whole = await db.selectFrom('score_dirty_years').select('cycle_year').where('cycle_year', '=', year).executeTakeFirst();
-  const orgs = await db.selectFrom('score_dirty').select('org_id').where('cycle_year', '=', year).execute();
+/**
+ * What changed in a cycle since a revision was scored: the marks written by transactions its snapshot did not see
+ * (committed after it began, or still running then), the whole cycle or these organizations.
+ */
+export async function dirtyMarks(db: Kysely<Database>, year: number, snapshot: string): Promise<{ whole: boolean; orgs: Set<number> }> {
+  const unseen = sql<boolean>`not pg_visible_in_snapshot(xact, ${snapshot}::pg_snapshot)`;
+  const whole = await db.selectFrom('score_dirty_years').select('cycle_year').where('cycle_year', '=', year).where(unseen).executeTakeFirst();
+  const orgs = await db.selectFrom('score_dirty').select('org_id').where('cycle_year', '=', year).where(unseen).execute();
   return { whole: whole !== undefined, orgs: new Set(orgs.map((r) => r.org_id)) };
 }
 
-/** Scored now: the cycle's marks go (those this transaction's snapshot sees; later writes keep theirs). */
-export async function clearDirtyMarks(db: Kysely<Database>, year: number) {
-  await db.deleteFrom('score_dirty').where('cycle_year', '=', year).execute();
-  await db.deleteFrom('score_dirty_years').where('cycle_year', '=', year).execute();
+/** After a restore: no revision's snapshot is comparable with the transactions of this server; the next scorings are full. */
+export async function forgetMarkSnapshots(db: Kysely<Database>) {
+  await db.updateTable('score_revisions').set({ marks_snapshot: null }).where('marks_snapshot', 'is not', null).execute();
 }
 
 /** The organizations a revision scored (read whole), each with its rule set and the grading overrides that held. */

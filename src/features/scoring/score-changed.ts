@@ -34,10 +34,10 @@ const deltaShare = 0.5;
 
 export async function planChanged(db: Kysely<Database>, year: number, ruleJobs: RuleJob[], orgLists: Org[][], pins: { category: string; hash: string }[]): Promise<DeltaPlan | null> {
   const parent = await newestRevision(db, year);
-  if (!parent || parent.kind !== 'compute' || parent.stale) return null;
+  if (!parent || parent.kind !== 'compute' || parent.stale || parent.marks_snapshot === null) return null;
   const pinned = (list: { category: string; hash: string }[]) => list.map((p) => `${p.category}:${p.hash}`).sort().join(',');
   if (pinned(parent.rule_sets) !== pinned(pins)) return null;
-  const marks = await dirtyMarks(db, year);
+  const marks = await dirtyMarks(db, year, parent.marks_snapshot);
   if (marks.whole) return null;
   const stored = new Map((await revisionMembers(db, parent.id)).map((m) => [m.org_id, m]));
   const now = new Set(orgLists.flatMap((l) => l.map((o) => o.id)));

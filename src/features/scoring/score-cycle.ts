@@ -16,7 +16,6 @@ import type { Ctx } from '../context';
 import { requireCycleManager } from '../cycles/manage-cycles';
 import { refuseOpenEvaluations, writableIn } from '../cycles/cycle-gates';
 import { findCycle, lockCycles, setCycleState } from '../cycles/cycles.repository';
-import { clearDirtyMarks } from './delta.repository';
 import { computeFacts, type FactRows } from './facts.repository';
 import { directGradeRecords, finalGrades, insertGrades, setRevisionNotes } from './grades.repository';
 import { effectiveRuleSets, pinRuleSets } from './rule-pins';
@@ -91,7 +90,6 @@ export async function scoreCycle({
       const context: ScoringContext = { year, ...(await gradingRecords(tx.db, year)), check, progress, total: plan ? plan.rescored : orgCount, done: 0 };
       const work = { db: tx.db, revisionId: revision.id, ruleJobs, orgLists, context, partSize };
       const { summaries, warnings } = plan ? await scoreDelta(work, plan) : await scoreAll(work);
-      await clearDirtyMarks(tx.db, year);
       await setRevisionNotes(tx.db, revision.id, { warnings });
 
       // The same order every run: by the categories a rule set covers, then its title.

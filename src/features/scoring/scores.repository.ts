@@ -41,7 +41,8 @@ export async function insertRevision(
 ) {
   return db
     .insertInto('score_revisions')
-    .values({ ...row, rule_sets: JSON.stringify(row.rule_sets) })
+    // The snapshot the revision is scored in: the marks a later `score --changed` reads are the ones it did not see.
+    .values({ ...row, rule_sets: JSON.stringify(row.rule_sets), marks_snapshot: sql<string>`pg_current_snapshot()::text` })
     .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
 }
