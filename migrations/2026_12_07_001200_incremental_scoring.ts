@@ -26,7 +26,9 @@ const projectSides = (rel: string) =>
 const precise: Record<string, (rel: string) => string> = {
   // ledger.longestGap of the next year starts from this year's last record.
   ledger_records: (r) => `select cycle_year, org_id from ${r} union select cycle_year + 1, org_id from ${r}`,
-  meeting_attendance: (r) => `select m.cycle_year, a.org_id from ${r} a join meetings m on m.id = a.meeting_id`,
+  // Deleted with its meeting (a cascade: the meeting is gone by now), in every year.
+  meeting_attendance: (r) =>
+    `select m.cycle_year, a.org_id from ${r} a join meetings m on m.id = a.meeting_id union ${everyYear(`select a.org_id from ${r} a where not exists (select 1 from meetings m where m.id = a.meeting_id)`)}`,
   checkins: (r) => `select cycle_year, community_id from ${r} union select k.cycle_year, m.org_id from ${r} k join members m on m.id = k.member_id`,
   inspections: (r) => `select cycle_year, org_id from ${r}`,
   // history.records of later years counts earlier years' records.
@@ -53,11 +55,8 @@ const precise: Record<string, (rel: string) => string> = {
   cb_progress: (r) => everyYear(projectSides(r)),
 };
 
-/** Sources that reach further (closed campaigns and sessions, the catalog, meetings deleted, a year finalized): their cycles whole. */
+/** Sources that reach further (closed campaigns and sessions, the catalog, a year finalized): their cycles whole. */
 const wide: Record<string, (rel: string) => string> = {
-  // A meeting's attendees are read through it: inserted or changed, the meeting marks them and its host (old and new,
-  // meetingOrgs); deleted, its attendance is gone with it: its year.
-  meetings: (r) => `select cycle_year from ${r}`,
   // Ballots and votes count only once their campaign or session is closed (DECISIONS.md, anonymity): one cast while it
   // is open marks nothing; closing it (or voiding a ballot of a closed one) marks its year.
   ballots: (r) => `select c.cycle_year from ${r} x join rating_campaigns c on c.id = x.campaign_id where c.state = 'closed'`,
@@ -131,18 +130,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       if (table === 'cycles' && e.event !== 'update') continue;
       const rels = table === 'cycles' ? ['n'] : e.rels;
       const years = rels.map((rel) => select(rel)).join(' union ');
-      const body =
-        table === 'meetings' && e.event !== 'delete'
-          ? `insert into score_dirty (cycle_year, org_id) select distinct * from (${rels.map(meetingOrgs).join(' union ')}) x where x is not null ${again('cycle_year, org_id')}`
-          : `insert into score_dirty_years (cycle_year) select distinct * from (${years}) x where x is not null ${again('cycle_year')}`;
-      await markingTrigger(db, table, e, body);
+      await markingTrigger(db, table, e, `insert into score_dirty_years (cycle_year) select distinct * from (${years}) x where x is not null ${again('cycle_year')}`);
     }
+  }
+  // A meeting's attendees are read through it: it marks them and its host, old and new (deleted, its host; its
+  // attendance, deleted with it, marks itself).
+  for (const e of events) {
+    await markingTrigger(db, 'meetings', e, `insert into score_dirty (cycle_year, org_id) select distinct * from (${e.rels.map(meetingOrgs).join(' union ')}) x where x is not null ${again('cycle_year, org_id')}`);
   }
   // Revisions from before this migration have no snapshot: the next scoring of every year is a full one.
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of [...Object.keys(precise), ...Object.keys(wide)]) {
+  for (const table of [...Object.keys(precise), ...Object.keys(wide), 'meetings']) {
     for (const e of events) await sql.raw(`drop function if exists score_mark_${table}_${e.event}() cascade`).execute(db);
   }
   await sql`drop table score_dirty_years`.execute(db);

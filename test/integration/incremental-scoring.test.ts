@@ -187,6 +187,18 @@ describe('incremental re-scoring', () => {
     const check = await score(false);
     expect(await rowsOf(delta.revisionId)).toEqual(await rowsOf(check.revisionId));
 
+    // A meeting deleted: its host and its attendees (their attendance goes with it), and nothing whole.
+    const meeting = await sql<{ id: number; orgs: number[] }>`
+      select m.id, array_agg(distinct x.o order by x.o) as orgs from meetings m
+      cross join lateral (select m.host_org_id union select a.org_id from meeting_attendance a where a.meeting_id = m.id) x(o)
+      where m.cycle_year = ${YEAR} and exists (select 1 from meeting_attendance a where a.meeting_id = m.id) group by m.id order by m.id limit 1`.execute(handle.db);
+    await sql`delete from meetings where id = ${meeting.rows[0]!.id}`.execute(handle.db);
+    expect(await marks()).toMatchObject({ whole: 0 });
+    expect((await unseenOrgs()).sort((x, y) => x - y)).toEqual(meeting.rows[0]!.orgs);
+    const afterMeeting = await score(true);
+    expect(afterMeeting.baseRevisionId).not.toBeNull();
+    expect(await rowsOf(afterMeeting.revisionId)).toEqual(await rowsOf((await score(false)).revisionId));
+
     await sql`update record_kinds set sort = sort where code = (select min(code) from record_kinds)`.execute(handle.db);
     expect((await marks()).whole).toBe(1);
     const s = await score(true);
