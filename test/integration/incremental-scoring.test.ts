@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => handle.drop());
 
 const ctx = () => ({ actor: cliActor(), db: handle.db, clock, requestId: null });
-const score = (changed: boolean) => scoreCycle({ ctx: ctx(), year: YEAR, ruleSets, changed });
+const score = (changed: boolean, partSize?: number) => scoreCycle({ ctx: ctx(), year: YEAR, ruleSets, changed, partSize });
 
 /** A revision read whole: every organization's score and grade, as text. */
 async function rowsOf(revisionId: number) {
@@ -133,7 +133,7 @@ describe('incremental re-scoring', () => {
     expect((await marks()).whole).toBe(0);
     const need = await sql<{ parent_id: number }>`select o.parent_id from cb_needs n join organizations o on o.id = n.org_id where n.title like '%（补）'`.execute(handle.db);
     expect(await unseenOrgs()).toContain(need.rows[0]!.parent_id); // the grid's community
-    const second = await score(true);
+    const second = await score(true, 37); // stored results read in parts too
     expect(second.baseRevisionId).toBe(full.revisionId);
     expect(second.rescored).toBeGreaterThanOrEqual(3);
     const own = await ownRows(second.revisionId);

@@ -92,9 +92,12 @@ async function carriedInputs(work: ScoringWork, i: number, evaluate: Org[], plan
   const orgs = work.orgLists[i]!.filter((o) => !again.has(o.id));
   const out = new Map<number, GradeInput>();
   const byId = new Map(orgs.map((o) => [o.id, o]));
-  for (const row of await storedResults(work.db, plan.parentId, orgs.map((o) => o.id))) {
-    const { org, extra } = gradeOrgOf(byId.get(row.org_id)!, work.context);
-    out.set(row.org_id, gradeInputFrom(JSON.parse(row.result) as ScoreResult, new Set(plan.fired.get(row.org_id) ?? []), org, extra));
+  // In parts, like the facts of a full scoring: a city's stored results are hundreds of megabytes of text.
+  for (let i = 0; i < orgs.length; i += work.partSize) {
+    for (const row of await storedResults(work.db, plan.parentId, orgs.slice(i, i + work.partSize).map((o) => o.id))) {
+      const { org, extra } = gradeOrgOf(byId.get(row.org_id)!, work.context);
+      out.set(row.org_id, gradeInputFrom(JSON.parse(row.result) as ScoreResult, new Set(plan.fired.get(row.org_id) ?? []), org, extra));
+    }
   }
   return out;
 }
