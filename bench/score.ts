@@ -6,7 +6,11 @@
  *   npm run bench:score                         # PostgreSQL at postgres://postgres@127.0.0.1:5432/postgres
  *   BENCH_PG_URL=postgres://… BENCH_SCALE=1 npm run bench:score
  *   BENCH_DB=pglite npm run bench:score         # the same on embedded PGlite
+ *   BENCH_KEEP=1 BENCH_SCALE=100 npm run bench:score  # keeps the seeded database for the next run (xp_bench_score_100)
+ *
+ * On PostgreSQL it then runs each phase alone in a child process (`score-peak.ts`) for its own peak RSS.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,42 +28,52 @@ import { scoreFacts } from '../src/scoring/run';
 
 const scale = Number(process.env.BENCH_SCALE ?? 10);
 const usePglIte = process.env.BENCH_DB === 'pglite';
+const keep = process.env.BENCH_KEEP === '1' && !usePglIte;
 const pgBase = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const clock = fixedClock('2026-11-22T04:00:00Z');
 const YEAR = 2025;
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 
-async function fresh(): Promise<{ handle: DatabaseHandle; dispose(): Promise<void> }> {
+async function fresh(): Promise<{ handle: DatabaseHandle; url: string | null; seeded: boolean; dispose(): Promise<void> }> {
   if (usePglIte) {
     const dir = mkdtempSync(join(tmpdir(), 'xingping-bench-'));
     const handle = await openDatabase({ kind: 'pglite', dataDir: dir });
-    return { handle, dispose: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })) };
+    return { handle, url: null, seeded: false, dispose: async () => (await handle.close(), rmSync(dir, { recursive: true, force: true })) };
   }
   const admin = await openDatabase({ kind: 'postgres', url: pgBase, poolSize: 1 });
-  const name = `xp_bench_score_${process.pid}`;
-  await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
-  await sql`create database ${sql.id(name)}`.execute(admin.db);
+  const name = keep ? `xp_bench_score_${scale}` : `xp_bench_score_${process.pid}`;
+  const exists = (await sql<{ n: number }>`select count(*)::int as n from pg_database where datname = ${name}`.execute(admin.db)).rows[0]!.n > 0;
+  if (!keep || !exists) {
+    await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
+    await sql`create database ${sql.id(name)}`.execute(admin.db);
+  }
   const url = new URL(pgBase);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: url.toString() });
+  const seeded = keep && exists && (await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_name = 'score_revisions'`.execute(handle.db)).rows[0]!.n > 0;
   return {
     handle,
+    url: url.toString(),
+    seeded,
     dispose: async () => {
       await handle.close();
-      await sql`drop database ${sql.id(name)} with (force)`.execute(admin.db);
+      if (!keep) await sql`drop database ${sql.id(name)} with (force)`.execute(admin.db);
       await admin.close();
     },
   };
 }
 
 async function main(): Promise<void> {
-  const { handle, dispose } = await fresh();
+  const { handle, url, seeded: reused, dispose } = await fresh();
   try {
     const ctx: Ctx = { actor: cliActor(), db: handle.db, clock, requestId: null };
     await migrateToLatest(handle.db);
     let t0 = performance.now();
-    const seeded = await seedDemo(ctx, { scale, seed: 'xingping' });
-    console.log(`${handle.kind}, --scale ${scale}: seeded ${seeded.organizations} organizations, ${seeded.ledgerRecords} ledger records in ${seconds(t0).toFixed(1)} s`);
+    if (reused) console.log(`${handle.kind}, --scale ${scale}: the database kept by an earlier run (BENCH_KEEP=1)`);
+    else {
+      const seeded = await seedDemo(ctx, { scale, seed: 'xingping' });
+      console.log(`${handle.kind}, --scale ${scale}: seeded ${seeded.organizations} organizations, ${seeded.ledgerRecords} ledger records in ${seconds(t0).toFixed(1)} s`);
+    }
     await sql`analyze`.execute(handle.db);
     const ruleSets = await loadRuleSets();
 
@@ -116,9 +130,10 @@ async function main(): Promise<void> {
     console.log(`engine + core alone:   ${evaluation.toFixed(2)} s (${Math.round(baseline.orgCount / evaluation)} organizations/s, first run, cold engine cache)`);
     console.log(`whole pipeline:        ${whole.toFixed(2)} s median (${list(wholeRuns)}): facts + rules + store in one transaction`);
     console.log(`ratio whole / facts:   ${(whole / facts).toFixed(2)}× (target ≤ 2×)`);
-    await incremental(ctx, handle, ruleSets, whole);
+    const copy = await incremental(ctx, handle, ruleSets, whole);
     // The process's peak (getrusage's maxrss, in KiB), not its size at the end.
-    console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (now ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB)`);
+    console.log(`peak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB (now ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB), with every organization's facts held for the baseline`);
+    if (url) await peaks(url, copy);
   } finally {
     await dispose();
   }
@@ -161,6 +176,22 @@ async function incremental(ctx: Ctx, handle: DatabaseHandle, ruleSets: Awaited<R
     console.log(`score --changed after ${n} ledger record(s): ${delta.rescored} organizations scored again (${kind}) in ${deltaSeconds.toFixed(2)} s, against ${fullSeconds.toFixed(2)} s whole (${(deltaSeconds / fullSeconds).toFixed(3)}×; whole earlier ${whole.toFixed(2)} s)`);
     console.log(`  stored: ${deltaStored.rows} rows, ${deltaStored.mb.toFixed(2)} MB, against ${fullStored.rows} rows, ${fullStored.mb.toFixed(2)} MB for a full revision (${((100 * deltaStored.mb) / fullStored.mb).toFixed(1)}%)`);
   }
+  return copy;
+}
+
+/** Each phase alone in a child process: its own time and peak RSS (the fact SQL in parts, a full scoring, a delta of 500 records). */
+async function peaks(url: string, copy: (n: number) => Promise<unknown>) {
+  const child = (mode: string) => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'score-peak.ts'), url, mode, String(YEAR)], { encoding: 'utf8' });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number; peakRssMiB: number; startRssMiB: number; heapPeakMiB: number };
+  };
+  const line = (what: string, r: ReturnType<typeof child>) =>
+    console.log(`  ${what.padEnd(34)} ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMiB} MiB (${r.startRssMiB} MiB before it began), JS heap at most ${r.heapPeakMiB} MiB`);
+  console.log('each phase alone in a process of its own:');
+  line('fact SQL in parts of 5,000', child('facts'));
+  line('whole pipeline (score)', child('full'));
+  await copy(500);
+  line('score --changed after 500 records', child('changed'));
 }
 
 main().catch((err: unknown) => {

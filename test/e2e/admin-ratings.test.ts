@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { ElementHandle, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertNoOverflow, clickText, closeSession, messageBoxButton, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
+import { assertNoOverflow, chooseOption, clickText, closeSession, messageBoxButton, newSession, nextDownload, onPostgres, shot, signInAs, startHarness, textOf, typeInto, visit, waitForText, type Harness, type Session } from './support/harness';
 
 /**
  * 评议管理 in the browser as the demo district's admin, in 2026 (填报中): a resident rating campaign for two
@@ -27,14 +27,7 @@ afterAll(() => h?.close());
 
 /** Picks an organization in the remote org select `select` by typing its code and clicking the option named. */
 async function pickOrg(page: Page, select: string, org: { name: string; code: string }) {
-  await page.locator(select).click();
-  await page.keyboard.type(org.code);
-  const option = await page.waitForFunction(
-    (n) => [...document.querySelectorAll('.el-select-dropdown__item')].find((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.includes(n)),
-    { timeout: 15_000 },
-    org.name,
-  );
-  await (option as ElementHandle<HTMLElement>).evaluate((e) => e.click());
+  await chooseOption(page, select, org.name, org.code);
   await page.keyboard.press('Escape');
 }
 

@@ -221,13 +221,13 @@ export async function chooseOrg(page: Page, name: string) {
 }
 
 /**
- * Picks `name` in a filterable (remote) select: types it, then clicks the visible option holding it, found and
+ * Picks `name` in a filterable (remote) select: types it (or `query`, a code), then clicks the visible option holding it, found and
  * clicked in one step in the page (a list re-rendered by a later answer cannot move the click to another row).
  */
-export async function chooseOption(page: Page, select: string, name: string) {
+export async function chooseOption(page: Page, select: string, name: string, query = name) {
   for (let attempt = 0; ; attempt++) {
     await page.locator(select).click();
-    await page.locator(`${select} input`).fill(name);
+    await page.locator(`${select} input`).fill(query);
     const option = await page
       .waitForFunction((n) => [...document.querySelectorAll('.el-select-dropdown__item')].find((e) => (e as HTMLElement).offsetParent !== null && e.textContent?.includes(n)), { timeout: 15_000 }, name)
       .catch((e: unknown) => (attempt < 2 ? null : Promise.reject(e)));
