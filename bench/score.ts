@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../src/db/client';
+import { LONG_WORK_MEM } from '../src/db/transaction';
 import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/demo/seed-demo';
 import { loadRuleSets } from '../src/entry/rule-files';
@@ -47,6 +48,9 @@ async function fresh(): Promise<{ handle: DatabaseHandle; url: string | null; se
     await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin.db);
     await sql`create database ${sql.id(name)}`.execute(admin.db);
   }
+  // The baseline's fact queries run with the pipeline's settings (withTransaction's for long work): no JIT, its work_mem.
+  await sql`alter database ${sql.id(name)} set jit = off`.execute(admin.db);
+  await sql.raw(`alter database ${name} set work_mem = '${LONG_WORK_MEM}'`).execute(admin.db);
   const url = new URL(pgBase);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ kind: 'postgres', url: url.toString() });

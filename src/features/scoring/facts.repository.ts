@@ -272,7 +272,7 @@ async function checkinFacts(db: Kysely<Database>, year: number, orgIds: readonly
       name: 'mk',
       body:
         memberCols.length > 0
-          ? sql`select k.member_id, ${sql.join(memberCols)} from checkins k join mem on mem.id = k.member_id where k.cycle_year = ${year} group by k.member_id`
+          ? sql`select mem.id as member_id, k.* from mem cross join lateral (select ${sql.join(memberCols)} from checkins k where k.member_id = mem.id and k.cycle_year = ${year}) k`
           : sql`select null::int as member_id where false`,
     },
     { name: 'mo', body: sql`select mem.org_id, ${sql.join(orgCols)} from mem left join mk on mk.member_id = mem.id group by mem.org_id` },
@@ -342,7 +342,7 @@ async function cobuildingFacts(db: Kysely<Database>, year: number, orgIds: reado
   const ctes: { name: string; body: RawBuilder<unknown> }[] = [];
   const selects: { col: string; expr: RawBuilder<unknown> }[] = [];
   for (const { col, def } of facts) {
-    const body = cobuildingBody(def, year);
+    const body = cobuildingBody(def, year, orgIds);
     if (!body) continue;
     ctes.push({ name: col, body });
     const ifNone = (def.source === 'cobuilding.needs' && def.count === 'metShare') || (def.source === 'cobuilding.agreements' && def.count === 'deliveredShare') ? def.ifNone : 0;
@@ -353,9 +353,13 @@ async function cobuildingFacts(db: Kysely<Database>, year: number, orgIds: reado
 
 const dateInYear = (column: string, year: number) => sql`${sql.ref(column)} between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date`;
 
-/** The set-based query of one co-building fact: (org_id, v) for every organization with a value. */
-function cobuildingBody(def: FactDef, year: number): RawBuilder<unknown> | null {
+/**
+ * The set-based query of one co-building fact: (org_id, v) for every organization asked for with a value (each
+ * filters on its organization, so a part of a city costs what the part holds, not the whole list).
+ */
+function cobuildingBody(def: FactDef, year: number, orgIds: readonly number[]): RawBuilder<unknown> | null {
   const inYear = (column: string) => dateInYear(column, year);
+  const asked = (org: RawBuilder<unknown>) => sql`${org} = any(${[...orgIds]}::int[])`;
   const cutoff = sql`least(${`${year}-12-31`}::date, (now() at time zone 'Asia/Shanghai')::date)`;
   if (def.source === 'cobuilding.projects') {
     const side = sql.ref(def.side === 'community' ? 'p.community_id' : 'p.responsible_id');
@@ -367,7 +371,7 @@ function cobuildingBody(def: FactDef, year: number): RawBuilder<unknown> | null 
       sentBack: sql`exists (select 1 from cb_progress g where g.project_id = p.id and g.kind = 'sent_back' and ${inYear('g.entry_on')})`,
     }[def.count];
     const weight = def.count === 'sentBack' ? sql`(select count(*) from cb_progress g where g.project_id = p.id and g.kind = 'sent_back' and ${inYear('g.entry_on')})` : sql`1`;
-    return sql`select ${side} as org_id, sum(${weight}) as v from cb_projects p where ${side} is not null and ${where} group by 1`;
+    return sql`select ${side} as org_id, sum(${weight}) as v from cb_projects p where ${asked(sql`${side}`)} and ${where} group by 1`;
   }
   if (def.source === 'cobuilding.needs') {
     const urgent = def.urgentOnly ? sql`n.urgency = 'urgent'` : sql`true`;
@@ -378,27 +382,27 @@ function cobuildingBody(def: FactDef, year: number): RawBuilder<unknown> | null 
         : def.count === 'met'
           ? sql`count(*) filter (where ${inYear('n.met_on')})`
           : sql`round(100.0 * count(*) filter (where ${inYear('n.raised_on')} and n.state = 'met' and n.met_on <= ${`${year}-12-31`}::date) / nullif(count(*) filter (where ${inYear('n.raised_on')}), 0), 2)`;
-    return sql`select n.owner as org_id, ${value} as v from ${owners} where ${urgent} group by 1`;
+    return sql`select n.owner as org_id, ${value} as v from ${owners} where ${asked(sql`n.owner`)} and ${urgent} group by 1`;
   }
   if (def.source === 'cobuilding.wishes') {
     const on = { claimed: 'w.claimed_on', fulfilled: 'w.fulfilled_on', confirmed: 'w.confirmed_on' }[def.count];
     const side = def.side === 'community' ? sql`case when o.kind = 'grid' then o.parent_id else o.id end` : sql`w.claimer_id`;
-    return sql`select ${side} as org_id, count(*) as v from cb_wishes w join organizations o on o.id = w.org_id where ${inYear(on)} group by 1`;
+    return sql`select ${side} as org_id, count(*) as v from cb_wishes w join organizations o on o.id = w.org_id where ${asked(side)} and ${inYear(on)} group by 1`;
   }
   if (def.source === 'cobuilding.resources') {
     return def.count === 'offered'
-      ? sql`select org_id, count(*) as v from cb_resources r where ${inYear('r.offered_on')} group by 1`
-      : sql`select r.org_id, count(distinct r.id) as v from cb_resources r join cb_project_links l on l.resource_id = r.id join cb_projects p on p.id = l.project_id where ${inYear('p.claimed_on')} group by 1`;
+      ? sql`select org_id, count(*) as v from cb_resources r where ${asked(sql`r.org_id`)} and ${inYear('r.offered_on')} group by 1`
+      : sql`select r.org_id, count(distinct r.id) as v from cb_resources r join cb_project_links l on l.resource_id = r.id join cb_projects p on p.id = l.project_id where ${asked(sql`r.org_id`)} and ${inYear('p.claimed_on')} group by 1`;
   }
   if (def.source === 'cobuilding.chairs') {
     const side = sql.ref(def.side === 'community' ? 'h.community_id' : 'h.unit_id');
     // A chair's problems: the community's projects its unit claimed between the term's first and last day.
     const taken = sql`cb_chairs h join cb_projects p on p.community_id = h.community_id and p.responsible_id = h.unit_id and p.claimed_on between h.starts_on and h.ends_on`;
     return def.count === 'terms'
-      ? sql`select ${side} as org_id, count(*) as v from cb_chairs h where ${inYear('h.starts_on')} group by 1`
-      : sql`select ${side} as org_id, count(*) as v from ${taken} where ${inYear(def.count === 'claimed' ? 'p.claimed_on' : 'p.closed_on')} group by 1`;
+      ? sql`select ${side} as org_id, count(*) as v from cb_chairs h where ${asked(sql`${side}`)} and ${inYear('h.starts_on')} group by 1`
+      : sql`select ${side} as org_id, count(*) as v from ${taken} where ${asked(sql`${side}`)} and ${inYear(def.count === 'claimed' ? 'p.claimed_on' : 'p.closed_on')} group by 1`;
   }
-  if (def.source === 'cobuilding.agreements') return agreementOutcomes(def.side, def.count, year);
+  if (def.source === 'cobuilding.agreements') return agreementOutcomes(def.side, def.count, year, asked);
   return null;
 }
 
@@ -406,7 +410,12 @@ function cobuildingBody(def: FactDef, year: number): RawBuilder<unknown> | null 
  * Per agreement of the year (a unit within one community's 大党委): delivered when the unit closed a project of
  * that community, or fulfilled a 微心愿 collected by it or one of its grids, in the year; counted for either side.
  */
-function agreementOutcomes(side: 'unit' | 'community', count: 'total' | 'delivered' | 'idle' | 'deliveredShare', year: number): RawBuilder<unknown> {
+function agreementOutcomes(
+  side: 'unit' | 'community',
+  count: 'total' | 'delivered' | 'idle' | 'deliveredShare',
+  year: number,
+  asked: (org: RawBuilder<unknown>) => RawBuilder<unknown>,
+): RawBuilder<unknown> {
   const inYear = (column: string) => dateInYear(column, year);
   const delivered = sql`(exists (select 1 from cb_projects p where p.community_id = a.community_id and p.responsible_id = a.unit_id and ${inYear('p.closed_on')})
     or exists (select 1 from cb_wishes w join organizations o on o.id = w.org_id where w.claimer_id = a.unit_id and (o.id = a.community_id or (o.kind = 'grid' and o.parent_id = a.community_id)) and ${inYear('w.fulfilled_on')}))`;
@@ -417,7 +426,7 @@ function agreementOutcomes(side: 'unit' | 'community', count: 'total' | 'deliver
     deliveredShare: sql`round(100.0 * count(*) filter (where d) / count(*), 2)`,
   }[count];
   const org = sql.ref(side === 'community' ? 'a.community_id' : 'a.unit_id');
-  return sql`select ${org} as org_id, ${value} as v from (select a.*, ${delivered} as d from agreements a where a.year = ${year}) a group by 1`;
+  return sql`select ${org} as org_id, ${value} as v from (select a.*, ${delivered} as d from agreements a where a.year = ${year} and ${asked(sql`${org}`)}) a group by 1`;
 }
 
 /**
