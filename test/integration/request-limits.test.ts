@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { abortable } from '../../src/db/abortable';
 import { openDatabase } from '../../src/db/client';
-import { withTransaction } from '../../src/db/transaction';
+import { LONG_WORK_MEM, withTransaction } from '../../src/db/transaction';
 import { AppError } from '../../src/errors/app-error';
 import { toAppError } from '../../src/errors/http';
 import { defaultLoad } from '../../src/features/limits/request-limits';
@@ -59,6 +59,12 @@ describe.runIf(onPostgres)('a statement over the server’s statement_timeout (P
       // Scoring and previews set their own limit for their transaction (withTransaction's timeLimitMs).
       const ok = await withTransaction(cliCtx(handle.db), (tx) => sql`select pg_sleep(0.3)`.execute(tx.db), { timeLimitMs: 5_000 });
       expect(ok.rows).toHaveLength(1);
+      // Long work also runs without JIT and with more work_mem, in its transaction only (the connection keeps the server's).
+      const settings = () => sql<{ jit: string; work_mem: string }>`select current_setting('jit') as jit, current_setting('work_mem') as work_mem`;
+      const inside = await withTransaction(cliCtx(handle.db), async (tx) => (await settings().execute(tx.db)).rows[0], { timeLimitMs: 5_000 });
+      expect(inside).toEqual({ jit: 'off', work_mem: LONG_WORK_MEM });
+      const outside = (await settings().execute(handle.db)).rows[0]!;
+      expect(outside.work_mem).not.toBe(LONG_WORK_MEM);
     } finally {
       await handle.close();
     }
