@@ -522,6 +522,34 @@ export interface RulePreviewTable {
 export type JobProgress = { step: string; done: number; total: number; percent: number; unit?: string };
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
+/** A score job shared with other worker processes while it runs (features/scoring/score-share.ts). */
+export interface ScoreShareTable {
+  id: Generated<number>;
+  job_id: number;
+  snapshot: string;
+  owner: string;
+  cycle_year: number;
+  plan: ColumnType<SharePlan, string, string>;
+  created_at: ColumnType<Date, never, never>;
+}
+/** What a helper needs besides the snapshot: the rule sets by hash, and each part's organizations ([id, category]). */
+export type SharePlan = {
+  ruleSets: { hash: string; file: string; body: unknown; pinned: boolean }[];
+  parts: { ruleSet: number; orgs: [number, string][] }[];
+};
+/** A part's staged result, one row per organization: what the coordinator stores and grades from. */
+export interface ScoreShareRowTable {
+  share_id: number;
+  part: number;
+  org_id: number;
+  assessed: boolean;
+  total: string;
+  result: string;
+  fired: ColumnType<string[] | null, string | null, never>;
+  grade: ColumnType<{ parts: Record<string, string>; indicators: GradeIndicator[] } | null, string | null, never>;
+}
+type GradeIndicator = { id: string; title: string; partId: string; points: string; max: string | null };
+
 /** A piece of long work (features/jobs): the record pages read; the queue only carries its id. */
 export interface JobTable {
   id: Generated<number>;
@@ -805,6 +833,9 @@ export interface Database extends AccountTables {
   grade_rows: GradeTable;
   documents: DocumentTable;
   jobs: JobTable;
+  score_shares: ScoreShareTable;
+  score_share_parts: { share_id: number; part: number; worker: string };
+  score_share_rows: ScoreShareRowTable;
   appeals: AppealTable;
   corrections: CorrectionTable;
   cycle_rule_sets: CycleRuleSetTable;

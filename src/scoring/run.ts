@@ -70,16 +70,39 @@ type GradeExtra = { directRecords?: GradeInput['directRecords']; lastGrade?: str
  * not scored again is graded again with the others without its facts.
  */
 export function gradeInputFrom(result: Pick<ScoreResult, 'assessed' | 'total' | 'parts'>, fired: ReadonlySet<string>, org: GradeOrg, extra: GradeExtra = {}): GradeInput {
+  return gradeInputOfCompact({ assessed: result.assessed, total: result.total, grade: compactGrade(result) }, fired, org, extra);
+}
+
+/** What grading reads of a result besides its total: the points of its parts and indicators. */
+export type CompactGrade = Pick<GradeInput, 'parts' | 'indicators'>;
+
+function compactGrade(result: Pick<ScoreResult, 'parts'>): CompactGrade {
   return {
-    ...org,
-    assessed: result.assessed,
-    total: result.total,
     parts: Object.fromEntries(result.parts.map((p) => [p.id, p.points])),
-    fired,
-    directRecords: extra.directRecords ?? [],
-    lastGrade: extra.lastGrade ?? null,
     indicators: result.parts.flatMap((p) => p.indicators.map((i) => ({ id: i.id, title: i.title, partId: p.id, points: i.points, max: i.max }))),
   };
+}
+
+/** Grading's input from a result's compact form (`evaluateForStore`), the organization's place and the year's records. */
+export function gradeInputOfCompact(s: { assessed: boolean; total: string; grade: CompactGrade }, fired: ReadonlySet<string>, org: GradeOrg, extra: GradeExtra = {}): GradeInput {
+  return { ...org, assessed: s.assessed, total: s.total, ...s.grade, fired, directRecords: extra.directRecords ?? [], lastGrade: extra.lastGrade ?? null };
+}
+
+/**
+ * One organization evaluated into what is stored and graded: the result as JSON text, and for a graded rule set the
+ * grading overrides that held (sorted) and the compact points grading reads. Whoever evaluates (the scoring process or
+ * a worker helping it) hands on this, so both paths store and grade alike.
+ */
+export async function evaluateForStore(
+  compiled: CompiledRuleSet,
+  raw: Readonly<Record<string, FactValue | undefined>>,
+  inspections: readonly InspectionEntry[],
+): Promise<{ assessed: boolean; total: string; result: string; fired: string[] | null; grade: CompactGrade | null }> {
+  const { facts, result } = await scoreWithFacts(compiled, raw, inspections);
+  const graded = compiled.ruleSet.grading !== undefined;
+  const fired = graded ? [...(await firedOverrides(compiled, gradingFactsOf(facts, result)))].sort() : null;
+  // Serialized at once, so the result's object graph dies young instead of piling up in the heap.
+  return { assessed: result.assessed, total: result.total, result: JSON.stringify(result), fired, grade: graded ? compactGrade(result) : null };
 }
 
 /** What an example's `expect` would have to say for it to pass (only the keys it names). */

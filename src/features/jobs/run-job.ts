@@ -5,6 +5,7 @@ import { cliActor, type Actor, type Ctx } from '../context';
 import { databaseFiles } from '../files/file-ports';
 import { runBookJob } from './book-job';
 import { runScoreJob } from './score-job';
+import { lookForShares } from '../scoring/score-share';
 import type { JobPorts } from './job-port';
 import { claimJob, findJob, finishJob, jobActor, queuedJobIds, reportProgress, requeueStale, type JobRow } from './jobs.repository';
 
@@ -66,6 +67,13 @@ function progressWriter(deps: RunDeps, id: number, attempt: number) {
   };
 }
 
+/** A score job's parts are offered to the other worker processes where the queue is shared by processes (pg-boss, PostgreSQL). */
+function shareHost(deps: RunDeps, jobId: number) {
+  if (deps.jobs.queue.kind !== 'pg-boss') return undefined;
+  const report = (parts: { total: number; byHelpers: number }) => deps.logger.info('score share: parts staged by helpers', { jobId, ...parts });
+  return { outside: deps.db, jobId, report };
+}
+
 /** Runs one job if this process can claim it (another may have), recording its end: done with its file, or failed with why. */
 export async function runJob(deps: RunDeps, id: number, stopping: () => boolean = () => false): Promise<void> {
   const claim = await claimJob(deps.db, id);
@@ -74,7 +82,7 @@ export async function runJob(deps: RunDeps, id: number, stopping: () => boolean 
   const writer = progressWriter(deps, id, claim.attempts);
   try {
     const ctx: Ctx = { actor: await actorOf(deps, job), db: deps.db, clock: deps.clock, requestId: `job:${id}` };
-    const out = job.kind === 'score' ? await runScoreJob(ctx, deps.ruleSets, job, writer.report) : await runBookJob(ctx, { printing: deps.printing, files: deps.files ?? databaseFiles }, job, writer.report);
+    const out = job.kind === 'score' ? await runScoreJob(ctx, deps.ruleSets, job, writer.report, shareHost(deps, id)) : await runBookJob(ctx, { printing: deps.printing, files: deps.files ?? databaseFiles }, job, writer.report);
     // A score job's revision is committed by now: it ends done (with its summary) even if cancelled meanwhile.
     if ((await writer.stop()) && job.kind !== 'score') return;
     await finishJob(deps.db, id, claim.attempts, { state: 'done', fileId: out.fileId, result: out.result, progress: { step: '完成', done: 1, total: 1, percent: 100 } });
@@ -98,6 +106,8 @@ export async function startJobs(deps: RunDeps): Promise<() => Promise<void>> {
   const stale = queue.kind === 'in-process' ? 0 : STALE_SECONDS;
   let stopping = false;
   await queue.start((id) => runJob(deps, id, () => stopping));
+  // Processes sharing the queue also help with each other's scorings (features/scoring/score-share.ts).
+  const stopHelping = queue.kind === 'pg-boss' ? lookForShares(deps) : async () => {};
   // Every waiting job is handed over again, also one whose hand-over was lost (claiming is conditional).
   const recover = async (seconds: number) => {
     await requeueStale(deps.db, seconds);
@@ -109,6 +119,7 @@ export async function startJobs(deps: RunDeps): Promise<() => Promise<void>> {
   return async () => {
     stopping = true;
     if (timer) clearInterval(timer);
+    await stopHelping();
     await queue.stop();
   };
 }

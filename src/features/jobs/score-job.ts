@@ -1,6 +1,7 @@
 import type { RuleSets } from '../../rules/registry';
 import type { Ctx } from '../context';
 import { scoreCycle } from '../scoring/score-cycle';
+import type { ShareHost } from '../scoring/score-share';
 import type { JobRow } from './jobs.repository';
 import type { Progress } from './run-job';
 
@@ -14,7 +15,7 @@ const scoringShare = [5, 95] as const;
  * call is too late, and the job ends done with its revision. On PGlite (one connection) progress and a cancel
  * are only written once the scoring transaction has ended.
  */
-export async function runScoreJob(ctx: Ctx, ruleSets: RuleSets, job: JobRow, progress: Progress) {
+export async function runScoreJob(ctx: Ctx, ruleSets: RuleSets, job: JobRow, progress: Progress, share?: ShareHost) {
   const started = Date.now();
   progress({ step: '读取数据', done: 0, total: 0, percent: 0 });
   const params = job.params as { note?: string | null; changed?: boolean };
@@ -25,6 +26,7 @@ export async function runScoreJob(ctx: Ctx, ruleSets: RuleSets, job: JobRow, pro
     ruleSets,
     note,
     changed: params.changed === true,
+    share,
     progress: (step, done, total, overall) => {
       const [from, to] = scoringShare;
       const percent = step === '保存结果' ? to : Math.round(from + ((to - from) * overall.done) / Math.max(overall.total, 1));

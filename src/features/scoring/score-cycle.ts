@@ -8,9 +8,9 @@ import { AppError, notFound } from '../../errors/app-error';
 import type { CompiledRuleSet } from '../../rules/compile';
 import type { RuleSets } from '../../rules/registry';
 import { dec } from '../../scoring/decimal';
-import type { InspectionEntry, ScoreResult } from '../../scoring/evaluate';
+import type { ScoreResult } from '../../scoring/evaluate';
 import { gradeAll, type GradeInput, type GradeOutcome } from '../../scoring/grading';
-import { gradeInputOf, scoreWithFacts } from '../../scoring/run';
+import { evaluateForStore, gradeInputOfCompact, type CompactGrade } from '../../scoring/run';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
 import { requireCycleManager } from '../cycles/manage-cycles';
@@ -21,6 +21,7 @@ import { directGradeRecords, finalGrades, insertGrades, setRevisionNotes } from 
 import { effectiveRuleSets, pinRuleSets } from './rule-pins';
 import { planChanged, scoreDelta } from './score-changed';
 import { insertRevision, insertScores, inspectionsFor, orgsToScore, saveRuleSets, type ScoreRow } from './scores.repository';
+import { inspectionsByOrg, openShare, SHARED_PART_SIZE, type ShareHost } from './score-share';
 
 /**
  * The order rule sets are worked through: smallest first. Fact SQL grows with the number of organizations,
@@ -67,6 +68,7 @@ export async function scoreCycle({
   progress = () => {},
   partSize = PART_SIZE,
   changed = false,
+  share,
 }: {
   ctx: Ctx;
   year: number;
@@ -77,6 +79,8 @@ export async function scoreCycle({
   partSize?: number;
   /** Only what changed since the newest revision (a delta revision), when that gives the same result. */
   changed?: boolean;
+  /** A job's scoring offered to other worker processes (PostgreSQL): a full scoring's parts go to whoever takes them. */
+  share?: ShareHost;
 }): Promise<RevisionSummary> {
   await requireCycleManager(ctx);
   const check = deadline(timeLimits.scoreMs, '计分');
@@ -88,7 +92,8 @@ export async function scoreCycle({
       const orgCount = orgLists.reduce((n, list) => n + list.length, 0);
       const revision = await insertRevision(tx.db, { cycle_year: year, rule_sets: pins, org_count: orgCount, note: note ?? null, created_by: ctx.actor.id, base_id: plan?.baseId ?? null });
       const context: ScoringContext = { year, ...(await gradingRecords(tx.db, year)), check, progress, total: plan ? plan.rescored : orgCount, done: 0 };
-      const work = { db: tx.db, revisionId: revision.id, ruleJobs, orgLists, context, partSize };
+      const sharing = share && !plan ? { host: share, inForce: ruleSets } : undefined;
+      const work: ScoringWork = { db: tx.db, revisionId: revision.id, ruleJobs, orgLists, context, partSize, sharing };
       const { summaries, warnings } = plan ? await scoreDelta(work, plan) : await scoreAll(work);
       await setRevisionNotes(tx.db, revision.id, { warnings });
 
@@ -160,6 +165,8 @@ export type ScoringWork = {
   orgLists: Org[][];
   context: ScoringContext;
   partSize: number;
+  /** Parts offered to other processes (a full scoring of a job on PostgreSQL). */
+  sharing?: { host: ShareHost; inForce: RuleSets };
 };
 export type RuleJob = Awaited<ReturnType<typeof effectiveRuleSets>>['jobs'][number];
 
@@ -188,10 +195,19 @@ export async function scoreRuleSets(
   // made, while this process evaluates; on PostgreSQL the two run side by side. One part ahead, no more: what is
   // held at once stays bounded however large the city.
   const queue = queryQueue();
-  const parts = partLoader(list.flatMap(({ i, evaluate }) => partsOf(evaluate, work.partSize).map((orgs) => ({ rs: i, orgs }))), (ids, i) => ({
-    facts: queue.enqueue(() => computeFacts(db, year, ids, ruleJobs[i]!.compiled.ruleSet.facts)),
-    inspections: queue.enqueue(() => inspectionsFor(db, year, ids)),
-  }));
+  const partSize = work.sharing ? Math.min(work.partSize, SHARED_PART_SIZE) : work.partSize;
+  const flat = list.flatMap(({ i, evaluate }) => partsOf(evaluate, partSize).map((orgs) => ({ rs: i, orgs })));
+  // Shared: other worker processes take parts from the end, in this transaction's snapshot; this one from the start.
+  const share = work.sharing && flat.length > 1 ? await openShare(db, work.sharing, year, ruleJobs, flat) : null;
+  const parts = partLoader(flat, async (ids, i, k) => {
+    const staged = share ? await share.take(k, (fn) => queue.enqueue(fn), context.check) : null;
+    if (staged) return { staged };
+    const [facts, inspections] = await Promise.all([
+      queue.enqueue(() => computeFacts(db, year, ids, ruleJobs[i]!.compiled.ruleSet.facts)),
+      queue.enqueue(() => inspectionsFor(db, year, ids)),
+    ]);
+    return { facts, inspections };
+  });
   const stores: Promise<void>[] = [];
   const later = (write: () => Promise<void>) => void stores.push(queue.enqueue(write));
   const summaries: CategorySummary[] = [];
@@ -209,6 +225,8 @@ export async function scoreRuleSets(
     // Nothing more is asked for; what is already queued on the connection finishes before the transaction rolls back.
     await queue.settled();
     throw e;
+  } finally {
+    await share?.close();
   }
   return { summaries, warnings };
 }
@@ -248,29 +266,31 @@ function partsOf<T>(list: readonly T[], size: number): T[][] {
 }
 
 export type Org = Awaited<ReturnType<typeof orgsToScore>>[number];
-type Loaded = { facts: FactRows; inspections: Awaited<ReturnType<typeof inspectionsFor>> };
+/** A part's facts to evaluate here, or its results as a helping process staged them. */
+type Loaded = { facts: FactRows; inspections: Awaited<ReturnType<typeof inspectionsFor>> } | { staged: Staged[] };
+/** One organization evaluated, in the form stored and graded (`evaluateForStore`), by this process or a helper. */
+export type Staged = { org_id: number; assessed: boolean; total: string; result: string; fired: string[] | null; grade: CompactGrade | null };
 /** A part of a rule set's organizations, and `take()`: its facts (asking for the next part's at once). */
 type Part = { orgs: Org[]; take(): Promise<Loaded> };
 
 /**
- * The parts of every rule set in the order they are evaluated. A part's facts are asked for (`ask`) when the part
- * before it is taken, and let go once taken, so at most two parts' facts are held at once.
+ * The parts of every rule set in the order they are evaluated. A part's facts are asked for (`ask`, with the part's
+ * index) when the part before it is taken, and let go once taken, so at most two parts' facts are held at once.
  */
-function partLoader(list: { rs: number; orgs: Org[] }[], ask: (ids: number[], rs: number) => { facts: Promise<FactRows>; inspections: Promise<Loaded['inspections']> }) {
+function partLoader(list: { rs: number; orgs: Org[] }[], ask: (ids: number[], rs: number, k: number) => Promise<Loaded>) {
   const loading = new Map<number, Promise<Loaded>>();
   const load = (k: number) => {
     const p = list[k];
     if (!p || loading.has(k)) return;
-    const asked = ask(p.orgs.map((o) => o.id), p.rs);
-    const both = Promise.all([asked.facts, asked.inspections]).then(([facts, inspections]) => ({ facts, inspections }));
-    both.catch(() => {}); // handled by the taker
-    loading.set(k, both);
+    const asked = ask(p.orgs.map((o) => o.id), p.rs, k);
+    asked.catch(() => {}); // handled by the taker
+    loading.set(k, asked);
   };
   const take = async (k: number) => {
     load(k);
     load(k + 1);
     const got = loading.get(k)!;
-    loading.set(k, Promise.resolve({ facts: new Map(), inspections: [] })); // let go: taken once
+    loading.set(k, Promise.resolve({ staged: [] })); // let go: taken once
     return got;
   };
   load(0);
@@ -299,9 +319,9 @@ export function gradeOrgOf(org: Org, context: ScoringContext) {
 }
 
 /**
- * One rule set: each part's facts through the engine and the core as they arrive, its rows handed to `store` a
- * thousand at a time, then grading across the whole rule set (quotas and ranks need all of it: the organizations
- * evaluated here and the `carried` ones), handed to `storeGrades`.
+ * One rule set: each part's facts through the engine and the core as they arrive (or its results as a helper staged
+ * them), its rows handed to `store` a thousand at a time, then grading across the whole rule set (quotas and ranks
+ * need all of it: the organizations evaluated here and the `carried` ones), handed to `storeGrades`.
  */
 async function scoreRuleSet(
   job: { compiled: CompiledRuleSet; orgs: Org[]; parts: Part[]; carried?: Map<number, GradeInput> },
@@ -318,33 +338,33 @@ async function scoreRuleSet(
   const graded = new Map<number, GradeInput>();
   let batch: ScoreRow[] = [];
   let i = 0;
+  const emit = async (org: Org, s: Staged) => {
+    stats.add(s);
+    if (s.grade) {
+      const { org: o, extra } = gradeOrgOf(org, context);
+      graded.set(org.id, gradeInputOfCompact({ assessed: s.assessed, total: s.total, grade: s.grade }, new Set(s.fired ?? []), o, extra));
+    }
+    batch.push({ orgId: org.id, category: org.category!, hash: compiled.hash, assessed: s.assessed, total: s.total, result: s.result, fired: s.fired });
+    if (batch.length === 1000) {
+      store(batch);
+      batch = [];
+    }
+    if (i % 250 === 0) context.progress(step, i, count, { done: before + i, total: context.total });
+    // Evaluation only awaits settled promises, which never lets the event loop read the socket; a turn of the
+    // loop now and then lets the driver take in the next part's facts meanwhile.
+    context.check();
+    if (i % 64 === 63) await yieldToIo();
+    i++;
+  };
   for (const part of job.parts) {
     const loaded = await part.take();
-    const facts = loaded.facts;
-    const inspections = inspectionsByOrg(loaded.inspections);
-    for (const org of part.orgs) {
-      const { facts: scored, result } = await scoreWithFacts(compiled, facts.get(org.id)!, inspections.get(org.id) ?? []);
-      stats.add(result);
-      let fired: string[] | null = null;
-      if (compiled.ruleSet.grading) {
-        const { org: o, extra } = gradeOrgOf(org, context);
-        const input = await gradeInputOf(compiled, scored, result, o, extra);
-        graded.set(org.id, input);
-        fired = [...input.fired].sort();
-      }
-      // Serialized at once, so the result's object graph dies young instead of piling up in the heap.
-      batch.push({ orgId: org.id, category: org.category!, hash: compiled.hash, assessed: result.assessed, total: result.total, result: JSON.stringify(result), fired });
-      if (batch.length === 1000) {
-        store(batch);
-        batch = [];
-      }
-      if (i % 250 === 0) context.progress(step, i, count, { done: before + i, total: context.total });
-      // Evaluation only awaits settled promises, which never lets the event loop read the socket; a turn of the
-      // loop now and then lets the driver take in the next part's facts meanwhile.
-      context.check();
-      if (i % 64 === 63) await yieldToIo();
-      i++;
+    if ('staged' in loaded) {
+      const byOrg = new Map(loaded.staged.map((r) => [r.org_id, r]));
+      for (const org of part.orgs) await emit(org, byOrg.get(org.id)!);
+      continue;
     }
+    const inspections = inspectionsByOrg(loaded.inspections);
+    for (const org of part.orgs) await emit(org, { org_id: org.id, ...(await evaluateForStore(compiled, loaded.facts.get(org.id)!, inspections.get(org.id) ?? [])) });
   }
   if (batch.length > 0) store(batch);
   context.done = before + count;
@@ -369,17 +389,6 @@ async function scoreRuleSet(
   return { summary, warnings: report.warnings.map((w) => `${compiled.ruleSet.title}：${w}`) };
 }
 
-/** Inspection entries by organization, in the order read. */
-function inspectionsByOrg(rows: Awaited<ReturnType<typeof inspectionsFor>>): Map<number, InspectionEntry[]> {
-  const out = new Map<number, InspectionEntry[]>();
-  for (const r of rows) {
-    const list = out.get(r.org_id) ?? [];
-    list.push({ id: r.id, indicator: r.indicator, points: r.points, reason: r.reason, inspectedOn: r.inspected_on });
-    out.set(r.org_id, list);
-  }
-  return out;
-}
-
 /** Running count, mean, minimum and maximum of totals, kept without holding the results. */
 class Stats {
   private n = 0;
@@ -388,7 +397,7 @@ class Stats {
   private min: ReturnType<typeof dec> | null = null;
   private max: ReturnType<typeof dec> | null = null;
 
-  add(r: ScoreResult): void {
+  add(r: Pick<ScoreResult, 'assessed' | 'total'>): void {
     const t = dec(r.total);
     this.n += 1;
     if (r.assessed) this.assessed += 1;
