@@ -21,13 +21,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index score_shares_job on score_shares (job_id)`.execute(db);
   // No foreign keys below: a helper writes in the coordinator's snapshot, which does not see the share's own row (a
   // check would fail); the coordinator deletes a share's parts and rows with it, and any a late helper left.
-  await sql`create table score_share_parts (
+  // Unlogged: staged rows live only while their job runs, and a crash that loses them loses the job's transaction too
+  // (the job is retried with a new share). Results are stored as they come, not compressed: they are read back once.
+  // At --scale 100 with two worker processes: 12.96 s logged and compressed, 11.90 s so.
+  await sql`create unlogged table score_share_parts (
     share_id integer not null,
     part integer not null,
     worker text not null,
     primary key (share_id, part)
   )`.execute(db);
-  await sql`create table score_share_rows (
+  await sql`create unlogged table score_share_rows (
     share_id integer not null,
     part integer not null,
     org_id integer not null,
@@ -37,6 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     fired jsonb,
     grade jsonb
   )`.execute(db);
+  await sql`alter table score_share_rows alter column result set storage external`.execute(db);
   await sql`create index score_share_rows_part on score_share_rows (share_id, part)`.execute(db);
 }
 

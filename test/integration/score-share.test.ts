@@ -104,7 +104,7 @@ describe.skipIf(!onPostgres)('a scoring shared with helping workers', () => {
     expect(after.filter((r, i) => r.row !== before[i]!.row).map((r) => r.org_id)).toContain(changedOrg);
   }, 300_000);
 
-  it('evaluates a part itself when the helper holding it dies, and a helper of an ended scoring does nothing', async () => {
+  it('evaluates a part itself when the helper holding it dies; a helper of an ended scoring does nothing, of a killed one removes it', async () => {
     const client = new pg.Client({ connectionString: handle.url });
     await client.connect();
     client.on('error', () => {});
@@ -132,5 +132,11 @@ describe.skipIf(!onPostgres)('a scoring shared with helping workers', () => {
     expect(await leftovers()).toBe(0);
     // Its share is gone: an invitation taken late is answered with nothing staged.
     expect(await helpShare({ db: handle.db, ruleSets, logger: quietLogger }, shareOf, 'helper-b')).toBe(0);
+    // A share a killed coordinator left: its snapshot cannot be imported, and the first helper to find it removes it.
+    const left = await sql<{ id: number }>`
+      insert into score_shares (job_id, snapshot, owner, cycle_year, plan)
+      values (${host.jobId}, '00000003-0000001A-1', 'killed', ${YEAR}, ${JSON.stringify({ ruleSets: [], parts: [{ ruleSet: 0, orgs: [] }] })}) returning id`.execute(handle.db);
+    expect(await helpShare({ db: handle.db, ruleSets, logger: quietLogger }, left.rows[0]!.id, 'helper-b')).toBe(0);
+    expect(await leftovers()).toBe(0);
   }, 300_000);
 });

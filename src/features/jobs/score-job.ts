@@ -20,13 +20,16 @@ export async function runScoreJob(ctx: Ctx, ruleSets: RuleSets, job: JobRow, pro
   progress({ step: '读取数据', done: 0, total: 0, percent: 0 });
   const params = job.params as { note?: string | null; changed?: boolean };
   const note = params.note ?? undefined;
+  // Kept with the job's result: how many parts other worker processes evaluated (`bench:workers` reads it).
+  let shared: { total: number; byHelpers: number } | undefined;
+  const host = share && { ...share, report: (parts: { total: number; byHelpers: number }) => ((shared = parts), share.report?.(parts)) };
   const summary = await scoreCycle({
     ctx,
     year: job.cycle_year,
     ruleSets,
     note,
     changed: params.changed === true,
-    share,
+    share: host,
     progress: (step, done, total, overall) => {
       const [from, to] = scoringShare;
       const percent = step === '保存结果' ? to : Math.round(from + ((to - from) * overall.done) / Math.max(overall.total, 1));
@@ -34,5 +37,5 @@ export async function runScoreJob(ctx: Ctx, ruleSets: RuleSets, job: JobRow, pro
     },
   });
   const seconds = Math.round((Date.now() - started) / 100) / 10;
-  return { fileId: null, result: { ...summary, seconds } };
+  return { fileId: null, result: { ...summary, seconds, ...(shared ? { shared } : {}) } };
 }

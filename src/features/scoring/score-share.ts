@@ -16,16 +16,15 @@ import { deleteShare, exportSnapshot, findShare, inSnapshot, insertShare, openSh
 
 /**
  * Workers sharing one scoring job (issue 18, item 3). The process that runs the job (the coordinator) keeps its one
- * repeatable-read transaction, as every scoring does; it exports that snapshot and records the parts of a full
- * scoring (`score_shares`), where the other worker processes look for work every second (`lookForShares`). A helper takes parts from
- * the end, computes their facts in the same snapshot, evaluates them and stages the results with the part's marker,
- * both committed at once; the coordinator takes parts from the start, evaluating its own and reading the staged ones,
- * and stores and grades the whole in its transaction, so the revision, its grades and its audit row are written once,
- * by one transaction, whoever evaluated. Whoever holds a part's advisory lock works it: a helper that dies lets go, and
- * the coordinator evaluates that part itself. When the coordinator ends (done, failed, killed) helpers can no longer
- * import its snapshot and stop; a retried job starts a new share.
+ * repeatable-read transaction, as every scoring does; it exports that snapshot and records the parts of a full scoring
+ * (`score_shares`), where the other worker processes look for work twice a second (`lookForShares`). A helper takes
+ * parts from the end, computes their facts in the same snapshot, evaluates them and stages the results with the part's
+ * marker, both committed at once; the coordinator takes parts from the start, evaluating its own and reading the staged
+ * ones, and stores and grades the whole in its transaction, so the revision, its grades and its audit row are written
+ * once, by one transaction, whoever evaluated. Whoever holds a part's advisory lock works it: a helper that dies lets
+ * go, and the coordinator evaluates that part itself. When the coordinator ends (done, failed, killed) helpers can no
+ * longer import its snapshot and stop; a retried job starts a new share.
  */
-
 /** This process among the workers (a helper never helps its own job). */
 export const processKey = randomUUID();
 
@@ -63,13 +62,14 @@ export async function openShare(
     ruleSets: ruleJobs.map(({ compiled: c }) => ({ hash: c.hash, file: c.file, body: c.source, pinned: !inForce.all.includes(c) })),
     parts: parts.map((p) => ({ ruleSet: p.rs, orgs: p.orgs.map((o) => [o.id, o.category!]) })),
   };
-  const id = await insertShare(host.outside, { jobId: host.jobId, snapshot: await exportSnapshot(tx), owner: processKey, year, plan });
+  const { outside } = host;
+  const id = await insertShare(outside, { jobId: host.jobId, snapshot: await exportSnapshot(tx), owner: processKey, year, plan });
   await host.opened?.(id);
   let byHelpers = 0;
   const staged = async (k: number): Promise<Staged[] | null> => {
-    if (!(await partsDone(host.outside, id)).has(k)) return null;
+    if (!(await partsDone(outside, id)).has(k)) return null;
     byHelpers += 1;
-    return stagedRows(host.outside, id, k);
+    return stagedRows(outside, id, k);
   };
   return {
     id,
@@ -84,7 +84,7 @@ export async function openShare(
       }
     },
     async close() {
-      await deleteShare(host.outside, id);
+      await deleteShare(outside, id);
       host.report?.({ total: parts.length, byHelpers });
     },
   };
@@ -96,7 +96,7 @@ type HelpDeps = Pick<Deps, 'db' | 'ruleSets' | 'logger'>;
  * A worker process's watch for other processes' shared scorings (PostgreSQL): every `everyMs`, it helps with the open
  * ones, one at a time. The returned function stops the watch and waits for the help under way.
  */
-export function lookForShares(deps: HelpDeps, everyMs = 1000): () => Promise<void> {
+export function lookForShares(deps: HelpDeps, everyMs = 500): () => Promise<void> {
   let busy: Promise<void> | null = null;
   const tick = () => {
     busy ??= (async () => {
@@ -158,11 +158,17 @@ export async function helpShare(deps: HelpDeps, shareId: number, me: string = pr
       staged += 1;
     }
   } catch (e) {
-    // The coordinator ended (its snapshot is gone, its share deleted) or this part failed: it evaluates the rest itself.
-    if (await findShare(deps.db, shareId).catch(() => null)) deps.logger.error('score share: helper stopped', { shareId, error: e instanceof Error ? e.message : String(e) });
+    // The coordinator's transaction ended (killed, or done while this part ran): its snapshot can no longer be imported.
+    // A share left behind by a killed one goes (its job is retried with a new one), so no process looks at it again.
+    if (gone(e)) await deleteShare(deps.db, shareId).catch(() => {});
+    // Any other failure only ends the help: the coordinator evaluates whatever was not staged.
+    else deps.logger.error('score share: helper stopped', { shareId, error: e instanceof Error ? e.message : String(e) });
   }
   return staged;
 }
+
+/** PostgreSQL's answer to importing the snapshot of a transaction that has ended. */
+const gone = (e: unknown) => (e as { code?: string }).code === '22023' && /snapshot/i.test((e as Error).message);
 
 /** A part's facts in the snapshot, through the engine and the core, in the form the coordinator stores and grades. */
 async function evaluatePart(trx: Kysely<Database>, year: number, compiled: CompiledRuleSet, orgs: [number, string][]): Promise<StagedInsert[]> {
