@@ -28,7 +28,6 @@ import * as cbProjectTasks from './2026_12_06_001140_cb_project_tasks';
 import * as scoreStatistics from './2026_12_07_001150_score_statistics';
 import * as incrementalScoring from './2026_12_07_001200_incremental_scoring';
 import * as scoreShares from './2026_12_07_001210_score_shares';
-import * as resultLz4 from './2026_12_07_001220_result_lz4';
 
 /**
  * Every migration, by name. A static list (not a directory scan) so the Workers build can bundle them;
@@ -64,5 +63,4 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_001150_score_statistics': scoreStatistics,
   '2026_12_07_001200_incremental_scoring': incrementalScoring,
   '2026_12_07_001210_score_shares': scoreShares,
-  '2026_12_07_001220_result_lz4': resultLz4,
 };

@@ -534,6 +534,8 @@ export interface ScoreShareTable {
 }
 /** What a helper needs besides the snapshot: the rule sets by hash, and each part's organizations ([id, category]). */
 export type SharePlan = {
+  /** The coordinator's day in China (its `now()`): a helper whose transaction starts on another day does not help. */
+  today: string;
   ruleSets: { hash: string; file: string; body: unknown; pinned: boolean }[];
   parts: { ruleSet: number; orgs: [number, string][] }[];
 };

@@ -135,7 +135,7 @@ describe.skipIf(!onPostgres)('a scoring shared with helping workers', () => {
     // A share a killed coordinator left: its snapshot cannot be imported, and the first helper to find it removes it.
     const left = await sql<{ id: number }>`
       insert into score_shares (job_id, snapshot, owner, cycle_year, plan)
-      values (${host.jobId}, '00000003-0000001A-1', 'killed', ${YEAR}, ${JSON.stringify({ ruleSets: [], parts: [{ ruleSet: 0, orgs: [] }] })}) returning id`.execute(handle.db);
+      values (${host.jobId}, '00000003-0000001A-1', 'killed', ${YEAR}, ${JSON.stringify({ today: '2026-01-01', ruleSets: [], parts: [{ ruleSet: 0, orgs: [] }] })}) returning id`.execute(handle.db);
     expect(await helpShare({ db: handle.db, ruleSets, logger: quietLogger }, left.rows[0]!.id, 'helper-b')).toBe(0);
     expect(await leftovers()).toBe(0);
   }, 300_000);

@@ -15,9 +15,10 @@ const ofRevision = (_year: number, revisionId: number) => sql`t.revision_id = ${
 /**
  * Year tables left out of an archive: one-time codes and raters (hashes of credentials, nothing to read) and the
  * pending tables (emptied when an evaluation closes, and a finalized year has none open), and what incremental
- * scoring has still to score again (cleared by the next scoring).
+ * scoring has still to score again (cleared by the next scoring), and a scoring job's parts shared with other workers
+ * (removed when it ends).
  */
-export const notArchived = ['ballot_codes', 'review_raters', 'pending_ballots', 'pending_review_sheets', 'score_dirty', 'score_dirty_years'] as const;
+export const notArchived = ['ballot_codes', 'review_raters', 'pending_ballots', 'pending_review_sheets', 'score_dirty', 'score_dirty_years', 'score_shares'] as const;
 
 /** Tables an archive reads through views: a revision's rows whole (`scores`, `grades`), a delta's base rows included. */
 export const archivedThroughViews = ['score_rows', 'grade_rows'] as const;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, SharePlan } from '../../db/database';
 import type { Deps } from '../../deps';
-import { timeLimits, yieldToIo } from '../../errors/deadline';
+import { yieldToIo } from '../../errors/deadline';
 import type { CompiledRuleSet } from '../../rules/compile';
 import type { RuleSets } from '../../rules/registry';
 import type { InspectionEntry } from '../../scoring/evaluate';
@@ -12,7 +12,7 @@ import { computeFacts } from './facts.repository';
 import { compileStored } from './rule-pins';
 import type { Org, RuleJob, Staged } from './score-cycle';
 import { inspectionsFor } from './scores.repository';
-import { deleteShare, exportSnapshot, findShare, inSnapshot, insertShare, openShares, partsDone, stagePart, stagedRows, tryPartLock, type StagedInsert } from './shares.repository';
+import { deleteShare, exportSnapshot, findShare, inSnapshot, transactionDay, insertShare, openShares, partsDone, stagePart, stagedRows, tryPartLock, type StagedInsert } from './shares.repository';
 
 /**
  * Workers sharing one scoring job (issue 18, item 3). The process that runs the job (the coordinator) keeps its one
@@ -58,12 +58,14 @@ export async function openShare(
   parts: { rs: number; orgs: Org[] }[],
 ) {
   const { host, inForce } = sharing;
+  const { snapshot, today } = await exportSnapshot(tx);
   const plan: SharePlan = {
+    today,
     ruleSets: ruleJobs.map(({ compiled: c }) => ({ hash: c.hash, file: c.file, body: c.source, pinned: !inForce.all.includes(c) })),
     parts: parts.map((p) => ({ ruleSet: p.rs, orgs: p.orgs.map((o) => [o.id, o.category!]) })),
   };
   const { outside } = host;
-  const id = await insertShare(outside, { jobId: host.jobId, snapshot: await exportSnapshot(tx), owner: processKey, year, plan });
+  const id = await insertShare(outside, { jobId: host.jobId, snapshot, owner: processKey, year, plan });
   await host.opened?.(id);
   let byHelpers = 0;
   const staged = async (k: number): Promise<Staged[] | null> => {
@@ -84,7 +86,8 @@ export async function openShare(
       }
     },
     async close() {
-      await deleteShare(outside, id);
+      // Never fails the scoring: a share left behind is removed by the first helper that finds its snapshot gone.
+      await deleteShare(outside, id).catch(() => {});
       host.report?.({ total: parts.length, byHelpers });
     },
   };
@@ -98,10 +101,17 @@ type HelpDeps = Pick<Deps, 'db' | 'ruleSets' | 'logger'>;
  */
 export function lookForShares(deps: HelpDeps, everyMs = 500): () => Promise<void> {
   let busy: Promise<void> | null = null;
+  let stopped = false;
+  // Shares this process has helped with as far as it could: a part is left only to the coordinator from then on.
+  const finished = new Set<number>();
   const tick = () => {
     busy ??= (async () => {
-      for (const id of await openShares(deps.db, processKey)) {
-        const parts = await helpShare(deps, id);
+      const open = await openShares(deps.db, processKey);
+      for (const id of finished) if (!open.includes(id)) finished.delete(id);
+      for (const id of open) {
+        if (stopped || finished.has(id)) continue;
+        const parts = await helpShare(deps, id, processKey, () => stopped);
+        finished.add(id);
         if (parts > 0) deps.logger.info('score share: parts staged', { shareId: id, parts });
       }
     })()
@@ -111,6 +121,7 @@ export function lookForShares(deps: HelpDeps, everyMs = 500): () => Promise<void
   const timer = setInterval(tick, everyMs);
   timer.unref();
   return async () => {
+    stopped = true;
     clearInterval(timer);
     await busy;
   };
@@ -121,31 +132,37 @@ async function compiledOf(deps: HelpDeps, plan: SharePlan): Promise<CompiledRule
   const catalog = await databaseCatalog({ db: deps.db });
   const out: CompiledRuleSet[] = [];
   for (const r of plan.ruleSets) {
-    // A file in force here is compiled as the coordinator compiled it; a pinned version from its stored body.
-    const c = deps.ruleSets.all.find((x) => x.hash === r.hash) ?? (r.pinned ? await compileStored(r.hash, r.body, r.file, catalog) : null);
+    // As the coordinator compiled it: a version it compiled from its stored body likewise, a file in force from the file.
+    const c = r.pinned ? await compileStored(r.hash, r.body, r.file, catalog) : (deps.ruleSets.all.find((x) => x.hash === r.hash) ?? null);
     if (!c) return null;
     out.push(c);
   }
   return out;
 }
 
+/** How long a helper's statement or pause may last: a part takes seconds, and a stalled helper's part goes back soon. */
+const HELP_LIMIT_MS = 120_000;
+
 /**
  * Helps with a shared scoring: parts from the last one back, each in its own transaction in the coordinator's snapshot,
- * until none is left free (`me` names this process). Answers how many parts it staged. A failure only ends the help: the coordinator
- * evaluates whatever was not staged.
+ * until none is left free, the share is gone or `stopping()` (`me` names this process). Answers how many parts it
+ * staged. A failure only ends the help: the coordinator evaluates whatever was not staged.
  */
-export async function helpShare(deps: HelpDeps, shareId: number, me: string = processKey): Promise<number> {
+export async function helpShare(deps: HelpDeps, shareId: number, me: string = processKey, stopping: () => boolean = () => false): Promise<number> {
   const share = await findShare(deps.db, shareId);
   if (!share || share.owner === me) return 0;
   const compiled = await compiledOf(deps, share.plan);
   if (!compiled) return 0;
   let staged = 0;
   try {
-    for (;;) {
+    while (!stopping()) {
       const done = await partsDone(deps.db, shareId);
       const free = share.plan.parts.map((_, k) => k).filter((k) => !done.has(k)).reverse();
-      if (free.length === 0) break;
-      const worked = await inSnapshot(deps.db, share.snapshot, timeLimits.scoreMs, async (trx) => {
+      // Nothing left, or the coordinator has finished (it removes the share before it commits).
+      if (free.length === 0 || !(await findShare(deps.db, shareId))) break;
+      const worked = await inSnapshot(deps.db, share.snapshot, HELP_LIMIT_MS, async (trx) => {
+        // Facts that count up to today (overdue projects) would count otherwise past midnight: the coordinator's day only.
+        if ((await transactionDay(trx)) !== share.plan.today) return false;
         for (const k of free) {
           if (!(await tryPartLock(trx, shareId, k)) || (await partsDone(deps.db, shareId)).has(k)) continue;
           const part = share.plan.parts[k]!;
@@ -167,8 +184,8 @@ export async function helpShare(deps: HelpDeps, shareId: number, me: string = pr
   return staged;
 }
 
-/** PostgreSQL's answer to importing the snapshot of a transaction that has ended. */
-const gone = (e: unknown) => (e as { code?: string }).code === '22023' && /snapshot/i.test((e as Error).message);
+/** PostgreSQL's answer to importing the snapshot of a transaction that has ended (whatever the server's language). */
+const gone = (e: unknown) => (e as { code?: string }).code === '22023' && (e as { routine?: string }).routine === 'ImportSnapshot';
 
 /** A part's facts in the snapshot, through the engine and the core, in the form the coordinator stores and grades. */
 async function evaluatePart(trx: Kysely<Database>, year: number, compiled: CompiledRuleSet, orgs: [number, string][]): Promise<StagedInsert[]> {

@@ -2,10 +2,21 @@ import { sql, type Kysely } from 'kysely';
 import type { Database, SharePlan } from '../../db/database';
 import { LONG_WORK_MEM } from '../../db/transaction';
 
-/** The coordinator's snapshot, for helpers to read the same data (its transaction must stay open meanwhile). */
-export async function exportSnapshot(db: Kysely<Database>): Promise<string> {
-  const { rows } = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(db);
-  return rows[0]!.id;
+/** The day a transaction started on, in China: facts count up to it (projects overdue by today). */
+const dayOf = sql<string>`(now() at time zone 'Asia/Shanghai')::date::text`;
+
+/**
+ * The coordinator's snapshot, for helpers to read the same data (its transaction must stay open meanwhile), and its
+ * transaction's day, which a snapshot does not carry.
+ */
+export async function exportSnapshot(db: Kysely<Database>): Promise<{ snapshot: string; today: string }> {
+  const { rows } = await sql<{ id: string; today: string }>`select pg_export_snapshot() as id, ${dayOf} as today`.execute(db);
+  return { snapshot: rows[0]!.id, today: rows[0]!.today };
+}
+
+export async function transactionDay(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ today: string }>`select ${dayOf} as today`.execute(db);
+  return rows[0]!.today;
 }
 
 /** Records a shared job (a retried attempt's earlier share goes, with whatever it staged). */
