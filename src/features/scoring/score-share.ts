@@ -25,8 +25,12 @@ import { deleteShare, exportSnapshot, findShare, inSnapshot, transactionDay, ins
  * go, and the coordinator evaluates that part itself. When the coordinator ends (done, failed, killed) helpers can no
  * longer import its snapshot and stop; a retried job starts a new share.
  */
-/** This process among the workers (a helper never helps its own job). */
-export const processKey = randomUUID();
+/**
+ * This process among the workers (a helper never helps its own job). Made on first use: a Cloudflare Worker may not
+ * generate random values while its modules load.
+ */
+let key: string | null = null;
+export const processKey = (): string => (key ??= randomUUID());
 
 /** How the coordinator reaches the others: its pool, outside its transaction (helpers look for open shares there). */
 export type ShareHost = {
@@ -65,7 +69,7 @@ export async function openShare(
     parts: parts.map((p) => ({ ruleSet: p.rs, orgs: p.orgs.map((o) => [o.id, o.category!]) })),
   };
   const { outside } = host;
-  const id = await insertShare(outside, { jobId: host.jobId, snapshot, owner: processKey, year, plan });
+  const id = await insertShare(outside, { jobId: host.jobId, snapshot, owner: processKey(), year, plan });
   await host.opened?.(id);
   let byHelpers = 0;
   const staged = async (k: number): Promise<Staged[] | null> => {
@@ -106,11 +110,11 @@ export function lookForShares(deps: HelpDeps, everyMs = 500): () => Promise<void
   const finished = new Set<number>();
   const tick = () => {
     busy ??= (async () => {
-      const open = await openShares(deps.db, processKey);
+      const open = await openShares(deps.db, processKey());
       for (const id of finished) if (!open.includes(id)) finished.delete(id);
       for (const id of open) {
         if (stopped || finished.has(id)) continue;
-        const parts = await helpShare(deps, id, processKey, () => stopped);
+        const parts = await helpShare(deps, id, processKey(), () => stopped);
         finished.add(id);
         if (parts > 0) deps.logger.info('score share: parts staged', { shareId: id, parts });
       }
@@ -148,7 +152,7 @@ const HELP_LIMIT_MS = 120_000;
  * until none is left free, the share is gone or `stopping()` (`me` names this process). Answers how many parts it
  * staged. A failure only ends the help: the coordinator evaluates whatever was not staged.
  */
-export async function helpShare(deps: HelpDeps, shareId: number, me: string = processKey, stopping: () => boolean = () => false): Promise<number> {
+export async function helpShare(deps: HelpDeps, shareId: number, me: string = processKey(), stopping: () => boolean = () => false): Promise<number> {
   const share = await findShare(deps.db, shareId);
   if (!share || share.owner === me) return 0;
   const compiled = await compiledOf(deps, share.plan);
