@@ -8,6 +8,7 @@ import { listCycleScores } from '../../src/features/scoring/get-scorecard';
 import type { RuleSets } from '../../src/rules/registry';
 import { onPostgres, openIsolatedDatabase } from '../support/db';
 import { testRuleSets } from '../support/app';
+import { revisionRows } from '../support/revision-rows';
 
 /**
  * `score --changed` (issue 18): a delta revision scores again only the organizations whose facts a write touched,
@@ -30,15 +31,7 @@ afterAll(() => handle.drop());
 const ctx = () => ({ actor: cliActor(), db: handle.db, clock, requestId: null });
 const score = (changed: boolean, partSize?: number) => scoreCycle({ ctx: ctx(), year: YEAR, ruleSets, changed, partSize });
 
-/** A revision read whole: every organization's score and grade, as text. */
-async function rowsOf(revisionId: number) {
-  const { rows } = await sql<{ org_id: number; row: string }>`
-    select s.org_id, json_build_array(s.category, s.rule_set_hash, s.assessed, s.total, s.result, s.fired, g.grade, g.grade_label,
-      g.rank_category, g.rank_parent, g.lagging, g.move, g.last_grade, g.decided_by, g.detail)::text as row
-    from scores s left join grades g on g.revision_id = s.revision_id and g.org_id = s.org_id
-    where s.revision_id = ${revisionId} order by s.org_id`.execute(handle.db);
-  return rows;
-}
+const rowsOf = (revisionId: number) => revisionRows(handle.db, revisionId);
 
 /** What the two scorings report alike: all but the revision's number and how it was worked out. */
 const reported = (s: RevisionSummary) => ({ ...s, revisionId: 0, baseRevisionId: null, rescored: 0, warnings: [...s.warnings].sort() });

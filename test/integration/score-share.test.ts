@@ -10,6 +10,7 @@ import { helpShare, type ShareHost } from '../../src/features/scoring/score-shar
 import type { RuleSets } from '../../src/rules/registry';
 import { onPostgres, openIsolatedDatabase } from '../support/db';
 import { testRuleSets } from '../support/app';
+import { revisionRows } from '../support/revision-rows';
 
 /**
  * Workers sharing one scoring job (issue 18, item 3), on PostgreSQL: a helper computes parts' facts in the
@@ -35,15 +36,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => handle?.drop());
 
-/** A revision read whole: every organization's score and grade, as text. */
-async function rowsOf(revisionId: number) {
-  const { rows } = await sql<{ org_id: number; row: string }>`
-    select s.org_id, json_build_array(s.category, s.rule_set_hash, s.assessed, s.total, s.result, s.fired, g.grade, g.grade_label,
-      g.rank_category, g.rank_parent, g.lagging, g.move, g.last_grade, g.decided_by, g.detail)::text as row
-    from scores s left join grades g on g.revision_id = s.revision_id and g.org_id = s.org_id
-    where s.revision_id = ${revisionId} order by s.org_id`.execute(handle.db);
-  return rows;
-}
+const rowsOf = (revisionId: number) => revisionRows(handle.db, revisionId);
 
 const reported = (s: RevisionSummary) => ({ ...s, revisionId: 0 });
 
