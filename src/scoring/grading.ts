@@ -101,6 +101,15 @@ type Work = { input: GradeInput; idx: number | null; band: number | null; pinned
 
 /** Grades every organization of one rule set; `partWeights` say how much a point of each part moves the total. */
 export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number, partWeights: Readonly<Record<string, Dec>>): GradingReport {
+  const graded = gradeEach(g, inputs, year, partWeights);
+  return { outcomes: inputs.map((_, i) => graded.outcome(i)), warnings: graded.warnings };
+}
+
+/**
+ * gradeAll with each outcome built when asked for (`outcome(i)`, in the order of `inputs`): grades, quotas and ranks
+ * are decided for all at once, but a city's explanations need not be held at once.
+ */
+export function gradeEach(g: Grading, inputs: readonly GradeInput[], year: number, partWeights: Readonly<Record<string, Dec>>): { outcome(i: number): GradeOutcome; warnings: string[] } {
   const ids = g.grades.map((x) => x.id);
   const indexOf = (id: string) => ids.indexOf(id);
   const label = (i: number | null) => (i === null ? null : g.grades[i]!.label);
@@ -225,7 +234,8 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
   for (const [, members] of groupBy('category')) rank(members, rankCategory);
   for (const [, members] of groupBy('parent')) rank(members, rankParent);
 
-  const outcomes = works.map((w): GradeOutcome => {
+  const outcome = (i: number): GradeOutcome => {
+    const w = works[i]!;
     const last = w.input.lastGrade !== null && indexOf(w.input.lastGrade) >= 0 ? indexOf(w.input.lastGrade) : null;
     let move: GradeOutcome['move'] = null;
     if (w.idx !== null) {
@@ -252,8 +262,8 @@ export function gradeAll(g: Grading, inputs: readonly GradeInput[], year: number
       consequences: [...new Set(consequences)],
       next: w.idx === null || w.idx === 0 ? null : nextGrade(g, w, partWeights, weightNums, label, indexOf),
     };
-  });
-  return { outcomes, warnings };
+  };
+  return { outcome, warnings };
 }
 
 const scopeLabel = { category: '本类别', parent: '同一上级', root: '全区' } as const;

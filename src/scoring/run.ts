@@ -73,13 +73,18 @@ export function gradeInputFrom(result: Pick<ScoreResult, 'assessed' | 'total' | 
   return gradeInputOfCompact({ assessed: result.assessed, total: result.total, grade: compactGrade(result) }, fired, org, extra);
 }
 
-/** What grading reads of a result besides its total: the points of its parts and indicators. */
+/**
+ * What grading reads of a result besides its total: the points of its parts, and of the indicators below their maximum
+ * (the only ones the next grade's headroom can name; a city's are held at once while it is graded).
+ */
 export type CompactGrade = Pick<GradeInput, 'parts' | 'indicators'>;
 
 function compactGrade(result: Pick<ScoreResult, 'parts'>): CompactGrade {
   return {
     parts: Object.fromEntries(result.parts.map((p) => [p.id, p.points])),
-    indicators: result.parts.flatMap((p) => p.indicators.map((i) => ({ id: i.id, title: i.title, partId: p.id, points: i.points, max: i.max }))),
+    indicators: result.parts.flatMap((p) =>
+      p.indicators.flatMap((i) => (i.max !== null && Number(i.points) < Number(i.max) ? [{ id: i.id, title: i.title, partId: p.id, points: i.points, max: i.max }] : [])),
+    ),
   };
 }
 

@@ -292,9 +292,10 @@ async function otherFacts(db: Kysely<Database>, year: number, orgIds: readonly n
       case 'agreements.count':
         ctes.push({
           name: col,
+          // The part's organizations only, through the pair key and agreements_unit_idx, not the year's every agreement.
           body: sql`select org_id, count(*) as v from (
-            select community_id as org_id from agreements where year = ${year}
-            union all select unit_id from agreements where year = ${year}) x group by 1`,
+            select community_id as org_id from agreements where year = ${year} and community_id = any(${[...orgIds]}::int[])
+            union all select unit_id from agreements where year = ${year} and unit_id = any(${[...orgIds]}::int[])) x group by 1`,
         });
         joins.push(col);
         selects.push({ col, expr: sql`coalesce(${sql.ref(`${col}.v`)}, 0)` });

@@ -9,7 +9,7 @@ import type { CompiledRuleSet } from '../../rules/compile';
 import type { RuleSets } from '../../rules/registry';
 import { dec } from '../../scoring/decimal';
 import type { ScoreResult } from '../../scoring/evaluate';
-import { gradeAll, type GradeInput, type GradeOutcome } from '../../scoring/grading';
+import { gradeEach, type GradeInput, type GradeOutcome } from '../../scoring/grading';
 import { evaluateForStore, gradeInputOfCompact, type CompactGrade } from '../../scoring/run';
 import { recordAudit } from '../audit/record-audit';
 import type { Ctx } from '../context';
@@ -208,19 +208,18 @@ export async function scoreRuleSets(
     ]);
     return { facts, inspections };
   });
-  const stores: Promise<void>[] = [];
-  const later = (write: () => Promise<void>) => void stores.push(queue.enqueue(write));
+  const writes = boundedWrites(queue, WRITES_WAITING);
   const summaries: CategorySummary[] = [];
   const warnings: string[] = [];
   try {
     for (const { i, carried } of list) {
       const job = { compiled: ruleJobs[i]!.compiled, orgs: work.orgLists[i]!, parts: parts.of(i), carried };
-      const { summary, warnings: w } = await scoreRuleSet(job, context, (rows) => later(() => store.scores(rows)), (outcomes) => later(() => store.grades(outcomes)));
+      const { summary, warnings: w } = await scoreRuleSet(job, context, (rows) => writes.add(() => store.scores(rows)), (outcomes) => writes.add(() => store.grades(outcomes)));
       summaries.push(summary);
       warnings.push(...w);
     }
     context.progress('保存结果', 0, 1, { done: context.total, total: context.total });
-    await Promise.all(stores);
+    await writes.done();
   } catch (e) {
     // Nothing more is asked for; what is already queued on the connection finishes before the transaction rolls back.
     await queue.settled();
@@ -243,6 +242,29 @@ const scoredTables = [
  * again (at --scale 10, parts of 800 made scoring 1.3× slower than one part per rule set).
  */
 export const PART_SIZE = 5000;
+
+/**
+ * Writes of a thousand rows each that may wait behind the facts at once (a few megabytes each): past that, evaluation
+ * waits for the database, so what a city's scoring holds stays bounded however far the database falls behind.
+ */
+const WRITES_WAITING = 4;
+
+/**
+ * Writes queued on the transaction's queue, at most `max` waiting: `add` resolves once the write queued `max` before
+ * this one has ended (rejects if it failed). `done` waits for every write.
+ */
+function boundedWrites(queue: ReturnType<typeof queryQueue>, max: number) {
+  const all: Promise<void>[] = [];
+  return {
+    async add(write: () => Promise<void>): Promise<void> {
+      const p = queue.enqueue(write);
+      p.catch(() => {}); // handled by done() or by the add that waits for it
+      all.push(p);
+      if (all.length > max) await all[all.length - 1 - max];
+    },
+    done: () => Promise.all(all),
+  };
+}
 
 /** A transaction's queries one after another, each started when the one before it ends (failed or not). */
 function queryQueue() {
@@ -309,12 +331,16 @@ export type ScoringContext = {
   done: number;
 };
 
+/** Shared by every organization with no override that held, or no direct grade recorded (a city holds them all at once). */
+const NONE_FIRED: ReadonlySet<string> = new Set();
+const NO_RECORDS: readonly { grade: string; reason: string; approver: string }[] = Object.freeze([]);
+
 /** An organization's place in grading: its own row as it is now (moved, recoded), and what grading reads of the year. */
 export function gradeOrgOf(org: Org, context: ScoringContext) {
   const rootPath = org.path.slice(0, org.path.indexOf('/', 1) + 1);
   return {
     org: { orgId: org.id, code: org.code, category: org.category!, parentId: org.parent_id, rootPath },
-    extra: { directRecords: context.direct.get(org.id) ?? [], lastGrade: context.lastGrades.get(org.id) ?? null },
+    extra: { directRecords: context.direct.get(org.id) ?? NO_RECORDS, lastGrade: context.lastGrades.get(org.id) ?? null },
   };
 }
 
@@ -326,8 +352,8 @@ export function gradeOrgOf(org: Org, context: ScoringContext) {
 async function scoreRuleSet(
   job: { compiled: CompiledRuleSet; orgs: Org[]; parts: Part[]; carried?: Map<number, GradeInput> },
   context: ScoringContext,
-  store: (rows: ScoreRow[]) => void,
-  storeGrades: (outcomes: GradeOutcome[]) => void,
+  store: (rows: ScoreRow[]) => Promise<void>,
+  storeGrades: (outcomes: GradeOutcome[]) => Promise<void>,
 ): Promise<{ summary: CategorySummary; warnings: string[] }> {
   const { compiled, orgs } = job;
   const step = compiled.ruleSet.title;
@@ -342,12 +368,13 @@ async function scoreRuleSet(
     stats.add(s);
     if (s.grade) {
       const { org: o, extra } = gradeOrgOf(org, context);
-      graded.set(org.id, gradeInputOfCompact({ assessed: s.assessed, total: s.total, grade: s.grade }, new Set(s.fired ?? []), o, extra));
+      graded.set(org.id, gradeInputOfCompact({ assessed: s.assessed, total: s.total, grade: s.grade }, s.fired?.length ? new Set(s.fired) : NONE_FIRED, o, extra));
     }
     batch.push({ orgId: org.id, category: org.category!, hash: compiled.hash, assessed: s.assessed, total: s.total, result: s.result, fired: s.fired });
     if (batch.length === 1000) {
-      store(batch);
+      const full = batch;
       batch = [];
+      await store(full);
     }
     if (i % 250 === 0) context.progress(step, i, count, { done: before + i, total: context.total });
     // Evaluation only awaits settled promises, which never lets the event loop read the socket; a turn of the
@@ -366,7 +393,7 @@ async function scoreRuleSet(
     const inspections = inspectionsByOrg(loaded.inspections);
     for (const org of part.orgs) await emit(org, { org_id: org.id, ...(await evaluateForStore(compiled, loaded.facts.get(org.id)!, inspections.get(org.id) ?? [])) });
   }
-  if (batch.length > 0) store(batch);
+  if (batch.length > 0) await store(batch);
   context.done = before + count;
   context.progress(step, count, count, { done: context.done, total: context.total });
   const summary = stats.summary(compiled.ruleSet.categories.join(','), compiled.ruleSet.title);
@@ -377,13 +404,16 @@ async function scoreRuleSet(
     const input = graded.get(o.id) ?? job.carried?.get(o.id);
     return input ? [input] : [];
   });
-  // Grading's rows queue behind the scores while the next rule set evaluates.
-  const report = gradeAll(grading, inputs, context.year, compiled.partWeights);
-  storeGrades(report.outcomes);
+  // Grading's rows queue behind the scores while the next rule set evaluates, a thousand outcomes at a time.
+  const report = gradeEach(grading, inputs, context.year, compiled.partWeights);
   const counts: Record<string, number> = Object.fromEntries(grading.grades.map((g) => [g.label, 0]));
-  for (const o of report.outcomes) {
-    const key = o.gradeLabel ?? compiled.ruleSet.notAssessedLabel;
-    counts[key] = (counts[key] ?? 0) + 1;
+  for (let k = 0; k < inputs.length; k += 1000) {
+    const outcomes = inputs.slice(k, k + 1000).map((_, j) => report.outcome(k + j));
+    for (const o of outcomes) {
+      const key = o.gradeLabel ?? compiled.ruleSet.notAssessedLabel;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    await storeGrades(outcomes);
   }
   summary.grades = counts;
   return { summary, warnings: report.warnings.map((w) => `${compiled.ruleSet.title}：${w}`) };
