@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Grading } from '../../src/rules/rule-set.schema';
 import { dec } from '../../src/scoring/decimal';
-import { countOf, gradeAll, overrideRef, type GradeInput } from '../../src/scoring/grading';
+import { countOf, gradeAll, gradeEach, overrideRef, type GradeInput } from '../../src/scoring/grading';
+import { gradeInputFrom } from '../../src/scoring/run';
+import type { ScoreResult } from '../../src/scoring/evaluate';
 import { gradeDistribution } from '../../src/features/scoring/preview-rules';
 
 /**
@@ -270,6 +272,39 @@ describe('what a branch needs for the next grade', () => {
       ['a', '0.33'],
       ['b', '0.33'],
     ]);
+  });
+
+  it('is the same from a stored result, which keeps only the indicators below their maximum', () => {
+    // A result as stored: theme 6 of 10 and service 13 of 14 have headroom; full (5 of 5) and bonus (no maximum) do not.
+    const indicator = (id: string, points: string, max: string | null) => ({ id, title: id, points, max });
+    const parts = [{ id: 'main', points: '87.50', indicators: [indicator('theme', '6.00', '10.00'), indicator('full', '5.00', '5.00'), indicator('bonus', '2.00', null), indicator('service', '13.00', '14.00')] }];
+    const result = { assessed: true, total: '87.50', parts } as unknown as ScoreResult;
+    const place = { orgId: 900, code: 'C0900', category: 'community', parentId: 1, rootPath: '/1/' };
+    const stored = gradeInputFrom(result, new Set(), place);
+    expect(stored.indicators.map((i) => i.id)).toEqual(['theme', 'service']);
+    // Graded with every indicator, the next grade names the same two (4 and 1 points of headroom) in the same words.
+    const every = { ...stored, indicators: parts[0]!.indicators.map((i) => ({ ...i, partId: 'main' })) };
+    const [a] = grade(xiqing, [stored]).outcomes;
+    const [b] = grade(xiqing, [every]).outcomes;
+    expect(a!.next).toEqual(b!.next);
+    expect(a!.next!.headroom.map((h) => [h.indicator, h.points])).toEqual([
+      ['theme', '4.00'],
+      ['service', '1.00'],
+    ]);
+  });
+});
+
+describe('outcomes built one at a time (a city graded in thousands)', () => {
+  it('gives each organization the outcome gradeAll gives it, whatever order they are asked for in', () => {
+    // A quota and ranks need everyone: at most 20% of 10 = 2 five stars, so of the five at ≥ 95 the best two (99, 98) keep five.
+    const def = Grading.parse({ ...xiqing, quotas: [{ grade: 'five', max: 0.2, scope: 'category' }] });
+    const inputs = [99, 98, 97, 96, 95, 80, 70, 62, 50, 88].map((t) => org(t));
+    const all = gradeAll(def, inputs, 2025, { main: dec(1) });
+    const each = gradeEach(def, inputs, 2025, { main: dec(1) });
+    const order = [9, 0, 5, 3, 8, 1, 7, 2, 6, 4];
+    expect(order.map((i) => each.outcome(i))).toEqual(order.map((i) => all.outcomes[i]));
+    expect(all.outcomes.filter((o) => o.grade === 'five').map((o) => o.orgId)).toEqual([inputs[0]!.orgId, inputs[1]!.orgId]);
+    expect(each.warnings).toEqual(all.warnings);
   });
 });
 
