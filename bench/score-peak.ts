@@ -6,7 +6,7 @@
  *
  *   node --import tsx bench/score-peak.ts postgres://…/db full 2025
  */
-import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { GCProfiler } from 'node:v8';
 import { openDatabase } from '../src/db/client';
 import { loadRuleSets } from '../src/entry/rule-files';
 import { cliActor, type Ctx } from '../src/features/context';
@@ -22,14 +22,12 @@ async function main(): Promise<void> {
   const handle = await openDatabase({ kind: 'postgres', url: url! });
   let heapPeak = 0;
   const sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 50);
-  // What is still alive after a full collection (a major GC leaves the heap at about its live objects): the memory the
-  // work actually holds, apart from the garbage V8 lets pile up between collections (it grows the heap with the rate
-  // of allocation, so the peak RSS follows the allocation rate, and the live heap the data held).
-  let liveAfterFullGc = 0;
-  const gcs = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) liveAfterFullGc = Math.max(liveAfterFullGc, process.memoryUsage().heapUsed);
-  });
-  gcs.observe({ entryTypes: ['gc'] });
+  // What is still alive after a full collection (a major GC leaves the heap at its live objects): the memory the work
+  // actually holds, apart from the garbage V8 lets pile up between collections (it grows the heap with the rate of
+  // allocation, so the peak RSS follows the allocation rate, and the live heap the data held). V8's own figures, taken
+  // as each collection ends.
+  const gcs = new GCProfiler();
+  gcs.start();
   try {
     const ctx: Ctx = { actor: cliActor(), db: handle.db, clock: fixedClock('2026-11-22T04:00:00Z'), requestId: null };
     const ruleSets = await loadRuleSets();
@@ -49,11 +47,12 @@ async function main(): Promise<void> {
       await scoreCycle({ ctx, year, ruleSets, changed: mode === 'changed' });
     }
     const seconds = (performance.now() - t0) / 1000;
+    const full = gcs.stop().statistics.filter((g) => g.gcType === 'MarkSweepCompact');
+    const live = full.length > 0 ? Math.max(...full.map((g) => g.afterGC.heapStatistics.usedHeapSize)) : null;
     const mib = (kib: number) => Math.round(kib / 1024);
-    console.log(JSON.stringify({ mode, seconds, peakRssMiB: mib(process.resourceUsage().maxRSS), startRssMiB: mib(rssBefore), heapPeakMiB: Math.round(heapPeak / 1024 / 1024), liveMiB: Math.round(liveAfterFullGc / 1024 / 1024) }));
+    console.log(JSON.stringify({ mode, seconds, peakRssMiB: mib(process.resourceUsage().maxRSS), startRssMiB: mib(rssBefore), heapPeakMiB: Math.round(heapPeak / 1024 / 1024), liveMiB: live === null ? null : Math.round(live / 1024 / 1024) }));
   } finally {
     clearInterval(sampler);
-    gcs.disconnect();
     await handle.close();
   }
 }

@@ -187,10 +187,10 @@ async function incremental(ctx: Ctx, handle: DatabaseHandle, ruleSets: Awaited<R
 async function peaks(url: string, copy: (n: number) => Promise<unknown>) {
   const child = (mode: string) => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'score-peak.ts'), url, mode, String(YEAR)], { encoding: 'utf8' });
-    return JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number; peakRssMiB: number; startRssMiB: number; heapPeakMiB: number; liveMiB: number };
+    return JSON.parse(out.trim().split('\n').at(-1)!) as { seconds: number; peakRssMiB: number; startRssMiB: number; heapPeakMiB: number; liveMiB: number | null };
   };
   const line = (what: string, r: ReturnType<typeof child>) =>
-    console.log(`  ${what.padEnd(34)} ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMiB} MiB (${r.startRssMiB} MiB before it began), JS heap at most ${r.heapPeakMiB} MiB, live after a full collection at most ${r.liveMiB} MiB`);
+    console.log(`  ${what.padEnd(34)} ${r.seconds.toFixed(2)} s, peak RSS ${r.peakRssMiB} MiB (${r.startRssMiB} MiB before it began), JS heap at most ${r.heapPeakMiB} MiB, ${r.liveMiB === null ? 'no full collection' : `live after a full collection at most ${r.liveMiB} MiB`}`);
   console.log('each phase alone in a process of its own:');
   line('fact SQL in parts of 5,000', child('facts'));
   line('whole pipeline (score)', child('full'));

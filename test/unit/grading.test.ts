@@ -295,16 +295,29 @@ describe('what a branch needs for the next grade', () => {
 });
 
 describe('outcomes built one at a time (a city graded in thousands)', () => {
-  it('gives each organization the outcome gradeAll gives it, whatever order they are asked for in', () => {
-    // A quota and ranks need everyone: at most 20% of 10 = 2 five stars, so of the five at ≥ 95 the best two (99, 98) keep five.
+  it('gives each organization the same outcome whatever order, and however often, it is asked for', () => {
+    // A quota and ranks need everyone: at most 20% of 10 = 2 five stars, so of the five at ≥ 95 the best two (99, 98)
+    // keep five. Last year's grades (a move) and indicators (the next grade's headroom) make every part of an outcome.
     const def = Grading.parse({ ...xiqing, quotas: [{ grade: 'five', max: 0.2, scope: 'category' }] });
-    const inputs = [99, 98, 97, 96, 95, 80, 70, 62, 50, 88].map((t) => org(t));
-    const all = gradeAll(def, inputs, 2025, { main: dec(1) });
-    const each = gradeEach(def, inputs, 2025, { main: dec(1) });
+    const indicators = [{ id: 'theme', title: '主题党日', partId: 'main', points: '6', max: '10' }];
+    const totals = [99, 98, 97, 96, 95, 80, 70, 62, 50, 88];
+    const inputs = () => {
+      nextId = 500;
+      return totals.map((t, i) => org(t, { indicators, lastGrade: i % 2 === 0 ? 'four' : null }));
+    };
+    const each = gradeEach(def, inputs(), 2025, { main: dec(1) });
     const order = [9, 0, 5, 3, 8, 1, 7, 2, 6, 4];
-    expect(order.map((i) => each.outcome(i))).toEqual(order.map((i) => all.outcomes[i]));
-    expect(all.outcomes.filter((o) => o.grade === 'five').map((o) => o.orgId)).toEqual([inputs[0]!.orgId, inputs[1]!.orgId]);
-    expect(each.warnings).toEqual(all.warnings);
+    const first = order.map((i) => each.outcome(i));
+    const again = order.map((i) => each.outcome(i));
+    expect(again).toEqual(first);
+    // The same as a second grading of equal inputs asked in their own order.
+    const fresh = gradeEach(def, inputs(), 2025, { main: dec(1) });
+    const natural = totals.map((_, i) => fresh.outcome(i));
+    expect(first).toEqual(order.map((i) => natural[i]));
+    expect(first.filter((o) => o.grade === 'five').map((o) => o.orgId)).toEqual([500, 501]); // 99 and 98, in the order asked
+    // 97 was four stars last year: the quota took five away, so it keeps four ('保持'), with 4 points of headroom named.
+    const o97 = each.outcome(2);
+    expect([o97.grade, o97.move, o97.next?.headroom]).toEqual(['four', '保持', [{ indicator: 'theme', title: '主题党日', points: '4.00' }]]);
   });
 });
 
